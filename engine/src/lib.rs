@@ -1,0 +1,1 @@
+//! Coroutine Lab engine.
