@@ -1,0 +1,23 @@
+// Rule: job.children lists the children that have not completed yet, including a LAZY child that has not started; a child leaves the list when it completes.
+import kotlinx.coroutines.*
+
+fun main() = runBlocking {
+    val me = coroutineContext[Job]!!
+    println("at start: ${me.children.count()} children")
+    launch {
+        delay(100)
+    }
+    val slow = launch {
+        delay(300)
+    }
+    val lazy = launch(start = CoroutineStart.LAZY) {
+        println("lazy: runs when joined")
+    }
+    println("after three launches: ${me.children.count()} children")
+    delay(200)
+    println("at 200 ms: ${me.children.count()} children")
+    slow.join()
+    println("after the slow one: ${me.children.count()} children")
+    lazy.join()
+    println("after the lazy one: ${me.children.count()} children")
+}
