@@ -6,3 +6,9 @@
 #![warn(missing_docs)]
 
 pub mod lang;
+
+/// Every diagnostic for a program, before it runs: syntax errors now; name resolution and
+/// other compile-time checks are added by the compiler.
+pub fn diagnostics(source: &str) -> Vec<lang::Diagnostic> {
+    lang::parse(source).diagnostics
+}

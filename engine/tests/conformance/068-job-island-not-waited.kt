@@ -1,4 +1,4 @@
-// Rule: A coroutine launched with an explicit Job() is an island: it is not a child of the caller, so it is not counted in its children and runBlocking returns without waiting for it.
+// Rule: A coroutine launched with an explicit Job() is an island: it is not among the caller's children, it still runs on runBlocking's event loop while runBlocking is alive, and runBlocking returns without waiting for it.
 import kotlinx.coroutines.*
 
 fun main() {
@@ -6,7 +6,9 @@ fun main() {
         val me = coroutineContext[Job]!!
         val island = launch(Job()) {
             delay(100)
-            println("island: never printed, nobody waits for it")
+            println("island: runs while runBlocking still waits for its child")
+            delay(200)
+            println("island: never printed, runBlocking returned at 200 ms")
         }
         val child = launch {
             delay(200)
@@ -16,12 +18,4 @@ fun main() {
         println("main: body ends")
     }
     println("after runBlocking")
-    runBlocking {
-        launch(Job()) {
-            delay(100)
-            println("second island: never printed")
-        }
-        println("second runBlocking: body ends, no children")
-    }
-    println("after the second runBlocking")
 }

@@ -3,7 +3,7 @@ import kotlinx.coroutines.*
 
 fun main() = runBlocking {
     val me = coroutineContext[Job]!!
-    println("at start: ${me.children.count()} children")
+    println("at start: children = ${me.children.count()}")
     launch {
         delay(100)
     }
@@ -13,11 +13,11 @@ fun main() = runBlocking {
     val lazy = launch(start = CoroutineStart.LAZY) {
         println("lazy: runs when joined")
     }
-    println("after three launches: ${me.children.count()} children")
+    println("after three launches: children = ${me.children.count()}")
     delay(200)
-    println("at 200 ms: ${me.children.count()} children")
+    println("at 200 ms: children = ${me.children.count()}")
     slow.join()
-    println("after the slow one: ${me.children.count()} children")
+    println("after the slow one: children = ${me.children.count()}")
     lazy.join()
-    println("after the lazy one: ${me.children.count()} children")
+    println("after the lazy one: children = ${me.children.count()}")
 }
