@@ -4,7 +4,7 @@ import kotlinx.coroutines.*
 // Catching a child async's exception at await() does not save the parent: the child
 // cancelled the parent when it failed, so the parent's fallback value is discarded.
 fun main() = runBlocking {
-    val report = async(Job()) { // own Job, so this failure cannot reach main
+    val report = async(Job()) { // It has its own Job, so this failure cannot reach main.
         val part = async<Int> {
             println("part: failing")
             throw IllegalStateException("source offline")

@@ -34,7 +34,7 @@ fun main() = runBlocking {
         println(if (error is CancellationException) "grandchild throws CancellationException:" else "grandchild throws IllegalStateException:")
         for (kind in kinds) {
             println("  $kind")
-            val owner = CompletableDeferred<Unit>() // an owner that handles exceptions
+            val owner = CompletableDeferred<Unit>() // This owner handles exceptions.
             val caller = CoroutineScope(coroutineContext + owner + handler).launch {
                 try {
                     c021Middle(kind, error)

@@ -8,8 +8,8 @@ import java.io.IOException
 fun main() = runBlocking {
     val handler = CoroutineExceptionHandler { _, e -> println("handler: $e") }
     val service = launch(Job() + handler) {
-        launch { // module
-            launch { // component
+        launch { // This is the module.
+            launch { // This is the component.
                 delay(100)
                 println("component: throwing IOException")
                 throw IOException("disk unplugged")

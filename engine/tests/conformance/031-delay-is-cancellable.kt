@@ -5,7 +5,7 @@ import kotlinx.coroutines.*
 // and delay() in an already-cancelled coroutine throws without suspending.
 fun main() {
     runBlocking {
-        // 1. a cancelled sleeper wakes up; await() on it throws and ends the scope
+        // Part 1: a cancelled sleeper wakes up, and await() on it throws and ends the scope.
         try {
             coroutineScope {
                 val sleeper = async {
@@ -25,7 +25,7 @@ fun main() {
             println("main: coroutineScope ended with the CancellationException from await()")
         }
 
-        // 2. delay() in a coroutine that cancelled itself throws without suspending
+        // Part 2: delay() in a coroutine that cancelled itself throws without suspending.
         val quitter = launch {
             coroutineContext.cancel()
             println("quitter: cancelled itself, still running until a suspension point")
@@ -39,7 +39,7 @@ fun main() {
         joinAll(quitter, bystander)
     }
 
-    // 3. the same for the runBlocking coroutine itself
+    // Part 3: the same holds for the runBlocking coroutine itself.
     try {
         runBlocking {
             coroutineContext.cancel()

@@ -10,7 +10,7 @@ fun main() = runBlocking {
     val ioTasks = List(65) { i ->
         launch(Dispatchers.IO) {
             ioStarted[i].complete()
-            runBlocking { release.join() } // holds this IO thread until released
+            runBlocking { release.join() } // This holds the IO thread until the release.
         }
     }
     withTimeout(10_000) {

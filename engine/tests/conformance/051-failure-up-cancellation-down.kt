@@ -4,13 +4,13 @@ import kotlinx.coroutines.*
 fun main() = runBlocking {
     val handler = CoroutineExceptionHandler { _, e -> println("root handler: $e") }
     val root = launch(Job() + handler) {
-        launch { // branch A
-            launch { // leaf A1
+        launch { // This is branch A.
+            launch { // This is leaf A1.
                 delay(100)
                 println("leaf A1: failing")
                 throw IllegalStateException("leaf A1 failed")
             }
-            launch { // leaf A2
+            launch { // This is leaf A2.
                 try {
                     delay(Long.MAX_VALUE)
                 } finally {
@@ -23,7 +23,7 @@ fun main() = runBlocking {
                 println("branch A: cancelled (up from leaf A1)")
             }
         }
-        launch { // branch B
+        launch { // This is branch B.
             try {
                 delay(Long.MAX_VALUE)
             } finally {

@@ -19,6 +19,7 @@ fun main() = runBlocking {
     println("main: awaitAll returned $results")
 
     supervisorScope {
+        val start = System.currentTimeMillis()
         val slow = async {
             delay(300)
             1
@@ -27,8 +28,6 @@ fun main() = runBlocking {
             delay(100)
             throw IllegalStateException("second failed")
         }
-        yield()
-        val start = System.currentTimeMillis()
         try {
             listOf(slow, failing).awaitAll()
         } catch (e: IllegalStateException) {

@@ -1,0 +1,27 @@
+// Rule: Doubles print like the JVM's Double.toString: 1.0, 0.30000000000000004, 1.0E7, 1.0E-4, Infinity; Int / Int stays an Int, Int / Double is a Double.
+fun main() {
+    println(1.0)
+    println(0.1 + 0.2)
+    println(10.0 / 4)
+    println(10 / 4)
+    println(10 / 4.0)
+    println(1.0 / 3)
+    println(2.0 * 3)
+    println(100.0)
+    println(1_000_000.0)
+    println(10_000_000.0)
+    println(1.5e7)
+    println(0.001)
+    println(0.0001)
+    println(-0.5)
+    println(5.0 % 3)
+    println(1.0 / 0)
+    println(listOf(1, 2, 4).sum() / 3.0)
+    println(3.7.toInt())
+    println(-3.7.toInt())
+    println(10.toDouble())
+    println(2.5 + 1)
+    val ratio = 7 / 2.0
+    println("ratio = $ratio")
+    println(listOf(1.5, 2.0, 0.25))
+}
