@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Installs whatever the build and the tests need and is missing. Safe to run again: a tool
+# already present at the right version is left alone.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+
+# Cold `cargo install`s of trunk and wasm-bindgen-cli take many minutes on a small machine.
+# These tools only run for seconds, so they are built for compile speed, not peak speed.
+quick_install() {
+  CARGO_PROFILE_RELEASE_LTO=false \
+    CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
+    CARGO_PROFILE_RELEASE_DEBUG=false \
+    cargo install "$@"
+}
+
+# Another shell may already be installing the same crate; two builds of it would only race
+# for the same two cores, so wait for that one to finish and look again.
+wait_for_running_install() {
+  local crate=$1 pid
+  while pid=$(pgrep -f "cargo install $crate( |$)" | head -n 1) && [ -n "$pid" ]; do
+    log "waiting for the 'cargo install $crate' already running (pid $pid)"
+    sleep 20
+  done
+}
+
+version_of() {
+  "$@" 2>/dev/null | head -n 1 || true
+}
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Rust target for the page.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# Trunk 0.21: 0.22 needs a newer rustc than the project's.
+if [[ $(version_of trunk --version) != "trunk 0.21."* ]]; then
+  wait_for_running_install trunk
+  if [[ $(version_of trunk --version) != "trunk 0.21."* ]]; then
+    log "installing trunk 0.21"
+    quick_install trunk --locked --version '~0.21'
+  fi
+fi
+
+# wasm-bindgen-cli must match the wasm-bindgen library in Cargo.lock exactly. It is installed
+# without --locked: its own lock file for 0.2.130 no longer builds.
+bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+if [ -z "$bindgen_version" ]; then
+  echo "setup: no wasm-bindgen entry in Cargo.lock" >&2
+  exit 1
+fi
+if [ "$(version_of wasm-bindgen --version)" != "wasm-bindgen $bindgen_version" ]; then
+  wait_for_running_install wasm-bindgen-cli
+  if [ "$(version_of wasm-bindgen --version)" != "wasm-bindgen $bindgen_version" ]; then
+    log "installing wasm-bindgen-cli $bindgen_version"
+    quick_install wasm-bindgen-cli --version "$bindgen_version"
+  fi
+fi
+if ! grep -q "^wasm_bindgen = \"$bindgen_version\"$" Trunk.toml; then
+  echo "setup: Trunk.toml [tools] wasm_bindgen must be \"$bindgen_version\", the version in Cargo.lock" >&2
+  exit 1
+fi
+
+# npm tools (wasm-opt from binaryen, playwright-core), exactly as package-lock.json pins them.
+# The stamp records which lock file node_modules was installed from.
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+stamp=node_modules/.installed-from-lock
+if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ] || ! wasm-opt --version >/dev/null 2>&1; then
+  log "installing npm packages from package-lock.json"
+  npm ci --no-audit --no-fund
+  echo "$lock_sum" >"$stamp"
+fi
+
+# Debian packages: Chromium for the browser tests; Kotlin and kotlinx.coroutines for the JVM
+# conformance check.
+apt_packages=(chromium chromium-driver kotlin libkotlinx-coroutines-java libkotlinx-atomicfu-java)
+missing=()
+for pkg in "${apt_packages[@]}"; do
+  if [ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" != "install ok installed" ]; then
+    missing+=("$pkg")
+  fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing Debian packages: ${missing[*]}"
+  # The package lists are only refreshed when an install cannot find what it needs.
+  if ! as_root apt-get install -y --no-install-recommends "${missing[@]}"; then
+    as_root apt-get update
+    as_root apt-get install -y --no-install-recommends "${missing[@]}"
+  fi
+fi
