@@ -6,8 +6,10 @@
 pub mod ast;
 pub mod diagnostic;
 pub mod lexer;
+pub mod params;
 pub mod parser;
 pub mod span;
+pub mod suggest;
 pub mod token;
 
 pub use diagnostic::{Diagnostic, Severity};

@@ -1,14 +1,37 @@
 //! Coroutine Lab engine: reads a subset of Kotlin and runs it with the semantics of
 //! kotlinx.coroutines, deterministically, in virtual time.
 //!
+//! The pipeline is visible in the modules: [`lang`] (lexer, parser, syntax tree,
+//! diagnostics) → [`compiler`] (bytecode) → [`world`] (the simulation: jobs, strands,
+//! threads, dispatchers, timers), which records a [`trace`].
+//!
 //! **Architecture Invariant:** the engine has no web dependency; it knows nothing of the DOM.
+//!
+//! **Architecture Invariant:** the same program, parameters and seed give the same trace.
 
 #![warn(missing_docs)]
 
+pub mod builtins;
+pub mod bytecode;
+pub mod compiler;
+pub mod exception;
+mod format;
+pub mod job;
 pub mod lang;
+mod methods;
+mod natives;
+pub mod run;
+pub mod strand;
+mod sync;
+pub mod trace;
+pub mod value;
+mod vm;
+pub mod world;
 
-/// Every diagnostic for a program, before it runs: syntax errors now; name resolution and
-/// other compile-time checks are added by the compiler.
+pub use run::{check, compile_source, run_source, RunOptions, RunResult};
+pub use world::{Config, Outcome, World};
+
+/// Every diagnostic for a program before it runs: syntax errors, then compile-time errors.
 pub fn diagnostics(source: &str) -> Vec<lang::Diagnostic> {
-    lang::parse(source).diagnostics
+    check(source, "Main.kt")
 }

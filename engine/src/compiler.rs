@@ -1,0 +1,2541 @@
+//! The compiler: syntax tree to bytecode, with name resolution and the compile-time checks
+//! a Kotlin compiler would make (unknown names, `val` reassigned, suspend calls outside a
+//! coroutine, wrong argument counts, `await` on a `Job`).
+//!
+//! Collection helpers that Kotlin inlines (`repeat`, `forEach`, `map`, `synchronized`,
+//! `withLock`, `runCatching`, …) are expanded into loops and handlers here, as the Kotlin
+//! compiler does, so their lambdas may suspend and `return` from the enclosing function.
+
+use std::collections::BTreeMap;
+
+use crate::builtins::{self, Builtin, Const, Namespace, Resolved};
+use crate::bytecode::*;
+use crate::exception::ExcClass;
+use crate::lang::ast::*;
+use crate::lang::{Diagnostic, LineIndex, Span};
+use crate::value::Value;
+
+mod inline;
+
+/// A compiled program and the diagnostics found while compiling it.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    /// The program; only runnable when `diagnostics` holds no error.
+    pub program: Program,
+    /// Compile-time diagnostics.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Compiles a parsed file. `file_name` gives the JVM class of top-level functions
+/// (`Main.kt` → `MainKt`) for stack frames.
+pub fn compile(file: &File, source: &str, file_name: &str) -> Compiled {
+    let mut c = Compiler::new(source, file_name);
+    c.declare(file);
+    c.compile_file(file);
+    Compiled { program: c.program, diagnostics: c.diags }
+}
+
+/// What the compiler knows statically about a value, for diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Unknown,
+    /// A `Job` from `launch` or `Job()`: it has no `await`.
+    Job,
+    /// A `Deferred` from `async`.
+    Deferred,
+}
+
+/// The kind of an implicit receiver (`this`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RecvKind {
+    /// A `CoroutineScope`: the block of `launch`, `coroutineScope`, … or an extension on it.
+    Scope,
+    /// An instance of a user class.
+    Class(ClassId),
+    /// The receiver of `apply`, `with` or `run`: its members are looked up at run time.
+    Dynamic,
+}
+
+/// Members of a `CoroutineScope` receiver that can be called or read without `this.`.
+const SCOPE_MEMBERS: &[&str] = &["launch", "async", "cancel", "coroutineContext", "isActive", "ensureActive"];
+
+/// Methods whose lambda runs with a `CoroutineScope` receiver and may suspend.
+const SCOPE_LAMBDA_METHODS: &[&str] = &["launch", "async"];
+
+#[derive(Debug, Clone)]
+struct LocalVar {
+    name: String,
+    slot: u32,
+    mutable: bool,
+    is_cell: bool,
+    /// Index of the instruction that declares it (its first store), patched to `NewCell`
+    /// when a lambda captures it.
+    decl_op: Option<usize>,
+    kind: Kind,
+    recv: Option<RecvKind>,
+    span: Span,
+}
+
+#[derive(Debug, Clone)]
+struct Capture {
+    name: String,
+    /// Where the enclosing function finds it.
+    source: CaptureSource,
+    mutable: bool,
+    kind: Kind,
+    recv: Option<RecvKind>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum CaptureSource {
+    Local(u32),
+    Capture(u32),
+}
+
+/// Cleanup that must run when control leaves a region early (`return`, `break`, `continue`).
+#[derive(Debug, Clone)]
+enum Cleanup {
+    /// A `try` with a handler installed and maybe a `finally` block.
+    Try { has_handler: bool, finally: Option<Block> },
+    /// A `synchronized` block: pop its handler and exit the monitor.
+    Monitor,
+    /// A `withLock`: pop its handler and unlock the mutex in the slot.
+    Unlock(u32),
+    /// A `withPermit`: pop its handler and release the semaphore in the slot.
+    Release(u32),
+    /// A handler with no cleanup code (`runCatching`).
+    HandlerOnly,
+}
+
+#[derive(Debug, Clone)]
+struct LoopCtx {
+    breaks: Vec<usize>,
+    continues: Vec<usize>,
+    cleanup_depth: usize,
+}
+
+/// An inlined lambda being compiled, for `return@label`.
+#[derive(Debug, Clone)]
+struct InlineCtx {
+    label: String,
+    exits: Vec<usize>,
+    cleanup_depth: usize,
+}
+
+/// How much a function may do: whether it may call suspend functions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SuspendCtx {
+    /// A suspend function or a suspending lambda.
+    Suspend,
+    /// A plain function: suspend calls are errors.
+    Plain,
+    /// A lambda whose caller is unknown: suspend calls are accepted.
+    Unknown,
+}
+
+struct FnCtx {
+    func: FuncId,
+    code: Vec<Op>,
+    spans: Vec<Span>,
+    local_names: Vec<String>,
+    n_locals: u32,
+    scopes: Vec<Vec<LocalVar>>,
+    captures: Vec<Capture>,
+    suspend: SuspendCtx,
+    loops: Vec<LoopCtx>,
+    inlines: Vec<InlineCtx>,
+    cleanups: Vec<Cleanup>,
+    /// `return` is allowed (named functions) or only `return@label` (lambdas).
+    is_lambda: bool,
+    /// The label of this lambda (the called function's name), for `return@label`.
+    label: Option<String>,
+    /// The name shown in stack frames.
+    frame_name: String,
+    /// Number of `synchronized` blocks entered lexically, to reject suspension inside.
+    in_monitor: u32,
+}
+
+#[derive(Debug, Clone)]
+struct FunSig {
+    func: FuncId,
+    params: Vec<(String, bool)>,
+    param_types: Vec<Option<TypeRef>>,
+    is_suspend: bool,
+    has_receiver: bool,
+    receiver_is_scope: bool,
+    returns_kind: Kind,
+}
+
+#[derive(Debug, Clone)]
+struct ClassInfo {
+    id: ClassId,
+    fields: Vec<(String, bool)>,
+    methods: BTreeMap<String, FunSig>,
+    ctor: Vec<(String, bool)>,
+    is_object: bool,
+}
+
+struct Compiler<'a> {
+    src: &'a str,
+    index: LineIndex,
+    program: Program,
+    diags: Vec<Diagnostic>,
+    syms: BTreeMap<String, Sym>,
+    functions: BTreeMap<String, Vec<FunSig>>,
+    extensions: BTreeMap<String, Vec<FunSig>>,
+    globals: BTreeMap<String, u32>,
+    classes: BTreeMap<String, ClassInfo>,
+    /// Names of methods defined by user classes and objects.
+    user_methods: BTreeMap<String, ()>,
+    fns: Vec<FnCtx>,
+    /// The class or object whose members are being compiled.
+    current_class: Option<String>,
+    receiver_counter: u32,
+    /// The label the next compiled lambda answers to (`return@launch`).
+    pending_label: Option<String>,
+}
+
+fn is_lambda_expr(e: &Expr) -> bool {
+    matches!(e.kind, ExprKind::Lambda(_))
+}
+
+impl<'a> Compiler<'a> {
+    fn new(src: &'a str, file_name: &str) -> Self {
+        let stem = file_name.rsplit('/').next().unwrap_or(file_name).trim_end_matches(".kt");
+        let mut class: String = stem
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '_' })
+            .collect();
+        if class.starts_with(|c: char| c.is_ascii_digit()) {
+            class.insert(0, '_');
+        }
+        if let Some(first) = class.get(0..1) {
+            let upper = first.to_uppercase();
+            class.replace_range(0..1, &upper);
+        }
+        let mut line_starts = vec![0u32];
+        line_starts.extend(src.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i as u32 + 1));
+        let program = Program { file_class: format!("{class}Kt"), line_starts, ..Program::default() };
+        Compiler {
+            src,
+            index: LineIndex::new(src),
+            program,
+            diags: Vec::new(),
+            syms: BTreeMap::new(),
+            functions: BTreeMap::new(),
+            extensions: BTreeMap::new(),
+            globals: BTreeMap::new(),
+            classes: BTreeMap::new(),
+            user_methods: BTreeMap::new(),
+            fns: Vec::new(),
+            current_class: None,
+            receiver_counter: 0,
+            pending_label: None,
+        }
+    }
+
+    fn sym(&mut self, name: &str) -> Sym {
+        if let Some(s) = self.syms.get(name) {
+            return *s;
+        }
+        let s = Sym(self.program.symbols.len() as u32);
+        self.program.symbols.push(name.to_string());
+        self.syms.insert(name.to_string(), s);
+        s
+    }
+
+    fn error(&mut self, span: Span, msg: impl Into<String>) {
+        self.diags.push(Diagnostic::error(span, msg));
+    }
+
+    fn error_help(&mut self, span: Span, msg: impl Into<String>, help: impl Into<String>) {
+        self.diags.push(Diagnostic::error(span, msg).with_help(help));
+    }
+
+    fn line(&self, span: Span) -> u32 {
+        self.index.line(span.start)
+    }
+
+    fn new_function(&mut self, name: &str, frame_name: String, span: Span) -> FuncId {
+        let id = FuncId(self.program.functions.len() as u32);
+        self.program.functions.push(Function {
+            name: name.to_string(),
+            frame_name,
+            n_params: 0,
+            n_locals: 0,
+            is_suspend: false,
+            is_lambda: false,
+            has_receiver: false,
+            n_captures: 0,
+            code: Vec::new(),
+            spans: Vec::new(),
+            local_names: Vec::new(),
+            span,
+        });
+        id
+    }
+
+    // ----- Declarations -----
+
+    fn fun_sig(&mut self, f: &FunDecl, frame_name: String) -> FunSig {
+        let func = self.new_function(&f.name.name, frame_name, f.span);
+        let returns_kind = match &f.return_type {
+            Some(t) if t.simple_name() == "Job" => Kind::Job,
+            Some(t) if t.simple_name() == "Deferred" => Kind::Deferred,
+            _ => match &f.body {
+                FunBody::Expr(e) => self.kind_of(e),
+                _ => Kind::Unknown,
+            },
+        };
+        FunSig {
+            func,
+            params: f.params.iter().map(|p| (p.name.name.clone(), p.default.is_some())).collect(),
+            param_types: f.params.iter().map(|p| p.ty.clone()).collect(),
+            is_suspend: f.modifiers.is_suspend,
+            has_receiver: f.receiver.is_some(),
+            receiver_is_scope: f.receiver.as_ref().is_some_and(|r| r.simple_name() == "CoroutineScope"),
+            returns_kind,
+        }
+    }
+
+    fn declare(&mut self, file: &File) {
+        for item in &file.items {
+            match item {
+                Item::Fun(f) => {
+                    let frame = format!("{}.{}", self.program.file_class, f.name.name);
+                    let sig = self.fun_sig(f, frame);
+                    if f.receiver.is_some() {
+                        self.extensions.entry(f.name.name.clone()).or_default().push(sig);
+                    } else {
+                        let list = self.functions.entry(f.name.name.clone()).or_default();
+                        if list.iter().any(|s| s.params.len() == sig.params.len()) {
+                            self.diags.push(Diagnostic::error(f.name.span, format!("conflicting overloads: function '{}' is declared twice", f.name.name)));
+                        }
+                        list.push(sig);
+                    }
+                }
+                Item::Property(p) => {
+                    for id in pattern_names(&p.pattern) {
+                        if self.globals.contains_key(&id.name) {
+                            self.error(id.span, format!("conflicting declarations: '{}' is declared twice", id.name));
+                            continue;
+                        }
+                        let idx = self.program.globals.len() as u32;
+                        self.program.globals.push(Global {
+                            name: id.name.clone(),
+                            mutable: p.mutable,
+                            volatile: p.modifiers.has_annotation("Volatile"),
+                            init: None,
+                            span: p.span,
+                        });
+                        self.globals.insert(id.name.clone(), idx);
+                    }
+                }
+                Item::Object(o) => self.declare_class(&o.name, &[], &o.members, true, &o.modifiers, &o.supertypes, o.span),
+                Item::Class(c) => self.declare_class(&c.name, &c.params, &c.members, false, &c.modifiers, &c.supertypes, c.span),
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn declare_class(&mut self, name: &Ident, params: &[Param], members: &[Item], is_object: bool, modifiers: &Modifiers, supertypes: &[SuperType], span: Span) {
+        if self.classes.contains_key(&name.name) || self.functions.contains_key(&name.name) {
+            self.error(name.span, format!("conflicting declarations: '{}' is declared twice", name.name));
+            return;
+        }
+        let id = ClassId(self.program.classes.len() as u32);
+        let mut fields = Vec::new();
+        let mut data_fields = Vec::new();
+        let mut ctor = Vec::new();
+        for p in params {
+            ctor.push((p.name.name.clone(), p.default.is_some()));
+            if p.binding != ParamBinding::Plain {
+                fields.push((p.name.name.clone(), p.binding == ParamBinding::Var));
+                data_fields.push(p.name.name.clone());
+            }
+        }
+        for m in members {
+            if let Item::Property(p) = m {
+                for id in pattern_names(&p.pattern) {
+                    fields.push((id.name.clone(), p.mutable));
+                }
+            }
+        }
+        let init = self.new_function("<init>", format!("{}.<init>", name.name), span);
+        let mut methods = BTreeMap::new();
+        for m in members {
+            match m {
+                Item::Fun(f) if f.name.name != "<init>" => {
+                    let frame = format!("{}.{}", name.name, f.name.name);
+                    let sig = self.fun_sig(f, frame);
+                    self.user_methods.insert(f.name.name.clone(), ());
+                    methods.insert(f.name.name.clone(), sig);
+                }
+                Item::Object(o) => self.error(o.name.span, "nested objects are not supported in Coroutine Lab; declare them at the top level"),
+                Item::Class(c) => self.error(c.name.span, "nested classes are not supported in Coroutine Lab; declare them at the top level"),
+                _ => {}
+            }
+        }
+        let exception_base = supertypes.iter().find_map(|s| {
+            let n = s.ty.simple_name();
+            ExcClass::from_name(n).map(|_| n.to_string())
+        });
+        let exception_base = exception_base.map(|n| self.sym(&n));
+        for s in supertypes {
+            let n = s.ty.simple_name();
+            if ExcClass::from_name(n).is_none() && !matches!(n, "Any" | "Runnable" | "Comparable" | "Cloneable") {
+                self.error(s.ty.span, format!("extending '{n}' is not supported in Coroutine Lab; a class may extend a built-in exception class"));
+            }
+        }
+        let field_syms: Vec<Sym> = fields.iter().map(|(f, _)| f.clone()).collect::<Vec<_>>().iter().map(|f| self.sym(f)).collect();
+        let data_syms: Vec<Sym> = data_fields.iter().map(|f| self.sym(f)).collect();
+        let method_syms: Vec<(Sym, FuncId)> = methods.iter().map(|(n, s)| (n.clone(), s.func)).collect::<Vec<_>>().into_iter().map(|(n, f)| (self.sym(&n), f)).collect();
+        self.program.classes.push(Class {
+            name: name.name.clone(),
+            is_object,
+            is_data: modifiers.has("data"),
+            fields: field_syms,
+            data_fields: data_syms,
+            methods: method_syms,
+            init,
+            exception_base,
+            span,
+        });
+        self.classes.insert(name.name.clone(), ClassInfo { id, fields, methods, ctor, is_object });
+    }
+
+    fn compile_file(&mut self, file: &File) {
+        for imp in &file.imports {
+            self.check_import(imp);
+        }
+        for item in &file.items {
+            match item {
+                Item::Fun(f) => {
+                    let sig = if f.receiver.is_some() {
+                        self.extensions.get(&f.name.name).and_then(|v| v.iter().find(|s| self.program.func(s.func).span == f.span)).cloned()
+                    } else {
+                        self.functions.get(&f.name.name).and_then(|v| v.iter().find(|s| self.program.func(s.func).span == f.span)).cloned()
+                    };
+                    if let Some(sig) = sig {
+                        let recv = if f.receiver.is_some() { Some(if sig.receiver_is_scope { RecvKind::Scope } else { RecvKind::Dynamic }) } else { None };
+                        self.compile_fun(f, &sig, recv);
+                    }
+                    if f.name.name == "main" && f.receiver.is_none() {
+                        if let Some(sig) = self.functions.get("main").and_then(|v| v.first()) {
+                            self.program.main = Some(sig.func);
+                            self.program.main_takes_args = !f.params.is_empty();
+                        }
+                    }
+                }
+                Item::Property(p) => self.compile_global(p),
+                Item::Object(o) => self.compile_class_body(&o.name.name, &[], &o.members, &o.supertypes),
+                Item::Class(c) => self.compile_class_body(&c.name.name, &c.params, &c.members, &c.supertypes),
+            }
+        }
+        if self.program.main.is_none() {
+            let span = Span::new(0, 0);
+            self.diags.push(
+                Diagnostic::error(span, "the program has no main function").with_help("add `fun main() = runBlocking { … }`"),
+            );
+        }
+    }
+
+    fn check_import(&mut self, imp: &Import) {
+        let path = imp.path.as_str();
+        let known_prefixes = [
+            "kotlinx.coroutines",
+            "kotlin.",
+            "java.util.concurrent",
+            "java.io.",
+            "java.lang.",
+            "java.util.",
+            "kotlin.system",
+        ];
+        if path.starts_with("kotlinx.coroutines.flow") || path.starts_with("kotlinx.coroutines.channels") || path.starts_with("kotlinx.coroutines.selects") {
+            let what = if path.contains("flow") { "Flows" } else if path.contains("channels") { "Channels" } else { "select" };
+            self.diags.push(Diagnostic::warning(imp.span, format!("{what} are not supported in Coroutine Lab; this import is ignored")));
+            return;
+        }
+        if !known_prefixes.iter().any(|p| path.starts_with(p)) {
+            self.diags.push(Diagnostic::warning(imp.span, format!("'{path}' is not part of what Coroutine Lab simulates; this import is ignored")));
+        }
+    }
+
+    // ----- Functions -----
+
+    fn push_fn(&mut self, func: FuncId, suspend: SuspendCtx, is_lambda: bool, label: Option<String>) {
+        let frame_name = self.program.func(func).frame_name.clone();
+        self.fns.push(FnCtx {
+            func,
+            code: Vec::new(),
+            spans: Vec::new(),
+            local_names: Vec::new(),
+            n_locals: 0,
+            scopes: vec![Vec::new()],
+            captures: Vec::new(),
+            suspend,
+            loops: Vec::new(),
+            inlines: Vec::new(),
+            cleanups: Vec::new(),
+            is_lambda,
+            label,
+            frame_name,
+            in_monitor: 0,
+        });
+    }
+
+    fn pop_fn(&mut self, n_params: u32, has_receiver: bool) -> Vec<Capture> {
+        let f = self.fns.pop().expect("a function is being compiled");
+        let func = &mut self.program.functions[f.func.0 as usize];
+        func.code = f.code;
+        func.spans = f.spans;
+        func.n_locals = f.n_locals;
+        func.local_names = f.local_names;
+        func.n_params = n_params;
+        func.is_suspend = f.suspend == SuspendCtx::Suspend;
+        func.is_lambda = f.is_lambda;
+        func.has_receiver = has_receiver;
+        func.n_captures = f.captures.len() as u32;
+        f.captures
+    }
+
+    fn cur(&mut self) -> &mut FnCtx {
+        self.fns.last_mut().expect("a function is being compiled")
+    }
+
+    fn emit(&mut self, op: Op, span: Span) -> usize {
+        let f = self.cur();
+        f.code.push(op);
+        f.spans.push(span);
+        f.code.len() - 1
+    }
+
+    fn here(&mut self) -> u32 {
+        self.cur().code.len() as u32
+    }
+
+    fn patch(&mut self, at: usize, target: u32) {
+        let op = &mut self.cur().code[at];
+        match op {
+            Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) | Op::JumpIfNull(t) | Op::JumpIfNotNull(t) | Op::PushHandler(t) => *t = target,
+            Op::IterNext { exit, .. } => *exit = target,
+            Op::SkipIfPresent { target: t, .. } => *t = target,
+            _ => unreachable!("patching a non-jump instruction"),
+        }
+    }
+
+    fn new_slot(&mut self, name: &str) -> u32 {
+        let f = self.cur();
+        let slot = f.n_locals;
+        f.n_locals += 1;
+        f.local_names.push(name.to_string());
+        slot
+    }
+
+    /// Declares a local; the instruction at `decl_op` is its first store.
+    fn declare_local(&mut self, name: &str, slot: u32, mutable: bool, decl_op: Option<usize>, kind: Kind, span: Span) {
+        self.cur().scopes.last_mut().expect("a scope is open").push(LocalVar {
+            name: name.to_string(),
+            slot,
+            mutable,
+            is_cell: false,
+            decl_op,
+            kind,
+            recv: None,
+            span,
+        });
+    }
+
+    fn declare_receiver(&mut self, slot: u32, kind: RecvKind, span: Span) -> String {
+        self.receiver_counter += 1;
+        let name = format!("this#{}", self.receiver_counter);
+        self.cur().scopes.last_mut().expect("a scope is open").push(LocalVar {
+            name: name.clone(),
+            slot,
+            mutable: false,
+            is_cell: false,
+            decl_op: None,
+            kind: Kind::Unknown,
+            recv: Some(kind),
+            span,
+        });
+        name
+    }
+
+    fn push_scope(&mut self) {
+        self.cur().scopes.push(Vec::new());
+    }
+
+    fn pop_scope(&mut self) {
+        self.cur().scopes.pop();
+    }
+
+    fn compile_fun(&mut self, f: &FunDecl, sig: &FunSig, receiver: Option<RecvKind>) {
+        let suspend = if f.modifiers.is_suspend { SuspendCtx::Suspend } else { SuspendCtx::Plain };
+        self.push_fn(sig.func, suspend, false, None);
+        let mut n_params = 0;
+        if let Some(kind) = receiver {
+            let slot = self.new_slot("this");
+            let nop = self.emit(Op::Nop, f.span);
+            let name = self.declare_receiver(slot, kind, f.span);
+            self.mark_param_box(&name, nop);
+            n_params += 1;
+        }
+        self.bind_params(&f.params, f.span);
+        n_params += f.params.len() as u32;
+        self.compile_fun_body(&f.body, f.name.span);
+        self.pop_fn(n_params, receiver.is_some());
+    }
+
+    /// Records the placeholder instruction that boxes a parameter if a lambda captures it.
+    fn mark_param_box(&mut self, name: &str, nop: usize) {
+        if let Some(v) = self.cur().scopes.last_mut().and_then(|s| s.iter_mut().rev().find(|v| v.name == name)) {
+            v.decl_op = Some(nop);
+        }
+    }
+
+    fn bind_params(&mut self, params: &[Param], span: Span) {
+        let mut slots = Vec::new();
+        for p in params {
+            let slot = self.new_slot(&p.name.name);
+            let nop = self.emit(Op::Nop, p.span);
+            let kind = match &p.ty {
+                Some(t) if t.simple_name() == "Job" => Kind::Job,
+                Some(t) if t.simple_name() == "Deferred" => Kind::Deferred,
+                _ => Kind::Unknown,
+            };
+            self.declare_local(&p.name.name, slot, false, Some(nop), kind, p.name.span);
+            slots.push(slot);
+        }
+        // Default values are computed in the callee when the caller passed nothing.
+        for (p, slot) in params.iter().zip(slots) {
+            if let Some(d) = &p.default {
+                let skip = self.emit(Op::SkipIfPresent { slot, target: 0 }, d.span);
+                self.expr(d);
+                self.store_slot(slot, d.span);
+                let here = self.here();
+                self.patch(skip, here);
+            }
+        }
+        let _ = span;
+    }
+
+    fn compile_fun_body(&mut self, body: &FunBody, name_span: Span) {
+        match body {
+            FunBody::Block(b) => {
+                self.block_stmts(b);
+                self.emit(Op::Push(Value::Unit), b.span.end_point());
+                self.emit(Op::Return, b.span.end_point());
+            }
+            FunBody::Expr(e) => {
+                let line = self.line(e.span);
+                self.emit(Op::Stmt { line }, e.span);
+                self.expr(e);
+                self.emit(Op::Return, e.span);
+            }
+            FunBody::None => {
+                self.emit(Op::Unreachable, name_span);
+            }
+        }
+    }
+
+    fn compile_global(&mut self, p: &PropertyDecl) {
+        let Some(init) = &p.init else {
+            if !p.modifiers.has("lateinit") {
+                self.error(p.span, "a top-level property needs an initial value");
+            }
+            return;
+        };
+        let names = pattern_names(&p.pattern);
+        let Some(first) = names.first() else { return };
+        let func = self.new_function(&format!("<init {}>", first.name), format!("{}.<clinit>", self.program.file_class), p.span);
+        self.push_fn(func, SuspendCtx::Plain, false, None);
+        let line = self.line(p.span);
+        self.emit(Op::Stmt { line }, p.span);
+        self.expr(init);
+        self.emit(Op::Return, p.span);
+        self.pop_fn(0, false);
+        if let Some(&g) = self.globals.get(&first.name) {
+            self.program.globals[g as usize].init = Some(func);
+        }
+        if names.len() > 1 {
+            self.error(p.span, "destructuring declarations at the top level are not supported in Coroutine Lab");
+        }
+    }
+
+    fn compile_class_body(&mut self, class_name: &str, params: &[Param], members: &[Item], supertypes: &[SuperType]) {
+        let Some(info) = self.classes.get(class_name).cloned() else { return };
+        let class = self.program.classes[info.id.0 as usize].clone();
+        let prev = self.current_class.replace(class_name.to_string());
+        // The initializer: `this`, then the constructor parameters.
+        self.push_fn(class.init, SuspendCtx::Plain, false, None);
+        let this_slot = self.new_slot("this");
+        let nop = self.emit(Op::Nop, class.span);
+        let this_name = self.declare_receiver(this_slot, RecvKind::Class(info.id), class.span);
+        self.mark_param_box(&this_name, nop);
+        self.bind_params(params, class.span);
+        // A class extending an exception passes its message and cause to the base class.
+        if let Some(st) = supertypes.iter().find(|s| ExcClass::from_name(s.ty.simple_name()).is_some()) {
+            if let Some(args) = &st.args {
+                self.load_slot(this_slot, st.ty.span);
+                let n = args.len().min(2) as u32;
+                for a in args.iter().take(2) {
+                    self.expr(&a.value);
+                }
+                let s = self.sym("<super>");
+                self.emit(Op::CallMethod { name: s, argc: n, safe: false }, st.ty.span);
+                self.emit(Op::Pop, st.ty.span);
+            }
+        }
+        for p in params {
+            if p.binding != ParamBinding::Plain {
+                self.load_slot(this_slot, p.span);
+                let v = self.lookup_local(&p.name.name).expect("the parameter was just declared");
+                self.load_var(&v, p.span);
+                let s = self.sym(&p.name.name);
+                self.emit(Op::SetField(s), p.span);
+            }
+        }
+        for m in members {
+            match m {
+                Item::Property(p) => {
+                    if let Some(init) = &p.init {
+                        let line = self.line(p.span);
+                        self.emit(Op::Stmt { line }, p.span);
+                        let names = pattern_names(&p.pattern);
+                        if let Some(first) = names.first() {
+                            self.load_slot(this_slot, p.span);
+                            self.expr(init);
+                            let s = self.sym(&first.name);
+                            self.emit(Op::SetField(s), p.span);
+                        }
+                    } else if !p.modifiers.has("lateinit") {
+                        self.error(p.span, "a property needs an initial value");
+                    }
+                }
+                Item::Fun(f) if f.name.name == "<init>" => {
+                    if let FunBody::Block(b) = &f.body {
+                        self.push_scope();
+                        self.block_stmts(b);
+                        self.pop_scope();
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.emit(Op::Push(Value::Unit), class.span);
+        self.emit(Op::Return, class.span);
+        self.pop_fn(1 + params.len() as u32, true);
+        for m in members {
+            if let Item::Fun(f) = m {
+                if f.name.name == "<init>" {
+                    continue;
+                }
+                if let Some(sig) = info.methods.get(&f.name.name).cloned() {
+                    self.compile_fun(f, &sig, Some(RecvKind::Class(info.id)));
+                }
+            }
+        }
+        self.current_class = prev;
+    }
+
+    // ----- Variables -----
+
+    fn lookup_local(&self, name: &str) -> Option<LocalVar> {
+        let f = self.fns.last()?;
+        for scope in f.scopes.iter().rev() {
+            if let Some(v) = scope.iter().rev().find(|v| v.name == name) {
+                return Some(v.clone());
+            }
+        }
+        None
+    }
+
+    /// Finds a variable visible from the current function: a local, or a capture (made
+    /// on demand through every enclosing lambda).
+    fn find_var(&mut self, name: &str) -> Option<VarRef> {
+        let depth = self.fns.len();
+        if depth == 0 {
+            return None;
+        }
+        if let Some(v) = self.lookup_local(name) {
+            return Some(VarRef::Local(v));
+        }
+        // Already captured?
+        if let Some((i, c)) = self.fns[depth - 1].captures.iter().enumerate().find(|(_, c)| c.name == name) {
+            return Some(VarRef::Capture { index: i as u32, mutable: c.mutable, kind: c.kind, recv: c.recv });
+        }
+        // Find the owner among enclosing functions.
+        let mut owner = None;
+        for k in (0..depth - 1).rev() {
+            let f = &self.fns[k];
+            let found = f.scopes.iter().rev().find_map(|s| s.iter().rev().find(|v| v.name == name)).cloned();
+            if let Some(v) = found {
+                owner = Some((k, CaptureSource::Local(v.slot), v.mutable, v.kind, v.recv));
+                break;
+            }
+            if let Some((i, c)) = f.captures.iter().enumerate().find(|(_, c)| c.name == name) {
+                owner = Some((k, CaptureSource::Capture(i as u32), c.mutable, c.kind, c.recv));
+                break;
+            }
+        }
+        let (k, source, mutable, kind, recv) = owner?;
+        if let CaptureSource::Local(slot) = source {
+            self.make_cell(k, slot);
+        }
+        // Thread the capture through every function between the owner and here.
+        let mut src = source;
+        for j in k + 1..depth {
+            let f = &mut self.fns[j];
+            let idx = match f.captures.iter().position(|c| c.name == name) {
+                Some(i) => i,
+                None => {
+                    f.captures.push(Capture { name: name.to_string(), source: src, mutable, kind, recv });
+                    f.captures.len() - 1
+                }
+            };
+            src = CaptureSource::Capture(idx as u32);
+        }
+        let CaptureSource::Capture(index) = src else { unreachable!("captured through at least one lambda") };
+        Some(VarRef::Capture { index, mutable, kind, recv })
+    }
+
+    /// Turns local `slot` of function `k` into a cell, rewriting the instructions already
+    /// emitted for it.
+    fn make_cell(&mut self, k: usize, slot: u32) {
+        let f = &mut self.fns[k];
+        let mut decl = None;
+        for scope in f.scopes.iter_mut() {
+            for v in scope.iter_mut() {
+                if v.slot == slot {
+                    if v.is_cell {
+                        return;
+                    }
+                    v.is_cell = true;
+                    decl = v.decl_op;
+                }
+            }
+        }
+        for (i, op) in f.code.iter_mut().enumerate() {
+            match op {
+                Op::Load(s) if *s == slot => *op = Op::LoadCell(slot),
+                Op::Store(s) if *s == slot => {
+                    *op = if Some(i) == decl { Op::NewCell(slot) } else { Op::StoreCell(slot) };
+                }
+                Op::Nop if Some(i) == decl => *op = Op::BoxLocal(slot),
+                _ => {}
+            }
+        }
+    }
+
+    fn load_slot(&mut self, slot: u32, span: Span) {
+        let is_cell = self.cur().scopes.iter().flatten().any(|v| v.slot == slot && v.is_cell);
+        self.emit(if is_cell { Op::LoadCell(slot) } else { Op::Load(slot) }, span);
+    }
+
+    fn store_slot(&mut self, slot: u32, span: Span) {
+        let is_cell = self.cur().scopes.iter().flatten().any(|v| v.slot == slot && v.is_cell);
+        self.emit(if is_cell { Op::StoreCell(slot) } else { Op::Store(slot) }, span);
+    }
+
+    fn load_var(&mut self, v: &LocalVar, span: Span) {
+        self.load_slot(v.slot, span);
+    }
+
+    fn load_ref(&mut self, r: &VarRef, span: Span) {
+        match r {
+            VarRef::Local(v) => self.load_var(v, span),
+            VarRef::Capture { index, .. } => {
+                self.emit(Op::LoadCapture(*index), span);
+            }
+        }
+    }
+
+    /// A fresh hidden local holding the top of the stack.
+    fn temp(&mut self, span: Span) -> u32 {
+        let slot = self.new_slot("");
+        self.emit(Op::Store(slot), span);
+        slot
+    }
+
+    /// The implicit receivers visible here, innermost first: how to load each and its kind.
+    fn receivers(&mut self) -> Vec<(String, RecvKind)> {
+        let mut out: Vec<(String, RecvKind)> = Vec::new();
+        for f in self.fns.iter().rev() {
+            for scope in f.scopes.iter().rev() {
+                for v in scope.iter().rev() {
+                    if let Some(k) = v.recv {
+                        if !out.iter().any(|(n, _)| *n == v.name) {
+                            out.push((v.name.clone(), k));
+                        }
+                    }
+                }
+            }
+            for c in f.captures.iter() {
+                if let Some(k) = c.recv {
+                    if !out.iter().any(|(n, _)| *n == c.name) {
+                        out.push((c.name.clone(), k));
+                    }
+                }
+            }
+        }
+        // Receivers found through captures may be out of lexical order; those declared in
+        // inner functions come first already, which is what implicit resolution needs.
+        out
+    }
+
+    fn load_receiver(&mut self, name: &str, span: Span) {
+        match self.find_var(name) {
+            Some(r) => self.load_ref(&r, span),
+            None => {
+                self.emit(Op::Unreachable, span);
+            }
+        }
+    }
+
+    // ----- Statements -----
+
+    fn stmt_marker(&mut self, span: Span) {
+        let line = self.line(span);
+        self.emit(Op::Stmt { line }, span);
+    }
+
+    /// Compiles a block's statements, leaving nothing on the stack.
+    fn block_stmts(&mut self, b: &Block) {
+        self.push_scope();
+        for s in &b.stmts {
+            self.stmt(s);
+        }
+        self.pop_scope();
+    }
+
+    /// Compiles a block whose last statement is its value (Unit otherwise).
+    fn block_value(&mut self, b: &Block) {
+        self.push_scope();
+        let n = b.stmts.len();
+        for (i, s) in b.stmts.iter().enumerate() {
+            if i + 1 == n {
+                if let Stmt::Expr(e) = s {
+                    self.stmt_marker(e.span);
+                    self.expr(e);
+                    self.pop_scope();
+                    return;
+                }
+            }
+            self.stmt(s);
+        }
+        self.emit(Op::Push(Value::Unit), b.span.end_point());
+        self.pop_scope();
+    }
+
+    fn stmt(&mut self, s: &Stmt) {
+        match s {
+            Stmt::Expr(e) => {
+                self.stmt_marker(e.span);
+                self.expr(e);
+                self.emit(Op::Pop, e.span);
+            }
+            Stmt::Local(p) => {
+                self.stmt_marker(p.span);
+                self.local_decl(p);
+            }
+            Stmt::Fun(f) => self.local_fun(f),
+            Stmt::Assign { target, op, value, span } => {
+                self.stmt_marker(*span);
+                self.assign(target, *op, value, *span);
+            }
+            Stmt::While { cond, body, span } => {
+                let top = self.here();
+                self.stmt_marker(cond.span);
+                self.expr(cond);
+                let exit = self.emit(Op::JumpIfFalse(0), *span);
+                self.loop_body(body, top);
+                self.emit(Op::Jump(top), *span);
+                let end = self.here();
+                self.patch(exit, end);
+                self.finish_loop(end, top);
+            }
+            Stmt::DoWhile { body, cond, span } => {
+                let top = self.here();
+                // `continue` in a do-while goes to the condition.
+                let depth = self.cur().cleanups.len();
+                self.cur().loops.push(LoopCtx { breaks: vec![], continues: vec![], cleanup_depth: depth });
+                self.push_scope();
+                for st in &body.stmts {
+                    self.stmt(st);
+                }
+                let cond_at = self.here();
+                self.stmt_marker(cond.span);
+                // The condition sees the body's variables.
+                self.expr(cond);
+                self.pop_scope();
+                self.emit(Op::JumpIfTrue(top), *span);
+                let end = self.here();
+                let lp = self.cur().loops.pop().expect("loop pushed above");
+                for b in lp.breaks {
+                    self.patch(b, end);
+                }
+                for c in lp.continues {
+                    self.patch(c, cond_at);
+                }
+            }
+            Stmt::For { pattern, iterable, body, span } => {
+                self.stmt_marker(iterable.span);
+                self.expr(iterable);
+                self.emit(Op::IterStart, iterable.span);
+                let it = self.temp(iterable.span);
+                let top = self.here();
+                let line = self.line(*span);
+                self.emit(Op::Stmt { line }, *span);
+                let next = self.emit(Op::IterNext { slot: it, exit: 0 }, *span);
+                self.push_scope();
+                self.bind_pattern(pattern, false, *span);
+                self.loop_body(body, top);
+                self.pop_scope();
+                self.emit(Op::Jump(top), *span);
+                let end = self.here();
+                self.patch(next, end);
+                self.finish_loop(end, top);
+            }
+        }
+    }
+
+    /// Binds the value on top of the stack to a pattern as new locals.
+    fn bind_pattern(&mut self, pattern: &Pattern, mutable: bool, span: Span) {
+        match pattern {
+            Pattern::Name(id) => {
+                let slot = self.new_slot(&id.name);
+                let op = self.emit(Op::Store(slot), span);
+                if id.name != "_" {
+                    self.declare_local(&id.name, slot, mutable, Some(op), Kind::Unknown, id.span);
+                }
+            }
+            Pattern::Tuple(names) => {
+                for (i, id) in names.iter().enumerate() {
+                    if id.name == "_" {
+                        continue;
+                    }
+                    self.emit(Op::Component(i as u32), id.span);
+                    let slot = self.new_slot(&id.name);
+                    let op = self.emit(Op::Store(slot), span);
+                    self.declare_local(&id.name, slot, mutable, Some(op), Kind::Unknown, id.span);
+                }
+                self.emit(Op::Pop, span);
+            }
+        }
+    }
+
+    fn loop_body(&mut self, body: &Block, _top: u32) {
+        let depth = self.cur().cleanups.len();
+        self.cur().loops.push(LoopCtx { breaks: vec![], continues: vec![], cleanup_depth: depth });
+        self.block_stmts(body);
+    }
+
+    fn finish_loop(&mut self, end: u32, cont: u32) {
+        let lp = self.cur().loops.pop().expect("loop pushed by loop_body");
+        for b in lp.breaks {
+            self.patch(b, end);
+        }
+        for c in lp.continues {
+            self.patch(c, cont);
+        }
+    }
+
+    fn local_decl(&mut self, p: &PropertyDecl) {
+        let kind = p.init.as_ref().map(|e| self.kind_of(e)).unwrap_or(Kind::Unknown);
+        match &p.init {
+            Some(init) => self.expr(init),
+            None => {
+                self.emit(Op::Push(Value::Absent), p.span);
+            }
+        }
+        match &p.pattern {
+            Pattern::Name(id) => {
+                let slot = self.new_slot(&id.name);
+                let op = self.emit(Op::Store(slot), p.span);
+                let kind = match &p.ty {
+                    Some(t) if t.simple_name() == "Job" => Kind::Job,
+                    Some(t) if t.simple_name() == "Deferred" => Kind::Deferred,
+                    _ => kind,
+                };
+                self.declare_local(&id.name, slot, p.mutable || p.init.is_none(), Some(op), kind, id.span);
+            }
+            pattern => self.bind_pattern(pattern, p.mutable, p.span),
+        }
+    }
+
+    fn local_fun(&mut self, f: &FunDecl) {
+        // A local function is a closure stored in a local variable declared before its body,
+        // so that it can call itself.
+        self.stmt_marker(f.span);
+        let slot = self.new_slot(&f.name.name);
+        self.emit(Op::Push(Value::Unit), f.span);
+        let decl = self.emit(Op::Store(slot), f.span);
+        self.declare_local(&f.name.name, slot, false, Some(decl), Kind::Unknown, f.name.span);
+        let frame_name = format!("{}.{}", self.cur().frame_name, f.name.name);
+        let func = self.new_function(&f.name.name, frame_name, f.span);
+        let suspend = if f.modifiers.is_suspend { SuspendCtx::Suspend } else { SuspendCtx::Plain };
+        self.push_fn(func, suspend, false, None);
+        self.bind_params(&f.params, f.span);
+        self.compile_fun_body(&f.body, f.name.span);
+        let caps = self.pop_fn(f.params.len() as u32, false);
+        self.emit_closure(func, &caps, f.span);
+        // The function refers to itself through the variable, so it must be a cell.
+        let k = self.fns.len() - 1;
+        self.make_cell(k, slot);
+        self.emit(Op::StoreCell(slot), f.span);
+    }
+
+    fn emit_closure(&mut self, func: FuncId, caps: &[Capture], span: Span) {
+        for c in caps {
+            match c.source {
+                CaptureSource::Local(slot) => self.emit(Op::PushCellRef(slot), span),
+                CaptureSource::Capture(i) => self.emit(Op::PushCaptureRef(i), span),
+            };
+        }
+        self.emit(Op::MakeClosure { func, n_captures: caps.len() as u32 }, span);
+    }
+
+    // ----- Assignment -----
+
+    fn assign(&mut self, target: &Expr, op: AssignOp, value: &Expr, span: Span) {
+        // `list += x` on a read-only variable or property is `list.plusAssign(x)`: it adds
+        // to the mutable collection instead of assigning a new one.
+        if matches!(op, AssignOp::Add | AssignOp::Sub) && self.is_read_only(target) {
+            self.expr(target);
+            self.expr(value);
+            let name = if op == AssignOp::Add { "<plusAssign>" } else { "<minusAssign>" };
+            let s = self.sym(name);
+            self.emit(Op::CallMethod { name: s, argc: 1, safe: false }, span);
+            self.emit(Op::Pop, span);
+            return;
+        }
+        let bin = match op {
+            AssignOp::Assign => None,
+            AssignOp::Add => Some(BinOp::Add),
+            AssignOp::Sub => Some(BinOp::Sub),
+            AssignOp::Mul => Some(BinOp::Mul),
+            AssignOp::Div => Some(BinOp::Div),
+            AssignOp::Rem => Some(BinOp::Rem),
+        };
+        self.update(target, span, |c| {
+            c.expr(value);
+            if let Some(b) = bin {
+                c.emit(Op::Binary(b), span);
+            }
+        }, bin.is_some(), false);
+    }
+
+    /// Writes `target` from a value computed by `compute`. When `read_first` is set, the
+    /// current value of the target is pushed before `compute` runs (compound assignment,
+    /// `++`). `keep` leaves a value on the stack: the new value, or the old one when
+    /// `keep_old` is set by the caller through `compute`.
+    fn update(&mut self, target: &Expr, span: Span, compute: impl FnOnce(&mut Self), read_first: bool, keep: bool) {
+        match &target.kind {
+            ExprKind::Name(id) => {
+                let Some(place) = self.resolve_place(id, true) else { return };
+                let shared = place.is_shared();
+                if read_first {
+                    self.load_place(&place, span);
+                    if shared {
+                        // Another thread may run between the read and the write.
+                        self.emit(Op::Preempt, span);
+                    }
+                }
+                compute(self);
+                if keep {
+                    self.emit(Op::Dup, span);
+                }
+                self.store_place(&place, span);
+            }
+            ExprKind::Member { receiver, name, .. } => {
+                // Object members: `Counter.count += 1`.
+                self.expr(receiver);
+                let s = self.sym(&name.name);
+                if read_first {
+                    self.emit(Op::Dup, span);
+                    self.emit(Op::GetField { name: s, safe: false }, span);
+                    self.emit(Op::Preempt, span);
+                }
+                compute(self);
+                if keep {
+                    // Keep a copy under the receiver: swap so the store sees (receiver, value).
+                    let t = self.temp(span);
+                    self.emit(Op::Load(t), span);
+                    self.emit(Op::SetField(s), span);
+                    self.emit(Op::Load(t), span);
+                } else {
+                    self.emit(Op::SetField(s), span);
+                }
+            }
+            ExprKind::Index { receiver, index } => {
+                self.expr(receiver);
+                let r = self.temp(span);
+                self.expr(index);
+                let i = self.temp(span);
+                self.emit(Op::Load(r), span);
+                self.emit(Op::Load(i), span);
+                if read_first {
+                    self.emit(Op::Load(r), span);
+                    self.emit(Op::Load(i), span);
+                    self.emit(Op::GetIndex, span);
+                    self.emit(Op::Preempt, span);
+                }
+                compute(self);
+                if keep {
+                    let t = self.temp(span);
+                    self.emit(Op::Load(t), span);
+                    self.emit(Op::SetIndex, span);
+                    self.emit(Op::Load(t), span);
+                } else {
+                    self.emit(Op::SetIndex, span);
+                }
+            }
+            ExprKind::Error => {}
+            _ => {
+                self.error(target.span, "this expression cannot be assigned to");
+            }
+        }
+    }
+
+    /// Whether an assignment target is a `val` (local, top-level or property).
+    fn is_read_only(&mut self, target: &Expr) -> bool {
+        match &target.kind {
+            ExprKind::Name(id) => {
+                if let Some(r) = self.find_var(&id.name) {
+                    return match r {
+                        VarRef::Local(v) => !v.mutable,
+                        VarRef::Capture { mutable, .. } => !mutable,
+                    };
+                }
+                for (_, kind) in self.receivers() {
+                    if let RecvKind::Class(c) = kind {
+                        let name = self.program.classes[c.0 as usize].name.clone();
+                        if let Some(info) = self.classes.get(&name) {
+                            if let Some((_, m)) = info.fields.iter().find(|(f, _)| *f == id.name) {
+                                return !m;
+                            }
+                        }
+                    }
+                }
+                if let Some(&g) = self.globals.get(&id.name) {
+                    return !self.program.globals[g as usize].mutable;
+                }
+                false
+            }
+            ExprKind::Member { name, .. } => {
+                let fields: Vec<bool> = self.classes.values().flat_map(|c| c.fields.iter().filter(|(f, _)| *f == name.name).map(|(_, m)| *m)).collect();
+                !fields.is_empty() && fields.iter().all(|m| !m)
+            }
+            _ => false,
+        }
+    }
+
+    fn resolve_place(&mut self, id: &Ident, for_write: bool) -> Option<Place> {
+        if let Some(r) = self.find_var(&id.name) {
+            let (mutable, decl_span) = match &r {
+                VarRef::Local(v) => (v.mutable, v.span),
+                VarRef::Capture { mutable, .. } => (*mutable, id.span),
+            };
+            if for_write && !mutable {
+                self.diags.push(
+                    Diagnostic::error(id.span, format!("val cannot be reassigned: '{}' is declared with val", id.name))
+                        .with_help(format!("declare it with `var {}` at {}", id.name, self.index.line_col(decl_span.start))),
+                );
+            }
+            return Some(Place::Var(r));
+        }
+        // Members of implicit receivers: a class's own fields.
+        for (recv, kind) in self.receivers() {
+            if let RecvKind::Class(c) = kind {
+                let info = self.program.classes[c.0 as usize].clone();
+                let s = self.sym(&id.name);
+                if info.fields.contains(&s) {
+                    let mutable = self.classes.get(&info.name).map(|ci| ci.fields.iter().any(|(f, m)| *f == id.name && *m)).unwrap_or(false);
+                    if for_write && !mutable {
+                        self.error(id.span, format!("val cannot be reassigned: '{}' is a read-only property", id.name));
+                    }
+                    return Some(Place::Field { recv, name: s, object: None });
+                }
+            }
+        }
+        if let Some(&g) = self.globals.get(&id.name) {
+            let (mutable, volatile) = (self.program.globals[g as usize].mutable, self.program.globals[g as usize].volatile);
+            if for_write && !mutable {
+                self.error(id.span, format!("val cannot be reassigned: '{}' is declared with val", id.name));
+            }
+            return Some(Place::Global(g, volatile));
+        }
+        self.unresolved(id.span, &id.name);
+        None
+    }
+
+    fn load_place(&mut self, p: &Place, span: Span) {
+        match p {
+            Place::Var(r) => self.load_ref(r, span),
+            Place::Field { recv, name, .. } => {
+                let recv = recv.clone();
+                self.load_receiver(&recv, span);
+                self.emit(Op::GetField { name: *name, safe: false }, span);
+            }
+            Place::Global(g, _) => {
+                self.emit(Op::LoadGlobal(*g), span);
+            }
+        }
+    }
+
+    fn store_place(&mut self, p: &Place, span: Span) {
+        match p {
+            Place::Var(VarRef::Local(v)) => {
+                let v = v.clone();
+                self.store_slot(v.slot, span);
+            }
+            Place::Var(VarRef::Capture { index, .. }) => {
+                self.emit(Op::StoreCapture(*index), span);
+            }
+            Place::Field { recv, name, .. } => {
+                let recv = recv.clone();
+                let t = self.temp(span);
+                self.load_receiver(&recv, span);
+                self.emit(Op::Load(t), span);
+                self.emit(Op::SetField(*name), span);
+            }
+            Place::Global(g, _) => {
+                self.emit(Op::StoreGlobal(*g), span);
+            }
+        }
+    }
+
+    // ----- Expressions -----
+
+    fn kind_of(&self, e: &Expr) -> Kind {
+        match &e.kind {
+            ExprKind::Call { callee, .. } => match &callee.kind {
+                ExprKind::Name(n) | ExprKind::Member { name: n, .. } => match n.name.as_str() {
+                    "launch" | "Job" | "SupervisorJob" => Kind::Job,
+                    "async" | "CompletableDeferred" => Kind::Deferred,
+                    other => self.functions.get(other).and_then(|v| v.first()).map(|s| s.returns_kind).unwrap_or(Kind::Unknown),
+                },
+                _ => Kind::Unknown,
+            },
+            _ => Kind::Unknown,
+        }
+    }
+
+    fn expr(&mut self, e: &Expr) {
+        let span = e.span;
+        match &e.kind {
+            ExprKind::Int(v) => {
+                let val = if let Ok(i) = i32::try_from(*v) { Value::Int(i) } else { Value::Long(*v) };
+                self.emit(Op::Push(val), span);
+            }
+            ExprKind::Long(v) => {
+                self.emit(Op::Push(Value::Long(*v)), span);
+            }
+            ExprKind::Double(v) => {
+                self.emit(Op::Push(Value::Double(*v)), span);
+            }
+            ExprKind::Char(c) => {
+                self.emit(Op::Push(Value::Char(*c)), span);
+            }
+            ExprKind::Bool(b) => {
+                self.emit(Op::Push(Value::Bool(*b)), span);
+            }
+            ExprKind::Null => {
+                self.emit(Op::Push(Value::Null), span);
+            }
+            ExprKind::Str(parts) => self.string(parts, span),
+            ExprKind::Name(id) => self.name(id),
+            ExprKind::This => match self.receivers().first().cloned() {
+                Some((name, _)) => self.load_receiver(&name, span),
+                None => {
+                    self.error(span, "'this' is not defined here: there is no receiver");
+                    self.emit(Op::Push(Value::Unit), span);
+                }
+            },
+            ExprKind::Unary { op, expr } => match op {
+                UnaryOp::Neg => {
+                    self.expr(expr);
+                    self.emit(Op::Neg, span);
+                }
+                UnaryOp::Plus => self.expr(expr),
+                UnaryOp::Not => {
+                    self.expr(expr);
+                    self.emit(Op::Not, span);
+                }
+                UnaryOp::Inc | UnaryOp::Dec => {
+                    let b = if *op == UnaryOp::Inc { BinOp::Add } else { BinOp::Sub };
+                    self.update(expr, span, |c| {
+                        c.emit(Op::Push(Value::Int(1)), span);
+                        c.emit(Op::Binary(b), span);
+                    }, true, true);
+                }
+            },
+            ExprKind::Postfix { op, expr } => {
+                let b = if *op == UnaryOp::Inc { BinOp::Add } else { BinOp::Sub };
+                // The old value is the result: keep a copy in a temporary.
+                let tmp = self.new_slot("");
+                self.update(expr, span, |c| {
+                    c.emit(Op::Dup, span);
+                    c.emit(Op::Store(tmp), span);
+                    c.emit(Op::Push(Value::Int(1)), span);
+                    c.emit(Op::Binary(b), span);
+                }, true, false);
+                self.emit(Op::Load(tmp), span);
+            }
+            ExprKind::Binary { op, lhs, rhs } => self.binary(*op, lhs, rhs, span),
+            ExprKind::Infix { name, lhs, rhs } => {
+                let op = match name.name.as_str() {
+                    "to" => Some(BinOp::Pair),
+                    "until" => Some(BinOp::Until),
+                    "downTo" => Some(BinOp::DownTo),
+                    "step" => Some(BinOp::Step),
+                    "and" => Some(BinOp::And),
+                    "or" => Some(BinOp::Or),
+                    "xor" => Some(BinOp::Xor),
+                    "shl" => Some(BinOp::Shl),
+                    "shr" => Some(BinOp::Shr),
+                    "ushr" => Some(BinOp::Ushr),
+                    _ => None,
+                };
+                match op {
+                    Some(op) => {
+                        self.expr(lhs);
+                        self.expr(rhs);
+                        self.emit(Op::Binary(op), span);
+                    }
+                    None => {
+                        // `a foo b` is `a.foo(b)`.
+                        let arg = Arg { name: None, spread: false, value: (**rhs).clone() };
+                        self.method_call(lhs, name, &[arg], false, span);
+                    }
+                }
+            }
+            ExprKind::Is { expr, ty, negated } => {
+                self.expr(expr);
+                let t = self.type_test(ty);
+                self.emit(Op::IsInstance(t), span);
+                if *negated {
+                    self.emit(Op::Not, span);
+                }
+            }
+            ExprKind::As { expr, ty, safe } => {
+                self.expr(expr);
+                let t = self.type_test(ty);
+                self.emit(Op::Cast { ty: t, safe: *safe }, span);
+            }
+            ExprKind::NotNull(inner) => {
+                self.expr(inner);
+                self.emit(Op::NotNull, span);
+            }
+            ExprKind::Member { receiver, name, safe } => self.member(receiver, name, *safe, span),
+            ExprKind::Call { callee, type_args, args, trailing_lambda } => self.call(callee, type_args, args, *trailing_lambda, span),
+            ExprKind::Index { receiver, index } => {
+                self.expr(receiver);
+                self.expr(index);
+                self.emit(Op::GetIndex, span);
+            }
+            ExprKind::Lambda(l) => self.closure(l, false, SuspendCtx::Unknown, None, span),
+            ExprKind::If { cond, then, els } => {
+                self.expr(cond);
+                let jf = self.emit(Op::JumpIfFalse(0), span);
+                self.branch(then);
+                let jend = self.emit(Op::Jump(0), span);
+                let else_at = self.here();
+                self.patch(jf, else_at);
+                match els {
+                    Some(e) => self.branch(e),
+                    None => {
+                        self.emit(Op::Push(Value::Unit), span);
+                    }
+                }
+                let end = self.here();
+                self.patch(jend, end);
+            }
+            ExprKind::When { subject, branches } => self.when(subject.as_deref(), branches, span),
+            ExprKind::Try { body, catches, finally } => self.try_expr(body, catches, finally.as_ref(), span),
+            ExprKind::Block(b) => self.block_value(b),
+            ExprKind::Return { value, label } => self.return_expr(value.as_deref(), label.as_ref(), span),
+            ExprKind::Throw(v) => {
+                self.expr(v);
+                self.emit(Op::Throw, span);
+            }
+            ExprKind::Break | ExprKind::Continue => {
+                let is_break = matches!(e.kind, ExprKind::Break);
+                let Some(depth) = self.fns.last().and_then(|f| f.loops.last()).map(|l| l.cleanup_depth) else {
+                    let what = if is_break { "break" } else { "continue" };
+                    self.error(span, format!("'{what}' is only allowed inside a loop"));
+                    self.emit(Op::Push(Value::Unit), span);
+                    return;
+                };
+                if self.cur().inlines.last().is_some_and(|i| i.cleanup_depth >= depth) && !self.cur().inlines.is_empty() {
+                    let innermost_inline_inside_loop = {
+                        let f = self.fns.last().expect("function");
+                        f.inlines.last().map(|i| i.cleanup_depth).unwrap_or(0) >= depth
+                    };
+                    if innermost_inline_inside_loop {
+                        self.error(span, "'break' and 'continue' cannot cross a lambda in Coroutine Lab");
+                    }
+                }
+                self.emit_cleanups(depth, span);
+                let j = self.emit(Op::Jump(0), span);
+                let lp = self.cur().loops.last_mut().expect("checked above");
+                if is_break {
+                    lp.breaks.push(j);
+                } else {
+                    lp.continues.push(j);
+                }
+                // An expression always leaves a value; this one is never reached.
+                self.emit(Op::Push(Value::Unit), span);
+            }
+            ExprKind::Error => {
+                self.emit(Op::Unreachable, span);
+                self.emit(Op::Push(Value::Unit), span);
+            }
+        }
+    }
+
+    fn branch(&mut self, e: &Expr) {
+        match &e.kind {
+            ExprKind::Block(b) => self.block_value(b),
+            _ => self.expr(e),
+        }
+    }
+
+    fn string(&mut self, parts: &[StrPart], span: Span) {
+        if parts.is_empty() {
+            self.emit(Op::Push(Value::str("")), span);
+            return;
+        }
+        for p in parts {
+            match p {
+                StrPart::Text(t) => {
+                    self.emit(Op::Push(Value::str(t)), span);
+                }
+                StrPart::Expr(e) => self.expr(e),
+            }
+        }
+        if parts.len() == 1 {
+            if let StrPart::Expr(_) = parts[0] {
+                self.emit(Op::ToStr, span);
+            }
+        } else {
+            self.emit(Op::Concat(parts.len() as u32), span);
+        }
+    }
+
+    fn binary(&mut self, op: BinaryOp, lhs: &Expr, rhs: &Expr, span: Span) {
+        match op {
+            BinaryOp::And | BinaryOp::Or => {
+                self.expr(lhs);
+                self.emit(Op::Dup, span);
+                let j = self.emit(if op == BinaryOp::And { Op::JumpIfFalse(0) } else { Op::JumpIfTrue(0) }, span);
+                self.emit(Op::Pop, span);
+                self.expr(rhs);
+                let end = self.here();
+                self.patch(j, end);
+            }
+            BinaryOp::Elvis => {
+                self.expr(lhs);
+                let j = self.emit(Op::JumpIfNotNull(0), span);
+                self.emit(Op::Pop, span);
+                self.expr(rhs);
+                let end = self.here();
+                self.patch(j, end);
+            }
+            _ => {
+                self.expr(lhs);
+                self.expr(rhs);
+                let b = match op {
+                    BinaryOp::Eq => BinOp::Eq,
+                    BinaryOp::NotEq => BinOp::NotEq,
+                    BinaryOp::Same => BinOp::Same,
+                    BinaryOp::NotSame => BinOp::NotSame,
+                    BinaryOp::Lt => BinOp::Lt,
+                    BinaryOp::Gt => BinOp::Gt,
+                    BinaryOp::LtEq => BinOp::LtEq,
+                    BinaryOp::GtEq => BinOp::GtEq,
+                    BinaryOp::In | BinaryOp::NotIn => BinOp::In,
+                    BinaryOp::Range => BinOp::RangeTo,
+                    BinaryOp::RangeUntil => BinOp::Until,
+                    BinaryOp::Add => BinOp::Add,
+                    BinaryOp::Sub => BinOp::Sub,
+                    BinaryOp::Mul => BinOp::Mul,
+                    BinaryOp::Div => BinOp::Div,
+                    BinaryOp::Rem => BinOp::Rem,
+                    BinaryOp::And | BinaryOp::Or | BinaryOp::Elvis => unreachable!("handled above"),
+                };
+                self.emit(Op::Binary(b), span);
+                if op == BinaryOp::NotIn {
+                    self.emit(Op::Not, span);
+                }
+            }
+        }
+    }
+
+    fn type_test(&mut self, ty: &TypeRef) -> TypeTest {
+        let name = ty.simple_name();
+        let base = if let Some(info) = self.classes.get(name) {
+            TypeTest::Class(info.id)
+        } else if name == "Any" {
+            TypeTest::Any
+        } else {
+            const KNOWN: &[&str] = &[
+                "Int", "Long", "Double", "Float", "Boolean", "String", "Char", "Number", "List", "MutableList", "Map", "MutableMap",
+                "Set", "MutableSet", "Collection", "Iterable", "Pair", "Job", "Deferred", "CompletableDeferred", "CoroutineScope",
+                "CoroutineContext", "CoroutineDispatcher", "Unit", "Nothing", "Throwable", "Function0", "Function1", "Array",
+                "IntArray", "Result", "Comparable", "CharSequence", "Short", "Byte", "->",
+            ];
+            if !KNOWN.contains(&name) && ExcClass::from_name(name).is_none() {
+                self.error(ty.span, format!("unknown type '{name}'"));
+            }
+            let s = self.sym(name);
+            TypeTest::Builtin(s)
+        };
+        if ty.nullable {
+            TypeTest::Nullable(Box::new(base))
+        } else {
+            base
+        }
+    }
+
+    fn when(&mut self, subject: Option<&WhenSubject>, branches: &[WhenBranch], span: Span) {
+        self.push_scope();
+        let subj = subject.map(|s| {
+            self.expr(&s.expr);
+            let slot = self.new_slot(s.binding.as_ref().map(|b| b.name.as_str()).unwrap_or(""));
+            let op = self.emit(Op::Store(slot), s.expr.span);
+            if let Some(b) = &s.binding {
+                self.declare_local(&b.name, slot, false, Some(op), Kind::Unknown, b.span);
+            }
+            slot
+        });
+        let mut ends = Vec::new();
+        let mut has_else = false;
+        for br in branches {
+            if br.conditions.is_empty() {
+                has_else = true;
+                self.branch(&br.body);
+                ends.push(self.emit(Op::Jump(0), br.span));
+                break;
+            }
+            let mut to_body = Vec::new();
+            for cond in &br.conditions {
+                match (cond, subj) {
+                    (WhenCondition::Expr(e), Some(s)) => {
+                        self.load_slot(s, e.span);
+                        self.expr(e);
+                        self.emit(Op::Binary(BinOp::Eq), e.span);
+                    }
+                    (WhenCondition::Expr(e), None) => self.expr(e),
+                    (WhenCondition::Is { ty, negated }, s) => {
+                        match s {
+                            Some(s) => self.load_slot(s, ty.span),
+                            None => {
+                                self.error(ty.span, "'is' conditions need a subject: `when (x) { is T -> … }`");
+                                self.emit(Op::Push(Value::Unit), ty.span);
+                            }
+                        }
+                        let t = self.type_test(ty);
+                        self.emit(Op::IsInstance(t), ty.span);
+                        if *negated {
+                            self.emit(Op::Not, ty.span);
+                        }
+                    }
+                    (WhenCondition::In { expr, negated }, s) => {
+                        match s {
+                            Some(s) => self.load_slot(s, expr.span),
+                            None => {
+                                self.error(expr.span, "'in' conditions need a subject: `when (x) { in 1..5 -> … }`");
+                                self.emit(Op::Push(Value::Unit), expr.span);
+                            }
+                        }
+                        self.expr(expr);
+                        self.emit(Op::Binary(BinOp::In), expr.span);
+                        if *negated {
+                            self.emit(Op::Not, expr.span);
+                        }
+                    }
+                }
+                to_body.push(self.emit(Op::JumpIfTrue(0), br.span));
+            }
+            let skip = self.emit(Op::Jump(0), br.span);
+            let body_at = self.here();
+            for j in to_body {
+                self.patch(j, body_at);
+            }
+            self.branch(&br.body);
+            ends.push(self.emit(Op::Jump(0), br.span));
+            let next = self.here();
+            self.patch(skip, next);
+        }
+        if !has_else {
+            self.emit(Op::Push(Value::Unit), span);
+        }
+        let end = self.here();
+        for j in ends {
+            self.patch(j, end);
+        }
+        self.pop_scope();
+    }
+
+    fn try_expr(&mut self, body: &Block, catches: &[Catch], finally: Option<&Block>, span: Span) {
+        let h1 = self.emit(Op::PushHandler(0), span);
+        self.cur().cleanups.push(Cleanup::Try { has_handler: true, finally: finally.cloned() });
+        self.block_value(body);
+        self.cur().cleanups.pop();
+        self.emit(Op::PopHandler, span);
+        if let Some(f) = finally {
+            self.block_stmts(f);
+        }
+        let mut ends = vec![self.emit(Op::Jump(0), span)];
+        let h1_at = self.here();
+        self.patch(h1, h1_at);
+        let h2 = if finally.is_some() {
+            let h = self.emit(Op::PushHandler(0), span);
+            self.cur().cleanups.push(Cleanup::Try { has_handler: true, finally: finally.cloned() });
+            Some(h)
+        } else {
+            None
+        };
+        for c in catches {
+            self.emit(Op::Dup, c.span);
+            let t = self.type_test(&c.ty);
+            self.emit(Op::IsInstance(t), c.span);
+            let next = self.emit(Op::JumpIfFalse(0), c.span);
+            self.push_scope();
+            let slot = self.new_slot(&c.name.name);
+            let op = self.emit(Op::Store(slot), c.span);
+            self.declare_local(&c.name.name, slot, false, Some(op), Kind::Unknown, c.name.span);
+            self.block_value(&c.body);
+            self.pop_scope();
+            if let Some(f) = finally {
+                self.emit(Op::PopHandler, span);
+                self.block_stmts(f);
+            }
+            ends.push(self.emit(Op::Jump(0), c.span));
+            let n = self.here();
+            self.patch(next, n);
+        }
+        if h2.is_some() {
+            self.cur().cleanups.pop();
+        }
+        // No catch clause matched: run finally and rethrow.
+        if let Some(f) = finally {
+            self.emit(Op::PopHandler, span);
+            let t = self.temp(span);
+            self.block_stmts(f);
+            self.emit(Op::Load(t), span);
+        }
+        self.emit(Op::Throw, span);
+        if let (Some(h2), Some(f)) = (h2, finally) {
+            // A catch body threw: run finally and rethrow that exception.
+            let h2_at = self.here();
+            self.patch(h2, h2_at);
+            let t = self.temp(span);
+            self.block_stmts(f);
+            self.emit(Op::Load(t), span);
+            self.emit(Op::Throw, span);
+        }
+        let end = self.here();
+        for j in ends {
+            self.patch(j, end);
+        }
+    }
+
+    /// Emits the cleanup of every region entered since `depth` (innermost first), for an
+    /// early exit. The regions stay registered: only this path leaves them.
+    fn emit_cleanups(&mut self, depth: usize, span: Span) {
+        let all = self.cur().cleanups.clone();
+        for i in (depth..all.len()).rev() {
+            // While emitting region i's cleanup, only the regions outside it are active.
+            let saved = std::mem::take(&mut self.cur().cleanups);
+            self.cur().cleanups = saved[..i].to_vec();
+            match &all[i] {
+                Cleanup::Try { has_handler, finally } => {
+                    if *has_handler {
+                        self.emit(Op::PopHandler, span);
+                    }
+                    if let Some(f) = finally {
+                        self.block_stmts(f);
+                    }
+                }
+                Cleanup::Monitor => {
+                    self.emit(Op::PopHandler, span);
+                    self.emit(Op::MonitorExit, span);
+                }
+                Cleanup::Unlock(slot) => {
+                    self.emit(Op::PopHandler, span);
+                    self.emit(Op::Load(*slot), span);
+                    let s = self.sym("unlock");
+                    self.emit(Op::CallMethod { name: s, argc: 0, safe: false }, span);
+                    self.emit(Op::Pop, span);
+                }
+                Cleanup::Release(slot) => {
+                    self.emit(Op::PopHandler, span);
+                    self.emit(Op::Load(*slot), span);
+                    let s = self.sym("release");
+                    self.emit(Op::CallMethod { name: s, argc: 0, safe: false }, span);
+                    self.emit(Op::Pop, span);
+                }
+                Cleanup::HandlerOnly => {
+                    self.emit(Op::PopHandler, span);
+                }
+            }
+            self.cur().cleanups = saved;
+        }
+    }
+
+    fn return_expr(&mut self, value: Option<&Expr>, label: Option<&Ident>, span: Span) {
+        match value {
+            Some(v) => self.expr(v),
+            None => {
+                self.emit(Op::Push(Value::Unit), span);
+            }
+        }
+        if let Some(label) = label {
+            // `return@forEach` leaves an inlined lambda; `return@launch` a real one.
+            let inline_idx = self.cur().inlines.iter().rposition(|i| i.label == label.name);
+            if let Some(i) = inline_idx {
+                let depth = self.cur().inlines[i].cleanup_depth;
+                self.emit_cleanups(depth, span);
+                let j = self.emit(Op::Jump(0), span);
+                self.cur().inlines[i].exits.push(j);
+                return;
+            }
+            if self.cur().label.as_deref() == Some(label.name.as_str()) {
+                self.emit_cleanups(0, span);
+                self.emit(Op::Return, span);
+                return;
+            }
+            self.error(label.span, format!("there is no lambda labelled '{}' around this return", label.name));
+            return;
+        }
+        if self.cur().is_lambda {
+            let hint = self.cur().label.clone().map(|l| format!("use `return@{l}` to leave the lambda")).unwrap_or_else(|| "a lambda's value is its last expression".into());
+            self.error_help(span, "'return' is not allowed here: it would return from the function around this lambda", hint);
+            return;
+        }
+        self.emit_cleanups(0, span);
+        self.emit(Op::Return, span);
+    }
+
+    // ----- Names and members -----
+
+    fn name(&mut self, id: &Ident) {
+        let span = id.span;
+        let name = id.name.as_str();
+        if let Some(r) = self.find_var(name) {
+            self.load_ref(&r, span);
+            return;
+        }
+        // Members of implicit receivers.
+        for (recv, kind) in self.receivers() {
+            match kind {
+                RecvKind::Class(c) => {
+                    let s = self.sym(name);
+                    if self.program.classes[c.0 as usize].fields.contains(&s) {
+                        self.load_receiver(&recv, span);
+                        self.emit(Op::GetField { name: s, safe: false }, span);
+                        return;
+                    }
+                }
+                RecvKind::Scope => {
+                    if name == "coroutineContext" || name == "isActive" {
+                        self.load_receiver(&recv, span);
+                        let s = self.sym(name);
+                        self.emit(Op::GetField { name: s, safe: false }, span);
+                        return;
+                    }
+                }
+                RecvKind::Dynamic => {}
+            }
+        }
+        if let Some(&g) = self.globals.get(name) {
+            self.emit(Op::LoadGlobal(g), span);
+            return;
+        }
+        if let Some(info) = self.classes.get(name) {
+            if info.is_object {
+                let id = info.id;
+                self.emit(Op::LoadObject(id), span);
+                return;
+            }
+        }
+        match name {
+            "coroutineContext" => {
+                self.check_suspend_allowed(span, "coroutineContext");
+                self.emit(Op::CallBuiltin { builtin: Builtin::CurrentContext, argc: 0 }, span);
+                return;
+            }
+            "Unit" => {
+                self.emit(Op::Push(Value::Unit), span);
+                return;
+            }
+            _ => {}
+        }
+        if let Some(k) = builtins::key_for_name(name) {
+            self.emit(Op::PushConst(k), span);
+            return;
+        }
+        match builtins::resolve_name(name) {
+            Some(Resolved::Const(c)) => {
+                self.emit(Op::PushConst(c), span);
+                return;
+            }
+            Some(Resolved::Namespace(Namespace::Random)) => {
+                self.emit(Op::PushConst(Const::RandomDefault), span);
+                return;
+            }
+            _ => {}
+        }
+        // `apply`/`with`/`run` receivers resolve the rest at run time.
+        if let Some((recv, _)) = self.receivers().into_iter().find(|(_, k)| *k == RecvKind::Dynamic) {
+            self.load_receiver(&recv, span);
+            let s = self.sym(name);
+            self.emit(Op::GetField { name: s, safe: false }, span);
+            return;
+        }
+        if name == "isActive" {
+            self.error_help(span, "unresolved reference 'isActive': there is no CoroutineScope here", "use `coroutineContext.isActive` inside a suspend function");
+        } else {
+            self.unresolved(span, name);
+        }
+        self.emit(Op::Push(Value::Unit), span);
+    }
+
+    /// Reports an unknown name with a suggestion.
+    fn unresolved(&mut self, span: Span, name: &str) {
+        let mut candidates: Vec<String> = Vec::new();
+        for f in self.fns.iter() {
+            for s in &f.scopes {
+                candidates.extend(s.iter().filter(|v| !v.name.starts_with("this#") && !v.name.is_empty()).map(|v| v.name.clone()));
+            }
+            candidates.extend(f.captures.iter().filter(|c| !c.name.starts_with("this#")).map(|c| c.name.clone()));
+        }
+        candidates.extend(self.functions.keys().cloned());
+        candidates.extend(self.extensions.keys().cloned());
+        candidates.extend(self.globals.keys().cloned());
+        candidates.extend(self.classes.keys().cloned());
+        candidates.extend(builtins::GLOBAL_NAMES.iter().map(|s| s.to_string()));
+        let refs: Vec<&str> = candidates.iter().map(|s| s.as_str()).collect();
+        let mut d = Diagnostic::error(span, format!("unresolved reference '{name}'"));
+        if let Some(s) = crate::lang::suggest::did_you_mean(name, refs.iter().copied()) {
+            d = d.with_help(format!("did you mean '{s}'?"));
+        }
+        if matches!(name, "launch" | "async") {
+            d = Diagnostic::error(span, format!("unresolved reference '{name}': {name} needs a CoroutineScope"))
+                .with_help(format!("call it inside runBlocking {{ }} or coroutineScope {{ }}, or on a scope: `scope.{name} {{ }}`"));
+        }
+        self.diags.push(d);
+    }
+
+    fn member(&mut self, receiver: &Expr, name: &Ident, safe: bool, span: Span) {
+        // Namespace members: `Dispatchers.IO`, `Long.MAX_VALUE`, `CoroutineStart.LAZY`.
+        if let ExprKind::Name(ns_id) = &receiver.kind {
+            if self.is_shadowed(&ns_id.name).is_none() {
+                if let Some(Resolved::Namespace(ns)) = builtins::resolve_name(&ns_id.name) {
+                    match builtins::resolve_member(ns, &name.name) {
+                        Some(Resolved::Const(c)) => {
+                            self.emit(Op::PushConst(c), span);
+                        }
+                        Some(Resolved::Int(v)) => {
+                            self.emit(Op::Push(Value::Int(v as i32)), span);
+                        }
+                        Some(Resolved::Long(v)) => {
+                            self.emit(Op::Push(Value::Long(v)), span);
+                        }
+                        Some(Resolved::Double(v)) => {
+                            self.emit(Op::Push(Value::Double(v)), span);
+                        }
+                        Some(Resolved::Fn(_)) => {
+                            self.error(name.span, format!("'{}.{}' is a function: call it with ()", ns_id.name, name.name));
+                            self.emit(Op::Push(Value::Unit), span);
+                        }
+                        Some(Resolved::Namespace(_)) | None => {
+                            self.unknown_member(ns, ns_id, name);
+                            self.emit(Op::Push(Value::Unit), span);
+                        }
+                    }
+                    return;
+                }
+            }
+        }
+        self.expr(receiver);
+        self.check_member_name(&name.name, name.span, receiver);
+        let s = self.sym(&name.name);
+        self.emit(Op::GetField { name: s, safe }, span);
+    }
+
+    fn unknown_member(&mut self, ns: Namespace, ns_id: &Ident, name: &Ident) {
+        let members = builtins::namespace_members(ns);
+        let mut d = Diagnostic::error(name.span, format!("unresolved reference '{}.{}'", ns_id.name, name.name));
+        if let Some(s) = crate::lang::suggest::did_you_mean(&name.name, members.iter().copied()) {
+            d = d.with_help(format!("did you mean '{}.{s}'?", ns_id.name));
+        } else if !members.is_empty() {
+            d = d.with_help(format!("{} has: {}", ns_id.name, members.join(", ")));
+        }
+        self.diags.push(d);
+    }
+
+    /// What a name means when it is declared by the program (shadowing built-ins).
+    fn is_shadowed(&mut self, name: &str) -> Option<()> {
+        if self.lookup_local(name).is_some() || self.globals.contains_key(name) || self.classes.contains_key(name) || self.functions.contains_key(name) {
+            return Some(());
+        }
+        if self.fns.iter().any(|f| f.scopes.iter().flatten().any(|v| v.name == name) || f.captures.iter().any(|c| c.name == name)) {
+            return Some(());
+        }
+        None
+    }
+
+    /// Checks that a member name exists on some type, and that `await` is not called on a
+    /// value known to be a Job.
+    fn check_member_name(&mut self, name: &str, span: Span, receiver: &Expr) {
+        if name == "await" {
+            if let ExprKind::Name(id) = &receiver.kind {
+                let kind = match self.find_var(&id.name) {
+                    Some(VarRef::Local(v)) => v.kind,
+                    Some(VarRef::Capture { kind, .. }) => kind,
+                    None => Kind::Unknown,
+                };
+                if kind == Kind::Job {
+                    self.error_help(
+                        span,
+                        format!("unresolved reference 'await': '{}' is a Job, which carries no result", id.name),
+                        "start it with async { } to get a Deferred you can await, or call join() to wait for it",
+                    );
+                    return;
+                }
+            }
+        }
+        if builtins::METHOD_NAMES.contains(&name) || self.user_methods.contains_key(name) || self.extensions.contains_key(name) || name == "<super>" {
+            return;
+        }
+        let fields_known = self.program.classes.iter().any(|c| c.fields.iter().any(|f| self.program.sym(*f) == name));
+        if fields_known {
+            return;
+        }
+        let mut candidates: Vec<&str> = builtins::METHOD_NAMES.to_vec();
+        let user: Vec<String> = self.user_methods.keys().cloned().collect();
+        candidates.extend(user.iter().map(|s| s.as_str()));
+        let mut d = Diagnostic::error(span, format!("unresolved reference '{name}'"));
+        if let Some(s) = crate::lang::suggest::did_you_mean(name, candidates.iter().copied()) {
+            d = d.with_help(format!("did you mean '{s}'?"));
+        }
+        self.diags.push(d);
+    }
+
+    fn check_suspend_allowed(&mut self, span: Span, what: &str) {
+        let Some(f) = self.fns.last() else { return };
+        if f.in_monitor > 0 {
+            self.error_help(
+                span,
+                format!("the '{what}' suspension point is inside a critical section"),
+                "a coroutine cannot suspend while it holds a synchronized lock; use a Mutex and withLock { } instead",
+            );
+            return;
+        }
+        if f.suspend == SuspendCtx::Plain {
+            let fname = self.program.func(f.func).name.clone();
+            self.error_help(
+                span,
+                format!("suspend function '{what}' should be called only from a coroutine or another suspend function"),
+                if fname.starts_with('<') { "call it inside runBlocking { } or launch { }".to_string() } else { format!("mark '{fname}' with `suspend`, or call it inside runBlocking {{ }} or launch {{ }}") },
+            );
+        }
+    }
+
+    // ----- Calls -----
+
+    fn call(&mut self, callee: &Expr, type_args: &[TypeRef], args: &[Arg], trailing: bool, span: Span) {
+        let _ = (type_args, trailing);
+        match &callee.kind {
+            ExprKind::Name(id) => self.name_call(id, args, span),
+            ExprKind::Member { receiver, name, safe } => self.method_call(receiver, name, args, *safe, span),
+            _ => {
+                self.expr(callee);
+                for a in args {
+                    self.arg_value(a, SuspendCtx::Unknown);
+                }
+                self.emit(Op::CallValue { argc: args.len() as u32 }, span);
+            }
+        }
+    }
+
+    /// Compiles an argument; a lambda becomes a closure.
+    fn arg_value(&mut self, a: &Arg, suspend: SuspendCtx) {
+        if a.spread {
+            self.error(a.value.span, "the spread operator '*' is not supported in Coroutine Lab");
+        }
+        match &a.value.kind {
+            ExprKind::Lambda(l) => self.closure(l, false, suspend, None, a.value.span),
+            _ => self.expr(&a.value),
+        }
+    }
+
+    fn name_call(&mut self, id: &Ident, args: &[Arg], span: Span) {
+        let name = id.name.as_str();
+        // A local holding a function.
+        if let Some(r) = self.find_var(name) {
+            self.load_ref(&r, id.span);
+            for a in args {
+                self.arg_value(a, SuspendCtx::Unknown);
+            }
+            self.emit(Op::CallValue { argc: args.len() as u32 }, span);
+            return;
+        }
+        // Members of implicit receivers: class methods, and `launch`/`async` on scopes.
+        for (recv, kind) in self.receivers() {
+            match kind {
+                RecvKind::Class(c) => {
+                    let cname = self.program.classes[c.0 as usize].name.clone();
+                    if let Some(sig) = self.classes.get(&cname).and_then(|ci| ci.methods.get(name)).cloned() {
+                        self.load_receiver(&recv, id.span);
+                        self.user_call_args(&sig, args, id, span);
+                        if sig.is_suspend {
+                            self.check_suspend_allowed(id.span, name);
+                        }
+                        let argc = sig.params.len() as u32 + 1;
+                        self.emit(Op::Call { func: sig.func, argc }, span);
+                        return;
+                    }
+                }
+                RecvKind::Scope => {
+                    if SCOPE_MEMBERS.contains(&name) && !self.functions.contains_key(name) {
+                        self.load_receiver(&recv, id.span);
+                        self.method_args(name, args, span);
+                        let s = self.sym(name);
+                        let argc = self.placed_arg_count(name, args);
+                        if name == "ensureActive" {
+                            // Not a suspension point, but only meaningful in a coroutine.
+                        }
+                        self.emit(Op::CallMethod { name: s, argc, safe: false }, span);
+                        return;
+                    }
+                }
+                RecvKind::Dynamic => {}
+            }
+        }
+        if let Some(sigs) = self.functions.get(name).cloned() {
+            let sig = sigs.iter().find(|s| s.params.len() == args.len()).or_else(|| sigs.first()).cloned().expect("non-empty overloads");
+            if sig.is_suspend {
+                self.check_suspend_allowed(id.span, name);
+            }
+            self.user_call_args(&sig, args, id, span);
+            self.emit(Op::Call { func: sig.func, argc: sig.params.len() as u32 }, span);
+            return;
+        }
+        if let Some(info) = self.classes.get(name).cloned() {
+            if info.is_object {
+                self.error(id.span, format!("'{name}' is an object: use it without ()"));
+                self.emit(Op::Push(Value::Unit), span);
+                return;
+            }
+            let sig = FunSig {
+                func: FuncId(0),
+                params: info.ctor.clone(),
+                param_types: vec![None; info.ctor.len()],
+                is_suspend: false,
+                has_receiver: false,
+                receiver_is_scope: false,
+                returns_kind: Kind::Unknown,
+            };
+            self.user_call_args(&sig, args, id, span);
+            self.emit(Op::New { class: info.id, argc: info.ctor.len() as u32 }, span);
+            return;
+        }
+        // Extension functions on an implicit receiver: `middle(kind)` inside a scope.
+        if let Some(sig) = self.extensions.get(name).and_then(|v| v.first()).cloned() {
+            let recv = self.receivers().into_iter().find(|(_, k)| !sig.receiver_is_scope || *k == RecvKind::Scope);
+            match recv {
+                Some((recv, _)) => {
+                    if sig.is_suspend {
+                        self.check_suspend_allowed(id.span, name);
+                    }
+                    self.load_receiver(&recv, id.span);
+                    self.user_call_args(&sig, args, id, span);
+                    self.emit(Op::Call { func: sig.func, argc: sig.params.len() as u32 + 1 }, span);
+                }
+                None => {
+                    self.error_help(id.span, format!("'{name}' is an extension function and needs a receiver"), format!("call it on a scope: `scope.{name}(…)`, or inside coroutineScope {{ }}"));
+                    self.emit(Op::Push(Value::Unit), span);
+                }
+            }
+            return;
+        }
+        if self.inline_intrinsic(name, id, args, span) {
+            return;
+        }
+        match builtins::resolve_name(name) {
+            Some(Resolved::Fn(b)) => self.builtin_call(b, id, args, span),
+            Some(Resolved::Const(_)) | Some(Resolved::Namespace(_)) => {
+                self.error(id.span, format!("'{name}' is not a function"));
+                self.emit(Op::Push(Value::Unit), span);
+            }
+            _ => {
+                if let Some((recv, _)) = self.receivers().into_iter().find(|(_, k)| *k == RecvKind::Dynamic) {
+                    self.load_receiver(&recv, id.span);
+                    self.method_args(name, args, span);
+                    let s = self.sym(name);
+                    let argc = self.placed_arg_count(name, args);
+                    self.emit(Op::CallMethod { name: s, argc, safe: false }, span);
+                    return;
+                }
+                self.unresolved(id.span, name);
+                self.emit(Op::Push(Value::Unit), span);
+            }
+        }
+    }
+
+    /// Pushes arguments for a user function or constructor in parameter order; missing
+    /// ones with a default are passed as `Absent`.
+    fn user_call_args(&mut self, sig: &FunSig, args: &[Arg], id: &Ident, span: Span) {
+        let n = sig.params.len();
+        let mut placed: Vec<Option<&Arg>> = vec![None; n];
+        let mut next = 0;
+        let mut ok = true;
+        for (i, a) in args.iter().enumerate() {
+            let idx = match &a.name {
+                Some(nm) => match sig.params.iter().position(|(p, _)| *p == nm.name) {
+                    Some(i) => i,
+                    None => {
+                        self.error(nm.span, format!("'{}' has no parameter named '{}'", id.name, nm.name));
+                        ok = false;
+                        continue;
+                    }
+                },
+                None => {
+                    // A trailing lambda goes to the last parameter.
+                    if i + 1 == args.len() && is_lambda_expr(&a.value) && next < n && placed[n - 1].is_none() && next != n - 1 && args.iter().filter(|x| x.name.is_none()).count() < n {
+                        n - 1
+                    } else {
+                        let i = next;
+                        next += 1;
+                        i
+                    }
+                }
+            };
+            if idx >= n {
+                self.error(a.value.span, format!("too many arguments for '{}': it takes {}", id.name, n));
+                ok = false;
+                continue;
+            }
+            placed[idx] = Some(a);
+        }
+        for (i, p) in placed.iter().enumerate() {
+            match p {
+                Some(a) => {
+                    let suspend = match sig.param_types.get(i).and_then(|t| t.as_ref()) {
+                        Some(t) if t.is_suspend => SuspendCtx::Suspend,
+                        Some(t) if t.name == "->" => SuspendCtx::Plain,
+                        _ => SuspendCtx::Unknown,
+                    };
+                    let with_receiver = sig.param_types.get(i).and_then(|t| t.as_ref()).and_then(|t| t.receiver.as_ref()).map(|r| {
+                        if r.simple_name() == "CoroutineScope" { RecvKind::Scope } else { RecvKind::Dynamic }
+                    });
+                    match &a.value.kind {
+                        ExprKind::Lambda(l) => {
+                            self.pending_label = Some(id.name.clone());
+                            self.closure(l, with_receiver.is_some(), suspend, with_receiver, a.value.span)
+                        }
+                        _ => self.expr(&a.value),
+                    }
+                }
+                None => {
+                    if !sig.params[i].1 && ok {
+                        self.error(span, format!("no value passed for parameter '{}' of '{}'", sig.params[i].0, id.name));
+                    }
+                    self.emit(Op::Push(Value::Absent), span);
+                }
+            }
+        }
+    }
+
+    fn placed_arg_count(&self, name: &str, args: &[Arg]) -> u32 {
+        match builtins::method_params(name) {
+            Some(params) if args.iter().any(|a| a.name.is_some()) || name == "launch" || name == "async" => params.len() as u32,
+            _ => args.len() as u32,
+        }
+    }
+
+    /// Pushes method arguments; named ones are placed by the method's known parameters.
+    fn method_args(&mut self, name: &str, args: &[Arg], span: Span) {
+        let suspend_lambda = SCOPE_LAMBDA_METHODS.contains(&name);
+        let params = builtins::method_params(name);
+        let has_named = args.iter().any(|a| a.name.is_some());
+        if let (Some(params), true) = (params, has_named || suspend_lambda) {
+            let n = params.len();
+            let mut placed: Vec<Option<&Arg>> = vec![None; n];
+            let mut next = 0;
+            for (i, a) in args.iter().enumerate() {
+                let idx = match &a.name {
+                    Some(nm) => match params.iter().position(|p| *p == nm.name) {
+                        Some(i) => i,
+                        None => {
+                            self.error(nm.span, format!("'{name}' has no parameter named '{}'", nm.name));
+                            continue;
+                        }
+                    },
+                    None if i + 1 == args.len() && is_lambda_expr(&a.value) => n - 1,
+                    None => {
+                        let i = next;
+                        next += 1;
+                        i
+                    }
+                };
+                if idx >= n {
+                    self.error(a.value.span, format!("too many arguments for '{name}'"));
+                    continue;
+                }
+                placed[idx] = Some(a);
+            }
+            for p in placed {
+                match p {
+                    Some(a) => match &a.value.kind {
+                        ExprKind::Lambda(l) if suspend_lambda => {
+                            self.pending_label = Some(name.to_string());
+                            self.closure(l, true, SuspendCtx::Suspend, Some(RecvKind::Scope), a.value.span)
+                        }
+                        _ => self.arg_value(a, SuspendCtx::Unknown),
+                    },
+                    None => {
+                        self.emit(Op::Push(Value::Absent), span);
+                    }
+                }
+            }
+            return;
+        }
+        for a in args {
+            let suspend = if name == "invokeOnCompletion" { SuspendCtx::Plain } else { SuspendCtx::Unknown };
+            if is_lambda_expr(&a.value) {
+                self.pending_label = Some(name.to_string());
+            }
+            self.arg_value(a, suspend);
+        }
+    }
+
+    fn method_call(&mut self, receiver: &Expr, name: &Ident, args: &[Arg], safe: bool, span: Span) {
+        let mname = name.name.as_str();
+        // `Namespace.function(…)`: `Thread.sleep(100)`, `System.currentTimeMillis()`.
+        if let ExprKind::Name(ns_id) = &receiver.kind {
+            if self.is_shadowed(&ns_id.name).is_none() {
+                if let Some(Resolved::Namespace(ns)) = builtins::resolve_name(&ns_id.name) {
+                    match builtins::resolve_member(ns, mname) {
+                        Some(Resolved::Fn(b)) => self.builtin_call(b, name, args, span),
+                        Some(_) => {
+                            self.error(name.span, format!("'{}.{}' is not a function", ns_id.name, mname));
+                            self.emit(Op::Push(Value::Unit), span);
+                        }
+                        None => {
+                            self.unknown_member(ns, ns_id, name);
+                            self.emit(Op::Push(Value::Unit), span);
+                        }
+                    }
+                    return;
+                }
+                // `Counter.increment()` on a user object.
+                if let Some(info) = self.classes.get(&ns_id.name).cloned() {
+                    if let Some(sig) = info.methods.get(mname).cloned() {
+                        if info.is_object {
+                            if sig.is_suspend {
+                                self.check_suspend_allowed(name.span, mname);
+                            }
+                            self.emit(Op::LoadObject(info.id), receiver.span);
+                            self.user_call_args(&sig, args, name, span);
+                            self.emit(Op::Call { func: sig.func, argc: sig.params.len() as u32 + 1 }, span);
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+        // Inlined collection and scope helpers.
+        if !self.user_methods.contains_key(mname) && !self.extensions.contains_key(mname) && self.inline_method(receiver, name, args, safe, span) {
+            return;
+        }
+        // Extension functions: `scope.worker()`.
+        if let Some(sig) = self.extensions.get(mname).and_then(|v| v.first()).cloned() {
+            if !self.user_methods.contains_key(mname) {
+                if sig.is_suspend {
+                    self.check_suspend_allowed(name.span, mname);
+                }
+                self.expr(receiver);
+                self.user_call_args(&sig, args, name, span);
+                self.emit(Op::Call { func: sig.func, argc: sig.params.len() as u32 + 1 }, span);
+                return;
+            }
+        }
+        self.expr(receiver);
+        self.check_member_name(mname, name.span, receiver);
+        if matches!(mname, "join" | "await" | "cancelAndJoin" | "lock" | "acquire" | "awaitAll" | "joinAll") {
+            self.check_suspend_allowed(name.span, mname);
+        }
+        self.method_args(mname, args, span);
+        let argc = self.placed_arg_count(mname, args);
+        let s = self.sym(mname);
+        self.emit(Op::CallMethod { name: s, argc, safe }, span);
+    }
+
+    fn builtin_call(&mut self, b: Builtin, id: &Ident, args: &[Arg], span: Span) {
+        if builtins::is_suspending(b) {
+            self.check_suspend_allowed(id.span, &id.name);
+        }
+        if b == Builtin::ThreadSleep {
+            // Blocking is allowed anywhere; inside synchronized it holds the lock too.
+        }
+        if builtins::is_variadic(b) {
+            for a in args {
+                if a.name.is_some() {
+                    self.error(a.value.span, format!("'{}' takes its arguments by position", id.name));
+                }
+                self.arg_value(a, SuspendCtx::Unknown);
+            }
+            self.emit(Op::CallBuiltin { builtin: b, argc: args.len() as u32 }, span);
+            return;
+        }
+        let (params, required) = builtins::params(b);
+        let n = params.len();
+        let mut placed: Vec<Option<&Arg>> = vec![None; n];
+        let mut next = 0;
+        let n_positional = args.iter().filter(|a| a.name.is_none()).count();
+        for (i, a) in args.iter().enumerate() {
+            let idx = match &a.name {
+                Some(nm) => match params.iter().position(|p| *p == nm.name) {
+                    Some(i) => i,
+                    None => {
+                        self.error(nm.span, format!("'{}' has no parameter named '{}'", id.name, nm.name));
+                        continue;
+                    }
+                },
+                None if i + 1 == args.len() && is_lambda_expr(&a.value) && n > 0 && n_positional <= n => n - 1,
+                None => {
+                    let i = next;
+                    next += 1;
+                    i
+                }
+            };
+            if idx >= n || placed[idx].is_some() {
+                let what = if n == 0 { "no arguments".to_string() } else if n == 1 { "1 argument".to_string() } else { format!("at most {n} arguments") };
+                self.error(a.value.span, format!("too many arguments for '{}': it takes {what}", id.name));
+                continue;
+            }
+            placed[idx] = Some(a);
+        }
+        for (i, p) in params.iter().enumerate().take(required) {
+            // runBlocking's context is optional; its block is not.
+            let optional = b == Builtin::RunBlocking && i == 0;
+            if placed[i].is_none() && !optional {
+                self.error_help(span, format!("no value passed for parameter '{p}' of '{}'", id.name), format!("{} takes ({})", id.name, params.join(", ")));
+            }
+        }
+        let scope_lambda = builtins::takes_scope_lambda(b);
+        for (i, p) in placed.iter().enumerate() {
+            match p {
+                Some(a) => match &a.value.kind {
+                    ExprKind::Lambda(l) if scope_lambda && i + 1 == n => {
+                        self.pending_label = Some(id.name.clone());
+                        self.closure(l, true, SuspendCtx::Suspend, Some(RecvKind::Scope), a.value.span);
+                    }
+                    ExprKind::Lambda(l) if b == Builtin::NewExceptionHandler || b == Builtin::ThreadLocalWithInitial => {
+                        self.closure(l, false, SuspendCtx::Plain, None, a.value.span)
+                    }
+                    _ => self.arg_value(a, SuspendCtx::Unknown),
+                },
+                None => {
+                    self.emit(Op::Push(Value::Absent), span);
+                }
+            }
+        }
+        self.emit(Op::CallBuiltin { builtin: b, argc: n as u32 }, span);
+    }
+
+    /// Compiles a lambda into a closure value.
+    fn closure(&mut self, l: &Lambda, with_receiver: bool, suspend: SuspendCtx, recv: Option<RecvKind>, span: Span) {
+        self.closure_labelled(l, with_receiver, suspend, recv, span, None)
+    }
+
+    fn closure_labelled(&mut self, l: &Lambda, with_receiver: bool, suspend: SuspendCtx, recv: Option<RecvKind>, span: Span, label: Option<String>) {
+        let parent_frame = self.fns.last().map(|f| f.frame_name.clone()).unwrap_or_else(|| self.program.file_class.clone());
+        let n = self.program.functions.len();
+        let func = self.new_function("lambda", format!("{parent_frame}$lambda${n}"), span);
+        // A lambda inherits the suspend context of a surrounding suspend lambda only when
+        // it is itself suspending; plain lambdas in suspend functions cannot suspend.
+        let label = label.or_else(|| self.pending_label.take());
+        self.push_fn(func, suspend, true, label);
+        let mut n_params = 0;
+        if with_receiver {
+            let slot = self.new_slot("this");
+            let nop = self.emit(Op::Nop, span);
+            let name = self.declare_receiver(slot, recv.unwrap_or(RecvKind::Dynamic), span);
+            self.mark_param_box(&name, nop);
+            n_params += 1;
+        }
+        if l.params.is_empty() && !l.has_arrow {
+            let slot = self.new_slot("it");
+            let nop = self.emit(Op::Nop, span);
+            self.declare_local("it", slot, false, Some(nop), Kind::Unknown, span);
+            n_params += 1;
+        } else {
+            let mut destructure = Vec::new();
+            for p in &l.params {
+                match &p.pattern {
+                    Pattern::Name(id) => {
+                        let slot = self.new_slot(&id.name);
+                        let nop = self.emit(Op::Nop, id.span);
+                        if id.name != "_" {
+                            self.declare_local(&id.name, slot, false, Some(nop), Kind::Unknown, id.span);
+                        }
+                    }
+                    Pattern::Tuple(_) => {
+                        let slot = self.new_slot("");
+                        destructure.push((slot, p.pattern.clone()));
+                    }
+                }
+                n_params += 1;
+            }
+            for (slot, pattern) in destructure {
+                self.emit(Op::Load(slot), span);
+                self.bind_pattern(&pattern, false, span);
+            }
+        }
+        self.block_value(&l.body);
+        self.emit(Op::Return, l.body.span.end_point());
+        let caps = self.pop_fn(n_params, with_receiver);
+        self.emit_closure(func, &caps, span);
+    }
+}
+
+/// A variable reference resolved in the current function.
+#[derive(Debug, Clone)]
+enum VarRef {
+    Local(LocalVar),
+    Capture { index: u32, mutable: bool, kind: Kind, recv: Option<RecvKind> },
+}
+
+/// Something that can be assigned.
+#[derive(Debug, Clone)]
+enum Place {
+    Var(VarRef),
+    Field { recv: String, name: Sym, object: Option<ClassId> },
+    Global(u32, bool),
+}
+
+impl Place {
+    /// Shared memory: other coroutines on other threads may see it.
+    fn is_shared(&self) -> bool {
+        match self {
+            Place::Var(VarRef::Local(v)) => v.is_cell,
+            Place::Var(VarRef::Capture { .. }) => true,
+            Place::Field { .. } => true,
+            Place::Global(_, volatile) => !volatile,
+        }
+    }
+}
+
+fn pattern_names(p: &Pattern) -> Vec<Ident> {
+    match p {
+        Pattern::Name(id) => vec![id.clone()],
+        Pattern::Tuple(v) => v.clone(),
+    }
+}

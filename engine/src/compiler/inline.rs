@@ -1,0 +1,870 @@
+//! Inline expansion of the Kotlin library functions that the Kotlin compiler inlines:
+//! `repeat`, `run`, `with`, `synchronized`, `runCatching`, `measureTimeMillis`, `check`,
+//! `require`, `List(n) { }`, and the collection, scope and lock helpers called on a value
+//! (`forEach`, `map`, `filter`, `let`, `apply`, `withLock`, …).
+//!
+//! Expanded in place, their lambdas run in the enclosing function's frame: they may suspend,
+//! and a plain `return` inside them returns from the enclosing function, as in Kotlin.
+
+use super::*;
+
+/// What a lambda argument expands to.
+fn lambda_of(a: &Arg) -> Option<&Lambda> {
+    match &a.value.kind {
+        ExprKind::Lambda(l) => Some(l),
+        _ => None,
+    }
+}
+
+impl<'a> Compiler<'a> {
+    /// Compiles an inlined lambda body with its parameters bound to the values in `values`
+    /// (slots), and an optional receiver slot. Leaves the body's value on the stack.
+    fn inline_lambda(&mut self, l: &Lambda, label: &str, values: &[u32], receiver: Option<(u32, RecvKind)>, span: Span) {
+        self.push_scope();
+        let depth = self.cur().cleanups.len();
+        self.cur().inlines.push(InlineCtx { label: label.to_string(), exits: Vec::new(), cleanup_depth: depth });
+        if let Some((slot, kind)) = receiver {
+            self.emit(Op::Load(slot), span);
+            let own = self.new_slot("this");
+            let op = self.emit(Op::Store(own), span);
+            let name = self.declare_receiver(own, kind, span);
+            if let Some(v) = self.cur().scopes.last_mut().and_then(|s| s.iter_mut().find(|v| v.name == name)) {
+                v.decl_op = Some(op);
+            }
+        }
+        if l.params.is_empty() && !l.has_arrow {
+            if let Some(&v) = values.first() {
+                self.emit(Op::Load(v), span);
+                let slot = self.new_slot("it");
+                let op = self.emit(Op::Store(slot), span);
+                self.declare_local("it", slot, false, Some(op), Kind::Unknown, span);
+            }
+        } else {
+            if l.params.len() > values.len() {
+                self.error(span, format!("'{label}' passes {} value(s) to its lambda, but the lambda declares {}", values.len(), l.params.len()));
+            }
+            for (p, &v) in l.params.iter().zip(values) {
+                self.emit(Op::Load(v), span);
+                self.bind_pattern(&p.pattern, false, span);
+            }
+        }
+        self.block_value(&l.body);
+        let ctx = self.cur().inlines.pop().expect("pushed above");
+        let end = self.here();
+        for j in ctx.exits {
+            self.patch(j, end);
+        }
+        self.pop_scope();
+    }
+
+    /// Starts a loop over the iterable on top of the stack. Returns (iterator slot, element
+    /// slot, loop top, exit jump to patch).
+    fn inline_loop_start(&mut self, span: Span) -> (u32, u32, u32, usize) {
+        self.emit(Op::IterStart, span);
+        let it = self.temp(span);
+        let top = self.here();
+        let line = self.line(span);
+        self.emit(Op::Stmt { line }, span);
+        let exit = self.emit(Op::IterNext { slot: it, exit: 0 }, span);
+        let elem = self.temp(span);
+        (it, elem, top, exit)
+    }
+
+    fn new_list(&mut self, span: Span) -> u32 {
+        self.emit(Op::CallBuiltin { builtin: Builtin::MutableListOf, argc: 0 }, span);
+        self.temp(span)
+    }
+
+    fn call_method(&mut self, name: &str, argc: u32, span: Span) {
+        let s = self.sym(name);
+        self.emit(Op::CallMethod { name: s, argc, safe: false }, span);
+    }
+
+    fn throw_new(&mut self, class: ExcClass, message: &str, span: Span) {
+        self.emit(Op::Push(Value::str(message)), span);
+        self.emit(Op::Push(Value::Absent), span);
+        self.emit(Op::CallBuiltin { builtin: Builtin::NewException(class), argc: 2 }, span);
+        self.emit(Op::Throw, span);
+    }
+
+    /// Expands a call of a free inline function; false when `name` is not one.
+    pub(super) fn inline_intrinsic(&mut self, name: &str, id: &Ident, args: &[Arg], span: Span) -> bool {
+        let lambda = args.last().and_then(lambda_of);
+        match (name, lambda) {
+            ("repeat", Some(l)) if args.len() == 2 => {
+                self.expr(&args[0].value);
+                let limit = self.temp(span);
+                self.emit(Op::Push(Value::Int(0)), span);
+                let i = self.temp(span);
+                let top = self.here();
+                let line = self.line(span);
+                self.emit(Op::Stmt { line }, span);
+                self.emit(Op::Load(i), span);
+                self.emit(Op::Load(limit), span);
+                self.emit(Op::Binary(BinOp::Lt), span);
+                let exit = self.emit(Op::JumpIfFalse(0), span);
+                self.inline_lambda(l, "repeat", &[i], None, span);
+                self.emit(Op::Pop, span);
+                self.emit(Op::Load(i), span);
+                self.emit(Op::Push(Value::Int(1)), span);
+                self.emit(Op::Binary(BinOp::Add), span);
+                self.emit(Op::Store(i), span);
+                self.emit(Op::Jump(top), span);
+                let end = self.here();
+                self.patch(exit, end);
+                self.emit(Op::Push(Value::Unit), span);
+                true
+            }
+            ("run", Some(l)) if args.len() == 1 => {
+                self.inline_lambda(l, "run", &[], None, span);
+                true
+            }
+            ("with", Some(l)) if args.len() == 2 => {
+                self.expr(&args[0].value);
+                let r = self.temp(span);
+                self.inline_lambda(l, "with", &[], Some((r, RecvKind::Dynamic)), span);
+                true
+            }
+            ("synchronized", Some(l)) if args.len() == 2 => {
+                self.expr(&args[0].value);
+                self.emit(Op::MonitorEnter, span);
+                let h = self.emit(Op::PushHandler(0), span);
+                self.cur().cleanups.push(Cleanup::Monitor);
+                self.cur().in_monitor += 1;
+                self.inline_lambda(l, "synchronized", &[], None, span);
+                self.cur().in_monitor -= 1;
+                self.cur().cleanups.pop();
+                self.emit(Op::PopHandler, span);
+                self.emit(Op::MonitorExit, span);
+                let j = self.emit(Op::Jump(0), span);
+                let h_at = self.here();
+                self.patch(h, h_at);
+                self.emit(Op::MonitorExit, span);
+                self.emit(Op::Throw, span);
+                let end = self.here();
+                self.patch(j, end);
+                true
+            }
+            ("runCatching", Some(l)) if args.len() == 1 => {
+                self.run_catching(l, None, span);
+                true
+            }
+            ("measureTimeMillis", Some(l)) if args.len() == 1 => {
+                self.emit(Op::Clock, span);
+                let t0 = self.temp(span);
+                self.inline_lambda(l, "measureTimeMillis", &[], None, span);
+                self.emit(Op::Pop, span);
+                self.emit(Op::Clock, span);
+                self.emit(Op::Load(t0), span);
+                self.emit(Op::Binary(BinOp::Sub), span);
+                true
+            }
+            ("check" | "require", _) if !args.is_empty() && args.len() <= 2 => {
+                let (class, default) = if name == "check" { (ExcClass::IllegalStateException, "Check failed.") } else { (ExcClass::IllegalArgumentException, "Failed requirement.") };
+                self.expr(&args[0].value);
+                let ok = self.emit(Op::JumpIfTrue(0), span);
+                match args.get(1).and_then(lambda_of) {
+                    Some(l) => {
+                        self.inline_lambda(l, name, &[], None, span);
+                        self.emit(Op::ToStr, span);
+                        self.emit(Op::Push(Value::Absent), span);
+                        self.emit(Op::CallBuiltin { builtin: Builtin::NewException(class), argc: 2 }, span);
+                        self.emit(Op::Throw, span);
+                    }
+                    None => self.throw_new(class, default, span),
+                }
+                let end = self.here();
+                self.patch(ok, end);
+                self.emit(Op::Push(Value::Unit), span);
+                true
+            }
+            ("checkNotNull" | "requireNotNull", _) if !args.is_empty() && args.len() <= 2 => {
+                let class = if name == "checkNotNull" { ExcClass::IllegalStateException } else { ExcClass::IllegalArgumentException };
+                self.expr(&args[0].value);
+                let ok = self.emit(Op::JumpIfNotNull(0), span);
+                self.emit(Op::Pop, span);
+                match args.get(1).and_then(lambda_of) {
+                    Some(l) => {
+                        self.inline_lambda(l, name, &[], None, span);
+                        self.emit(Op::ToStr, span);
+                        self.emit(Op::Push(Value::Absent), span);
+                        self.emit(Op::CallBuiltin { builtin: Builtin::NewException(class), argc: 2 }, span);
+                        self.emit(Op::Throw, span);
+                    }
+                    None => self.throw_new(class, "Required value was null.", span),
+                }
+                let end = self.here();
+                self.patch(ok, end);
+                true
+            }
+            ("List" | "MutableList" | "Array", Some(l)) if args.len() == 2 => {
+                let list = self.new_list(span);
+                self.expr(&args[0].value);
+                let limit = self.temp(span);
+                self.emit(Op::Push(Value::Int(0)), span);
+                let i = self.temp(span);
+                let top = self.here();
+                let line = self.line(span);
+                self.emit(Op::Stmt { line }, span);
+                self.emit(Op::Load(i), span);
+                self.emit(Op::Load(limit), span);
+                self.emit(Op::Binary(BinOp::Lt), span);
+                let exit = self.emit(Op::JumpIfFalse(0), span);
+                self.emit(Op::Load(list), span);
+                self.inline_lambda(l, name, &[i], None, span);
+                self.call_method("add", 1, span);
+                self.emit(Op::Pop, span);
+                self.emit(Op::Load(i), span);
+                self.emit(Op::Push(Value::Int(1)), span);
+                self.emit(Op::Binary(BinOp::Add), span);
+                self.emit(Op::Store(i), span);
+                self.emit(Op::Jump(top), span);
+                let end = self.here();
+                self.patch(exit, end);
+                self.emit(Op::Load(list), span);
+                true
+            }
+            ("buildList", Some(l)) if args.len() == 1 => {
+                let list = self.new_list(span);
+                self.inline_lambda(l, "buildList", &[], Some((list, RecvKind::Dynamic)), span);
+                self.emit(Op::Pop, span);
+                self.emit(Op::Load(list), span);
+                true
+            }
+            ("thread", Some(_)) => {
+                self.error_help(id.span, "raw threads (`thread { }`) are not supported in Coroutine Lab", "use a dispatcher: launch(Dispatchers.Default) { }");
+                self.emit(Op::Push(Value::Unit), span);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn run_catching(&mut self, l: &Lambda, receiver: Option<u32>, span: Span) {
+        let h = self.emit(Op::PushHandler(0), span);
+        self.cur().cleanups.push(Cleanup::HandlerOnly);
+        self.inline_lambda(l, "runCatching", &[], receiver.map(|r| (r, RecvKind::Dynamic)), span);
+        self.cur().cleanups.pop();
+        self.emit(Op::PopHandler, span);
+        self.emit(Op::CallBuiltin { builtin: Builtin::ResultSuccess, argc: 1 }, span);
+        let j = self.emit(Op::Jump(0), span);
+        let h_at = self.here();
+        self.patch(h, h_at);
+        self.emit(Op::CallBuiltin { builtin: Builtin::ResultFailure, argc: 1 }, span);
+        let end = self.here();
+        self.patch(j, end);
+    }
+
+    /// Expands `receiver.name(args) { lambda }` for inline library methods; false when it
+    /// is not one (it then compiles as a normal method call).
+    pub(super) fn inline_method(&mut self, receiver: &Expr, name: &Ident, args: &[Arg], safe: bool, span: Span) -> bool {
+        let mname = name.name.as_str();
+        let Some(l) = args.last().and_then(lambda_of) else { return false };
+        let n_args = args.len();
+        let known = matches!(
+            (mname, n_args),
+            ("forEach" | "forEachIndexed" | "map" | "mapIndexed" | "mapNotNull" | "filter" | "filterNot" | "filterIndexed" | "count" | "sumOf"
+                | "sumBy" | "any" | "all" | "none" | "first" | "firstOrNull" | "find" | "last" | "lastOrNull" | "maxOf" | "minOf"
+                | "maxByOrNull" | "minByOrNull" | "maxBy" | "minBy" | "sortedBy" | "sortedByDescending" | "groupBy" | "associateWith"
+                | "associateBy" | "flatMap" | "onEach" | "reduce" | "let" | "also" | "apply" | "run" | "takeIf" | "takeUnless"
+                | "withLock" | "withPermit" | "onSuccess" | "onFailure" | "runCatching" | "partition" | "indexOfFirst", 1)
+                | ("fold" | "getOrPut" | "joinToString", _)
+                | ("getOrElse", 1)
+        );
+        if !known {
+            return false;
+        }
+        if mname == "joinToString" {
+            return self.inline_join_to_string(receiver, args, l, safe, span);
+        }
+        self.expr(receiver);
+        let null_skip = if safe { Some(self.emit(Op::JumpIfNull(0), span)) } else { None };
+        if matches!(mname, "withLock" | "withPermit") {
+            self.check_suspend_allowed(name.span, mname);
+        }
+        match mname {
+            "forEach" | "onEach" => {
+                let r = if mname == "onEach" {
+                    self.emit(Op::Dup, span);
+                    Some(self.temp(span))
+                } else {
+                    None
+                };
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.inline_lambda(l, mname, &[elem], None, span);
+                self.emit(Op::Pop, span);
+                self.emit(Op::Jump(top), span);
+                let end = self.here();
+                self.patch(exit, end);
+                match r {
+                    Some(r) => self.emit(Op::Load(r), span),
+                    None => self.emit(Op::Push(Value::Unit), span),
+                };
+            }
+            "forEachIndexed" | "mapIndexed" | "filterIndexed" => {
+                let acc = if mname != "forEachIndexed" {
+                    self.emit(Op::CallBuiltin { builtin: Builtin::MutableListOf, argc: 0 }, span);
+                    let t = self.temp(span);
+                    Some(t)
+                } else {
+                    None
+                };
+                self.emit(Op::Push(Value::Int(-1)), span);
+                let idx = self.temp(span);
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.emit(Op::Load(idx), span);
+                self.emit(Op::Push(Value::Int(1)), span);
+                self.emit(Op::Binary(BinOp::Add), span);
+                self.emit(Op::Store(idx), span);
+                match (mname, acc) {
+                    ("mapIndexed", Some(acc)) => {
+                        self.emit(Op::Load(acc), span);
+                        self.inline_lambda(l, mname, &[idx, elem], None, span);
+                        self.call_method("add", 1, span);
+                        self.emit(Op::Pop, span);
+                    }
+                    ("filterIndexed", Some(acc)) => {
+                        self.inline_lambda(l, mname, &[idx, elem], None, span);
+                        let skip = self.emit(Op::JumpIfFalse(0), span);
+                        self.emit(Op::Load(acc), span);
+                        self.emit(Op::Load(elem), span);
+                        self.call_method("add", 1, span);
+                        self.emit(Op::Pop, span);
+                        let s = self.here();
+                        self.patch(skip, s);
+                    }
+                    _ => {
+                        self.inline_lambda(l, mname, &[idx, elem], None, span);
+                        self.emit(Op::Pop, span);
+                    }
+                }
+                self.emit(Op::Jump(top), span);
+                let end = self.here();
+                self.patch(exit, end);
+                match acc {
+                    Some(acc) => self.emit(Op::Load(acc), span),
+                    None => self.emit(Op::Push(Value::Unit), span),
+                };
+            }
+            "map" | "mapNotNull" | "flatMap" => {
+                let it_val = self.temp(span);
+                let acc = self.new_list(span);
+                self.emit(Op::Load(it_val), span);
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.inline_lambda(l, mname, &[elem], None, span);
+                match mname {
+                    "map" => {
+                        let v = self.temp(span);
+                        self.emit(Op::Load(acc), span);
+                        self.emit(Op::Load(v), span);
+                        self.call_method("add", 1, span);
+                        self.emit(Op::Pop, span);
+                    }
+                    "mapNotNull" => {
+                        let v = self.temp(span);
+                        self.emit(Op::Load(v), span);
+                        let skip = self.emit(Op::JumpIfNull(0), span);
+                        self.emit(Op::Pop, span);
+                        self.emit(Op::Load(acc), span);
+                        self.emit(Op::Load(v), span);
+                        self.call_method("add", 1, span);
+                        let j = self.emit(Op::Jump(0), span);
+                        let s = self.here();
+                        self.patch(skip, s);
+                        let e = self.here();
+                        self.patch(j, e);
+                        self.emit(Op::Pop, span);
+                    }
+                    _ => {
+                        let v = self.temp(span);
+                        self.emit(Op::Load(acc), span);
+                        self.emit(Op::Load(v), span);
+                        self.call_method("addAll", 1, span);
+                        self.emit(Op::Pop, span);
+                    }
+                }
+                self.emit(Op::Jump(top), span);
+                let end = self.here();
+                self.patch(exit, end);
+                self.emit(Op::Load(acc), span);
+            }
+            "filter" | "filterNot" | "partition" => {
+                let it_val = self.temp(span);
+                let acc = self.new_list(span);
+                let other = self.new_list(span);
+                self.emit(Op::Load(it_val), span);
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.inline_lambda(l, mname, &[elem], None, span);
+                if mname == "filterNot" {
+                    self.emit(Op::Not, span);
+                }
+                let skip = self.emit(Op::JumpIfFalse(0), span);
+                self.emit(Op::Load(acc), span);
+                self.emit(Op::Load(elem), span);
+                self.call_method("add", 1, span);
+                self.emit(Op::Pop, span);
+                self.emit(Op::Jump(top), span);
+                let s = self.here();
+                self.patch(skip, s);
+                if mname == "partition" {
+                    self.emit(Op::Load(other), span);
+                    self.emit(Op::Load(elem), span);
+                    self.call_method("add", 1, span);
+                    self.emit(Op::Pop, span);
+                }
+                self.emit(Op::Jump(top), span);
+                let end = self.here();
+                self.patch(exit, end);
+                self.emit(Op::Load(acc), span);
+                if mname == "partition" {
+                    self.emit(Op::Load(other), span);
+                    self.emit(Op::Binary(BinOp::Pair), span);
+                }
+            }
+            "count" | "sumOf" | "sumBy" => {
+                let it_val = self.temp(span);
+                self.emit(Op::Push(Value::Int(0)), span);
+                let acc = self.temp(span);
+                self.emit(Op::Load(it_val), span);
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.inline_lambda(l, mname, &[elem], None, span);
+                if mname == "count" {
+                    let skip = self.emit(Op::JumpIfFalse(0), span);
+                    self.emit(Op::Load(acc), span);
+                    self.emit(Op::Push(Value::Int(1)), span);
+                    self.emit(Op::Binary(BinOp::Add), span);
+                    self.emit(Op::Store(acc), span);
+                    let s = self.here();
+                    self.patch(skip, s);
+                } else {
+                    self.emit(Op::Load(acc), span);
+                    self.emit(Op::Swap, span);
+                    self.emit(Op::Binary(BinOp::Add), span);
+                    self.emit(Op::Store(acc), span);
+                }
+                self.emit(Op::Jump(top), span);
+                let end = self.here();
+                self.patch(exit, end);
+                self.emit(Op::Load(acc), span);
+            }
+            "any" | "all" | "none" => {
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.inline_lambda(l, mname, &[elem], None, span);
+                // any: stop at the first true; all: at the first false; none: at the first true.
+                let stop = if mname == "all" { self.emit(Op::JumpIfFalse(0), span) } else { self.emit(Op::JumpIfTrue(0), span) };
+                self.emit(Op::Jump(top), span);
+                let stop_at = self.here();
+                self.patch(stop, stop_at);
+                self.emit(Op::Push(Value::Bool(mname == "any")), span);
+                let j = self.emit(Op::Jump(0), span);
+                let end = self.here();
+                self.patch(exit, end);
+                self.emit(Op::Push(Value::Bool(mname != "any")), span);
+                let done = self.here();
+                self.patch(j, done);
+            }
+            "first" | "firstOrNull" | "find" | "indexOfFirst" => {
+                self.emit(Op::Push(Value::Int(-1)), span);
+                let idx = self.temp(span);
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.emit(Op::Load(idx), span);
+                self.emit(Op::Push(Value::Int(1)), span);
+                self.emit(Op::Binary(BinOp::Add), span);
+                self.emit(Op::Store(idx), span);
+                self.inline_lambda(l, mname, &[elem], None, span);
+                let found = self.emit(Op::JumpIfTrue(0), span);
+                self.emit(Op::Jump(top), span);
+                let found_at = self.here();
+                self.patch(found, found_at);
+                self.emit(Op::Load(if mname == "indexOfFirst" { idx } else { elem }), span);
+                let j = self.emit(Op::Jump(0), span);
+                let end = self.here();
+                self.patch(exit, end);
+                match mname {
+                    "first" => self.throw_new(ExcClass::NoSuchElementException, "Collection contains no element matching the predicate.", span),
+                    "indexOfFirst" => {
+                        self.emit(Op::Push(Value::Int(-1)), span);
+                    }
+                    _ => {
+                        self.emit(Op::Push(Value::Null), span);
+                    }
+                }
+                let done = self.here();
+                self.patch(j, done);
+            }
+            "last" | "lastOrNull" => {
+                self.emit(Op::Push(Value::Absent), span);
+                let found = self.temp(span);
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.inline_lambda(l, mname, &[elem], None, span);
+                let skip = self.emit(Op::JumpIfFalse(0), span);
+                self.emit(Op::Load(elem), span);
+                self.emit(Op::Store(found), span);
+                let s = self.here();
+                self.patch(skip, s);
+                self.emit(Op::Jump(top), span);
+                let end = self.here();
+                self.patch(exit, end);
+                self.emit(Op::Load(found), span);
+                self.emit(Op::Push(Value::Absent), span);
+                self.emit(Op::Binary(BinOp::Same), span);
+                let some = self.emit(Op::JumpIfFalse(0), span);
+                if mname == "last" {
+                    self.throw_new(ExcClass::NoSuchElementException, "List contains no element matching the predicate.", span);
+                } else {
+                    self.emit(Op::Push(Value::Null), span);
+                }
+                let j = self.emit(Op::Jump(0), span);
+                let some_at = self.here();
+                self.patch(some, some_at);
+                self.emit(Op::Load(found), span);
+                let done = self.here();
+                self.patch(j, done);
+            }
+            "maxOf" | "minOf" | "maxByOrNull" | "minByOrNull" | "maxBy" | "minBy" => {
+                let is_max = mname.starts_with("max");
+                let by = mname.contains("By");
+                self.emit(Op::Push(Value::Absent), span);
+                let best_key = self.temp(span);
+                self.emit(Op::Push(Value::Null), span);
+                let best = self.temp(span);
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.inline_lambda(l, mname, &[elem], None, span);
+                let key = self.temp(span);
+                // Take the element when there is no best yet or its key beats the best.
+                self.emit(Op::Load(best_key), span);
+                self.emit(Op::Push(Value::Absent), span);
+                self.emit(Op::Binary(BinOp::Same), span);
+                let take = self.emit(Op::JumpIfTrue(0), span);
+                self.emit(Op::Load(key), span);
+                self.emit(Op::Load(best_key), span);
+                self.emit(Op::Binary(if is_max { BinOp::Gt } else { BinOp::Lt }), span);
+                let skip = self.emit(Op::JumpIfFalse(0), span);
+                let take_at = self.here();
+                self.patch(take, take_at);
+                self.emit(Op::Load(key), span);
+                self.emit(Op::Store(best_key), span);
+                self.emit(Op::Load(elem), span);
+                self.emit(Op::Store(best), span);
+                let s = self.here();
+                self.patch(skip, s);
+                self.emit(Op::Jump(top), span);
+                let end = self.here();
+                self.patch(exit, end);
+                if by {
+                    if mname.ends_with("OrNull") {
+                        self.emit(Op::Load(best), span);
+                    } else {
+                        self.emit(Op::Load(best_key), span);
+                        self.emit(Op::Push(Value::Absent), span);
+                        self.emit(Op::Binary(BinOp::Same), span);
+                        let ok = self.emit(Op::JumpIfFalse(0), span);
+                        self.throw_new(ExcClass::NoSuchElementException, "Collection is empty.", span);
+                        let ok_at = self.here();
+                        self.patch(ok, ok_at);
+                        self.emit(Op::Load(best), span);
+                    }
+                } else {
+                    self.emit(Op::Load(best_key), span);
+                    self.emit(Op::Push(Value::Absent), span);
+                    self.emit(Op::Binary(BinOp::Same), span);
+                    let ok = self.emit(Op::JumpIfFalse(0), span);
+                    self.throw_new(ExcClass::NoSuchElementException, "Collection is empty.", span);
+                    let ok_at = self.here();
+                    self.patch(ok, ok_at);
+                    self.emit(Op::Load(best_key), span);
+                }
+            }
+            "sortedBy" | "sortedByDescending" => {
+                let it_val = self.temp(span);
+                let pairs = self.new_list(span);
+                self.emit(Op::Load(it_val), span);
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.emit(Op::Load(pairs), span);
+                self.inline_lambda(l, mname, &[elem], None, span);
+                self.emit(Op::Load(elem), span);
+                self.emit(Op::Binary(BinOp::Pair), span);
+                self.call_method("add", 1, span);
+                self.emit(Op::Pop, span);
+                self.emit(Op::Jump(top), span);
+                let end = self.here();
+                self.patch(exit, end);
+                self.emit(Op::Load(pairs), span);
+                self.emit(Op::Push(Value::Bool(mname == "sortedByDescending")), span);
+                self.emit(Op::CallBuiltin { builtin: Builtin::SortByKeys, argc: 2 }, span);
+            }
+            "groupBy" | "associateWith" | "associateBy" => {
+                let it_val = self.temp(span);
+                self.emit(Op::CallBuiltin { builtin: Builtin::MapOf, argc: 0 }, span);
+                let map = self.temp(span);
+                self.emit(Op::Load(it_val), span);
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.inline_lambda(l, mname, &[elem], None, span);
+                let v = self.temp(span);
+                self.emit(Op::Load(map), span);
+                match mname {
+                    "groupBy" => {
+                        self.emit(Op::Load(v), span);
+                        self.emit(Op::Load(elem), span);
+                        self.call_method("<groupAdd>", 2, span);
+                    }
+                    "associateWith" => {
+                        self.emit(Op::Load(elem), span);
+                        self.emit(Op::Load(v), span);
+                        self.call_method("put", 2, span);
+                    }
+                    _ => {
+                        self.emit(Op::Load(v), span);
+                        self.emit(Op::Load(elem), span);
+                        self.call_method("put", 2, span);
+                    }
+                }
+                self.emit(Op::Pop, span);
+                self.emit(Op::Jump(top), span);
+                let end = self.here();
+                self.patch(exit, end);
+                self.emit(Op::Load(map), span);
+            }
+            "fold" => {
+                let it_val = self.temp(span);
+                match args.first().filter(|_| n_args == 2) {
+                    Some(init) => self.expr(&init.value),
+                    None => {
+                        self.error(span, "fold takes an initial value and a lambda: fold(0) { acc, x -> … }");
+                        self.emit(Op::Push(Value::Unit), span);
+                    }
+                }
+                let acc = self.temp(span);
+                self.emit(Op::Load(it_val), span);
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.inline_lambda(l, mname, &[acc, elem], None, span);
+                self.emit(Op::Store(acc), span);
+                self.emit(Op::Jump(top), span);
+                let end = self.here();
+                self.patch(exit, end);
+                self.emit(Op::Load(acc), span);
+            }
+            "reduce" => {
+                self.emit(Op::Push(Value::Absent), span);
+                let acc = self.temp(span);
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.emit(Op::Load(acc), span);
+                self.emit(Op::Push(Value::Absent), span);
+                self.emit(Op::Binary(BinOp::Same), span);
+                let not_first = self.emit(Op::JumpIfFalse(0), span);
+                self.emit(Op::Load(elem), span);
+                self.emit(Op::Store(acc), span);
+                self.emit(Op::Jump(top), span);
+                let nf = self.here();
+                self.patch(not_first, nf);
+                self.inline_lambda(l, mname, &[acc, elem], None, span);
+                self.emit(Op::Store(acc), span);
+                self.emit(Op::Jump(top), span);
+                let end = self.here();
+                self.patch(exit, end);
+                self.emit(Op::Load(acc), span);
+                self.emit(Op::Push(Value::Absent), span);
+                self.emit(Op::Binary(BinOp::Same), span);
+                let ok = self.emit(Op::JumpIfFalse(0), span);
+                self.throw_new(ExcClass::UnsupportedOperationException, "Empty collection can't be reduced.", span);
+                let ok_at = self.here();
+                self.patch(ok, ok_at);
+                self.emit(Op::Load(acc), span);
+            }
+            "let" | "also" | "takeIf" | "takeUnless" => {
+                let r = self.temp(span);
+                self.inline_lambda(l, mname, &[r], None, span);
+                match mname {
+                    "also" => {
+                        self.emit(Op::Pop, span);
+                        self.emit(Op::Load(r), span);
+                    }
+                    "takeIf" | "takeUnless" => {
+                        let j = self.emit(if mname == "takeIf" { Op::JumpIfFalse(0) } else { Op::JumpIfTrue(0) }, span);
+                        self.emit(Op::Load(r), span);
+                        let e = self.emit(Op::Jump(0), span);
+                        let n = self.here();
+                        self.patch(j, n);
+                        self.emit(Op::Push(Value::Null), span);
+                        let done = self.here();
+                        self.patch(e, done);
+                    }
+                    _ => {}
+                }
+            }
+            "apply" | "run" => {
+                let r = self.temp(span);
+                let kind = self.static_recv_kind(receiver);
+                self.inline_lambda(l, mname, &[], Some((r, kind)), span);
+                if mname == "apply" {
+                    self.emit(Op::Pop, span);
+                    self.emit(Op::Load(r), span);
+                }
+            }
+            "runCatching" => {
+                let r = self.temp(span);
+                self.run_catching(l, Some(r), span);
+            }
+            "withLock" | "withPermit" => {
+                let m = self.temp(span);
+                let (enter, exit_name) = if mname == "withLock" { ("lock", "unlock") } else { ("acquire", "release") };
+                self.emit(Op::Load(m), span);
+                self.call_method(enter, 0, span);
+                self.emit(Op::Pop, span);
+                let h = self.emit(Op::PushHandler(0), span);
+                self.cur().cleanups.push(if mname == "withLock" { Cleanup::Unlock(m) } else { Cleanup::Release(m) });
+                self.inline_lambda(l, mname, &[], None, span);
+                self.cur().cleanups.pop();
+                self.emit(Op::PopHandler, span);
+                let v = self.temp(span);
+                self.emit(Op::Load(m), span);
+                self.call_method(exit_name, 0, span);
+                self.emit(Op::Pop, span);
+                self.emit(Op::Load(v), span);
+                let j = self.emit(Op::Jump(0), span);
+                let h_at = self.here();
+                self.patch(h, h_at);
+                let e = self.temp(span);
+                self.emit(Op::Load(m), span);
+                self.call_method(exit_name, 0, span);
+                self.emit(Op::Pop, span);
+                self.emit(Op::Load(e), span);
+                self.emit(Op::Throw, span);
+                let end = self.here();
+                self.patch(j, end);
+            }
+            "getOrPut" => {
+                let m = self.temp(span);
+                match args.first().filter(|_| n_args == 2) {
+                    Some(k) => self.expr(&k.value),
+                    None => {
+                        self.error(span, "getOrPut takes a key and a lambda: getOrPut(key) { default }");
+                        self.emit(Op::Push(Value::Unit), span);
+                    }
+                }
+                let k = self.temp(span);
+                self.emit(Op::Load(m), span);
+                self.emit(Op::Load(k), span);
+                self.call_method("containsKey", 1, span);
+                let compute = self.emit(Op::JumpIfFalse(0), span);
+                self.emit(Op::Load(m), span);
+                self.emit(Op::Load(k), span);
+                self.emit(Op::GetIndex, span);
+                let j = self.emit(Op::Jump(0), span);
+                let c = self.here();
+                self.patch(compute, c);
+                self.inline_lambda(l, mname, &[], None, span);
+                let v = self.temp(span);
+                self.emit(Op::Load(m), span);
+                self.emit(Op::Load(k), span);
+                self.emit(Op::Load(v), span);
+                self.emit(Op::SetIndex, span);
+                self.emit(Op::Load(v), span);
+                let end = self.here();
+                self.patch(j, end);
+            }
+            "getOrElse" | "onSuccess" | "onFailure" => {
+                let r = self.temp(span);
+                self.emit(Op::Load(r), span);
+                let s = self.sym("isSuccess");
+                self.emit(Op::GetField { name: s, safe: false }, span);
+                match mname {
+                    "getOrElse" => {
+                        let fail = self.emit(Op::JumpIfFalse(0), span);
+                        self.emit(Op::Load(r), span);
+                        self.call_method("getOrThrow", 0, span);
+                        let j = self.emit(Op::Jump(0), span);
+                        let f = self.here();
+                        self.patch(fail, f);
+                        self.emit(Op::Load(r), span);
+                        self.call_method("exceptionOrNull", 0, span);
+                        let e = self.temp(span);
+                        self.inline_lambda(l, mname, &[e], None, span);
+                        let end = self.here();
+                        self.patch(j, end);
+                    }
+                    _ => {
+                        let skip = if mname == "onSuccess" { self.emit(Op::JumpIfFalse(0), span) } else { self.emit(Op::JumpIfTrue(0), span) };
+                        self.emit(Op::Load(r), span);
+                        self.call_method(if mname == "onSuccess" { "getOrNull" } else { "exceptionOrNull" }, 0, span);
+                        let v = self.temp(span);
+                        self.inline_lambda(l, mname, &[v], None, span);
+                        self.emit(Op::Pop, span);
+                        let s = self.here();
+                        self.patch(skip, s);
+                        self.emit(Op::Load(r), span);
+                    }
+                }
+            }
+            _ => unreachable!("`known` lists exactly the names handled here"),
+        }
+        if let Some(j) = null_skip {
+            let end = self.here();
+            self.patch(j, end);
+        }
+        true
+    }
+
+    fn static_recv_kind(&mut self, receiver: &Expr) -> RecvKind {
+        if let ExprKind::Call { callee, .. } = &receiver.kind {
+            if let ExprKind::Name(id) = &callee.kind {
+                if let Some(info) = self.classes.get(&id.name) {
+                    if !info.is_object {
+                        return RecvKind::Class(info.id);
+                    }
+                }
+            }
+        }
+        RecvKind::Dynamic
+    }
+
+    fn inline_join_to_string(&mut self, receiver: &Expr, args: &[Arg], l: &Lambda, safe: bool, span: Span) -> bool {
+        // `xs.joinToString(", ") { transform }` is `xs.map { transform }.joinToString(", ")`.
+        self.expr(receiver);
+        let null_skip = if safe { Some(self.emit(Op::JumpIfNull(0), span)) } else { None };
+        let it_val = self.temp(span);
+        let acc = self.new_list(span);
+        self.emit(Op::Load(it_val), span);
+        let (_, elem, top, exit) = self.inline_loop_start(span);
+        self.emit(Op::Load(acc), span);
+        self.inline_lambda(l, "joinToString", &[elem], None, span);
+        self.emit(Op::ToStr, span);
+        self.call_method("add", 1, span);
+        self.emit(Op::Pop, span);
+        self.emit(Op::Jump(top), span);
+        let end = self.here();
+        self.patch(exit, end);
+        self.emit(Op::Load(acc), span);
+        let rest = &args[..args.len() - 1];
+        let params = ["separator", "prefix", "postfix"];
+        let mut placed: [Option<&Arg>; 3] = [None, None, None];
+        let mut next = 0;
+        for a in rest {
+            let idx = match &a.name {
+                Some(n) => params.iter().position(|p| *p == n.name),
+                None => {
+                    next += 1;
+                    Some(next - 1)
+                }
+            };
+            match idx {
+                Some(i) if i < 3 => placed[i] = Some(a),
+                _ => self.error(a.value.span, "joinToString takes separator, prefix and postfix here"),
+            }
+        }
+        for p in placed {
+            match p {
+                Some(a) => self.expr(&a.value),
+                None => {
+                    self.emit(Op::Push(Value::Absent), span);
+                }
+            }
+        }
+        self.call_method("joinToString", 3, span);
+        if let Some(j) = null_skip {
+            let end = self.here();
+            self.patch(j, end);
+        }
+        true
+    }
+}

@@ -1,0 +1,680 @@
+//! How values print, compare and combine: Kotlin's `toString()`, `==`, arithmetic and type
+//! tests, matching the JVM's output.
+
+use std::rc::Rc;
+
+use crate::bytecode::{BinOp, TypeTest};
+use crate::exception::ExcClass;
+use crate::value::{format_double, ExceptionObj, HeapObj, JobId, ObjId, Range, RangeKind, Value};
+use crate::vm::Fault;
+use crate::world::{DispatcherKind, World};
+
+impl World {
+    /// `toString()` of a value, as Kotlin prints it.
+    pub fn to_kstring(&self, v: &Value) -> String {
+        self.to_kstring_depth(v, 0)
+    }
+
+    fn to_kstring_depth(&self, v: &Value, depth: u32) -> String {
+        if depth > 50 {
+            return "...".into();
+        }
+        match v {
+            Value::Absent | Value::Unit => "kotlin.Unit".into(),
+            Value::Null => "null".into(),
+            Value::Bool(b) => b.to_string(),
+            Value::Int(i) => i.to_string(),
+            Value::Long(l) => l.to_string(),
+            Value::Double(d) => format_double(*d),
+            Value::Char(c) => c.to_string(),
+            Value::Str(s) => s.to_string(),
+            Value::Job(j) => self.job_to_string(*j),
+            Value::Dispatcher(d) => self.dispatcher_name(*d),
+            Value::Ctx(c) | Value::Scope(c) => {
+                let mut parts = Vec::new();
+                if let Some(n) = &c.name {
+                    parts.push(format!("CoroutineName({n})"));
+                }
+                if let Some(j) = c.job {
+                    parts.push(self.job_to_string(j));
+                }
+                if let Some(h) = c.handler {
+                    parts.push(format!("CoroutineExceptionHandler@{}", fake_hash(h.0 as u64 + 7)));
+                }
+                if let Some(d) = c.dispatcher {
+                    parts.push(self.dispatcher_name(d));
+                }
+                let is_single = parts.len() == 1 && c.thread_locals.is_empty();
+                if matches!(v, Value::Scope(_)) {
+                    return format!("CoroutineScope(coroutineContext=[{}])", parts.join(", "));
+                }
+                if is_single {
+                    parts.pop().unwrap_or_default()
+                } else if parts.is_empty() {
+                    "EmptyCoroutineContext".into()
+                } else {
+                    format!("[{}]", parts.join(", "))
+                }
+            }
+            Value::Range(r) => range_to_string(r),
+            Value::Const(c) => self.const_to_string(*c),
+            Value::Obj(o) => self.obj_to_string(*o, depth),
+        }
+    }
+
+    fn const_to_string(&self, c: crate::builtins::Const) -> String {
+        use crate::builtins::Const::*;
+        match c {
+            GlobalScope => "kotlinx.coroutines.GlobalScope@1b6d3586".into(),
+            StartDefault => "DEFAULT".into(),
+            StartLazy => "LAZY".into(),
+            StartAtomic => "ATOMIC".into(),
+            StartUndispatched => "UNDISPATCHED".into(),
+            EmptyContext => "EmptyCoroutineContext".into(),
+            KeyJob => "Key".into(),
+            KeyName => "Key".into(),
+            KeyHandler => "Key".into(),
+            KeyDispatcher => "Key".into(),
+            SystemOut => "java.io.PrintStream@4554617c".into(),
+            SystemErr => "java.io.PrintStream@74a14482".into(),
+            RandomDefault => "kotlin.random.Random$Default@1540e19d".into(),
+            other => format!("{other:?}"),
+        }
+    }
+
+    fn obj_to_string(&self, o: ObjId, depth: u32) -> String {
+        match self.heap.get(o) {
+            HeapObj::Cell(v) => self.to_kstring_depth(v, depth + 1),
+            HeapObj::List(items) | HeapObj::Set(items) => {
+                let parts: Vec<String> = items.iter().map(|x| self.to_kstring_depth(x, depth + 1)).collect();
+                format!("[{}]", parts.join(", "))
+            }
+            HeapObj::Map(entries) => {
+                let parts: Vec<String> = entries.iter().map(|(k, v)| format!("{}={}", self.to_kstring_depth(k, depth + 1), self.to_kstring_depth(v, depth + 1))).collect();
+                format!("{{{}}}", parts.join(", "))
+            }
+            HeapObj::Pair(a, b) => format!("({}, {})", self.to_kstring_depth(a, depth + 1), self.to_kstring_depth(b, depth + 1)),
+            HeapObj::Instance { class, fields } => {
+                let c = &self.program.classes[class.0 as usize];
+                if c.is_data {
+                    let parts: Vec<String> = c
+                        .data_fields
+                        .iter()
+                        .map(|f| {
+                            let idx = c.fields.iter().position(|x| x == f).unwrap_or(0);
+                            format!("{}={}", self.program.sym(*f), self.to_kstring_depth(&fields[idx], depth + 1))
+                        })
+                        .collect();
+                    format!("{}({})", c.name, parts.join(", "))
+                } else {
+                    format!("{}@{}", c.name, fake_hash(o.0 as u64))
+                }
+            }
+            HeapObj::Exception(e) => self.exception_text(e),
+            HeapObj::Closure { .. } => "Function0<kotlin.Unit>".into(),
+            HeapObj::Iter(_) => format!("java.util.Iterator@{}", fake_hash(o.0 as u64)),
+            HeapObj::Result(Ok(v)) => format!("Success({})", self.to_kstring_depth(v, depth + 1)),
+            HeapObj::Result(Err(e)) => format!("Failure({})", self.to_kstring_depth(e, depth + 1)),
+            HeapObj::Mutex(m) => format!("Mutex@{}[isLocked={}]", fake_hash(o.0 as u64), m.owner.is_some()),
+            HeapObj::Semaphore(_) => format!("kotlinx.coroutines.sync.SemaphoreImpl@{}", fake_hash(o.0 as u64)),
+            HeapObj::Atomic(v) => self.to_kstring_depth(v, depth + 1),
+            HeapObj::ThreadLocal(_) => format!("java.lang.ThreadLocal@{}", fake_hash(o.0 as u64)),
+            HeapObj::Plain => format!("java.lang.Object@{}", fake_hash(o.0 as u64)),
+            HeapObj::StringBuilder(s) => s.clone(),
+            HeapObj::Executor(d) => format!("java.util.concurrent.ThreadPoolExecutor@{}", fake_hash(d.0 as u64 + 31)),
+            HeapObj::Thread(t) => format!("Thread[{},5,main]", self.threads[t.0 as usize].name),
+            HeapObj::Random => "kotlin.random.Random".into(),
+        }
+    }
+
+    /// `Throwable.toString()`: `java.lang.IllegalStateException: message`.
+    pub fn exception_text(&self, e: &ExceptionObj) -> String {
+        let class_name = match &e.user_class {
+            Some((c, _)) => self.program.classes[c.0 as usize].name.clone(),
+            None => e.class.qualified_name().to_string(),
+        };
+        match (&e.message, e.job) {
+            (Some(m), Some(j)) if e.class == ExcClass::JobCancellationException => format!("{class_name}: {m}; job={}", self.job_to_string(j)),
+            (Some(m), _) => format!("{class_name}: {m}"),
+            (None, _) => class_name,
+        }
+    }
+
+    /// `toString()` of an exception value.
+    pub fn exception_to_string(&self, v: &Value) -> String {
+        match v {
+            Value::Obj(o) => match self.heap.get(*o) {
+                HeapObj::Exception(e) => self.exception_text(e),
+                _ => self.to_kstring(v),
+            },
+            _ => self.to_kstring(v),
+        }
+    }
+
+    /// The exception object of a value.
+    pub fn exception_obj(&self, v: &Value) -> Option<&ExceptionObj> {
+        match v {
+            Value::Obj(o) => match self.heap.get(*o) {
+                HeapObj::Exception(e) => Some(e),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The built-in class of an exception value.
+    pub fn exception_class(&self, v: &Value) -> Option<ExcClass> {
+        self.exception_obj(v).map(|e| e.class)
+    }
+
+    /// A new exception object, with the Kotlin frames of the running strand.
+    pub fn new_exception(&mut self, class: ExcClass, message: Option<&str>, cause: Option<Value>) -> Value {
+        let frames = self.current_frames();
+        let o = self.heap.alloc(HeapObj::Exception(Box::new(ExceptionObj {
+            class,
+            user_class: None,
+            message: message.map(Rc::from),
+            cause,
+            suppressed: Vec::new(),
+            job: None,
+            frames,
+        })));
+        Value::Obj(o)
+    }
+
+    /// `addSuppressed`.
+    pub fn add_suppressed(&mut self, target: &Value, e: Value) {
+        if let Value::Obj(o) = target {
+            if let HeapObj::Exception(x) = self.heap.get_mut(*o) {
+                x.suppressed.push(e);
+            }
+        }
+    }
+
+    /// The lines a JVM prints after `Exception in thread …`: `\tat` frames, the cause and
+    /// suppressed exceptions.
+    pub fn stack_trace_lines(&self, v: &Value) -> Vec<String> {
+        let mut out = Vec::new();
+        let Some(e) = self.exception_obj(v) else { return out };
+        for f in &e.frames {
+            out.push(format!("\tat {f}"));
+        }
+        for s in &e.suppressed {
+            out.push(format!("\tSuppressed: {}", self.exception_to_string(s)));
+        }
+        if let Some(c) = &e.cause {
+            out.push(format!("Caused by: {}", self.exception_to_string(c)));
+        }
+        out
+    }
+
+    /// The Kotlin frames of the running strand, innermost first, as a JVM stack trace names
+    /// them.
+    pub fn current_frames(&self) -> Vec<String> {
+        let Some(s) = self.current_strand else { return Vec::new() };
+        self.strand_frames(&self.strands[s.0 as usize].frames)
+    }
+
+    /// Stack frame lines for frames, innermost first.
+    pub fn strand_frames(&self, frames: &[crate::strand::Frame]) -> Vec<String> {
+        let file = format!("{}.kt", self.program.file_class.trim_end_matches("Kt"));
+        let mut out = Vec::new();
+        for f in frames.iter().rev() {
+            if let crate::strand::Frame::Code(c) = f {
+                let func = self.program.func(c.func);
+                let ip = (c.ip as usize).saturating_sub(1).min(func.spans.len().saturating_sub(1));
+                let line = func.spans.get(ip).map(|s| self.line_of(s.start)).unwrap_or(0);
+                out.push(format!("{}({}:{})", func.frame_name, file, line));
+            }
+        }
+        out
+    }
+
+    /// The 1-based line of a byte offset of the program's source.
+    pub fn line_of(&self, offset: u32) -> u32 {
+        match self.program.line_starts.binary_search(&offset) {
+            Ok(i) => i as u32 + 1,
+            Err(i) => i as u32,
+        }
+    }
+
+    /// `Job.toString()`: `StandaloneCoroutine{Active}@1b6d3586`, with the debug name when
+    /// DebugProbes are installed.
+    pub fn job_to_string(&self, j: JobId) -> String {
+        let job = self.job(j);
+        if j == JobId::NON_CANCELLABLE {
+            return "NonCancellable".into();
+        }
+        let state = job.state().name();
+        let prefix = if self.debug_probes && job.class.is_coroutine() && !job.class.is_scoped() {
+            format!("\"{}#{}\":", job.ctx.name.as_deref().unwrap_or("coroutine"), job.debug_id)
+        } else {
+            String::new()
+        };
+        format!("{prefix}{}{{{state}}}@{}", job.class.class_name(), fake_hash(j.0 as u64 + 1000))
+    }
+
+    /// The name a dispatcher prints as.
+    pub fn dispatcher_name(&self, d: crate::value::DispatcherId) -> String {
+        let disp = &self.dispatchers[d.0 as usize];
+        match disp.kind {
+            DispatcherKind::EventLoop(_) => format!("BlockingEventLoop@{}", fake_hash(d.0 as u64 + 77)),
+            DispatcherKind::Limited(_) if d.0 >= 5 => format!("{}.limitedParallelism({})", self.dispatcher_name(match disp.kind {
+                DispatcherKind::Limited(p) => p,
+                _ => d,
+            }), disp.limit),
+            _ => disp.name.clone(),
+        }
+    }
+
+    /// The Kotlin type name of a value, for messages.
+    pub fn type_name(&self, v: &Value) -> String {
+        match v {
+            Value::Absent | Value::Unit => "Unit".into(),
+            Value::Null => "null".into(),
+            Value::Bool(_) => "Boolean".into(),
+            Value::Int(_) => "Int".into(),
+            Value::Long(_) => "Long".into(),
+            Value::Double(_) => "Double".into(),
+            Value::Char(_) => "Char".into(),
+            Value::Str(_) => "String".into(),
+            Value::Job(j) => {
+                let c = self.job(*j).class;
+                if c.is_deferred() { "Deferred".into() } else { "Job".into() }
+            }
+            Value::Dispatcher(_) => "CoroutineDispatcher".into(),
+            Value::Ctx(_) => "CoroutineContext".into(),
+            Value::Scope(_) => "CoroutineScope".into(),
+            Value::Range(_) => "IntRange".into(),
+            Value::Const(c) => format!("{c:?}"),
+            Value::Obj(o) => match self.heap.get(*o) {
+                HeapObj::Cell(_) => "Cell".into(),
+                HeapObj::List(_) => "List".into(),
+                HeapObj::Map(_) => "Map".into(),
+                HeapObj::Set(_) => "Set".into(),
+                HeapObj::Pair(..) => "Pair".into(),
+                HeapObj::Instance { class, .. } => self.program.classes[class.0 as usize].name.clone(),
+                HeapObj::Exception(e) => match &e.user_class {
+                    Some((c, _)) => self.program.classes[c.0 as usize].name.clone(),
+                    None => e.class.simple_name().into(),
+                },
+                HeapObj::Closure { .. } => "Function".into(),
+                HeapObj::Iter(_) => "Iterator".into(),
+                HeapObj::Result(_) => "Result".into(),
+                HeapObj::Mutex(_) => "Mutex".into(),
+                HeapObj::Semaphore(_) => "Semaphore".into(),
+                HeapObj::Atomic(_) => "AtomicInteger".into(),
+                HeapObj::ThreadLocal(_) => "ThreadLocal".into(),
+                HeapObj::Plain => "Any".into(),
+                HeapObj::StringBuilder(_) => "StringBuilder".into(),
+                HeapObj::Executor(_) => "ExecutorService".into(),
+                HeapObj::Thread(_) => "Thread".into(),
+                HeapObj::Random => "Random".into(),
+            },
+        }
+    }
+
+    /// The JVM class name of a value, for ClassCastException messages.
+    pub fn jvm_class_name(&self, v: &Value) -> String {
+        match v {
+            Value::Int(_) => "java.lang.Integer".into(),
+            Value::Long(_) => "java.lang.Long".into(),
+            Value::Double(_) => "java.lang.Double".into(),
+            Value::Bool(_) => "java.lang.Boolean".into(),
+            Value::Str(_) => "java.lang.String".into(),
+            Value::Char(_) => "java.lang.Character".into(),
+            other => self.type_name(other),
+        }
+    }
+
+    /// A type test's name, for messages.
+    pub fn type_test_name(&self, t: &TypeTest) -> String {
+        match t {
+            TypeTest::Builtin(s) => match self.program.sym(*s) {
+                "Int" => "java.lang.Integer".into(),
+                "Long" => "java.lang.Long".into(),
+                "String" => "java.lang.String".into(),
+                "Double" => "java.lang.Double".into(),
+                other => other.to_string(),
+            },
+            TypeTest::Class(c) => self.program.classes[c.0 as usize].name.clone(),
+            TypeTest::Any => "kotlin.Any".into(),
+            TypeTest::Nullable(inner) => self.type_test_name(inner),
+        }
+    }
+
+    /// `value is T`.
+    pub fn is_instance(&self, v: &Value, t: &TypeTest) -> bool {
+        match t {
+            TypeTest::Nullable(inner) => v.is_null() || self.is_instance(v, inner),
+            _ if v.is_null() => false,
+            TypeTest::Any => true,
+            TypeTest::Class(c) => match v {
+                Value::Obj(o) => match self.heap.get(*o) {
+                    HeapObj::Instance { class, .. } => class == c,
+                    HeapObj::Exception(e) => e.user_class.as_ref().is_some_and(|(k, _)| k == c),
+                    _ => false,
+                },
+                _ => false,
+            },
+            TypeTest::Builtin(s) => {
+                let name = self.program.sym(*s);
+                if let Some(ec) = ExcClass::from_name(name) {
+                    return self.exception_class(v).is_some_and(|c| c.is_a(ec));
+                }
+                match (name, v) {
+                    ("Int", Value::Int(_)) | ("Long", Value::Long(_)) | ("Double" | "Float", Value::Double(_)) => true,
+                    ("Number", Value::Int(_) | Value::Long(_) | Value::Double(_)) => true,
+                    ("Boolean", Value::Bool(_)) | ("Char", Value::Char(_)) => true,
+                    ("String" | "CharSequence", Value::Str(_)) => true,
+                    ("Unit", Value::Unit) => true,
+                    ("Comparable", Value::Int(_) | Value::Long(_) | Value::Double(_) | Value::Str(_) | Value::Char(_)) => true,
+                    ("Job", Value::Job(_)) => true,
+                    ("Deferred" | "CompletableDeferred", Value::Job(j)) => self.job(*j).class.is_deferred(),
+                    ("CoroutineScope", Value::Scope(_)) => true,
+                    ("CoroutineContext", Value::Ctx(_) | Value::Job(_) | Value::Dispatcher(_)) => true,
+                    ("CoroutineDispatcher", Value::Dispatcher(_)) => true,
+                    ("->" | "Function0" | "Function1", Value::Obj(o)) => matches!(self.heap.get(*o), HeapObj::Closure { .. }),
+                    ("List" | "MutableList" | "Collection" | "Iterable", Value::Obj(o)) => matches!(self.heap.get(*o), HeapObj::List(_) | HeapObj::Set(_)),
+                    ("Iterable" | "Collection", Value::Range(_)) => true,
+                    ("Set" | "MutableSet", Value::Obj(o)) => matches!(self.heap.get(*o), HeapObj::Set(_)),
+                    ("Map" | "MutableMap", Value::Obj(o)) => matches!(self.heap.get(*o), HeapObj::Map(_)),
+                    ("Pair", Value::Obj(o)) => matches!(self.heap.get(*o), HeapObj::Pair(..)),
+                    ("Result", Value::Obj(o)) => matches!(self.heap.get(*o), HeapObj::Result(_)),
+                    _ => false,
+                }
+            }
+        }
+    }
+
+    /// Kotlin `==` (structural equality).
+    pub fn equals(&self, a: &Value, b: &Value) -> bool {
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => x == y,
+            (Value::Long(x), Value::Long(y)) => x == y,
+            (Value::Int(x), Value::Long(y)) | (Value::Long(y), Value::Int(x)) => *x as i64 == *y,
+            (Value::Double(x), Value::Double(y)) => x == y,
+            (Value::Str(x), Value::Str(y)) => x == y,
+            (Value::Obj(x), Value::Obj(y)) => {
+                if x == y {
+                    return true;
+                }
+                match (self.heap.get(*x), self.heap.get(*y)) {
+                    (HeapObj::List(p), HeapObj::List(q)) | (HeapObj::Set(p), HeapObj::Set(q)) => {
+                        p.len() == q.len() && p.iter().zip(q).all(|(u, v)| self.equals(u, v))
+                    }
+                    (HeapObj::Pair(a1, b1), HeapObj::Pair(a2, b2)) => self.equals(a1, a2) && self.equals(b1, b2),
+                    (HeapObj::Map(p), HeapObj::Map(q)) => {
+                        p.len() == q.len() && p.iter().all(|(k, v)| q.iter().any(|(k2, v2)| self.equals(k, k2) && self.equals(v, v2)))
+                    }
+                    (HeapObj::Instance { class: c1, fields: f1 }, HeapObj::Instance { class: c2, fields: f2 }) => {
+                        c1 == c2 && self.program.classes[c1.0 as usize].is_data && f1.iter().zip(f2).all(|(u, v)| self.equals(u, v))
+                    }
+                    (HeapObj::Result(r1), HeapObj::Result(r2)) => match (r1, r2) {
+                        (Ok(u), Ok(v)) | (Err(u), Err(v)) => self.equals(u, v),
+                        _ => false,
+                    },
+                    _ => false,
+                }
+            }
+            (Value::Ctx(x), Value::Ctx(y)) => x == y,
+            (Value::Absent, Value::Absent) => true,
+            _ => a == b,
+        }
+    }
+
+    /// Kotlin `compareTo`, for `<`, sorting and `maxOf`.
+    pub fn compare(&self, a: &Value, b: &Value) -> Result<std::cmp::Ordering, Fault> {
+        use std::cmp::Ordering;
+        Ok(match (a, b) {
+            (Value::Int(_) | Value::Long(_) | Value::Char(_), Value::Int(_) | Value::Long(_) | Value::Char(_)) => {
+                a.as_i64().unwrap_or(0).cmp(&b.as_i64().unwrap_or(0))
+            }
+            (Value::Double(_) | Value::Int(_) | Value::Long(_), Value::Double(_) | Value::Int(_) | Value::Long(_)) => {
+                let (x, y) = (a.as_f64().unwrap_or(0.0), b.as_f64().unwrap_or(0.0));
+                x.partial_cmp(&y).unwrap_or(Ordering::Equal)
+            }
+            (Value::Str(x), Value::Str(y)) => {
+                // Java compares UTF-16 code units.
+                let xs: Vec<u16> = x.encode_utf16().collect();
+                let ys: Vec<u16> = y.encode_utf16().collect();
+                xs.cmp(&ys)
+            }
+            (Value::Bool(x), Value::Bool(y)) => x.cmp(y),
+            _ => return Err(Fault::Stop(format!("cannot compare {} with {}", self.type_name(a), self.type_name(b)))),
+        })
+    }
+
+    /// A binary operator.
+    pub fn binary(&mut self, op: BinOp, a: Value, b: Value) -> Result<Value, Fault> {
+        use BinOp::*;
+        Ok(match op {
+            Eq => Value::Bool(self.equals(&a, &b)),
+            NotEq => Value::Bool(!self.equals(&a, &b)),
+            Same => Value::Bool(match (&a, &b) {
+                (Value::Obj(x), Value::Obj(y)) => x == y,
+                _ => self.equals(&a, &b) && a == b,
+            }),
+            NotSame => Value::Bool(!match (&a, &b) {
+                (Value::Obj(x), Value::Obj(y)) => x == y,
+                _ => self.equals(&a, &b) && a == b,
+            }),
+            Lt => Value::Bool(self.compare(&a, &b)?.is_lt()),
+            Gt => Value::Bool(self.compare(&a, &b)?.is_gt()),
+            LtEq => Value::Bool(self.compare(&a, &b)?.is_le()),
+            GtEq => Value::Bool(self.compare(&a, &b)?.is_ge()),
+            Add => match (&a, &b) {
+                (Value::Str(x), _) => Value::Str(Rc::from(format!("{x}{}", self.to_kstring(&b)))),
+                (Value::Ctx(_) | Value::Job(_) | Value::Dispatcher(_) | Value::Const(crate::builtins::Const::EmptyContext), _) => {
+                    let x = self.to_context(&a)?;
+                    let y = self.to_context(&b)?;
+                    Value::Ctx(Rc::new(x.plus(&y)))
+                }
+                (Value::Char(c), Value::Int(i)) => Value::Char(char::from_u32((*c as i64 + *i as i64) as u32).unwrap_or('\u{fffd}')),
+                (Value::Obj(o), _) if matches!(self.heap.get(*o), HeapObj::List(_) | HeapObj::Set(_)) => {
+                    let mut items = match self.heap.get(*o) {
+                        HeapObj::List(v) | HeapObj::Set(v) => v.clone(),
+                        _ => unreachable!("checked above"),
+                    };
+                    match &b {
+                        Value::Obj(p) if matches!(self.heap.get(*p), HeapObj::List(_)) => {
+                            if let HeapObj::List(more) = self.heap.get(*p) {
+                                items.extend(more.iter().cloned());
+                            }
+                        }
+                        _ => items.push(b.clone()),
+                    }
+                    self.new_list(items)
+                }
+                _ => self.arith(op, &a, &b)?,
+            },
+            Sub | Mul | Div | Rem => match (&a, &b) {
+                (Value::Char(x), Value::Char(y)) if op == Sub => Value::Int(*x as i32 - *y as i32),
+                (Value::Char(c), Value::Int(i)) if op == Sub => Value::Char(char::from_u32((*c as i64 - *i as i64) as u32).unwrap_or('\u{fffd}')),
+                _ => self.arith(op, &a, &b)?,
+            },
+            RangeTo | Until | DownTo => {
+                let kind = match (&a, &b) {
+                    (Value::Char(_), _) => RangeKind::Char,
+                    (Value::Long(_), _) | (_, Value::Long(_)) => RangeKind::Long,
+                    _ => RangeKind::Int,
+                };
+                let (x, y) = match (a.as_i64(), b.as_i64()) {
+                    (Some(x), Some(y)) => (x, y),
+                    _ => return Err(Fault::Stop(format!("a range needs integers, found {} and {}", self.type_name(&a), self.type_name(&b)))),
+                };
+                let r = match op {
+                    RangeTo => Range { first: x, last: y, step: 1, kind },
+                    Until => Range { first: x, last: y - 1, step: 1, kind },
+                    _ => Range { first: x, last: y, step: -1, kind },
+                };
+                Value::Range(Rc::new(r))
+            }
+            Step => match (&a, b.as_i64()) {
+                (Value::Range(r), Some(step)) => {
+                    if step <= 0 {
+                        let e = self.new_exception(ExcClass::IllegalArgumentException, Some(&format!("Step must be positive, was: {step}.")), None);
+                        return Err(Fault::Throw(e));
+                    }
+                    let step = if r.step < 0 { -step } else { step };
+                    Value::Range(Rc::new(Range { step, ..(**r).clone() }))
+                }
+                _ => return Err(Fault::Stop("`step` applies to a range".into())),
+            },
+            In => Value::Bool(self.contains(&b, &a)?),
+            Pair => Value::Obj(self.heap.alloc(HeapObj::Pair(a, b))),
+            And | Or | Xor | Shl | Shr | Ushr => match (&a, &b) {
+                (Value::Bool(x), Value::Bool(y)) => Value::Bool(match op {
+                    And => *x && *y,
+                    Or => *x || *y,
+                    _ => x ^ y,
+                }),
+                (Value::Int(x), Value::Int(y)) => Value::Int(match op {
+                    And => x & y,
+                    Or => x | y,
+                    Xor => x ^ y,
+                    Shl => x.wrapping_shl(*y as u32),
+                    Shr => x.wrapping_shr(*y as u32),
+                    _ => ((*x as u32).wrapping_shr(*y as u32)) as i32,
+                }),
+                _ => {
+                    let (x, y) = (a.as_i64().unwrap_or(0), b.as_i64().unwrap_or(0));
+                    Value::Long(match op {
+                        And => x & y,
+                        Or => x | y,
+                        Xor => x ^ y,
+                        Shl => x.wrapping_shl(y as u32),
+                        Shr => x.wrapping_shr(y as u32),
+                        _ => ((x as u64).wrapping_shr(y as u32)) as i64,
+                    })
+                }
+            },
+        })
+    }
+
+    fn arith(&mut self, op: BinOp, a: &Value, b: &Value) -> Result<Value, Fault> {
+        use BinOp::*;
+        let div_zero = |w: &mut World| {
+            let e = w.new_exception(ExcClass::ArithmeticException, Some("/ by zero"), None);
+            Err(Fault::Throw(e))
+        };
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => Ok(Value::Int(match op {
+                Add => x.wrapping_add(*y),
+                Sub => x.wrapping_sub(*y),
+                Mul => x.wrapping_mul(*y),
+                Div => {
+                    if *y == 0 {
+                        return div_zero(self);
+                    }
+                    x.wrapping_div(*y)
+                }
+                Rem => {
+                    if *y == 0 {
+                        return div_zero(self);
+                    }
+                    x.wrapping_rem(*y)
+                }
+                _ => unreachable!("arithmetic operators only"),
+            })),
+            (Value::Int(_) | Value::Long(_), Value::Int(_) | Value::Long(_)) => {
+                let (x, y) = (a.as_i64().unwrap_or(0), b.as_i64().unwrap_or(0));
+                Ok(Value::Long(match op {
+                    Add => x.wrapping_add(y),
+                    Sub => x.wrapping_sub(y),
+                    Mul => x.wrapping_mul(y),
+                    Div => {
+                        if y == 0 {
+                            return div_zero(self);
+                        }
+                        x.wrapping_div(y)
+                    }
+                    Rem => {
+                        if y == 0 {
+                            return div_zero(self);
+                        }
+                        x.wrapping_rem(y)
+                    }
+                    _ => unreachable!("arithmetic operators only"),
+                }))
+            }
+            (Value::Double(_) | Value::Int(_) | Value::Long(_), Value::Double(_) | Value::Int(_) | Value::Long(_)) => {
+                let (x, y) = (a.as_f64().unwrap_or(0.0), b.as_f64().unwrap_or(0.0));
+                Ok(Value::Double(match op {
+                    Add => x + y,
+                    Sub => x - y,
+                    Mul => x * y,
+                    Div => x / y,
+                    Rem => x % y,
+                    _ => unreachable!("arithmetic operators only"),
+                }))
+            }
+            _ => Err(Fault::Stop(format!("cannot apply '{}' to {} and {}", op_symbol(op), self.type_name(a), self.type_name(b)))),
+        }
+    }
+
+    /// `x in collection`.
+    pub fn contains(&self, collection: &Value, x: &Value) -> Result<bool, Fault> {
+        Ok(match collection {
+            Value::Range(r) => match x.as_i64() {
+                Some(v) => {
+                    let (lo, hi) = if r.step > 0 { (r.first, r.last) } else { (r.last, r.first) };
+                    v >= lo && v <= hi && (v - r.first) % r.step == 0
+                }
+                None => false,
+            },
+            Value::Str(s) => match x {
+                Value::Str(sub) => s.contains(&**sub),
+                Value::Char(c) => s.contains(*c),
+                _ => false,
+            },
+            Value::Obj(o) => match self.heap.get(*o) {
+                HeapObj::List(items) | HeapObj::Set(items) => items.iter().any(|v| self.equals(v, x)),
+                HeapObj::Map(entries) => entries.iter().any(|(k, _)| self.equals(k, x)),
+                _ => return Err(Fault::Stop(format!("'in' is not defined for {}", self.type_name(collection)))),
+            },
+            _ => return Err(Fault::Stop(format!("'in' is not defined for {}", self.type_name(collection)))),
+        })
+    }
+
+    /// A new list value.
+    pub fn new_list(&mut self, items: Vec<Value>) -> Value {
+        Value::Obj(self.heap.alloc(HeapObj::List(items)))
+    }
+}
+
+fn op_symbol(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mul => "*",
+        BinOp::Div => "/",
+        BinOp::Rem => "%",
+        _ => "?",
+    }
+}
+
+fn range_to_string(r: &Range) -> String {
+    let show = |v: i64| match r.kind {
+        RangeKind::Char => char::from_u32(v as u32).map(|c| c.to_string()).unwrap_or_default(),
+        _ => v.to_string(),
+    };
+    if r.step == 1 {
+        format!("{}..{}", show(r.first), show(r.last))
+    } else if r.step == -1 {
+        format!("{} downTo {}", show(r.first), show(r.last))
+    } else if r.step > 0 {
+        format!("{}..{} step {}", show(r.first), show(r.last_element().unwrap_or(r.last)), r.step)
+    } else {
+        format!("{} downTo {} step {}", show(r.first), show(r.last_element().unwrap_or(r.last)), -r.step)
+    }
+}
+
+/// A stable stand-in for a JVM identity hash code: the same object always prints the same
+/// hex, and nothing depends on host addresses.
+pub fn fake_hash(n: u64) -> String {
+    let mut z = n.wrapping_add(0x1b6d_3586);
+    z = (z ^ (z >> 16)).wrapping_mul(0x45d9f3b);
+    z = (z ^ (z >> 16)).wrapping_mul(0x45d9f3b);
+    format!("{:x}", (z ^ (z >> 16)) & 0x7fff_ffff)
+}

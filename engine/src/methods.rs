@@ -1,0 +1,1226 @@
+//! Methods and properties of built-in values: jobs, scopes, contexts, dispatchers, locks,
+//! exceptions, results, collections, strings and numbers.
+
+use std::rc::Rc;
+
+use crate::bytecode::Sym;
+use crate::exception::ExcClass;
+use crate::lang::Span;
+use crate::strand::OnReturn;
+use crate::value::{Context, HeapObj, ObjId, StrandId, ThreadId, Value};
+use crate::vm::{Exec, Fault, NResult, Native};
+use crate::world::{DispatcherKind, World};
+
+fn ok(v: Value) -> NResult {
+    Ok(Native::Value(v))
+}
+
+fn int_or_long(v: i64, like: &Value) -> Value {
+    match like {
+        Value::Long(_) => Value::Long(v),
+        _ => Value::Int(v as i32),
+    }
+}
+
+impl World {
+    fn no_member(&self, recv: &Value, name: &str) -> Fault {
+        Fault::Stop(format!("{} has no member '{name}'", self.type_name(recv)))
+    }
+
+    fn index_error(&mut self, index: i64, len: usize) -> Fault {
+        let e = self.new_exception(ExcClass::IndexOutOfBoundsException, Some(&format!("Index {index} out of bounds for length {len}")), None);
+        Fault::Throw(e)
+    }
+
+    fn throw_new(&mut self, class: ExcClass, msg: &str) -> Fault {
+        let e = self.new_exception(class, Some(msg), None);
+        Fault::Throw(e)
+    }
+
+    /// Reads a property.
+    pub(crate) fn get_field(&mut self, s: StrandId, ex: &mut Exec, recv: Value, name: Sym, span: Span) -> NResult {
+        let program = self.program.clone();
+        let n = program.sym(name);
+        // User objects: fields first, then zero-argument built-ins such as toString.
+        if let Value::Obj(o) = &recv {
+            match self.heap.get(*o) {
+                HeapObj::Instance { class, fields } => {
+                    let c = &program.classes[class.0 as usize];
+                    if let Some(i) = c.fields.iter().position(|f| *f == name) {
+                        return ok(fields[i].clone());
+                    }
+                }
+                HeapObj::Exception(e) => {
+                    if let Some((class, fields)) = &e.user_class {
+                        let c = &program.classes[class.0 as usize];
+                        if let Some(i) = c.fields.iter().position(|f| *f == name) {
+                            return ok(fields[i].clone());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let t = self.current_thread.unwrap_or(crate::world::MAIN_THREAD);
+        self.call_method_named(t, s, ex, recv, n, Vec::new(), span, true)
+    }
+
+    /// Writes a property.
+    pub(crate) fn set_field(&mut self, recv: Value, name: Sym, v: Value) -> Result<(), Fault> {
+        let program = self.program.clone();
+        let n = program.sym(name);
+        if let Value::Obj(o) = &recv {
+            match self.heap.get_mut(*o) {
+                HeapObj::Instance { class, fields } => {
+                    let c = &program.classes[class.0 as usize];
+                    if let Some(i) = c.fields.iter().position(|f| *f == name) {
+                        fields[i] = v;
+                        return Ok(());
+                    }
+                }
+                HeapObj::Exception(e) => {
+                    if let Some((class, fields)) = &mut e.user_class {
+                        let c = &program.classes[class.0 as usize];
+                        if let Some(i) = c.fields.iter().position(|f| *f == name) {
+                            fields[i] = v;
+                            return Ok(());
+                        }
+                    }
+                }
+                HeapObj::Atomic(slot) if n == "value" => {
+                    *slot = v;
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        Err(Fault::Stop(format!("cannot set '{n}' on {}", self.type_name(&recv))))
+    }
+
+    /// `receiver[index]`.
+    pub(crate) fn get_index(&mut self, recv: Value, idx: Value) -> Result<Value, Fault> {
+        match &recv {
+            Value::Obj(o) => match self.heap.get(*o).clone() {
+                HeapObj::List(items) => {
+                    let i = idx.as_i64().ok_or_else(|| Fault::Stop("a list index must be an Int".into()))?;
+                    if i < 0 || i as usize >= items.len() {
+                        return Err(self.index_error(i, items.len()));
+                    }
+                    Ok(items[i as usize].clone())
+                }
+                HeapObj::Map(entries) => Ok(entries.iter().find(|(k, _)| self.equals(k, &idx)).map(|(_, v)| v.clone()).unwrap_or(Value::Null)),
+                _ => Err(Fault::Stop(format!("{} cannot be indexed", self.type_name(&recv)))),
+            },
+            Value::Str(text) => {
+                let i = idx.as_i64().unwrap_or(-1);
+                let chars: Vec<char> = text.chars().collect();
+                if i < 0 || i as usize >= chars.len() {
+                    let e = self.new_exception(ExcClass::IndexOutOfBoundsException, Some(&format!("index: {i}, length: {}", chars.len())), None);
+                    return Err(Fault::Throw(e));
+                }
+                Ok(Value::Char(chars[i as usize]))
+            }
+            Value::Ctx(c) | Value::Scope(c) => Ok(self.context_get(c, &idx)),
+            Value::Job(_) | Value::Dispatcher(_) => {
+                let c = self.to_context(&recv)?;
+                Ok(self.context_get(&c, &idx))
+            }
+            _ => Err(Fault::Stop(format!("{} cannot be indexed", self.type_name(&recv)))),
+        }
+    }
+
+    /// `receiver[index] = v`.
+    pub(crate) fn set_index(&mut self, recv: Value, idx: Value, v: Value) -> Result<(), Fault> {
+        let Value::Obj(o) = &recv else { return Err(Fault::Stop(format!("{} cannot be indexed", self.type_name(&recv)))) };
+        let o = *o;
+        match self.heap.get(o).clone() {
+            HeapObj::List(items) => {
+                let i = idx.as_i64().ok_or_else(|| Fault::Stop("a list index must be an Int".into()))?;
+                if i < 0 || i as usize >= items.len() {
+                    return Err(self.index_error(i, items.len()));
+                }
+                if let HeapObj::List(items) = self.heap.get_mut(o) {
+                    items[i as usize] = v;
+                }
+                Ok(())
+            }
+            HeapObj::Map(entries) => {
+                let pos = entries.iter().position(|(k, _)| self.equals(k, &idx));
+                if let HeapObj::Map(entries) = self.heap.get_mut(o) {
+                    match pos {
+                        Some(p) => entries[p].1 = v,
+                        None => entries.push((idx, v)),
+                    }
+                }
+                Ok(())
+            }
+            _ => Err(Fault::Stop(format!("{} cannot be indexed", self.type_name(&recv)))),
+        }
+    }
+
+    /// `coroutineContext[Key]`.
+    fn context_get(&self, c: &Context, key: &Value) -> Value {
+        use crate::builtins::Const;
+        match key {
+            Value::Const(Const::KeyJob) => c.job.map(Value::Job).unwrap_or(Value::Null),
+            Value::Const(Const::KeyName) => c.name.as_ref().map(|n| Value::Ctx(Rc::new(Context { name: Some(n.clone()), ..Context::default() }))).unwrap_or(Value::Null),
+            Value::Const(Const::KeyHandler) => c.handler.map(|h| Value::Ctx(Rc::new(Context { handler: Some(h), ..Context::default() }))).unwrap_or(Value::Null),
+            Value::Const(Const::KeyDispatcher) => c.dispatcher.map(Value::Dispatcher).unwrap_or(Value::Null),
+            _ => Value::Null,
+        }
+    }
+
+    /// The first two components of a pair, list or map entry (`val (a, b) = …`).
+    pub(crate) fn component(&mut self, v: &Value, n: u32) -> Result<Value, Fault> {
+        match v {
+            Value::Obj(o) => match self.heap.get(*o) {
+                HeapObj::Pair(a, b) => Ok(if n == 0 { a.clone() } else if n == 1 { b.clone() } else { Value::Null }),
+                HeapObj::List(items) => {
+                    let len = items.len();
+                    items.get(n as usize).cloned().ok_or_else(|| self.index_error(n as i64, len))
+                }
+                HeapObj::Instance { class, fields } => {
+                    let c = &self.program.classes[class.0 as usize];
+                    let f = c.data_fields.get(n as usize).ok_or_else(|| Fault::Stop(format!("{} has no component{}", c.name, n + 1)))?;
+                    let i = c.fields.iter().position(|x| x == f).unwrap_or(0);
+                    Ok(fields[i].clone())
+                }
+                _ => Err(Fault::Stop(format!("{} cannot be destructured", self.type_name(v)))),
+            },
+            _ => Err(Fault::Stop(format!("{} cannot be destructured", self.type_name(v)))),
+        }
+    }
+
+    /// Calls method `name`.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn call_method(&mut self, t: ThreadId, s: StrandId, ex: &mut Exec, recv: Value, name: Sym, args: Vec<Value>, span: Span) -> NResult {
+        let program = self.program.clone();
+        // User class methods.
+        let class = match &recv {
+            Value::Obj(o) => match self.heap.get(*o) {
+                HeapObj::Instance { class, .. } => Some(*class),
+                HeapObj::Exception(e) => e.user_class.as_ref().map(|(c, _)| *c),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(c) = class {
+            if let Some((_, f)) = program.classes[c.0 as usize].methods.iter().find(|(m, _)| *m == name) {
+                let mut all = vec![recv];
+                all.extend(args);
+                self.push_frame(ex, *f, None, all, OnReturn::Push, span).map_err(Fault::Throw)?;
+                return Ok(Native::Pushed);
+            }
+        }
+        let n = program.sym(name).to_string();
+        self.call_method_named(t, s, ex, recv, &n, args, span, false)
+    }
+
+    /// Methods and properties of built-in values, by name. `property` is set for reads
+    /// without parentheses.
+    #[allow(clippy::too_many_arguments)]
+    fn call_method_named(&mut self, t: ThreadId, s: StrandId, ex: &mut Exec, recv: Value, n: &str, args: Vec<Value>, span: Span, property: bool) -> NResult {
+        let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Absent);
+        // Members every value has.
+        match n {
+            "toString" if args.is_empty() => return ok(Value::str(&self.to_kstring(&recv))),
+            "equals" => return ok(Value::Bool(self.equals(&recv, &arg(0)))),
+            "hashCode" => return ok(Value::Int(self.to_kstring(&recv).bytes().fold(0i32, |h, b| h.wrapping_mul(31).wrapping_add(b as i32)))),
+            _ => {}
+        }
+        match recv.clone() {
+            Value::Job(j) => self.job_method(t, s, j, n, &args, span),
+            Value::Scope(c) => match n {
+                "launch" | "async" => self.start_coroutine(t, s, c.clone(), &arg(0), &arg(1), &arg(2), n == "async", span),
+                "coroutineContext" => ok(Value::Ctx(c)),
+                "isActive" => ok(Value::Bool(c.job.is_none_or(|j| self.job(j).is_active()))),
+                "cancel" => match c.job {
+                    Some(j) => {
+                        self.cancel_job(j, crate::natives::present(&arg(0)));
+                        ok(Value::Unit)
+                    }
+                    None => {
+                        let text = self.to_kstring(&recv);
+                        Err(self.throw_new(ExcClass::IllegalStateException, &format!("Scope cannot be cancelled because it does not have a job: {text}")))
+                    }
+                },
+                "ensureActive" => self.ensure_active(c.job),
+                _ => Err(self.no_member(&recv, n)),
+            },
+            Value::Ctx(c) => match n {
+                "plus" => {
+                    let other = self.to_context(&arg(0))?;
+                    ok(Value::Ctx(Rc::new(c.plus(&other))))
+                }
+                "get" => ok(self.context_get(&c, &arg(0))),
+                "job" => match c.job {
+                    Some(j) => ok(Value::Job(j)),
+                    None => {
+                        let text = self.to_kstring(&recv);
+                        Err(self.throw_new(ExcClass::IllegalStateException, &format!("Current context doesn't contain Job in it: {text}")))
+                    }
+                },
+                "isActive" => ok(Value::Bool(c.job.is_none_or(|j| self.job(j).is_active()))),
+                "ensureActive" => self.ensure_active(c.job),
+                "cancel" => {
+                    if let Some(j) = c.job {
+                        self.cancel_job(j, crate::natives::present(&arg(0)));
+                    }
+                    ok(Value::Unit)
+                }
+                "cancelChildren" => {
+                    if let Some(j) = c.job {
+                        self.cancel_children(j);
+                    }
+                    ok(Value::Unit)
+                }
+                "name" if c.name.is_some() => ok(Value::str(c.name.as_deref().unwrap_or(""))),
+                "minusKey" => ok(Value::Ctx(c)),
+                _ => Err(self.no_member(&recv, n)),
+            },
+            Value::Dispatcher(d) => match n {
+                "plus" => {
+                    let other = self.to_context(&arg(0))?;
+                    ok(Value::Ctx(Rc::new(Context { dispatcher: Some(d), ..Context::default() }.plus(&other))))
+                }
+                "limitedParallelism" => {
+                    let k = arg(0).as_i64().unwrap_or(0);
+                    Ok(Native::Value(self.limited_view(d, k)?))
+                }
+                "close" => {
+                    self.dispatchers[d.0 as usize].closed = true;
+                    ok(Value::Unit)
+                }
+                "isDispatchNeeded" => ok(Value::Bool(self.dispatchers[d.0 as usize].kind != DispatcherKind::Unconfined)),
+                _ => Err(self.no_member(&recv, n)),
+            },
+            Value::Const(crate::builtins::Const::RandomDefault) => self.random_method(n, &args),
+            Value::Str(text) => self.string_method(&text, n, &args, property),
+            Value::Int(_) | Value::Long(_) | Value::Double(_) | Value::Char(_) | Value::Bool(_) => self.number_method(&recv, n, &args),
+            Value::Range(r) => {
+                let items: Vec<Value> = (0..r.len()).map(|i| r.element(r.first + i * r.step)).collect();
+                match n {
+                    "first" => ok(r.element(r.first)),
+                    "last" => ok(r.last_element().map(|v| r.element(v)).unwrap_or(Value::Null)),
+                    "step" => ok(Value::Int(r.step as i32)),
+                    "contains" => ok(Value::Bool(self.contains(&recv, &arg(0))?)),
+                    "reversed" => ok(Value::Range(Rc::new(crate::value::Range { first: r.last_element().unwrap_or(r.first), last: r.first, step: -r.step, kind: r.kind }))),
+                    _ => {
+                        let list = self.heap.alloc(HeapObj::List(items));
+                        self.list_method(list, &Value::Obj(list), n, &args, property)
+                    }
+                }
+            }
+            Value::Obj(o) => self.obj_method(t, s, ex, o, &recv, n, &args, property, span),
+            Value::Null => match n {
+                "isNullOrEmpty" | "isNullOrBlank" => ok(Value::Bool(true)),
+                "orEmpty" => ok(Value::str("")),
+                _ => {
+                    let e = self.new_exception(ExcClass::NullPointerException, None, None);
+                    Err(Fault::Throw(e))
+                }
+            },
+            _ => Err(self.no_member(&recv, n)),
+        }
+    }
+
+    fn ensure_active(&mut self, job: Option<crate::value::JobId>) -> NResult {
+        if let Some(j) = job {
+            if j != crate::value::JobId::NON_CANCELLABLE && !self.job(j).is_active() {
+                let e = self.cancellation_exception(j);
+                return Err(Fault::Throw(e));
+            }
+        }
+        ok(Value::Unit)
+    }
+
+    fn cancel_children(&mut self, j: crate::value::JobId) {
+        for c in self.job(j).children.clone() {
+            self.cancel_job(c, None);
+        }
+    }
+
+    fn job_method(&mut self, t: ThreadId, s: StrandId, j: crate::value::JobId, n: &str, args: &[Value], span: Span) -> NResult {
+        let _ = (t, span);
+        let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Absent);
+        let job = self.job(j);
+        match n {
+            "isActive" => ok(Value::Bool(job.is_active() || j == crate::value::JobId::NON_CANCELLABLE)),
+            "isCompleted" => ok(Value::Bool(job.is_completed())),
+            "isCancelled" => ok(Value::Bool(job.is_cancelled())),
+            "children" => {
+                let kids: Vec<Value> = job.children.iter().map(|c| Value::Job(*c)).collect();
+                Ok(Native::Value(self.new_list(kids)))
+            }
+            "parent" => ok(if job.linked && !job.is_completed() { job.parent.map(Value::Job).unwrap_or(Value::Null) } else { Value::Null }),
+            "join" => self.join(s, j),
+            "await" => {
+                if !job.class.is_deferred() {
+                    return Err(Fault::Stop(format!("await() needs a Deferred (from async); {} is a Job", self.job_label(j))));
+                }
+                self.await_job(s, j)
+            }
+            "cancel" => {
+                self.cancel_job(j, crate::natives::present(&arg(0)));
+                ok(Value::Unit)
+            }
+            "cancelAndJoin" => {
+                self.cancel_job(j, None);
+                self.join(s, j)
+            }
+            "cancelChildren" => {
+                self.cancel_children(j);
+                ok(Value::Unit)
+            }
+            "start" => ok(Value::Bool(self.start_job(j))),
+            "complete" => {
+                let class = job.class;
+                if class.is_coroutine() {
+                    return Err(Fault::Stop("complete() is only for Job() and CompletableDeferred()".into()));
+                }
+                let v = if class.is_deferred() { arg(0) } else { Value::Unit };
+                let v = if matches!(v, Value::Absent) { Value::Unit } else { v };
+                ok(Value::Bool(self.complete_job(j, Ok(v))))
+            }
+            "completeExceptionally" => ok(Value::Bool(self.complete_job(j, Err(arg(0))))),
+            "getCompleted" => match job.final_state.clone() {
+                Some(Ok(v)) => ok(v),
+                Some(Err(e)) => Err(Fault::Throw(e)),
+                None => Err(self.throw_new(ExcClass::IllegalStateException, "This job has not completed yet")),
+            },
+            "getCompletionExceptionOrNull" => match job.final_state.clone() {
+                Some(Err(e)) => ok(e),
+                Some(Ok(_)) => ok(Value::Null),
+                None => Err(self.throw_new(ExcClass::IllegalStateException, "This job has not completed yet")),
+            },
+            "getCancellationException" => {
+                let e = self.cancellation_exception(j);
+                ok(e)
+            }
+            "invokeOnCompletion" => {
+                let c = match arg(0) {
+                    Value::Obj(o) => o,
+                    _ => return Err(Fault::Stop("invokeOnCompletion needs a lambda".into())),
+                };
+                match job.final_state.clone() {
+                    Some(r) => {
+                        let cause = r.err().unwrap_or(Value::Null);
+                        let ctx = self.current_ctx(s);
+                        self.run_handler_closure(c, vec![cause], ctx, "invokeOnCompletion");
+                    }
+                    None => self.jobs[j.0 as usize].handlers.push(crate::job::Handler::Callback(c)),
+                }
+                ok(Value::Unit)
+            }
+            "ensureActive" => self.ensure_active(Some(j)),
+            "plus" => {
+                let other = self.to_context(&arg(0))?;
+                ok(Value::Ctx(Rc::new(Context { job: Some(j), ..Context::default() }.plus(&other))))
+            }
+            "key" => ok(Value::Const(crate::builtins::Const::KeyJob)),
+            _ => Err(Fault::Stop(format!("{} has no member '{n}'", if job.class.is_deferred() { "Deferred" } else { "Job" }))),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn obj_method(&mut self, t: ThreadId, s: StrandId, ex: &mut Exec, o: ObjId, recv: &Value, n: &str, args: &[Value], property: bool, span: Span) -> NResult {
+        let _ = ex;
+        let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Absent);
+        match self.heap.get(o).clone() {
+            HeapObj::List(_) | HeapObj::Set(_) => self.list_method(o, recv, n, args, property),
+            HeapObj::Map(entries) => self.map_method(o, entries, n, args),
+            HeapObj::Pair(a, b) => match n {
+                "first" | "key" | "component1" => ok(a),
+                "second" | "value" | "component2" => ok(b),
+                "toList" => Ok(Native::Value(self.new_list(vec![a, b]))),
+                _ => Err(self.no_member(recv, n)),
+            },
+            HeapObj::Exception(e) => match n {
+                "message" | "localizedMessage" => ok(e.message.as_ref().map(|m| Value::Str(m.clone())).unwrap_or(Value::Null)),
+                "cause" => ok(e.cause.clone().unwrap_or(Value::Null)),
+                "suppressed" | "suppressedExceptions" => Ok(Native::Value(self.new_list(e.suppressed.clone()))),
+                "addSuppressed" => {
+                    self.add_suppressed(recv, arg(0));
+                    ok(Value::Unit)
+                }
+                "printStackTrace" => {
+                    let text = self.exception_to_string(recv);
+                    self.print(&text, true, true);
+                    for l in self.stack_trace_lines(recv) {
+                        self.print(&l, true, true);
+                    }
+                    ok(Value::Unit)
+                }
+                "stackTraceToString" => {
+                    let mut text = self.exception_to_string(recv);
+                    for l in self.stack_trace_lines(recv) {
+                        text.push('\n');
+                        text.push_str(&l);
+                    }
+                    text.push('\n');
+                    ok(Value::str(&text))
+                }
+                "<super>" => {
+                    // A user exception class passes its message and cause to the base class.
+                    let (msg, cause) = (arg(0), arg(1));
+                    if let HeapObj::Exception(x) = self.heap.get_mut(o) {
+                        match &msg {
+                            Value::Str(m) => x.message = Some(m.clone()),
+                            Value::Absent | Value::Null => {}
+                            _ => {}
+                        }
+                        if !matches!(cause, Value::Absent | Value::Null) {
+                            x.cause = Some(cause);
+                        }
+                    }
+                    if let Value::Obj(mo) = &msg {
+                        if matches!(self.heap.get(*mo), HeapObj::Exception(_)) {
+                            let text = self.exception_to_string(&msg);
+                            if let HeapObj::Exception(x) = self.heap.get_mut(o) {
+                                x.message = Some(Rc::from(text));
+                                x.cause = Some(msg.clone());
+                            }
+                        }
+                    }
+                    ok(Value::Unit)
+                }
+                _ => Err(self.no_member(recv, n)),
+            },
+            HeapObj::Result(r) => match n {
+                "isSuccess" => ok(Value::Bool(r.is_ok())),
+                "isFailure" => ok(Value::Bool(r.is_err())),
+                "getOrNull" => ok(r.ok().unwrap_or(Value::Null)),
+                "exceptionOrNull" => ok(r.err().unwrap_or(Value::Null)),
+                "getOrThrow" => match r {
+                    Ok(v) => ok(v),
+                    Err(e) => Err(Fault::Throw(e)),
+                },
+                "getOrDefault" => ok(r.unwrap_or(arg(0))),
+                _ => Err(self.no_member(recv, n)),
+            },
+            HeapObj::Mutex(_) => self.mutex_method(s, o, n, args),
+            HeapObj::Semaphore(_) => self.semaphore_method(s, o, n),
+            HeapObj::Atomic(v) => {
+                let add = |w: &mut World, d: i64| -> Value {
+                    let nv = int_or_long(v.as_i64().unwrap_or(0) + d, &v);
+                    *w.heap.get_mut(o) = HeapObj::Atomic(nv.clone());
+                    nv
+                };
+                match n {
+                    "get" | "value" | "toInt" | "toLong" | "intValue" | "longValue" => ok(v),
+                    "set" | "lazySet" => {
+                        *self.heap.get_mut(o) = HeapObj::Atomic(arg(0));
+                        ok(Value::Unit)
+                    }
+                    "incrementAndGet" => ok(add(self, 1)),
+                    "decrementAndGet" => ok(add(self, -1)),
+                    "getAndIncrement" => {
+                        add(self, 1);
+                        ok(v)
+                    }
+                    "getAndDecrement" => {
+                        add(self, -1);
+                        ok(v)
+                    }
+                    "addAndGet" => ok(add(self, arg(0).as_i64().unwrap_or(0))),
+                    "getAndAdd" => {
+                        add(self, arg(0).as_i64().unwrap_or(0));
+                        ok(v)
+                    }
+                    "getAndSet" => {
+                        *self.heap.get_mut(o) = HeapObj::Atomic(arg(0));
+                        ok(v)
+                    }
+                    "compareAndSet" => {
+                        if self.equals(&v, &arg(0)) {
+                            *self.heap.get_mut(o) = HeapObj::Atomic(arg(1));
+                            ok(Value::Bool(true))
+                        } else {
+                            ok(Value::Bool(false))
+                        }
+                    }
+                    _ => Err(self.no_member(recv, n)),
+                }
+            }
+            HeapObj::ThreadLocal(st) => match n {
+                "get" => {
+                    match st.values.iter().find(|(th, _)| *th == t) {
+                        Some((_, v)) => ok(v.clone()),
+                        None => match st.initial {
+                            Some(c) => {
+                                // withInitial runs its supplier in the calling thread.
+                                let HeapObj::Closure { func, .. } = self.heap.get(c).clone() else { return ok(Value::Null) };
+                                let _ = func;
+                                Err(Fault::Stop("ThreadLocal.withInitial is not supported; set the value with set() or asContextElement(value)".into()))
+                            }
+                            None => ok(Value::Null),
+                        },
+                    }
+                }
+                "set" => {
+                    self.thread_local_set(o, t, arg(0));
+                    ok(Value::Unit)
+                }
+                "remove" => {
+                    if let HeapObj::ThreadLocal(st) = self.heap.get_mut(o) {
+                        st.values.retain(|(th, _)| *th != t);
+                    }
+                    ok(Value::Unit)
+                }
+                "asContextElement" => {
+                    let v = match arg(0) {
+                        Value::Absent => st.values.iter().find(|(th, _)| *th == t).map(|(_, v)| v.clone()).unwrap_or(Value::Null),
+                        other => other,
+                    };
+                    ok(Value::Ctx(Rc::new(Context { thread_locals: vec![(o, v)], ..Context::default() })))
+                }
+                _ => Err(self.no_member(recv, n)),
+            },
+            HeapObj::StringBuilder(text) => match n {
+                "append" | "appendLine" => {
+                    let add = if matches!(arg(0), Value::Absent) { String::new() } else { self.to_kstring(&arg(0)) };
+                    if let HeapObj::StringBuilder(t) = self.heap.get_mut(o) {
+                        t.push_str(&add);
+                        if n == "appendLine" {
+                            t.push('\n');
+                        }
+                    }
+                    ok(recv.clone())
+                }
+                "length" => ok(Value::Int(text.chars().count() as i32)),
+                "clear" | "setLength" => {
+                    *self.heap.get_mut(o) = HeapObj::StringBuilder(String::new());
+                    ok(recv.clone())
+                }
+                _ => self.string_method(&text, n, args, property),
+            },
+            HeapObj::Executor(d) => match n {
+                "asCoroutineDispatcher" => ok(Value::Dispatcher(d)),
+                "shutdown" | "shutdownNow" | "close" => {
+                    self.dispatchers[d.0 as usize].closed = true;
+                    ok(Value::Unit)
+                }
+                "isShutdown" => ok(Value::Bool(self.dispatchers[d.0 as usize].closed)),
+                _ => Err(self.no_member(recv, n)),
+            },
+            HeapObj::Thread(th) => match n {
+                "name" | "getName" => ok(Value::str(&self.threads[th.0 as usize].name)),
+                "isDaemon" => ok(Value::Bool(self.threads[th.0 as usize].daemon)),
+                "id" | "threadId" => ok(Value::Long(th.0 as i64 + 1)),
+                _ => Err(self.no_member(recv, n)),
+            },
+            HeapObj::Random => self.random_method(n, args),
+            HeapObj::Instance { .. } | HeapObj::Plain | HeapObj::Closure { .. } => match (n, self.heap.get(o).clone()) {
+                ("invoke", HeapObj::Closure { .. }) => self.call_value(s, ex, recv.clone(), args.to_vec(), span),
+                _ => Err(self.no_member(recv, n)),
+            },
+            HeapObj::Cell(_) | HeapObj::Iter(_) => Err(self.no_member(recv, n)),
+        }
+    }
+
+    fn random_method(&mut self, n: &str, args: &[Value]) -> NResult {
+        use crate::builtins::{Builtin, RandomKind};
+        let kind = match n {
+            "nextInt" => RandomKind::Int,
+            "nextLong" => RandomKind::Long,
+            "nextDouble" => RandomKind::Double,
+            "nextBoolean" => RandomKind::Bool,
+            _ => return Err(Fault::Stop(format!("Random has no member '{n}'"))),
+        };
+        let t = self.current_thread.unwrap_or(crate::world::MAIN_THREAD);
+        let s = self.current_strand.unwrap_or(StrandId(0));
+        let mut ex = Exec::default();
+        self.call_builtin(t, s, &mut ex, Builtin::RandomNext(kind), args.to_vec(), Span::default())
+    }
+
+    /// Sets a thread's value of a ThreadLocal.
+    pub(crate) fn thread_local_set(&mut self, tl: ObjId, t: ThreadId, v: Value) {
+        if let HeapObj::ThreadLocal(st) = self.heap.get_mut(tl) {
+            match st.values.iter_mut().find(|(th, _)| *th == t) {
+                Some(e) => e.1 = v,
+                None => st.values.push((t, v)),
+            }
+        }
+    }
+
+    fn list_items(&self, o: ObjId) -> Vec<Value> {
+        match self.heap.get(o) {
+            HeapObj::List(v) | HeapObj::Set(v) => v.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn list_method(&mut self, o: ObjId, recv: &Value, n: &str, args: &[Value], _property: bool) -> NResult {
+        let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Absent);
+        let is_set = matches!(self.heap.get(o), HeapObj::Set(_));
+        let items = self.list_items(o);
+        let len = items.len();
+        let set_items = |w: &mut World, v: Vec<Value>| {
+            *w.heap.get_mut(o) = if is_set { HeapObj::Set(v) } else { HeapObj::List(v) };
+        };
+        let no_such = |w: &mut World, msg: &str| Err(w.throw_new(ExcClass::NoSuchElementException, msg));
+        match n {
+            "size" => ok(Value::Int(len as i32)),
+            "isEmpty" => ok(Value::Bool(len == 0)),
+            "isNotEmpty" => ok(Value::Bool(len != 0)),
+            "indices" => ok(Value::Range(Rc::new(crate::value::Range { first: 0, last: len as i64 - 1, step: 1, kind: crate::value::RangeKind::Int }))),
+            "lastIndex" => ok(Value::Int(len as i32 - 1)),
+            "get" | "elementAt" => Ok(Native::Value(self.get_index(recv.clone(), arg(0))?)),
+            "getOrNull" => {
+                let i = arg(0).as_i64().unwrap_or(-1);
+                ok(if i >= 0 && (i as usize) < len { items[i as usize].clone() } else { Value::Null })
+            }
+            "first" => {
+                if len == 0 {
+                    return no_such(self, "List is empty.");
+                }
+                ok(items[0].clone())
+            }
+            "last" => {
+                if len == 0 {
+                    return no_such(self, "List is empty.");
+                }
+                ok(items[len - 1].clone())
+            }
+            "single" => {
+                if len != 1 {
+                    let msg = if len == 0 { "List is empty." } else { "List has more than one element." };
+                    if len == 0 {
+                        return no_such(self, msg);
+                    }
+                    return Err(self.throw_new(ExcClass::IllegalArgumentException, msg));
+                }
+                ok(items[0].clone())
+            }
+            "firstOrNull" => ok(items.first().cloned().unwrap_or(Value::Null)),
+            "lastOrNull" => ok(items.last().cloned().unwrap_or(Value::Null)),
+            "contains" => ok(Value::Bool(items.iter().any(|v| self.equals(v, &arg(0))))),
+            "indexOf" => ok(Value::Int(items.iter().position(|v| self.equals(v, &arg(0))).map(|i| i as i32).unwrap_or(-1))),
+            "add" => {
+                let mut v = items;
+                if is_set && v.iter().any(|x| self.equals(x, &arg(0))) {
+                    return ok(Value::Bool(false));
+                }
+                if args.len() == 2 {
+                    let i = arg(0).as_i64().unwrap_or(0) as usize;
+                    if i > v.len() {
+                        return Err(self.index_error(i as i64, len));
+                    }
+                    v.insert(i, arg(1));
+                } else {
+                    v.push(arg(0));
+                }
+                set_items(self, v);
+                ok(Value::Bool(true))
+            }
+            "addAll" => {
+                let more = match arg(0) {
+                    Value::Obj(p) => self.list_items(p),
+                    Value::Range(r) => (0..r.len()).map(|i| r.element(r.first + i * r.step)).collect(),
+                    _ => Vec::new(),
+                };
+                let mut v = items;
+                for m in more {
+                    if !(is_set && v.iter().any(|x| self.equals(x, &m))) {
+                        v.push(m);
+                    }
+                }
+                set_items(self, v);
+                ok(Value::Bool(true))
+            }
+            "remove" => {
+                let mut v = items;
+                let pos = v.iter().position(|x| self.equals(x, &arg(0)));
+                if let Some(p) = pos {
+                    v.remove(p);
+                    set_items(self, v);
+                }
+                ok(Value::Bool(pos.is_some()))
+            }
+            "removeAt" => {
+                let i = arg(0).as_i64().unwrap_or(-1);
+                if i < 0 || i as usize >= len {
+                    return Err(self.index_error(i, len));
+                }
+                let mut v = items;
+                let r = v.remove(i as usize);
+                set_items(self, v);
+                ok(r)
+            }
+            "removeFirst" | "removeLast" => {
+                if len == 0 {
+                    return no_such(self, "List is empty.");
+                }
+                let mut v = items;
+                let r = if n == "removeFirst" { v.remove(0) } else { v.pop().expect("not empty") };
+                set_items(self, v);
+                ok(r)
+            }
+            "clear" => {
+                set_items(self, Vec::new());
+                ok(Value::Unit)
+            }
+            "set" => {
+                self.set_index(recv.clone(), arg(0), arg(1))?;
+                ok(Value::Unit)
+            }
+            "sum" => {
+                let mut acc = Value::Int(0);
+                for v in items {
+                    acc = self.binary(crate::bytecode::BinOp::Add, acc, v)?;
+                }
+                ok(acc)
+            }
+            "average" => {
+                if len == 0 {
+                    return ok(Value::Double(f64::NAN));
+                }
+                let total: f64 = items.iter().map(|v| v.as_f64().unwrap_or(0.0)).sum();
+                ok(Value::Double(total / len as f64))
+            }
+            "count" => ok(Value::Int(len as i32)),
+            "max" | "min" | "maxOrNull" | "minOrNull" => {
+                if len == 0 {
+                    return if n.ends_with("OrNull") { ok(Value::Null) } else { no_such(self, "Collection is empty.") };
+                }
+                let mut best = items[0].clone();
+                for v in &items[1..] {
+                    let ord = self.compare(v, &best)?;
+                    if (n.starts_with("max") && ord.is_gt()) || (n.starts_with("min") && ord.is_lt()) {
+                        best = v.clone();
+                    }
+                }
+                ok(best)
+            }
+            "sorted" | "sortedDescending" => {
+                let mut v = items;
+                let mut err = None;
+                v.sort_by(|a, b| {
+                    self.compare(a, b).unwrap_or_else(|e| {
+                        err = Some(e);
+                        std::cmp::Ordering::Equal
+                    })
+                });
+                if let Some(e) = err {
+                    return Err(e);
+                }
+                if n == "sortedDescending" {
+                    v.reverse();
+                }
+                Ok(Native::Value(self.new_list(v)))
+            }
+            "reversed" | "asReversed" => {
+                let mut v = items;
+                v.reverse();
+                Ok(Native::Value(self.new_list(v)))
+            }
+            "take" | "drop" | "takeLast" | "dropLast" => {
+                let k = (arg(0).as_i64().unwrap_or(0).max(0) as usize).min(len);
+                let v = match n {
+                    "take" => items[..k].to_vec(),
+                    "drop" => items[k..].to_vec(),
+                    "takeLast" => items[len - k..].to_vec(),
+                    _ => items[..len - k].to_vec(),
+                };
+                Ok(Native::Value(self.new_list(v)))
+            }
+            "subList" => {
+                let a = arg(0).as_i64().unwrap_or(0).clamp(0, len as i64) as usize;
+                let b = arg(1).as_i64().unwrap_or(len as i64).clamp(a as i64, len as i64) as usize;
+                Ok(Native::Value(self.new_list(items[a..b].to_vec())))
+            }
+            "distinct" | "toSet" | "toMutableSet" => {
+                let mut v: Vec<Value> = Vec::new();
+                for x in items {
+                    if !v.iter().any(|y| self.equals(&x, y)) {
+                        v.push(x);
+                    }
+                }
+                if n == "distinct" {
+                    Ok(Native::Value(self.new_list(v)))
+                } else {
+                    ok(Value::Obj(self.heap.alloc(HeapObj::Set(v))))
+                }
+            }
+            "toList" | "toMutableList" | "toTypedArray" | "toIntArray" | "toLongArray" | "asList" => Ok(Native::Value(self.new_list(items))),
+            "shuffled" => {
+                let mut v = items;
+                for i in (1..v.len()).rev() {
+                    let j = self.rng.below(i as u64 + 1) as usize;
+                    v.swap(i, j);
+                }
+                Ok(Native::Value(self.new_list(v)))
+            }
+            "random" => {
+                if len == 0 {
+                    return no_such(self, "Collection is empty.");
+                }
+                let i = self.rng.below(len as u64) as usize;
+                ok(items[i].clone())
+            }
+            "joinToString" => {
+                let sep = match arg(0) {
+                    Value::Absent => ", ".to_string(),
+                    v => self.to_kstring(&v),
+                };
+                let prefix = match arg(1) {
+                    Value::Absent => String::new(),
+                    v => self.to_kstring(&v),
+                };
+                let postfix = match arg(2) {
+                    Value::Absent => String::new(),
+                    v => self.to_kstring(&v),
+                };
+                let parts: Vec<String> = items.iter().map(|v| self.to_kstring(v)).collect();
+                ok(Value::str(&format!("{prefix}{}{postfix}", parts.join(&sep))))
+            }
+            "withIndex" => {
+                let pairs: Vec<Value> = items.into_iter().enumerate().map(|(i, v)| Value::Obj(self.heap.alloc(HeapObj::Pair(Value::Int(i as i32), v)))).collect();
+                Ok(Native::Value(self.new_list(pairs)))
+            }
+            "zip" => {
+                let other = match arg(0) {
+                    Value::Obj(p) => self.list_items(p),
+                    _ => Vec::new(),
+                };
+                let pairs: Vec<Value> = items.into_iter().zip(other).map(|(a, b)| Value::Obj(self.heap.alloc(HeapObj::Pair(a, b)))).collect();
+                Ok(Native::Value(self.new_list(pairs)))
+            }
+            "chunked" => {
+                let k = arg(0).as_i64().unwrap_or(1).max(1) as usize;
+                let chunks: Vec<Value> = items.chunks(k).map(|c| c.to_vec()).collect::<Vec<_>>().into_iter().map(|c| self.new_list(c)).collect();
+                Ok(Native::Value(self.new_list(chunks)))
+            }
+            "awaitAll" | "joinAll" => {
+                let s = self.current_strand.unwrap_or(StrandId(0));
+                let jobs = self.jobs_of(std::slice::from_ref(recv))?;
+                self.wait_all(s, jobs, n == "awaitAll")
+            }
+            "fill" => {
+                let v = vec![arg(0); len];
+                set_items(self, v);
+                ok(Value::Unit)
+            }
+            "iterator" => ok(recv.clone()),
+            "<plusAssign>" => {
+                let add = match &arg(0) {
+                    Value::Obj(p) if matches!(self.heap.get(*p), HeapObj::List(_) | HeapObj::Set(_)) => "addAll",
+                    Value::Range(_) => "addAll",
+                    _ => "add",
+                };
+                self.list_method(o, recv, add, args, false)?;
+                ok(Value::Unit)
+            }
+            "<minusAssign>" => {
+                self.list_method(o, recv, "remove", args, false)?;
+                ok(Value::Unit)
+            }
+            "plus" => Ok(Native::Value(self.binary(crate::bytecode::BinOp::Add, recv.clone(), arg(0))?)),
+            _ => Err(self.no_member(recv, n)),
+        }
+    }
+
+    fn map_method(&mut self, o: ObjId, entries: Vec<(Value, Value)>, n: &str, args: &[Value]) -> NResult {
+        let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Absent);
+        let recv = Value::Obj(o);
+        match n {
+            "size" => ok(Value::Int(entries.len() as i32)),
+            "isEmpty" => ok(Value::Bool(entries.is_empty())),
+            "isNotEmpty" => ok(Value::Bool(!entries.is_empty())),
+            "get" => Ok(Native::Value(self.get_index(recv, arg(0))?)),
+            "getOrDefault" => {
+                let v = entries.iter().find(|(k, _)| self.equals(k, &arg(0))).map(|(_, v)| v.clone()).unwrap_or(arg(1));
+                ok(v)
+            }
+            "containsKey" => ok(Value::Bool(entries.iter().any(|(k, _)| self.equals(k, &arg(0))))),
+            "containsValue" => ok(Value::Bool(entries.iter().any(|(_, v)| self.equals(v, &arg(0))))),
+            "put" => {
+                let old = entries.iter().find(|(k, _)| self.equals(k, &arg(0))).map(|(_, v)| v.clone()).unwrap_or(Value::Null);
+                self.set_index(recv, arg(0), arg(1))?;
+                ok(old)
+            }
+            "set" => {
+                self.set_index(recv, arg(0), arg(1))?;
+                ok(Value::Unit)
+            }
+            "remove" => {
+                let pos = entries.iter().position(|(k, _)| self.equals(k, &arg(0)));
+                let old = pos.map(|p| entries[p].1.clone()).unwrap_or(Value::Null);
+                if let (Some(p), HeapObj::Map(e)) = (pos, self.heap.get_mut(o)) {
+                    e.remove(p);
+                }
+                ok(old)
+            }
+            "clear" => {
+                *self.heap.get_mut(o) = HeapObj::Map(Vec::new());
+                ok(Value::Unit)
+            }
+            "keys" => ok(Value::Obj(self.heap.alloc(HeapObj::Set(entries.iter().map(|(k, _)| k.clone()).collect())))),
+            "values" => Ok(Native::Value(self.new_list(entries.iter().map(|(_, v)| v.clone()).collect()))),
+            "entries" | "toList" => {
+                let pairs: Vec<Value> = entries.into_iter().map(|(k, v)| Value::Obj(self.heap.alloc(HeapObj::Pair(k, v)))).collect();
+                Ok(Native::Value(self.new_list(pairs)))
+            }
+            "<plusAssign>" => {
+                if let Value::Obj(p) = arg(0) {
+                    if let HeapObj::Pair(k, v) = self.heap.get(p).clone() {
+                        self.set_index(recv, k, v)?;
+                        return ok(Value::Unit);
+                    }
+                }
+                Err(Fault::Stop("a map += needs a pair: map += key to value".into()))
+            }
+            "<groupAdd>" => {
+                let key = arg(0);
+                let pos = entries.iter().position(|(k, _)| self.equals(k, &key));
+                match pos {
+                    Some(p) => {
+                        if let Value::Obj(l) = &entries[p].1 {
+                            if let HeapObj::List(items) = self.heap.get_mut(*l) {
+                                items.push(arg(1));
+                            }
+                        }
+                    }
+                    None => {
+                        let l = self.new_list(vec![arg(1)]);
+                        if let HeapObj::Map(e) = self.heap.get_mut(o) {
+                            e.push((key, l));
+                        }
+                    }
+                }
+                ok(Value::Unit)
+            }
+            _ => Err(self.no_member(&recv, n)),
+        }
+    }
+
+    fn string_method(&mut self, text: &str, n: &str, args: &[Value], _property: bool) -> NResult {
+        let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Absent);
+        let s_arg = |w: &World, i: usize| match args.get(i) {
+            Some(Value::Absent) | None => String::new(),
+            Some(v) => w.to_kstring(v),
+        };
+        let chars: Vec<char> = text.chars().collect();
+        let num_err = |w: &mut World| Err(w.throw_new(ExcClass::NumberFormatException, &format!("For input string: \"{text}\"")));
+        match n {
+            "length" => ok(Value::Int(text.encode_utf16().count() as i32)),
+            "isEmpty" => ok(Value::Bool(text.is_empty())),
+            "isNotEmpty" => ok(Value::Bool(!text.is_empty())),
+            "isBlank" | "isNullOrBlank" => ok(Value::Bool(text.trim().is_empty())),
+            "isNotBlank" => ok(Value::Bool(!text.trim().is_empty())),
+            "isNullOrEmpty" => ok(Value::Bool(text.is_empty())),
+            "orEmpty" => ok(Value::str(text)),
+            "uppercase" | "toUpperCase" => ok(Value::str(&text.to_uppercase())),
+            "lowercase" | "toLowerCase" => ok(Value::str(&text.to_lowercase())),
+            "trim" => ok(Value::str(text.trim())),
+            "trimIndent" => ok(Value::str(&trim_indent(text))),
+            "trimMargin" => ok(Value::str(&text.lines().map(|l| l.trim_start().strip_prefix('|').unwrap_or(l)).collect::<Vec<_>>().join("\n").trim_matches('\n').to_string())),
+            "reversed" => ok(Value::str(&chars.iter().rev().collect::<String>())),
+            "contains" => ok(Value::Bool(self.contains(&Value::str(text), &arg(0))?)),
+            "startsWith" => ok(Value::Bool(text.starts_with(&s_arg(self, 0)))),
+            "endsWith" => ok(Value::Bool(text.ends_with(&s_arg(self, 0)))),
+            "indexOf" => ok(Value::Int(text.find(&s_arg(self, 0)).map(|b| text[..b].chars().count() as i32).unwrap_or(-1))),
+            "substring" => {
+                let a = arg(0).as_i64().unwrap_or(0);
+                let b = arg(1).as_i64().unwrap_or(chars.len() as i64);
+                if a < 0 || b > chars.len() as i64 || a > b {
+                    return Err(self.throw_new(ExcClass::IndexOutOfBoundsException, &format!("begin {a}, end {b}, length {}", chars.len())));
+                }
+                ok(Value::str(&chars[a as usize..b as usize].iter().collect::<String>()))
+            }
+            "take" | "drop" | "takeLast" | "dropLast" => {
+                let k = (arg(0).as_i64().unwrap_or(0).max(0) as usize).min(chars.len());
+                let len = chars.len();
+                let part: String = match n {
+                    "take" => chars[..k].iter().collect(),
+                    "drop" => chars[k..].iter().collect(),
+                    "takeLast" => chars[len - k..].iter().collect(),
+                    _ => chars[..len - k].iter().collect(),
+                };
+                ok(Value::str(&part))
+            }
+            "replace" => ok(Value::str(&text.replace(&s_arg(self, 0), &s_arg(self, 1)))),
+            "repeat" => ok(Value::str(&text.repeat(arg(0).as_i64().unwrap_or(0).max(0) as usize))),
+            "padStart" | "padEnd" => {
+                let width = arg(0).as_i64().unwrap_or(0).max(0) as usize;
+                let pad = match arg(1) {
+                    Value::Char(c) => c,
+                    _ => ' ',
+                };
+                let fill: String = std::iter::repeat_n(pad, width.saturating_sub(chars.len())).collect();
+                ok(Value::str(&if n == "padStart" { format!("{fill}{text}") } else { format!("{text}{fill}") }))
+            }
+            "split" => {
+                let sep = s_arg(self, 0);
+                let parts: Vec<Value> = if sep.is_empty() { vec![Value::str(text)] } else { text.split(sep.as_str()).map(Value::str).collect() };
+                Ok(Native::Value(self.new_list(parts)))
+            }
+            "lines" => {
+                let parts: Vec<Value> = text.split('\n').map(Value::str).collect();
+                Ok(Native::Value(self.new_list(parts)))
+            }
+            "toInt" => match text.trim().parse::<i32>() {
+                Ok(v) if text.trim() == text => ok(Value::Int(v)),
+                _ => num_err(self),
+            },
+            "toLong" => match text.parse::<i64>() {
+                Ok(v) => ok(Value::Long(v)),
+                _ => num_err(self),
+            },
+            "toDouble" => match text.parse::<f64>() {
+                Ok(v) => ok(Value::Double(v)),
+                _ => num_err(self),
+            },
+            "toIntOrNull" => ok(text.parse::<i32>().map(Value::Int).unwrap_or(Value::Null)),
+            "toLongOrNull" => ok(text.parse::<i64>().map(Value::Long).unwrap_or(Value::Null)),
+            "toDoubleOrNull" => ok(text.parse::<f64>().map(Value::Double).unwrap_or(Value::Null)),
+            "first" => chars.first().map(|c| ok(Value::Char(*c))).unwrap_or_else(|| Err(self.throw_new(ExcClass::NoSuchElementException, "Char sequence is empty."))),
+            "last" => chars.last().map(|c| ok(Value::Char(*c))).unwrap_or_else(|| Err(self.throw_new(ExcClass::NoSuchElementException, "Char sequence is empty."))),
+            "get" => Ok(Native::Value(self.get_index(Value::str(text), arg(0))?)),
+            "plus" => ok(Value::str(&format!("{text}{}", s_arg(self, 0)))),
+            "format" => ok(Value::str(&self.format_string(text, args)?)),
+            "compareTo" => Ok(Native::Value(Value::Int(match self.compare(&Value::str(text), &arg(0))? {
+                std::cmp::Ordering::Less => -1,
+                std::cmp::Ordering::Equal => 0,
+                std::cmp::Ordering::Greater => 1,
+            }))),
+            "toList" => {
+                let v = chars.iter().map(|c| Value::Char(*c)).collect();
+                Ok(Native::Value(self.new_list(v)))
+            }
+            "ifEmpty" | "ifBlank" => ok(Value::str(text)),
+            _ => Err(Fault::Stop(format!("String has no member '{n}'"))),
+        }
+    }
+
+    /// `"%d items, %.2f s".format(…)`: the common Java format specifiers.
+    fn format_string(&self, fmt: &str, args: &[Value]) -> Result<String, Fault> {
+        let mut out = String::new();
+        let mut it = fmt.chars().peekable();
+        let mut next_arg = 0;
+        while let Some(c) = it.next() {
+            if c != '%' {
+                out.push(c);
+                continue;
+            }
+            let mut spec = String::new();
+            while let Some(&d) = it.peek() {
+                if d.is_ascii_digit() || d == '.' || d == '-' || d == '0' || d == ',' {
+                    spec.push(d);
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            let Some(conv) = it.next() else { break };
+            if conv == '%' {
+                out.push('%');
+                continue;
+            }
+            if conv == 'n' {
+                out.push('\n');
+                continue;
+            }
+            let a = args.get(next_arg).cloned().unwrap_or(Value::Null);
+            next_arg += 1;
+            let left = spec.starts_with('-');
+            let spec = spec.trim_start_matches('-');
+            let (width, prec) = match spec.split_once('.') {
+                Some((w, p)) => (w.parse::<usize>().ok(), p.parse::<usize>().ok()),
+                None => (spec.parse::<usize>().ok(), None),
+            };
+            let zero = spec.starts_with('0');
+            let body = match conv {
+                'd' => a.as_i64().map(|v| v.to_string()).unwrap_or_else(|| self.to_kstring(&a)),
+                'f' => format!("{:.*}", prec.unwrap_or(6), a.as_f64().unwrap_or(0.0)),
+                's' => self.to_kstring(&a),
+                'x' => format!("{:x}", a.as_i64().unwrap_or(0)),
+                'c' => self.to_kstring(&a),
+                'b' => self.to_kstring(&a),
+                other => return Err(Fault::Stop(format!("format specifier '%{other}' is not supported"))),
+            };
+            let w = width.unwrap_or(0);
+            let padded = if body.chars().count() >= w {
+                body
+            } else if left {
+                format!("{body:<w$}")
+            } else if zero {
+                format!("{body:0>w$}")
+            } else {
+                format!("{body:>w$}")
+            };
+            out.push_str(&padded);
+        }
+        Ok(out)
+    }
+
+    fn number_method(&mut self, recv: &Value, n: &str, args: &[Value]) -> NResult {
+        let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Absent);
+        match n {
+            "toInt" => ok(match recv {
+                Value::Double(d) => Value::Int(if d.is_nan() { 0 } else { *d as i32 }),
+                Value::Char(c) => Value::Int(*c as i32),
+                other => Value::Int(other.as_i64().unwrap_or(0) as i32),
+            }),
+            "toLong" => ok(match recv {
+                Value::Double(d) => Value::Long(if d.is_nan() { 0 } else { *d as i64 }),
+                other => Value::Long(other.as_i64().unwrap_or(0)),
+            }),
+            "toDouble" | "toFloat" => ok(Value::Double(recv.as_f64().unwrap_or(0.0))),
+            "toChar" => ok(Value::Char(char::from_u32(recv.as_i64().unwrap_or(0) as u32).unwrap_or('\u{fffd}'))),
+            "code" => ok(Value::Int(recv.as_i64().unwrap_or(0) as i32)),
+            "coerceAtLeast" => Ok(Native::Value(if self.compare(recv, &arg(0))?.is_lt() { arg(0) } else { recv.clone() })),
+            "coerceAtMost" => Ok(Native::Value(if self.compare(recv, &arg(0))?.is_gt() { arg(0) } else { recv.clone() })),
+            "coerceIn" => {
+                let v = if self.compare(recv, &arg(0))?.is_lt() { arg(0) } else { recv.clone() };
+                Ok(Native::Value(if self.compare(&v, &arg(1))?.is_gt() { arg(1) } else { v }))
+            }
+            "compareTo" => Ok(Native::Value(Value::Int(match self.compare(recv, &arg(0))? {
+                std::cmp::Ordering::Less => -1,
+                std::cmp::Ordering::Equal => 0,
+                std::cmp::Ordering::Greater => 1,
+            }))),
+            "plus" | "minus" | "times" | "div" | "rem" | "mod" => {
+                let op = match n {
+                    "plus" => crate::bytecode::BinOp::Add,
+                    "minus" => crate::bytecode::BinOp::Sub,
+                    "times" => crate::bytecode::BinOp::Mul,
+                    "div" => crate::bytecode::BinOp::Div,
+                    _ => crate::bytecode::BinOp::Rem,
+                };
+                Ok(Native::Value(self.binary(op, recv.clone(), arg(0))?))
+            }
+            "inc" => Ok(Native::Value(self.binary(crate::bytecode::BinOp::Add, recv.clone(), Value::Int(1))?)),
+            "dec" => Ok(Native::Value(self.binary(crate::bytecode::BinOp::Sub, recv.clone(), Value::Int(1))?)),
+            "unaryMinus" => Ok(Native::Value(self.binary(crate::bytecode::BinOp::Sub, Value::Int(0), recv.clone())?)),
+            "not" => ok(Value::Bool(!recv.as_bool().unwrap_or(false))),
+            "roundToInt" | "roundToLong" => {
+                let d = recv.as_f64().unwrap_or(0.0);
+                let r = (d + 0.5).floor();
+                ok(if n == "roundToInt" { Value::Int(r as i32) } else { Value::Long(r as i64) })
+            }
+            "isDigit" => ok(Value::Bool(matches!(recv, Value::Char(c) if c.is_ascii_digit()))),
+            "isLetter" => ok(Value::Bool(matches!(recv, Value::Char(c) if c.is_alphabetic()))),
+            "uppercaseChar" | "uppercase" => ok(match recv {
+                Value::Char(c) => Value::Char(c.to_ascii_uppercase()),
+                other => other.clone(),
+            }),
+            _ => Err(self.no_member(recv, n)),
+        }
+    }
+}
+
+/// `String.trimIndent()`.
+fn trim_indent(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let indent = lines.iter().filter(|l| !l.trim().is_empty()).map(|l| l.len() - l.trim_start().len()).min().unwrap_or(0);
+    let mut out: Vec<String> = lines.iter().map(|l| if l.len() >= indent { l[indent..].to_string() } else { l.trim().to_string() }).collect();
+    if out.first().is_some_and(|l| l.trim().is_empty()) {
+        out.remove(0);
+    }
+    if out.last().is_some_and(|l| l.trim().is_empty()) {
+        out.pop();
+    }
+    out.join("\n")
+}
+

@@ -1,0 +1,431 @@
+//! Values of the simulated program and the heap that holds its objects.
+//!
+//! The heap is an arena indexed by [`ObjId`], so the whole state of a run is plain data:
+//! it can be cloned for checkpoints and compared, and no host pointer is observable.
+
+use std::rc::Rc;
+
+use crate::bytecode::{ClassId, FuncId};
+use crate::exception::ExcClass;
+
+/// Index of an object in the [`Heap`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ObjId(pub u32);
+
+/// Index of a job (a coroutine, a scope or a `Job()`) in the world.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct JobId(pub u32);
+
+impl JobId {
+    /// `NonCancellable`: a job that is always active and never completes.
+    pub const NON_CANCELLABLE: JobId = JobId(0);
+}
+
+/// Index of a dispatcher in the world.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DispatcherId(pub u32);
+
+/// Index of a simulated thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ThreadId(pub u32);
+
+/// Index of a strand: one running chain of frames (a coroutine's body, or a thread's plain code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct StrandId(pub u32);
+
+/// A value of the simulated program.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// A missing argument, replaced by the parameter's default; never visible to programs.
+    Absent,
+    /// `Unit`
+    Unit,
+    /// `null`
+    Null,
+    /// `Boolean`
+    Bool(bool),
+    /// `Int`
+    Int(i32),
+    /// `Long`
+    Long(i64),
+    /// `Double` (and `Float`)
+    Double(f64),
+    /// `Char`
+    Char(char),
+    /// `String`
+    Str(Rc<str>),
+    /// An object on the heap.
+    Obj(ObjId),
+    /// A job, deferred or scope coroutine.
+    Job(JobId),
+    /// A dispatcher.
+    Dispatcher(DispatcherId),
+    /// A coroutine context, or one element of it.
+    Ctx(Rc<Context>),
+    /// A `CoroutineScope`: the context it launches into.
+    Scope(Rc<Context>),
+    /// An integer progression: `1..10`, `0 until n`, `10 downTo 0 step 2`.
+    Range(Rc<Range>),
+    /// A built-in singleton or namespace such as `GlobalScope` or `CoroutineStart.LAZY`.
+    Const(crate::builtins::Const),
+}
+
+impl Value {
+    /// A string value.
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::from(s))
+    }
+
+    /// True for `null`.
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    /// The integer value of an Int or Long (Char gives its code).
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Value::Int(i) => Some(*i as i64),
+            Value::Long(l) => Some(*l),
+            Value::Char(c) => Some(*c as i64),
+            _ => None,
+        }
+    }
+
+    /// The numeric value of an Int, Long or Double.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Int(i) => Some(*i as f64),
+            Value::Long(l) => Some(*l as f64),
+            Value::Double(d) => Some(*d),
+            _ => None,
+        }
+    }
+
+    /// The boolean value, if it is one.
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// The heap object, if it is one.
+    pub fn as_obj(&self) -> Option<ObjId> {
+        match self {
+            Value::Obj(o) => Some(*o),
+            _ => None,
+        }
+    }
+}
+
+/// An integer progression.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Range {
+    /// First value.
+    pub first: i64,
+    /// Last value reached (inclusive bound as written; iteration stops past it).
+    pub last: i64,
+    /// Step, negative for `downTo`.
+    pub step: i64,
+    /// Whether the elements are Int, Long or Char.
+    pub kind: RangeKind,
+}
+
+/// The element type of a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RangeKind {
+    /// `Int`
+    Int,
+    /// `Long`
+    Long,
+    /// `Char`
+    Char,
+}
+
+impl Range {
+    /// The element value for an integer.
+    pub fn element(&self, v: i64) -> Value {
+        match self.kind {
+            RangeKind::Int => Value::Int(v as i32),
+            RangeKind::Long => Value::Long(v),
+            RangeKind::Char => Value::Char(char::from_u32(v as u32).unwrap_or('\u{fffd}')),
+        }
+    }
+
+    /// Number of elements.
+    pub fn len(&self) -> i64 {
+        if self.step > 0 {
+            if self.last < self.first { 0 } else { (self.last - self.first) / self.step + 1 }
+        } else if self.step < 0 {
+            if self.last > self.first { 0 } else { (self.first - self.last) / (-self.step) + 1 }
+        } else {
+            0
+        }
+    }
+
+    /// True when it has no element.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The last element actually reached by stepping.
+    pub fn last_element(&self) -> Option<i64> {
+        let n = self.len();
+        if n == 0 { None } else { Some(self.first + (n - 1) * self.step) }
+    }
+}
+
+/// A coroutine context: the elements a coroutine runs with.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Context {
+    /// `Job` element.
+    pub job: Option<JobId>,
+    /// `ContinuationInterceptor` element.
+    pub dispatcher: Option<DispatcherId>,
+    /// `CoroutineName` element.
+    pub name: Option<Rc<str>>,
+    /// `CoroutineExceptionHandler` element: the handler closure.
+    pub handler: Option<ObjId>,
+    /// `ThreadLocal.asContextElement(value)` elements: thread-local object and value.
+    pub thread_locals: Vec<(ObjId, Value)>,
+}
+
+impl Context {
+    /// `self + other`: elements of `other` replace those of `self` with the same key.
+    pub fn plus(&self, other: &Context) -> Context {
+        let mut out = self.clone();
+        if other.job.is_some() {
+            out.job = other.job;
+        }
+        if other.dispatcher.is_some() {
+            out.dispatcher = other.dispatcher;
+        }
+        if other.name.is_some() {
+            out.name = other.name.clone();
+        }
+        if other.handler.is_some() {
+            out.handler = other.handler;
+        }
+        for (tl, v) in &other.thread_locals {
+            out.thread_locals.retain(|(t, _)| t != tl);
+            out.thread_locals.push((*tl, v.clone()));
+        }
+        out
+    }
+
+    /// True when it holds no element.
+    pub fn is_empty(&self) -> bool {
+        self.job.is_none() && self.dispatcher.is_none() && self.name.is_none() && self.handler.is_none() && self.thread_locals.is_empty()
+    }
+}
+
+/// An object on the heap.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HeapObj {
+    /// A captured variable shared between a function and its lambdas.
+    Cell(Value),
+    /// `List` / `MutableList`.
+    List(Vec<Value>),
+    /// `Map` / `MutableMap`, in insertion order.
+    Map(Vec<(Value, Value)>),
+    /// `Set` / `MutableSet`, in insertion order.
+    Set(Vec<Value>),
+    /// `Pair`.
+    Pair(Value, Value),
+    /// An instance of a user class or object.
+    Instance {
+        /// Its class.
+        class: ClassId,
+        /// Field values in the class's field order.
+        fields: Vec<Value>,
+    },
+    /// An exception.
+    Exception(Box<ExceptionObj>),
+    /// A lambda or local function with its captured cells.
+    Closure {
+        /// The code.
+        func: FuncId,
+        /// Captured cells, in the order the function expects them.
+        captures: Vec<ObjId>,
+    },
+    /// An iterator used by `for` loops and inlined collection calls.
+    Iter(IterState),
+    /// A `Result` from `runCatching`.
+    Result(Result<Value, Value>),
+    /// A coroutine `Mutex`.
+    Mutex(MutexState),
+    /// A coroutine `Semaphore`.
+    Semaphore(SemaphoreState),
+    /// `AtomicInteger`, `AtomicLong`, `AtomicBoolean` or `AtomicReference`.
+    Atomic(Value),
+    /// A `ThreadLocal`.
+    ThreadLocal(ThreadLocalState),
+    /// `Any()`: an object used as a lock.
+    Plain,
+    /// A `StringBuilder`.
+    StringBuilder(String),
+    /// An `ExecutorService` backed by a dispatcher's threads.
+    Executor(DispatcherId),
+    /// A `Thread` object from `Thread.currentThread()`.
+    Thread(ThreadId),
+    /// A `Random` generator; it draws from the world's seeded generator.
+    Random,
+}
+
+/// An exception object.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExceptionObj {
+    /// Its built-in class, or the built-in class a user class extends.
+    pub class: ExcClass,
+    /// A user class extending a built-in exception, with its fields.
+    pub user_class: Option<(ClassId, Vec<Value>)>,
+    /// `message`
+    pub message: Option<Rc<str>>,
+    /// `cause`
+    pub cause: Option<Value>,
+    /// `suppressed`, in the order they were added.
+    pub suppressed: Vec<Value>,
+    /// For JobCancellationException: the job it names (printed with its state at print time).
+    pub job: Option<JobId>,
+    /// Kotlin frames where it was created, innermost first, as `Class.function(File.kt:line)`.
+    pub frames: Vec<String>,
+}
+
+/// Iteration state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IterState {
+    /// Over a snapshot of values (lists, sets, maps as pairs, strings as chars).
+    Values {
+        /// The values.
+        items: Rc<[Value]>,
+        /// Next index.
+        next: usize,
+    },
+    /// Over a list object, reading it live (so concurrent modification shows).
+    List {
+        /// The list.
+        list: ObjId,
+        /// Next index.
+        next: usize,
+    },
+    /// Over a range.
+    Range {
+        /// The range.
+        range: Rc<Range>,
+        /// Next value.
+        next: i64,
+        /// Elements left.
+        left: i64,
+    },
+}
+
+/// A coroutine `Mutex`: who holds it and who waits, in FIFO order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MutexState {
+    /// The holder's strand, when locked.
+    pub owner: Option<StrandId>,
+    /// Suspended lockers, first come first served.
+    pub waiters: std::collections::VecDeque<StrandId>,
+}
+
+/// A coroutine `Semaphore`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SemaphoreState {
+    /// Free permits.
+    pub permits: i64,
+    /// Total permits.
+    pub total: i64,
+    /// Suspended acquirers, first come first served.
+    pub waiters: std::collections::VecDeque<StrandId>,
+}
+
+/// A `ThreadLocal`: one value per thread.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ThreadLocalState {
+    /// Values set per thread.
+    pub values: Vec<(ThreadId, Value)>,
+    /// `ThreadLocal.withInitial { … }` closure.
+    pub initial: Option<ObjId>,
+}
+
+/// The arena of objects.
+#[derive(Debug, Clone, Default)]
+pub struct Heap {
+    objects: Vec<HeapObj>,
+}
+
+impl Heap {
+    /// Stores an object and returns its id.
+    pub fn alloc(&mut self, obj: HeapObj) -> ObjId {
+        self.objects.push(obj);
+        ObjId(self.objects.len() as u32 - 1)
+    }
+
+    /// An object.
+    pub fn get(&self, id: ObjId) -> &HeapObj {
+        &self.objects[id.0 as usize]
+    }
+
+    /// An object, mutably.
+    pub fn get_mut(&mut self, id: ObjId) -> &mut HeapObj {
+        &mut self.objects[id.0 as usize]
+    }
+
+    /// Number of objects ever allocated.
+    pub fn len(&self) -> usize {
+        self.objects.len()
+    }
+
+    /// True when nothing was allocated.
+    pub fn is_empty(&self) -> bool {
+        self.objects.is_empty()
+    }
+}
+
+/// Formats a Double the way the JVM's `Double.toString` does.
+pub fn format_double(d: f64) -> String {
+    if d.is_nan() {
+        return "NaN".into();
+    }
+    if d.is_infinite() {
+        return if d > 0.0 { "Infinity".into() } else { "-Infinity".into() };
+    }
+    if d == 0.0 {
+        return if d.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+    }
+    let a = d.abs();
+    if (1e-3..1e7).contains(&a) {
+        let s = format!("{d:?}");
+        if s.contains('.') { s } else { format!("{s}.0") }
+    } else {
+        // Scientific notation: `1.0E7`, `1.234E-5`.
+        let s = format!("{d:e}");
+        let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
+        let mantissa = if mantissa.contains('.') { mantissa.to_string() } else { format!("{mantissa}.0") };
+        format!("{mantissa}E{exp}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doubles_print_like_the_jvm() {
+        assert_eq!(format_double(1.0), "1.0");
+        assert_eq!(format_double(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(format_double(1e7), "1.0E7");
+        assert_eq!(format_double(1.5e-5), "1.5E-5");
+        assert_eq!(format_double(123.456), "123.456");
+        assert_eq!(format_double(-2.5), "-2.5");
+    }
+
+    #[test]
+    fn range_lengths() {
+        let r = Range { first: 10, last: 0, step: -3, kind: RangeKind::Int };
+        assert_eq!(r.len(), 4);
+        assert_eq!(r.last_element(), Some(1));
+        let e = Range { first: 0, last: -1, step: 1, kind: RangeKind::Int };
+        assert!(e.is_empty());
+    }
+}
