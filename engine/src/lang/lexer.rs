@@ -9,15 +9,23 @@ use super::token::{Token, TokenKind};
 /// The tokens of `source` (comments and line breaks included, ending with `Eof`) and the
 /// diagnostics found while reading them.
 pub fn lex(source: &str) -> (Vec<Token>, Vec<Diagnostic>) {
-    let mut lexer = Lexer { src: source.as_bytes(), text: source, pos: 0, tokens: Vec::new(), diagnostics: Vec::new(), modes: vec![Mode::Code { depth: 0 }] };
+    let mut lexer = Lexer {
+        src: source.as_bytes(),
+        text: source,
+        pos: 0,
+        tokens: Vec::new(),
+        diagnostics: Vec::new(),
+        modes: vec![Mode::Code { depth: 0, template_open: None }],
+    };
     lexer.run();
     (lexer.tokens, lexer.diagnostics)
 }
 
 #[derive(Debug, Clone, Copy)]
 enum Mode {
-    /// Ordinary code; `depth` counts braces opened inside a `${` template expression.
-    Code { depth: u32 },
+    /// Ordinary code; `depth` counts braces opened inside a `${` template expression, and
+    /// `template_open` is where that `${` is (none for the code outside every string).
+    Code { depth: u32, template_open: Option<usize> },
     /// Inside a string literal opened at `open`.
     Str { raw: bool, open: usize },
 }
@@ -36,7 +44,7 @@ impl<'a> Lexer<'a> {
         while self.pos < self.src.len() {
             match *self.modes.last().expect("the mode stack always has a bottom") {
                 Mode::Code { .. } => self.code_token(),
-                Mode::Str { raw, open } => self.string_part(raw, open),
+                Mode::Str { raw, .. } => self.string_part(raw),
             }
         }
         // Close whatever is still open so the parser always sees a balanced stream.
@@ -59,6 +67,48 @@ impl<'a> Lexer<'a> {
         self.push(TokenKind::Eof, self.src.len(), self.src.len());
     }
 
+    /// At a line break inside a one-line string, or inside a `${…}` template of one, closes
+    /// every such string and template still open: a plain string cannot span lines. Returns
+    /// false when there was none to close.
+    fn close_templates_at_line_end(&mut self) -> bool {
+        let mut n_open = 0;
+        let mut innermost_template = None;
+        let mut innermost_string = None;
+        for i in (0..self.modes.len()).rev() {
+            match self.modes[i] {
+                Mode::Str { raw: false, open } => {
+                    innermost_string.get_or_insert(open);
+                }
+                Mode::Code { template_open: Some(open), .. } if matches!(self.modes.get(i.wrapping_sub(1)), Some(Mode::Str { raw: false, .. })) => {
+                    innermost_template.get_or_insert(open);
+                }
+                _ => break,
+            }
+            n_open += 1;
+        }
+        if n_open == 0 {
+            return false;
+        }
+        let diagnostic = match (innermost_template, innermost_string) {
+            (Some(open), _) => Diagnostic::error(Span::new(open, open + 2), "unclosed template: expected '}' to close '${' before the end of the line")
+                .with_help("close the template with '}'"),
+            (None, open) => {
+                let open = open.unwrap_or(self.pos);
+                Diagnostic::error(Span::new(open, self.pos), "unclosed string: expected '\"' before the end of the line")
+                    .with_help("close the string on the same line, or use \"\"\" for a multi-line string")
+            }
+        };
+        self.diagnostics.push(diagnostic);
+        for _ in 0..n_open {
+            let kind = match self.modes.pop() {
+                Some(Mode::Str { .. }) => TokenKind::StrEnd,
+                _ => TokenKind::StrExprEnd,
+            };
+            self.push(kind, self.pos, self.pos);
+        }
+        true
+    }
+
     fn push(&mut self, kind: TokenKind, start: usize, end: usize) {
         self.tokens.push(Token { kind, span: Span::new(start, end) });
     }
@@ -75,6 +125,9 @@ impl<'a> Lexer<'a> {
                 self.pos += 1;
             }
             b'\n' => {
+                if self.close_templates_at_line_end() {
+                    return;
+                }
                 self.pos += 1;
                 self.push(TokenKind::Newline, start, self.pos);
             }
@@ -108,7 +161,7 @@ impl<'a> Lexer<'a> {
             b'.' if self.peek(1).is_ascii_digit() => self.number(),
             c if c == b'_' || c.is_ascii_alphabetic() || c >= 0x80 => self.ident_or_unknown(),
             b'{' => {
-                if let Some(Mode::Code { depth }) = self.modes.last_mut() {
+                if let Some(Mode::Code { depth, .. }) = self.modes.last_mut() {
                     *depth += 1;
                 }
                 self.pos += 1;
@@ -118,11 +171,11 @@ impl<'a> Lexer<'a> {
                 self.pos += 1;
                 let in_template = self.modes.len() > 1;
                 match self.modes.last_mut() {
-                    Some(Mode::Code { depth }) if *depth == 0 && in_template => {
+                    Some(Mode::Code { depth, .. }) if *depth == 0 && in_template => {
                         self.modes.pop();
                         self.push(TokenKind::StrExprEnd, start, self.pos);
                     }
-                    Some(Mode::Code { depth }) => {
+                    Some(Mode::Code { depth, .. }) => {
                         *depth = depth.saturating_sub(1);
                         self.push(TokenKind::RBrace, start, self.pos);
                     }
@@ -162,21 +215,41 @@ impl<'a> Lexer<'a> {
     fn char_literal(&mut self) {
         let start = self.pos;
         self.pos += 1;
+        // A closing quote later on the line makes `'ab'` one token, so the parser can say that a
+        // character literal holds one character instead of reporting two unclosed literals.
+        if let Some(close) = self.closing_quote_on_line() {
+            self.pos = close + 1;
+            self.push(TokenKind::Char, start, self.pos);
+            return;
+        }
         if self.peek(0) == b'\\' {
-            self.pos += 2;
-            if self.src.get(self.pos - 1) == Some(&b'u') {
-                self.pos += 4;
-            }
-        } else if self.pos < self.src.len() && self.src[self.pos] != b'\'' && self.src[self.pos] != b'\n' {
+            self.pos += 1;
+        }
+        if self.pos < self.src.len() && self.src[self.pos] != b'\n' {
             self.advance_char();
         }
-        self.pos = self.pos.min(self.src.len());
-        if self.peek(0) == b'\'' {
-            self.pos += 1;
-        } else {
-            self.diagnostics.push(Diagnostic::error(Span::new(start, self.pos), "unclosed character literal: expected \"'\""));
-        }
+        self.diagnostics.push(
+            Diagnostic::error(Span::new(start, self.pos), "unclosed character literal: expected \"'\" after the character")
+                .with_help("a character is written 'a'; text is written in double quotes: \"abc\""),
+        );
         self.push(TokenKind::Char, start, self.pos);
+    }
+
+    /// The offset of the `'` that closes a character literal whose text starts at `self.pos`,
+    /// when there is one before the end of the line; escapes are skipped.
+    fn closing_quote_on_line(&self) -> Option<usize> {
+        let mut i = self.pos;
+        while i < self.src.len() {
+            match self.src[i] {
+                b'\n' => return None,
+                // An empty literal `''` is closed at once too; the parser reports it.
+                b'\'' => return Some(i),
+                b'\\' if self.src.get(i + 1) == Some(&b'\n') => return None,
+                b'\\' => i += 2,
+                _ => i += 1,
+            }
+        }
+        None
     }
 
     fn advance_char(&mut self) {
@@ -319,7 +392,7 @@ impl<'a> Lexer<'a> {
         self.push(kind, start, self.pos);
     }
 
-    fn string_part(&mut self, raw: bool, open: usize) {
+    fn string_part(&mut self, raw: bool) {
         let start = self.pos;
         // Literal text up to the next `$`-template, closing quote or (for plain strings) line end.
         loop {
@@ -342,7 +415,11 @@ impl<'a> Lexer<'a> {
                 break;
             }
             if !raw && c == b'\\' {
-                self.pos = (self.pos + 2).min(self.src.len());
+                // The escaped character may be several bytes long; step over it whole.
+                self.pos += 1;
+                if self.pos < self.src.len() && self.src[self.pos] != b'\n' {
+                    self.advance_char();
+                }
                 continue;
             }
             if c == b'$' && (self.peek(1) == b'{' || self.peek(1) == b'_' || self.peek(1).is_ascii_alphabetic()) {
@@ -363,16 +440,11 @@ impl<'a> Lexer<'a> {
             self.push(TokenKind::StrEnd, self.pos, self.pos + len);
             self.pos += len;
         } else if c == b'\n' {
-            self.diagnostics.push(
-                Diagnostic::error(Span::new(open, self.pos), "unclosed string: expected '\"' before the end of the line")
-                    .with_help("close the string on the same line, or use \"\"\" for a multi-line string"),
-            );
-            self.modes.pop();
-            self.push(TokenKind::StrEnd, self.pos, self.pos);
+            self.close_templates_at_line_end();
         } else if self.peek(1) == b'{' {
             self.push(TokenKind::StrExprStart, self.pos, self.pos + 2);
+            self.modes.push(Mode::Code { depth: 0, template_open: Some(self.pos) });
             self.pos += 2;
-            self.modes.push(Mode::Code { depth: 0 });
         } else {
             let s = self.pos;
             self.pos += 1;

@@ -25,9 +25,11 @@ pub struct Parsed {
 
 /// Parses a whole file.
 pub fn parse(source: &str) -> Parsed {
-    let (tokens, mut diagnostics) = lex(source);
+    let (tokens, lex_diagnostics) = lex(source);
     let significant: Vec<Token> = tokens.iter().copied().filter(|t| !t.kind.is_trivia()).collect();
+    let swallowed_from = swallowed_from(source, &tokens);
     let mut parser = Parser {
+        swallowed_from,
         src: source,
         toks: significant,
         pos: 0,
@@ -36,13 +38,47 @@ pub fn parse(source: &str) -> Parsed {
         nl_stack: vec![false],
         depth: 0,
         too_deep_reported: false,
+        misindented_close: None,
     };
     let file = parser.file();
-    diagnostics.append(&mut parser.diags);
-    super::diagnostic::sort(&mut diagnostics);
-    // A lexer error often causes a parser error at the same place; keep the first one.
-    diagnostics.dedup_by(|a, b| a.span.start == b.span.start && a.is_error() && b.is_error());
+    let parse_diagnostics = std::mem::take(&mut parser.diags);
+    let diagnostics = merge_diagnostics(swallowed_from, &parser.index, lex_diagnostics, parse_diagnostics);
     Parsed { file, diagnostics, tokens }
+}
+
+/// Where a comment or string left open until the end of the file starts, if there is one.
+fn swallowed_from(source: &str, tokens: &[Token]) -> Option<u32> {
+    tokens
+        .iter()
+        .find(|t| {
+            let text = t.span.text(source);
+            let open_comment = matches!(t.kind, T::BlockComment | T::DocComment) && (text.len() < 4 || !text.ends_with("*/"));
+            let open_string = t.kind == T::StrEnd && t.span.is_empty() && t.span.start as usize == source.len();
+            open_comment || open_string
+        })
+        .map(|t| t.span.start)
+}
+
+/// Most diagnostics one parse reports: past this many the rest are mostly consequences of the
+/// first ones, and a page full of them helps nobody.
+pub const MAX_DIAGNOSTICS: usize = 100;
+
+/// Joins lexer and parser diagnostics in source order, leaving out parser diagnostics that
+/// only repeat a lexer error: those on a line where the lexer already reported a mistake, and
+/// those in the text swallowed by a comment or string left open until the end of the file.
+fn merge_diagnostics(swallowed_from: Option<u32>, index: &LineIndex, lexed: Vec<Diagnostic>, parsed: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut lexer_lines: Vec<u32> = lexed.iter().filter(|d| d.is_error()).map(|d| index.line(d.span.start)).collect();
+    lexer_lines.sort_unstable();
+    let mut diagnostics = lexed;
+    diagnostics.extend(parsed.into_iter().filter(|d| {
+        let after_swallow = swallowed_from.is_some_and(|from| d.span.start >= from);
+        !after_swallow && lexer_lines.binary_search(&index.line(d.span.start)).is_err()
+    }));
+    super::diagnostic::sort(&mut diagnostics);
+    // Two reports of one place are one mistake seen twice; keep the first.
+    diagnostics.dedup_by(|a, b| a.span.start == b.span.start && a.is_error() && b.is_error());
+    diagnostics.truncate(MAX_DIAGNOSTICS);
+    diagnostics
 }
 
 /// Deepest nesting of expressions and blocks the parser follows before giving up on a part
@@ -50,6 +86,9 @@ pub fn parse(source: &str) -> Parsed {
 const MAX_DEPTH: u32 = 150;
 
 struct Parser<'s> {
+    /// Where a comment or string left open until the end of the file starts: the parser's
+    /// complaints about the end of the file are then only consequences of it.
+    swallowed_from: Option<u32>,
     src: &'s str,
     toks: Vec<Token>,
     pos: usize,
@@ -59,6 +98,9 @@ struct Parser<'s> {
     nl_stack: Vec<bool>,
     depth: u32,
     too_deep_reported: bool,
+    /// The first `{` whose `}` stands at another indentation than the line that opened it, and
+    /// that `}`: when a brace is missing at the end, it is most likely this one.
+    misindented_close: Option<(Span, Span)>,
 }
 
 /// The modifiers the subset accepts and ignores.
@@ -82,6 +124,60 @@ const UNSUPPORTED_MODIFIERS: &[(&str, &str)] = &[
     ("noinline", "`noinline` is not supported in Coroutine Lab"),
     ("value", "value classes are not supported in Coroutine Lab"),
 ];
+
+/// Binding strength of binary operators, loosest first, as in Kotlin's grammar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Precedence {
+    Disjunction,    // ||
+    Conjunction,    // &&
+    Equality,       // == != === !==
+    Comparison,     // < > <= >=
+    NamedCheck,     // in !in is !is
+    Elvis,          // ?:
+    Infix,          // to until downTo step …
+    Range,          // .. ..<
+    Additive,       // + -
+    Multiplicative, // * / %
+    /// Tighter than every binary operator: an operand alone.
+    Operand,
+}
+
+impl Precedence {
+    /// The next tighter level: the right operand of a left-associative operator.
+    fn tighter(self) -> Precedence {
+        use Precedence::*;
+        match self {
+            Disjunction => Conjunction,
+            Conjunction => Equality,
+            Equality => Comparison,
+            Comparison => NamedCheck,
+            NamedCheck => Elvis,
+            Elvis => Infix,
+            Infix => Range,
+            Range => Additive,
+            Additive => Multiplicative,
+            Multiplicative | Operand => Operand,
+        }
+    }
+}
+
+/// A binary operator as the precedence climber sees it.
+#[derive(Debug, Clone, Copy)]
+enum Operator {
+    Binary(BinaryOp),
+    In { negated: bool },
+    Is { negated: bool },
+    Infix,
+}
+
+/// The library's infix functions, the only names written between two operands.
+const INFIX_FUNCTIONS: &[&str] = &[
+    "to", "until", "downTo", "step", "and", "or", "xor", "shl", "shr", "ushr", "zip", "union", "intersect", "subtract", "rangeTo",
+    "rangeUntil", "matches", "contentEquals",
+];
+
+/// Class modifiers whose class body is not made of declarations the subset can read.
+const UNSUPPORTED_CLASS_KINDS: &[&str] = &["enum", "annotation", "sealed", "abstract", "inner", "value"];
 
 fn is_modifier_word(w: &str) -> bool {
     w == "suspend" || w == "vararg" || HARMLESS_MODIFIERS.contains(&w) || UNSUPPORTED_MODIFIERS.iter().any(|(m, _)| *m == w)
@@ -187,13 +283,34 @@ impl<'s> Parser<'s> {
         Span { start, end: self.prev_end().max(start) }
     }
 
+    /// How a message names the token `t`: by its text when that is short enough to read.
     fn describe(&self, t: Token) -> String {
         match t.kind {
             T::Ident => format!("'{}'", self.text(t)),
             T::Int | T::Long | T::Double => format!("the number {}", self.text(t)),
+            T::Char => format!("the character {}", self.text(t)),
+            T::StrStart => match self.string_literal_end(t) {
+                Some(end) if end - t.span.start <= 40 => format!("the string {}", Span { start: t.span.start, end }.text(self.src)),
+                _ => "a string".into(),
+            },
             T::Newline => "the end of the line".into(),
             k => k.describe().to_string(),
         }
+    }
+
+    /// Where the string literal opened by `open` ends, if it is closed.
+    fn string_literal_end(&self, open: Token) -> Option<u32> {
+        let first = self.toks.partition_point(|x| x.span.start < open.span.start);
+        let mut depth = 0;
+        for x in self.toks[first..].iter().take(64) {
+            match x.kind {
+                T::StrStart => depth += 1,
+                T::StrEnd if depth == 1 => return (!x.span.is_empty()).then_some(x.span.end),
+                T::StrEnd => depth -= 1,
+                _ => {}
+            }
+        }
+        None
     }
 
     fn pos_of(&self, span: Span) -> String {
@@ -211,7 +328,18 @@ impl<'s> Parser<'s> {
     fn error_here(&mut self, expected: &str) {
         let t = self.peek();
         let found = self.describe(t);
-        self.error(t.span, format!("expected {expected}, found {found}"));
+        let span = self.found_span(t);
+        self.error(span, format!("expected {expected}, found {found}"));
+    }
+
+    /// Where to report a problem found at `t`: the token itself, or for the end of the file
+    /// the end of the last token, so that the message shows a line with code on it.
+    fn found_span(&self, t: Token) -> Span {
+        if t.kind != T::Eof || self.swallowed_from.is_some() {
+            return t.span;
+        }
+        let last = self.toks.iter().rev().find(|x| !matches!(x.kind, T::Eof | T::Newline));
+        last.map(|x| x.span.end_point()).unwrap_or(t.span)
     }
 
     /// Consumes `k` or reports what was expected.
@@ -224,20 +352,92 @@ impl<'s> Parser<'s> {
     }
 
     /// Consumes the closing token of a bracket opened by `open`, or reports it with the
-    /// position of the opening token.
+    /// position of the opening token. When the closing token comes later on the same line
+    /// after some stray tokens, those are skipped so that one mistake is reported once.
     fn expect_close(&mut self, close: T, open: Token, construct: &str) -> bool {
-        if self.eat(close).is_some() {
+        // A closing bracket never starts a statement, so line breaks before it do not matter.
+        if self.next_after_newlines_is(close) {
+            self.skip_newlines();
+        }
+        if let Some(t) = self.eat(close) {
+            self.note_indentation(open, t);
             return true;
         }
         let t = self.peek();
         let found = self.describe(t);
         let at = self.pos_of(open.span);
         let sym = close.describe();
-        self.diags.push(
-            Diagnostic::error(t.span, format!("expected {sym} to close the {construct} opened at {at}, found {found}"))
-                .with_help(format!("add {sym}")),
-        );
+        let mut diagnostic = Diagnostic::error(self.found_span(t), format!("expected {sym} to close the {construct} opened at {at}, found {found}"));
+        diagnostic = match self.misindented_close {
+            Some((o, c)) if close == T::RBrace && t.kind == T::Eof => {
+                let (open_at, close_at) = (self.pos_of(o), self.index.line(c.start));
+                let like = self.line_indented_like(c);
+                diagnostic.with_help(format!("the '{{' opened at {open_at} is probably the one left open: the '}}' on line {close_at} that closes it is indented like line {like}"))
+            }
+            _ => diagnostic.with_help(format!("add {sym}")),
+        };
+        self.diags.push(diagnostic);
+        if let Some(i) = self.close_later_on_line(close) {
+            self.pos = i + 1;
+        }
         false
+    }
+
+    /// Remembers the first `{ … }` whose `}` starts its line at another indentation than the
+    /// line of the `{`.
+    fn note_indentation(&mut self, open: Token, close: Token) {
+        if open.kind != T::LBrace || self.misindented_close.is_some() {
+            return;
+        }
+        let close_indent = self.indent_before(close.span.start);
+        if close_indent.is_some_and(|indent| indent != self.line_indent(open.span.start)) && self.index.line(open.span.start) != self.index.line(close.span.start) {
+            self.misindented_close = Some((open.span, close.span));
+        }
+    }
+
+    /// The indentation (in blanks) of the line holding byte `offset`.
+    fn line_indent(&self, offset: u32) -> u32 {
+        let start = self.index.line_start(self.index.line(offset)) as usize;
+        self.src.as_bytes()[start..].iter().take_while(|b| matches!(b, b' ' | b'\t')).count() as u32
+    }
+
+    /// The indentation before byte `offset` when only blanks stand before it on its line.
+    fn indent_before(&self, offset: u32) -> Option<u32> {
+        let indent = self.line_indent(offset);
+        (self.index.line_start(self.index.line(offset)) + indent == offset).then_some(indent)
+    }
+
+    /// The closest line above the `}` at `close` that is indented as that `}` is.
+    fn line_indented_like(&self, close: Span) -> u32 {
+        let pos = self.index.line_col(close.start);
+        (1..pos.line).rev().find(|&l| {
+            let text = self.index.line_text(l);
+            !text.trim().is_empty() && indentation(text) == pos.col - 1
+        }).unwrap_or(1)
+    }
+
+    /// The index of a `close` token later on the current line at bracket depth zero, if any,
+    /// looking a few tokens ahead only: stray tokens before a bracket are few, and a bounded
+    /// look keeps hostile input linear.
+    fn close_later_on_line(&self, close: T) -> Option<usize> {
+        const LOOK_AHEAD: usize = 64;
+        let mut depth = 0i32;
+        for i in self.pos..self.toks.len().min(self.pos + LOOK_AHEAD) {
+            let k = self.toks[i].kind;
+            match k {
+                T::Newline | T::Eof => return None,
+                _ if k == close && depth == 0 => return Some(i),
+                T::LParen | T::LBrace | T::LBracket | T::StrExprStart => depth += 1,
+                T::RParen | T::RBrace | T::RBracket | T::StrExprEnd => {
+                    depth -= 1;
+                    if depth < 0 {
+                        return None;
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
     }
 
     fn enter(&mut self) -> bool {
@@ -255,6 +455,18 @@ impl<'s> Parser<'s> {
 
     fn leave(&mut self) {
         self.depth -= 1;
+    }
+
+    /// Counts one more link of a chain such as `a + b + c` or `a.b().c`: each link nests the
+    /// tree one level deeper, so long chains are bounded like deep brackets.
+    fn link(&mut self, links: &mut u32) -> bool {
+        *links += 1;
+        self.enter()
+    }
+
+    /// Leaves the levels entered by the links of one chain.
+    fn unlink(&mut self, links: u32) {
+        self.depth -= links;
     }
 
     fn ident(&mut self, what: &str) -> Option<Ident> {
@@ -329,6 +541,12 @@ impl<'s> Parser<'s> {
         }
         while !self.at(T::Eof) {
             let before = self.pos;
+            if self.at(T::RBrace) {
+                let t = self.bump();
+                self.error_help(t.span, "unexpected '}': there is no open '{' for it to close", "remove it, or look for a '}' written twice above");
+                self.skip_separators();
+                continue;
+            }
             if let Some(item) = self.item() {
                 file.items.push(item);
             }
@@ -336,9 +554,7 @@ impl<'s> Parser<'s> {
             if self.pos == before {
                 // Nothing was consumed: skip a token so the loop always ends.
                 let t = self.bump();
-                if t.kind == T::RBrace {
-                    self.error(t.span, "unexpected '}': it closes nothing");
-                }
+                let _ = t;
             }
         }
         file
@@ -453,6 +669,13 @@ impl<'s> Parser<'s> {
         let start = self.peek().span.start;
         let modifiers = self.modifiers();
         match self.kind() {
+            T::Class if UNSUPPORTED_CLASS_KINDS.iter().any(|k| modifiers.has(k)) => {
+                // The modifier was reported; the body of an enum or annotation class is not
+                // made of declarations, so it is skipped whole.
+                self.bump();
+                self.skip_declaration_body();
+                None
+            }
             T::Fun => self.fun_decl(modifiers, start).map(Item::Fun),
             T::Val | T::Var => {
                 let p = self.property(modifiers, start, true);
@@ -463,7 +686,7 @@ impl<'s> Parser<'s> {
             T::Class => self.class_decl(modifiers, start).map(Item::Class),
             T::Interface => {
                 let t = self.bump();
-                self.error(t.span, "interfaces are not supported in Coroutine Lab");
+                self.error_help(t.span, "interfaces are not supported in Coroutine Lab", "declare a class or an object instead");
                 self.skip_declaration_body();
                 None
             }
@@ -482,6 +705,15 @@ impl<'s> Parser<'s> {
                     return None;
                 }
                 let found = self.describe(t);
+                if t.kind == T::Ident && self.looks_like_function_header() {
+                    let name = self.text(t);
+                    self.error_help(
+                        t.span,
+                        format!("expected a declaration (fun, val, var, object or class), found {found}"),
+                        format!("to declare a function, start with 'fun': `fun {name}(…) {{ … }}`"),
+                    );
+                    return self.fun_decl_after_keyword(modifiers, start, t).map(Item::Fun);
+                }
                 self.error_help(
                     t.span,
                     format!("expected a declaration (fun, val, var, object or class), found {found}"),
@@ -539,8 +771,41 @@ impl<'s> Parser<'s> {
         out
     }
 
+    /// True at `name(…)` followed on the same line by `{`, `=` or `:`: a function declaration
+    /// whose `fun` is missing rather than a statement.
+    fn looks_like_function_header(&self) -> bool {
+        let mut i = self.pos;
+        while self.toks[i].kind == T::Newline {
+            i += 1;
+        }
+        if self.toks.get(i + 1).map(|t| t.kind) != Some(T::LParen) {
+            return false;
+        }
+        let mut depth = 0;
+        for (j, t) in self.toks.iter().enumerate().skip(i + 1) {
+            match t.kind {
+                T::LParen => depth += 1,
+                T::RParen => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return matches!(self.toks.get(j + 1).map(|t| t.kind), Some(T::LBrace | T::Eq | T::Colon));
+                    }
+                }
+                T::Eof | T::LBrace | T::RBrace => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
     fn fun_decl(&mut self, modifiers: Modifiers, start: u32) -> Option<FunDecl> {
         let fun_tok = self.bump();
+        self.fun_decl_after_keyword(modifiers, start, fun_tok)
+    }
+
+    /// The rest of a function declaration after `fun` (`fun_tok`, or the name when `fun` is
+    /// missing).
+    fn fun_decl_after_keyword(&mut self, modifiers: Modifiers, start: u32, fun_tok: Token) -> Option<FunDecl> {
         let type_params = self.type_params();
         // `fun Receiver.name(…)`: a type followed by `.` is a receiver.
         let mut receiver = None;
@@ -554,8 +819,7 @@ impl<'s> Parser<'s> {
         // The name is the last of the dotted names before `(`; the ones before it form the
         // receiver type, as in `fun CoroutineScope.worker()`.
         let mut segments: Vec<(Ident, Vec<TypeRef>, bool)> = Vec::new();
-        loop {
-            let Some(id) = self.ident("a name") else { break };
+        while let Some(id) = self.ident("a name") {
             let args = if self.at(T::Lt) {
                 self.bump();
                 let mut args = Vec::new();
@@ -570,9 +834,10 @@ impl<'s> Parser<'s> {
             } else {
                 Vec::new()
             };
-            let nullable = self.eat(T::Question).is_some();
+            // `fun String?.f()`: the lexer reads `?.` as one token.
+            let nullable = self.eat(T::Question).is_some() || self.at(T::SafeDot);
             segments.push((id, args, nullable));
-            if self.at(T::Dot) {
+            if self.at(T::Dot) || self.at(T::SafeDot) {
                 self.bump();
             } else {
                 break;
@@ -619,6 +884,9 @@ impl<'s> Parser<'s> {
         while !self.at(T::RParen) && !self.at(T::Eof) && !self.at(T::LBrace) && !self.at(T::RBrace) {
             let start = self.peek().span.start;
             let modifiers = self.modifiers();
+            // `vararg` is followed by the parameter's name, not by a declaration keyword, so
+            // `modifiers` leaves it.
+            let is_vararg = modifiers.has("vararg") || (self.at_word("vararg") && matches!(self.peek_nth_skip_nl(1).kind, T::Ident | T::QuotedIdent) && self.bump().kind == T::Ident);
             let binding = if self.eat(T::Val).is_some() {
                 ParamBinding::Val
             } else if self.eat(T::Var).is_some() {
@@ -641,7 +909,7 @@ impl<'s> Parser<'s> {
                 None
             };
             let default = if self.eat(T::Eq).is_some() { Some(self.expr()) } else { None };
-            out.push(Param { binding, is_vararg: modifiers.has("vararg"), name, ty, default, span: self.span_from(start) });
+            out.push(Param { binding, is_vararg, name, ty, default, span: self.span_from(start) });
             if self.eat(T::Comma).is_none() {
                 break;
             }
@@ -651,9 +919,29 @@ impl<'s> Parser<'s> {
         out
     }
 
+    /// Skips to the `,` or `)` that ends the current list entry, stepping over whole bracketed
+    /// groups on the way; stops early at a brace, which belongs to an enclosing block.
     fn skip_to_list_boundary(&mut self) {
-        while !matches!(self.kind(), T::Comma | T::RParen | T::Eof | T::LBrace | T::RBrace) {
-            self.bump();
+        loop {
+            match self.kind() {
+                T::Comma | T::RParen | T::Eof | T::LBrace | T::RBrace => return,
+                T::LParen | T::LBracket => {
+                    let open = self.bump();
+                    let close = if open.kind == T::LParen { T::RParen } else { T::RBracket };
+                    let mut depth = 1;
+                    while depth > 0 && !matches!(self.kind(), T::Eof | T::LBrace | T::RBrace) {
+                        let k = self.bump().kind;
+                        if k == open.kind {
+                            depth += 1;
+                        } else if k == close {
+                            depth -= 1;
+                        }
+                    }
+                }
+                _ => {
+                    self.bump();
+                }
+            }
         }
     }
 
@@ -679,7 +967,16 @@ impl<'s> Parser<'s> {
             self.expect_close(T::RParen, open, "destructuring declaration");
             Pattern::Tuple(names)
         } else {
-            Pattern::Name(self.ident("a variable name").unwrap_or_else(|| self.missing_ident()))
+            let keyword = if mutable { "var" } else { "val" };
+            if matches!(self.kind(), T::Ident | T::QuotedIdent) {
+                Pattern::Name(self.ident("a name").expect("checked: a name is next"))
+            } else {
+                let t = self.peek();
+                let found = self.describe(t);
+                let span = self.found_span(t);
+                self.error_help(span, format!("expected a name after '{keyword}', found {found}"), format!("name the value: `{keyword} answer = 42`"));
+                Pattern::Name(self.missing_ident())
+            }
         };
         let ty = if self.eat(T::Colon).is_some() { Some(self.type_ref()) } else { None };
         let init = if self.eat(T::Eq).is_some() {
@@ -714,7 +1011,7 @@ impl<'s> Parser<'s> {
         }
         loop {
             let ty = self.type_ref();
-            let args = if self.at(T::LParen) { Some(self.call_args().0) } else { None };
+            let args = if self.at(T::LParen) { Some(self.call_args()) } else { None };
             out.push(SuperType { ty, args });
             if self.eat(T::Comma).is_none() {
                 break;
@@ -984,88 +1281,152 @@ impl<'s> Parser<'s> {
         s
     }
 
+    /// Dispatches on the first token. Each kind of statement is read by its own function so
+    /// that this one, which stays on the stack while nested blocks are read, stays small.
     fn statement_inner(&mut self) -> Option<Stmt> {
         let start = self.peek().span.start;
         let t = self.peek();
-        // Declarations inside blocks.
-        let is_decl_start = match t.kind {
+        if self.at_loop_label() {
+            return self.labelled_loop();
+        }
+        if self.at_local_declaration() {
+            return self.local_declaration(start);
+        }
+        match t.kind {
+            T::While => self.while_loop(start),
+            T::Do => self.do_while_loop(start),
+            T::For => self.for_loop(start),
+            _ => self.expression_statement(start),
+        }
+    }
+
+    /// True at `name@` followed by a loop.
+    fn at_loop_label(&self) -> bool {
+        let i = self.peek_index();
+        let (t, at) = (self.toks[i], self.toks.get(i + 1));
+        t.kind == T::Ident
+            && at.is_some_and(|at| at.kind == T::At && at.span.start == t.span.end)
+            && matches!(self.toks.get(i + 2).map(|n| n.kind), Some(T::For | T::While | T::Do))
+    }
+
+    /// Reports the label of `name@ for (…)` and reads the loop.
+    fn labelled_loop(&mut self) -> Option<Stmt> {
+        let name = self.bump();
+        let at = self.bump();
+        let label = name.span.to(at.span);
+        self.error_help(
+            label,
+            format!("labels (`{}`) are not supported in Coroutine Lab", label.text(self.src)),
+            "to leave nested loops early, use a flag variable or move the loops into a function and `return`",
+        );
+        self.statement_inner()
+    }
+
+    /// True at the start of a declaration inside a block.
+    fn at_local_declaration(&self) -> bool {
+        let t = self.peek();
+        match t.kind {
             T::Val | T::Var | T::Fun | T::Class | T::Object => !(t.kind == T::Object && self.peek_nth_skip_nl(1).kind == T::Colon),
             T::At => true,
             T::Ident => {
+                let next = self.peek_nth_skip_nl(1);
                 is_modifier_word(self.text(t))
-                    && matches!(self.peek_nth_skip_nl(1).kind, T::Val | T::Var | T::Fun | T::Class | T::Object | T::Ident | T::At)
-                    && (self.peek_nth_skip_nl(1).kind != T::Ident || is_modifier_word(self.text(self.peek_nth_skip_nl(1))))
+                    && matches!(next.kind, T::Val | T::Var | T::Fun | T::Class | T::Object | T::Ident | T::At)
+                    && (next.kind != T::Ident || is_modifier_word(self.text(next)))
             }
             _ => false,
-        };
-        if is_decl_start {
-            let modifiers = self.modifiers();
-            return match self.kind() {
-                T::Val | T::Var => Some(Stmt::Local(self.property(modifiers, start, true))),
-                T::Fun => self.fun_decl(modifiers, start).map(Stmt::Fun),
-                T::Class | T::Object => {
-                    let t = self.bump();
-                    self.error(t.span, "local classes and objects are not supported in Coroutine Lab; declare them at the top level");
-                    self.skip_declaration_body();
-                    None
-                }
-                _ => {
-                    // Annotations on an expression (`@Suppress(…) x`) are ignored.
-                    self.expression_statement(start)
-                }
-            };
         }
-        match t.kind {
-            T::While => {
-                self.bump();
-                let cond = self.paren_condition("while");
-                let body = self.loop_body();
-                Some(Stmt::While { cond, body, span: self.span_from(start) })
+    }
+
+    fn local_declaration(&mut self, start: u32) -> Option<Stmt> {
+        let modifiers = self.modifiers();
+        match self.kind() {
+            T::Val | T::Var => Some(Stmt::Local(self.property(modifiers, start, true))),
+            T::Fun => self.fun_decl(modifiers, start).map(Stmt::Fun),
+            T::Class | T::Object => {
+                let t = self.bump();
+                self.error_help(t.span, "local classes and objects are not supported in Coroutine Lab", "declare them at the top level of the file");
+                self.skip_declaration_body();
+                None
             }
-            T::Do => {
-                self.bump();
-                let body = self.loop_body();
-                self.skip_newlines();
-                if self.expect(T::While, "'while' after the body of 'do'").is_none() {
-                    return None;
-                }
-                let cond = self.paren_condition("do-while");
-                Some(Stmt::DoWhile { body, cond, span: self.span_from(start) })
-            }
-            T::For => {
-                self.bump();
-                let open = self.peek();
-                if self.expect(T::LParen, "'(' after 'for'").is_none() {
-                    self.recover_statement();
-                    return None;
-                }
-                self.nl_stack.push(true);
-                let pattern = if self.at(T::LParen) {
-                    let o = self.bump();
-                    let mut names = Vec::new();
-                    while let Some(id) = self.ident("a name") {
-                        names.push(id);
-                        if self.eat(T::Comma).is_none() {
-                            break;
-                        }
-                    }
-                    self.expect_close(T::RParen, o, "destructuring");
-                    Pattern::Tuple(names)
-                } else {
-                    Pattern::Name(self.ident("a loop variable name").unwrap_or_else(|| self.missing_ident()))
-                };
-                if self.eat(T::Colon).is_some() {
-                    self.type_ref();
-                }
-                self.expect(T::In, "'in' in the for loop");
-                let iterable = self.expr();
-                self.nl_stack.pop();
-                self.expect_close(T::RParen, open, "for loop header");
-                let body = self.loop_body();
-                Some(Stmt::For { pattern, iterable, body, span: self.span_from(start) })
-            }
+            // Annotations on an expression (`@Suppress(…) x`) are ignored.
             _ => self.expression_statement(start),
         }
+    }
+
+    fn while_loop(&mut self, start: u32) -> Option<Stmt> {
+        self.bump();
+        let cond = self.paren_condition("while");
+        let body = self.loop_body();
+        Some(Stmt::While { cond, body, span: self.span_from(start) })
+    }
+
+    fn do_while_loop(&mut self, start: u32) -> Option<Stmt> {
+        self.bump();
+        let body = self.loop_body();
+        self.skip_newlines();
+        self.expect(T::While, "'while' after the body of 'do'")?;
+        let cond = self.paren_condition("do-while");
+        Some(Stmt::DoWhile { body, cond, span: self.span_from(start) })
+    }
+
+    fn for_loop(&mut self, start: u32) -> Option<Stmt> {
+        let for_tok = self.bump();
+        let open = self.peek();
+        if self.expect(T::LParen, "'(' after 'for'").is_none() {
+            self.recover_statement();
+            return None;
+        }
+        if let Some(close) = self.c_style_for_header() {
+            let span = for_tok.span.to(self.toks[close].span);
+            self.error_help(span, "C-style `for (init; condition; step)` loops do not exist in Kotlin", "loop over a range instead: `for (i in 0 until n) { … }`");
+            self.pos = close + 1;
+            self.loop_body();
+            return None;
+        }
+        self.nl_stack.push(true);
+        let pattern = if self.at(T::LParen) {
+            let o = self.bump();
+            let mut names = Vec::new();
+            while let Some(id) = self.ident("a name") {
+                names.push(id);
+                if self.eat(T::Comma).is_none() {
+                    break;
+                }
+            }
+            self.expect_close(T::RParen, o, "destructuring");
+            Pattern::Tuple(names)
+        } else {
+            Pattern::Name(self.ident("a loop variable name").unwrap_or_else(|| self.missing_ident()))
+        };
+        if self.eat(T::Colon).is_some() {
+            self.type_ref();
+        }
+        self.expect(T::In, "'in' in the for loop");
+        let iterable = self.expr();
+        self.nl_stack.pop();
+        self.expect_close(T::RParen, open, "for loop header");
+        let body = self.loop_body();
+        Some(Stmt::For { pattern, iterable, body, span: self.span_from(start) })
+    }
+
+    /// The index of the `)` closing a `for` header that holds a `;` at its top level, as in
+    /// `for (var i = 0; i < n; i++)`; the cursor is just after the `(`.
+    fn c_style_for_header(&self) -> Option<usize> {
+        let mut depth = 0;
+        let mut has_semicolon = false;
+        for i in self.pos..self.toks.len() {
+            match self.toks[i].kind {
+                T::LParen | T::LBracket => depth += 1,
+                T::RBracket => depth -= 1,
+                T::RParen if depth == 0 => return has_semicolon.then_some(i),
+                T::RParen => depth -= 1,
+                T::Semi if depth == 0 => has_semicolon = true,
+                T::LBrace | T::RBrace | T::Eof => return None,
+                _ => {}
+            }
+        }
+        None
     }
 
     fn expression_statement(&mut self, start: u32) -> Option<Stmt> {
@@ -1093,12 +1454,32 @@ impl<'s> Parser<'s> {
     }
 
     fn paren_condition(&mut self, construct: &str) -> Expr {
+        let keyword = construct.trim_start_matches("do-");
         let open = self.peek();
-        if self.expect(T::LParen, &format!("'(' after '{construct}'")).is_none() {
+        if !self.at(T::LParen) {
+            let found = self.describe(open);
+            let span = self.found_span(open);
+            self.error_help(span, format!("expected '(' after '{keyword}', found {found}"), format!("Kotlin writes the condition in parentheses: `{keyword} (condition) {{ … }}`"));
+            // Skip the condition written without parentheses, up to the body or the line end.
+            while !matches!(self.toks[self.pos.min(self.toks.len() - 1)].kind, T::LBrace | T::RBrace | T::Newline | T::Semi | T::Eof) {
+                self.pos += 1;
+            }
             return Expr { kind: ExprKind::Error, span: open.span };
         }
+        self.bump();
         self.nl_stack.push(true);
-        let e = self.expr();
+        let mut e = self.expr();
+        if self.at(T::Eq) {
+            let eq = self.bump();
+            let value = self.expr();
+            let (lhs, rhs) = (e.span.text(self.src), value.span.text(self.src));
+            self.error_help(
+                eq.span,
+                "expected a condition, found an assignment: '=' assigns a value, '==' compares",
+                format!("to compare, write `{keyword} ({lhs} == {rhs})`"),
+            );
+            e = Expr { kind: ExprKind::Error, span: e.span.to(value.span) };
+        }
         self.nl_stack.pop();
         self.expect_close(T::RParen, open, &format!("'{construct}' condition"));
         e
@@ -1154,9 +1535,27 @@ impl<'s> Parser<'s> {
             let t = self.bump();
             return Expr { kind: ExprKind::Error, span: t.span };
         }
-        let e = self.disjunction();
+        let mut e = self.binary_expr(Precedence::Disjunction);
+        if self.at(T::Question) {
+            e = self.ternary(e);
+        }
         self.leave();
         e
+    }
+
+    /// Recovers from `cond ? a : b`, which Kotlin spells `if (cond) a else b`.
+    fn ternary(&mut self, cond: Expr) -> Expr {
+        let question = self.bump();
+        let then = self.binary_expr(Precedence::Disjunction);
+        let els = if self.eat(T::Colon).is_some() { Some(self.binary_expr(Precedence::Disjunction)) } else { None };
+        let text = |e: &Expr| e.span.text(self.src).to_string();
+        let help = match &els {
+            Some(els) => format!("write `if ({}) {} else {}`", text(&cond), text(&then), text(els)),
+            None => "write `if (condition) a else b`".to_string(),
+        };
+        self.error_help(question.span, "expected an operator or the end of the expression, found '?': Kotlin has no `c ? a : b` operator", help);
+        let span = self.span_from(cond.span.start);
+        Expr { kind: ExprKind::Error, span }
     }
 
     /// True when the binary operator `k` may continue the expression on the next line.
@@ -1189,190 +1588,143 @@ impl<'s> Parser<'s> {
         Expr { kind: ExprKind::Binary { op, lhs: Box::new(lhs), rhs: Box::new(rhs) }, span }
     }
 
-    fn disjunction(&mut self) -> Expr {
-        let mut lhs = self.conjunction();
-        while self.peek_op() == T::OrOr {
-            self.bump_op();
-            let rhs = self.conjunction();
-            lhs = Self::binary(lhs, BinaryOp::Or, rhs);
+    /// A binary expression whose operators bind at least as tightly as `min`, by precedence
+    /// climbing: one loop per level reached instead of one function per level, which keeps the
+    /// stack shallow for nested brackets.
+    fn binary_expr(&mut self, min: Precedence) -> Expr {
+        let mut lhs = self.as_expr();
+        let mut links = 0;
+        while let Some((op, prec)) = self.peek_binary_op() {
+            if prec < min || !self.link(&mut links) {
+                break;
+            }
+            lhs = self.binary_step(lhs, op, prec);
         }
+        self.unlink(links);
         lhs
     }
 
-    fn conjunction(&mut self) -> Expr {
-        let mut lhs = self.equality();
-        while self.peek_op() == T::AndAnd {
-            self.bump_op();
-            let rhs = self.equality();
-            lhs = Self::binary(lhs, BinaryOp::And, rhs);
-        }
-        lhs
-    }
-
-    fn equality(&mut self) -> Expr {
-        let mut lhs = self.comparison();
-        loop {
-            let op = match self.kind() {
-                T::EqEq => BinaryOp::Eq,
-                T::NotEq => BinaryOp::NotEq,
-                T::EqEqEq => BinaryOp::Same,
-                T::NotEqEq => BinaryOp::NotSame,
-                _ => break,
-            };
-            self.bump_op();
-            let rhs = self.comparison();
-            lhs = Self::binary(lhs, op, rhs);
-        }
-        lhs
-    }
-
-    fn comparison(&mut self) -> Expr {
-        let mut lhs = self.named_check();
-        loop {
-            let op = match self.kind() {
-                T::Lt => BinaryOp::Lt,
-                T::Gt => BinaryOp::Gt,
-                T::LtEq => BinaryOp::LtEq,
-                T::GtEq => BinaryOp::GtEq,
-                _ => break,
-            };
-            self.bump_op();
-            let rhs = self.named_check();
-            lhs = Self::binary(lhs, op, rhs);
-        }
-        lhs
-    }
-
-    /// `in`, `!in`, `is`, `!is`.
-    fn named_check(&mut self) -> Expr {
-        let mut lhs = self.elvis();
-        loop {
-            let k = self.kind();
-            let negated = k == T::Bang && matches!(self.toks.get(self.peek_index() + 1).map(|t| t.kind), Some(T::In) | Some(T::Is));
-            if k == T::In || (negated && self.toks[self.peek_index() + 1].kind == T::In) {
+    /// `lhs op rhs` for an operator already peeked, reading the right operand.
+    fn binary_step(&mut self, lhs: Expr, op: Operator, prec: Precedence) -> Expr {
+        match op {
+            Operator::Binary(op) => {
                 self.bump_op();
+                let rhs = self.binary_expr(prec.tighter());
+                Self::binary(lhs, op, rhs)
+            }
+            Operator::In { negated } => {
                 if negated {
                     self.bump_op();
                 }
-                let rhs = self.elvis();
-                lhs = Self::binary(lhs, if negated { BinaryOp::NotIn } else { BinaryOp::In }, rhs);
-            } else if k == T::Is || negated {
                 self.bump_op();
+                let rhs = self.binary_expr(prec.tighter());
+                Self::binary(lhs, if negated { BinaryOp::NotIn } else { BinaryOp::In }, rhs)
+            }
+            Operator::Is { negated } => {
                 if negated {
                     self.bump_op();
                 }
+                self.bump_op();
                 let ty = self.type_ref();
                 let span = lhs.span.to(ty.span);
-                lhs = Expr { kind: ExprKind::Is { expr: Box::new(lhs), ty, negated }, span };
-            } else {
-                break;
+                Expr { kind: ExprKind::Is { expr: Box::new(lhs), ty, negated }, span }
+            }
+            Operator::Infix => {
+                let name_tok = self.bump();
+                self.skip_newlines();
+                let name = Ident { name: self.text(name_tok).to_string(), span: name_tok.span };
+                let rhs = self.binary_expr(prec.tighter());
+                let span = lhs.span.to(rhs.span);
+                Expr { kind: ExprKind::Infix { name, lhs: Box::new(lhs), rhs: Box::new(rhs) }, span }
             }
         }
-        lhs
     }
 
-    fn elvis(&mut self) -> Expr {
-        let mut lhs = self.infix_call();
-        while self.peek_op() == T::Elvis {
-            self.bump_op();
-            let rhs = self.infix_call();
-            lhs = Self::binary(lhs, BinaryOp::Elvis, rhs);
+    /// The binary operator next in the input and its precedence, if any.
+    fn peek_binary_op(&mut self) -> Option<(Operator, Precedence)> {
+        use Precedence as P;
+        let binary = |op, prec| Some((Operator::Binary(op), prec));
+        // Only these operators may continue an expression at the start of the next line.
+        match self.peek_op() {
+            T::OrOr => return binary(BinaryOp::Or, P::Disjunction),
+            T::AndAnd => return binary(BinaryOp::And, P::Conjunction),
+            T::Elvis => return binary(BinaryOp::Elvis, P::Elvis),
+            _ => {}
         }
-        lhs
-    }
-
-    /// `a to b`, `0 until n`, `10 downTo 0 step 2`, …: a name between two operands on one line.
-    fn infix_call(&mut self) -> Expr {
-        let mut lhs = self.range();
-        loop {
-            let t = self.peek();
-            if t.kind != T::Ident {
-                break;
+        let t = self.peek();
+        match t.kind {
+            T::EqEq => binary(BinaryOp::Eq, P::Equality),
+            T::NotEq => binary(BinaryOp::NotEq, P::Equality),
+            T::EqEqEq => binary(BinaryOp::Same, P::Equality),
+            T::NotEqEq => binary(BinaryOp::NotSame, P::Equality),
+            T::Lt => binary(BinaryOp::Lt, P::Comparison),
+            T::Gt => binary(BinaryOp::Gt, P::Comparison),
+            T::LtEq => binary(BinaryOp::LtEq, P::Comparison),
+            T::GtEq => binary(BinaryOp::GtEq, P::Comparison),
+            T::In => Some((Operator::In { negated: false }, P::NamedCheck)),
+            T::Is => Some((Operator::Is { negated: false }, P::NamedCheck)),
+            T::Bang => match self.toks.get(self.peek_index() + 1).map(|n| n.kind) {
+                Some(T::In) => Some((Operator::In { negated: true }, P::NamedCheck)),
+                Some(T::Is) => Some((Operator::Is { negated: true }, P::NamedCheck)),
+                _ => None,
+            },
+            // Only a known infix function followed by something that can start an operand is
+            // an infix call: the subset cannot declare infix functions, and any other name
+            // here is more likely a missing comma or line break.
+            T::Ident => {
+                let next = self.toks.get(self.peek_index() + 1).map(|n| n.kind).unwrap_or(T::Eof);
+                (can_start_operand(next) && INFIX_FUNCTIONS.contains(&self.text(t))).then_some((Operator::Infix, P::Infix))
             }
-            // Only a name followed by something that can start an operand is an infix call.
-            let next = self.toks.get(self.peek_index() + 1).map(|t| t.kind).unwrap_or(T::Eof);
-            if !can_start_operand(next) {
-                break;
-            }
-            let name_tok = self.bump();
-            self.skip_newlines();
-            let name = Ident { name: self.text(name_tok).to_string(), span: name_tok.span };
-            let rhs = self.range();
-            let span = lhs.span.to(rhs.span);
-            lhs = Expr { kind: ExprKind::Infix { name, lhs: Box::new(lhs), rhs: Box::new(rhs) }, span };
+            T::DotDot => binary(BinaryOp::Range, P::Range),
+            T::DotDotLt => binary(BinaryOp::RangeUntil, P::Range),
+            T::Plus => binary(BinaryOp::Add, P::Additive),
+            T::Minus => binary(BinaryOp::Sub, P::Additive),
+            T::Star => binary(BinaryOp::Mul, P::Multiplicative),
+            T::Slash => binary(BinaryOp::Div, P::Multiplicative),
+            T::Percent => binary(BinaryOp::Rem, P::Multiplicative),
+            _ => None,
         }
-        lhs
-    }
-
-    fn range(&mut self) -> Expr {
-        let mut lhs = self.additive();
-        loop {
-            let op = match self.kind() {
-                T::DotDot => BinaryOp::Range,
-                T::DotDotLt => BinaryOp::RangeUntil,
-                _ => break,
-            };
-            self.bump_op();
-            let rhs = self.additive();
-            lhs = Self::binary(lhs, op, rhs);
-        }
-        lhs
-    }
-
-    fn additive(&mut self) -> Expr {
-        let mut lhs = self.multiplicative();
-        loop {
-            let op = match self.kind() {
-                T::Plus => BinaryOp::Add,
-                T::Minus => BinaryOp::Sub,
-                _ => break,
-            };
-            self.bump_op();
-            let rhs = self.multiplicative();
-            lhs = Self::binary(lhs, op, rhs);
-        }
-        lhs
-    }
-
-    fn multiplicative(&mut self) -> Expr {
-        let mut lhs = self.as_expr();
-        loop {
-            let op = match self.kind() {
-                T::Star => BinaryOp::Mul,
-                T::Slash => BinaryOp::Div,
-                T::Percent => BinaryOp::Rem,
-                _ => break,
-            };
-            self.bump_op();
-            let rhs = self.as_expr();
-            lhs = Self::binary(lhs, op, rhs);
-        }
-        lhs
     }
 
     fn as_expr(&mut self) -> Expr {
-        let mut e = self.prefix();
-        while self.at(T::As) {
+        let e = self.prefix();
+        if self.at(T::As) {
+            self.as_chain(e)
+        } else {
+            e
+        }
+    }
+
+    /// `e as T`, `e as? T`, possibly several in a row.
+    fn as_chain(&mut self, mut e: Expr) -> Expr {
+        let mut links = 0;
+        while self.at(T::As) && self.link(&mut links) {
             self.bump();
             let safe = self.eat(T::Question).is_some();
             let ty = self.type_ref();
             let span = e.span.to(ty.span);
             e = Expr { kind: ExprKind::As { expr: Box::new(e), ty, safe }, span };
         }
+        self.unlink(links);
         e
     }
 
     fn prefix(&mut self) -> Expr {
-        let t = self.peek();
+        match self.kind() {
+            T::Minus | T::Plus | T::Bang | T::PlusPlus | T::MinusMinus => self.prefix_operator(),
+            _ => self.postfix(),
+        }
+    }
+
+    fn prefix_operator(&mut self) -> Expr {
+        let t = self.bump();
         let op = match t.kind {
             T::Minus => UnaryOp::Neg,
             T::Plus => UnaryOp::Plus,
             T::Bang => UnaryOp::Not,
             T::PlusPlus => UnaryOp::Inc,
-            T::MinusMinus => UnaryOp::Dec,
-            _ => return self.postfix(),
+            _ => UnaryOp::Dec,
         };
-        self.bump();
         if !self.enter() {
             self.leave();
             return Expr { kind: ExprKind::Error, span: t.span };
@@ -1392,88 +1744,108 @@ impl<'s> Parser<'s> {
         Expr { kind: ExprKind::Unary { op, expr: Box::new(e) }, span }
     }
 
+    /// An operand and the postfix operators after it. The work is split into small functions
+    /// because this path stays on the stack while nested brackets are read.
     fn postfix(&mut self) -> Expr {
-        let mut e = self.primary();
-        loop {
-            // Postfix operators bind only on the same line, except `.` and `?.`.
-            let raw = self.toks[self.pos.min(self.toks.len() - 1)].kind;
-            let k = self.peek_op();
-            match k {
-                T::Dot | T::SafeDot => {
-                    self.skip_newlines();
-                    let safe = self.bump().kind == T::SafeDot;
-                    self.skip_newlines();
-                    let name = match self.kind() {
-                        T::Ident | T::QuotedIdent => self.ident("a member name").expect("checked: a name is next"),
-                        T::Class => {
-                            let t = self.bump();
-                            Ident { name: "class".into(), span: t.span }
-                        }
-                        _ => {
-                            self.error_here("a member name after '.'");
-                            let span = e.span;
-                            return Expr { kind: ExprKind::Error, span };
-                        }
-                    };
-                    let span = e.span.to(name.span);
-                    e = Expr { kind: ExprKind::Member { receiver: Box::new(e), name, safe }, span };
+        let primary = self.primary();
+        self.postfix_chain(primary)
+    }
+
+    fn postfix_chain(&mut self, mut e: Expr) -> Expr {
+        let mut links = 0;
+        while self.link(&mut links) {
+            match self.postfix_suffix(e) {
+                Ok(next) => e = next,
+                Err(last) => {
+                    e = last;
+                    break;
                 }
-                _ if raw == T::Newline && !self.nl_ignored() => break,
-                T::LParen => {
-                    let (args, close) = self.call_args();
-                    e = self.finish_call(e, Vec::new(), args, close);
-                }
-                T::Lt if matches!(e.kind, ExprKind::Name(_) | ExprKind::Member { .. }) => match self.try_type_args() {
-                    Some(type_args) => {
-                        let (args, close) = if self.at(T::LParen) { self.call_args() } else { (Vec::new(), self.prev_end()) };
-                        e = self.finish_call(e, type_args, args, close);
-                    }
-                    None => break,
-                },
-                T::LBrace if matches!(e.kind, ExprKind::Name(_) | ExprKind::Member { .. } | ExprKind::Call { .. }) => {
-                    // A lambda right after a name or call on the same line is a trailing lambda.
-                    if let ExprKind::Call { trailing_lambda: true, .. } = e.kind {
-                        break;
-                    }
-                    e = self.finish_call(e, Vec::new(), Vec::new(), self.prev_end());
-                }
-                T::LBracket => {
-                    let open = self.bump();
-                    self.nl_stack.push(true);
-                    let index = self.expr();
-                    self.nl_stack.pop();
-                    self.expect_close(T::RBracket, open, "index");
-                    let span = self.span_from(e.span.start);
-                    e = Expr { kind: ExprKind::Index { receiver: Box::new(e), index: Box::new(index) }, span };
-                }
-                T::BangBang => {
-                    self.bump();
-                    let span = self.span_from(e.span.start);
-                    e = Expr { kind: ExprKind::NotNull(Box::new(e)), span };
-                }
-                T::PlusPlus | T::MinusMinus => {
-                    let op = if self.bump().kind == T::PlusPlus { UnaryOp::Inc } else { UnaryOp::Dec };
-                    let span = self.span_from(e.span.start);
-                    e = Expr { kind: ExprKind::Postfix { op, expr: Box::new(e) }, span };
-                }
-                T::ColonColon => {
-                    let t = self.bump();
-                    self.error(t.span, "callable references (`::`) are not supported in Coroutine Lab");
-                    if matches!(self.kind(), T::Ident | T::Class) {
-                        self.bump();
-                    }
-                    let span = self.span_from(e.span.start);
-                    e = Expr { kind: ExprKind::Error, span };
-                }
-                _ => break,
             }
         }
+        self.unlink(links);
         e
+    }
+
+    /// `e` with the next postfix operator applied, or `e` back as an error value when no
+    /// operator follows.
+    fn postfix_suffix(&mut self, e: Expr) -> Result<Expr, Expr> {
+        // Postfix operators bind only on the same line, except `.` and `?.`.
+        let raw = self.toks[self.pos.min(self.toks.len() - 1)].kind;
+        match self.peek_op() {
+            T::Dot | T::SafeDot => self.member_suffix(e),
+            _ if raw == T::Newline && !self.nl_ignored() => Err(e),
+            T::LParen => Ok(self.call_suffix(e, Vec::new())),
+            T::Lt if matches!(e.kind, ExprKind::Name(_) | ExprKind::Member { .. }) => match self.try_type_args() {
+                Some(type_args) => Ok(self.call_suffix(e, type_args)),
+                None => Err(e),
+            },
+            // A lambda right after a name or call on the same line is a trailing lambda.
+            T::LBrace if matches!(e.kind, ExprKind::Name(_) | ExprKind::Member { .. } | ExprKind::Call { trailing_lambda: false, .. }) => {
+                Ok(self.finish_call(e, Vec::new(), Vec::new()))
+            }
+            T::LBracket => Ok(self.index_suffix(e)),
+            T::BangBang | T::PlusPlus | T::MinusMinus | T::ColonColon => Ok(self.operator_suffix(e)),
+            _ => Err(e),
+        }
+    }
+
+    fn member_suffix(&mut self, e: Expr) -> Result<Expr, Expr> {
+        self.skip_newlines();
+        let safe = self.bump().kind == T::SafeDot;
+        self.skip_newlines();
+        let name = match self.kind() {
+            T::Ident | T::QuotedIdent => self.ident("a member name").expect("checked: a name is next"),
+            T::Class => {
+                let t = self.bump();
+                Ident { name: "class".into(), span: t.span }
+            }
+            _ => {
+                self.error_here("a member name after '.'");
+                return Err(Expr { kind: ExprKind::Error, span: e.span });
+            }
+        };
+        let span = e.span.to(name.span);
+        Ok(Expr { kind: ExprKind::Member { receiver: Box::new(e), name, safe }, span })
+    }
+
+    /// `callee(args)`, with type arguments already read, and its trailing lambda.
+    fn call_suffix(&mut self, callee: Expr, type_args: Vec<TypeRef>) -> Expr {
+        let args = if self.at(T::LParen) { self.call_args() } else { Vec::new() };
+        self.finish_call(callee, type_args, args)
+    }
+
+    fn index_suffix(&mut self, e: Expr) -> Expr {
+        let open = self.bump();
+        self.nl_stack.push(true);
+        let index = self.expr();
+        self.nl_stack.pop();
+        self.expect_close(T::RBracket, open, "index");
+        let span = self.span_from(e.span.start);
+        Expr { kind: ExprKind::Index { receiver: Box::new(e), index: Box::new(index) }, span }
+    }
+
+    /// `e!!`, `e++`, `e--` and the unsupported `e::name`.
+    fn operator_suffix(&mut self, e: Expr) -> Expr {
+        let start = e.span.start;
+        let t = self.bump();
+        let kind = match t.kind {
+            T::BangBang => ExprKind::NotNull(Box::new(e)),
+            T::PlusPlus => ExprKind::Postfix { op: UnaryOp::Inc, expr: Box::new(e) },
+            T::MinusMinus => ExprKind::Postfix { op: UnaryOp::Dec, expr: Box::new(e) },
+            _ => {
+                self.error(t.span, "callable references (`::`) are not supported in Coroutine Lab");
+                if matches!(self.kind(), T::Ident | T::Class) {
+                    self.bump();
+                }
+                ExprKind::Error
+            }
+        };
+        Expr { kind, span: self.span_from(start) }
     }
 
     /// Builds a call from a callee and its parenthesised arguments, then takes a trailing
     /// lambda written on the same line.
-    fn finish_call(&mut self, callee: Expr, type_args: Vec<TypeRef>, mut args: Vec<Arg>, _close: u32) -> Expr {
+    fn finish_call(&mut self, callee: Expr, type_args: Vec<TypeRef>, mut args: Vec<Arg>) -> Expr {
         let mut trailing_lambda = false;
         if self.toks[self.pos.min(self.toks.len() - 1)].kind == T::LBrace || (self.nl_ignored() && self.at(T::LBrace)) {
             let lambda = self.lambda();
@@ -1488,13 +1860,15 @@ impl<'s> Parser<'s> {
         Expr { kind: ExprKind::Call { callee: Box::new(callee), type_args, args, trailing_lambda }, span }
     }
 
-    fn call_args(&mut self) -> (Vec<Arg>, u32) {
+    fn call_args(&mut self) -> Vec<Arg> {
         let open = self.bump();
         self.nl_stack.push(true);
         let mut args = Vec::new();
-        while !self.at(T::RParen) && !self.at(T::Eof) {
-            // Inside an argument list a `}` can only close something outside it.
-            if self.at(T::RBrace) {
+        let mut closed_by_indentation = false;
+        // Inside an argument list a `}` can only close something outside it.
+        while !matches!(self.kind(), T::RParen | T::RBrace | T::Eof) {
+            if self.left_open_by_indentation(open) {
+                closed_by_indentation = true;
                 break;
             }
             let name = if matches!(self.kind(), T::Ident | T::QuotedIdent) && self.peek_nth_skip_nl(1).kind == T::Eq {
@@ -1511,7 +1885,11 @@ impl<'s> Parser<'s> {
             if self.eat(T::Comma).is_some() {
                 continue;
             }
-            if self.at(T::RParen) || self.at(T::RBrace) || self.at(T::Eof) {
+            if matches!(self.kind(), T::RParen | T::RBrace | T::Eof) {
+                break;
+            }
+            if self.left_open_by_indentation(open) {
+                closed_by_indentation = true;
                 break;
             }
             let t = self.peek();
@@ -1524,114 +1902,163 @@ impl<'s> Parser<'s> {
             self.eat(T::Comma);
         }
         self.nl_stack.pop();
-        self.expect_close(T::RParen, open, "call");
-        (args, self.prev_end())
+        if closed_by_indentation {
+            // The `)` belongs at the end of the line where the arguments stop.
+            let at = self.pos_of(open.span);
+            let span = Span { start: self.prev_end(), end: self.prev_end() };
+            self.error_help(span, format!("expected ')' to close the call opened at {at}, found the end of the line"), "add ')'");
+        } else {
+            self.expect_close(T::RParen, open, "call");
+        }
+        args
     }
 
+    /// True when the next token starts a later line that is indented no deeper than the line
+    /// of `open`: the code has moved on, so the bracket was most likely left open.
+    fn left_open_by_indentation(&self, open: Token) -> bool {
+        // Only a token after a line break can start a line; checking that first keeps this
+        // cheap for the arguments written on one line.
+        let next = self.peek();
+        if next.kind == T::Eof || self.toks[self.pos.min(self.toks.len() - 1)].kind != T::Newline {
+            return false;
+        }
+        self.indent_before(next.span.start).is_some_and(|indent| indent <= self.line_indent(open.span.start))
+    }
+
+    /// A literal, name, bracketed expression or keyword expression. Each kind is read by its
+    /// own function so that this one, which stays on the stack while nested brackets are
+    /// read, stays small.
     fn primary(&mut self) -> Expr {
-        let t = self.peek();
-        let text = self.text(t);
-        let simple = |kind| Expr { kind, span: t.span };
-        match t.kind {
-            T::Int | T::Long | T::Double => {
-                self.bump();
-                simple(self.number_literal(t, text))
-            }
-            T::Char => {
-                self.bump();
-                let inner = text.trim_start_matches('\'').trim_end_matches('\'');
-                let decoded = decode_escapes(inner);
-                let mut chars = decoded.chars();
-                let c = chars.next().unwrap_or('\0');
-                if chars.next().is_some() || inner.is_empty() {
-                    self.error(t.span, "a character literal holds exactly one character");
-                }
-                simple(ExprKind::Char(c))
-            }
-            T::True => {
-                self.bump();
-                simple(ExprKind::Bool(true))
-            }
-            T::False => {
-                self.bump();
-                simple(ExprKind::Bool(false))
-            }
-            T::Null => {
-                self.bump();
-                simple(ExprKind::Null)
-            }
+        match self.kind() {
+            T::Int | T::Long | T::Double | T::Char | T::True | T::False | T::Null => self.literal(),
             T::StrStart => self.string(),
-            T::Ident | T::QuotedIdent => {
-                let id = self.ident("a name").expect("checked: a name is next");
-                if self.at(T::At) && self.toks.get(self.pos).map(|x| x.span.start) == Some(id.span.end) {
-                    let at = self.bump();
-                    self.error(id.span.to(at.span), "labels (`name@`) are not supported in Coroutine Lab");
-                }
-                Expr { span: id.span, kind: ExprKind::Name(id) }
-            }
-            T::This => {
-                self.bump();
-                if self.at(T::At) {
-                    let at = self.bump();
-                    self.ident("a label");
-                    self.error(t.span.to(at.span), "labelled `this@…` is not supported in Coroutine Lab");
-                }
-                simple(ExprKind::This)
-            }
-            T::Super => {
-                self.bump();
-                self.error(t.span, "`super` is not supported in Coroutine Lab");
-                simple(ExprKind::Error)
-            }
-            T::LParen => {
-                let open = self.bump();
-                self.nl_stack.push(true);
-                let e = self.expr();
-                self.nl_stack.pop();
-                self.expect_close(T::RParen, open, "parenthesis");
-                Expr { kind: e.kind, span: self.span_from(open.span.start) }
-            }
+            T::Ident | T::QuotedIdent => self.name_expr(),
+            T::This | T::Super => self.this_expr(),
+            T::LParen => self.parenthesized(),
             T::LBrace => self.lambda(),
             T::If => self.if_expr(),
             T::When => self.when_expr(),
             T::Try => self.try_expr(),
+            T::Return | T::Throw | T::Break | T::Continue => self.jump_expr(),
+            _ => self.not_an_expression(),
+        }
+    }
+
+    fn literal(&mut self) -> Expr {
+        let t = self.bump();
+        let text = self.text(t);
+        let kind = match t.kind {
+            T::True => ExprKind::Bool(true),
+            T::False => ExprKind::Bool(false),
+            T::Null => ExprKind::Null,
+            T::Char => {
+                let inner = text.strip_prefix('\'').unwrap_or(text);
+                let inner = inner.strip_suffix('\'').unwrap_or(inner);
+                let decoded = decode_escapes(inner);
+                let mut chars = decoded.chars();
+                let c = chars.next().unwrap_or('\0');
+                if inner.is_empty() {
+                    self.error_help(t.span, "expected one character between the quotes, found none", "write a character such as 'a', or \"\" for an empty string");
+                } else if chars.next().is_some() {
+                    self.error_help(
+                        t.span,
+                        "a character literal holds exactly one character",
+                        format!("for text, use a string in double quotes: \"{}\"", inner.replace('"', "\\\"")),
+                    );
+                }
+                ExprKind::Char(c)
+            }
+            _ => self.number_literal(t, text),
+        };
+        Expr { kind, span: t.span }
+    }
+
+    /// A name; also catches Java's `new Type(…)` and labels `name@`.
+    fn name_expr(&mut self) -> Expr {
+        let t = self.peek();
+        if self.text(t) == "new" && self.toks.get(self.pos + 1).is_some_and(|n| n.kind == T::Ident) {
+            self.bump();
+            let class = self.text(self.toks[self.pos]);
+            self.error_help(t.span, "Kotlin has no 'new': a constructor is called like a function", format!("write `{class}(…)`"));
+            return self.name_expr();
+        }
+        let id = self.ident("a name").expect("checked: a name is next");
+        if self.at(T::At) && self.toks.get(self.pos).map(|x| x.span.start) == Some(id.span.end) {
+            let at = self.bump();
+            let label = id.span.to(at.span);
+            self.error(label, format!("labels (`{}`) are not supported in Coroutine Lab", label.text(self.src)));
+        }
+        Expr { span: id.span, kind: ExprKind::Name(id) }
+    }
+
+    fn this_expr(&mut self) -> Expr {
+        let t = self.bump();
+        if t.kind == T::Super {
+            self.error(t.span, "`super` is not supported in Coroutine Lab");
+            return Expr { kind: ExprKind::Error, span: t.span };
+        }
+        if self.at(T::At) {
+            let at = self.bump();
+            self.ident("a label");
+            self.error(t.span.to(at.span), "labelled `this@…` is not supported in Coroutine Lab");
+        }
+        Expr { kind: ExprKind::This, span: t.span }
+    }
+
+    fn parenthesized(&mut self) -> Expr {
+        let open = self.bump();
+        self.nl_stack.push(true);
+        let e = self.expr();
+        self.nl_stack.pop();
+        self.expect_close(T::RParen, open, "parenthesis");
+        Expr { kind: e.kind, span: self.span_from(open.span.start) }
+    }
+
+    /// `return`, `throw`, `break` and `continue`.
+    fn jump_expr(&mut self) -> Expr {
+        let t = self.bump();
+        let labelled = self.at(T::At) && self.toks.get(self.pos).map(|x| x.span.start) == Some(t.span.end);
+        let kind = match t.kind {
             T::Return => {
-                self.bump();
                 let mut label = None;
-                if self.at(T::At) && self.toks.get(self.pos).map(|x| x.span.start) == Some(t.span.end) {
+                if labelled {
                     self.bump();
                     label = self.ident("a label");
                 }
                 let value = if self.can_start_value_on_same_line() { Some(Box::new(self.expr())) } else { None };
-                let span = self.span_from(t.span.start);
-                Expr { kind: ExprKind::Return { value, label }, span }
+                ExprKind::Return { value, label }
             }
-            T::Throw => {
-                self.bump();
-                let value = self.expr();
-                let span = self.span_from(t.span.start);
-                Expr { kind: ExprKind::Throw(Box::new(value)), span }
-            }
-            T::Break | T::Continue => {
-                self.bump();
-                if self.at(T::At) && self.toks.get(self.pos).map(|x| x.span.start) == Some(t.span.end) {
+            T::Throw => ExprKind::Throw(Box::new(self.expr())),
+            _ => {
+                if labelled {
                     let at = self.bump();
                     self.ident("a label");
                     self.error(t.span.to(at.span), "labelled `break` and `continue` are not supported in Coroutine Lab");
                 }
-                simple(if t.kind == T::Break { ExprKind::Break } else { ExprKind::Continue })
+                if t.kind == T::Break {
+                    ExprKind::Break
+                } else {
+                    ExprKind::Continue
+                }
             }
+        };
+        Expr { kind, span: self.span_from(t.span.start) }
+    }
+
+    /// Constructs outside the subset that stand where an expression should, and tokens that
+    /// cannot start one.
+    fn not_an_expression(&mut self) -> Expr {
+        let t = self.peek();
+        match t.kind {
             T::Object => {
                 self.bump();
-                self.error(t.span, "object expressions (`object : …`) are not supported in Coroutine Lab; declare a top-level `object` or class");
+                self.error_help(t.span, "object expressions (`object : …`) are not supported in Coroutine Lab", "declare a top-level `object` or a class instead");
                 self.skip_declaration_body();
-                simple(ExprKind::Error)
             }
             T::Fun => {
                 self.bump();
-                self.error(t.span, "anonymous functions are not supported in Coroutine Lab; use a lambda `{ … }`");
+                self.error_help(t.span, "anonymous functions are not supported in Coroutine Lab", "use a lambda `{ … }` instead");
                 self.skip_declaration_body();
-                simple(ExprKind::Error)
             }
             T::ColonColon => {
                 self.bump();
@@ -1639,18 +2066,18 @@ impl<'s> Parser<'s> {
                 if matches!(self.kind(), T::Ident) {
                     self.bump();
                 }
-                simple(ExprKind::Error)
             }
             _ => {
                 let found = self.describe(t);
-                self.error(t.span, format!("expected an expression, found {found}"));
+                let span = self.found_span(t);
+                self.error(span, format!("expected an expression, found {found}"));
                 // Do not consume closing brackets: the enclosing construct reports them better.
                 if !matches!(t.kind, T::RParen | T::RBrace | T::RBracket | T::Eof | T::Newline | T::Semi | T::Comma) {
                     self.bump();
                 }
-                simple(ExprKind::Error)
             }
         }
+        Expr { kind: ExprKind::Error, span: t.span }
     }
 
     fn can_start_value_on_same_line(&self) -> bool {
@@ -1734,9 +2161,7 @@ impl<'s> Parser<'s> {
                         let found = self.describe(t2);
                         let at = self.pos_of(t.span);
                         self.error(t2.span, format!("expected '}}' to close the template opened at {at}, found {found}"));
-                        while !matches!(self.toks[self.pos.min(self.toks.len() - 1)].kind, T::StrExprEnd | T::StrEnd | T::Eof) {
-                            self.pos += 1;
-                        }
+                        self.skip_to_template_end();
                     }
                     self.eat(T::StrExprEnd);
                     parts.push(StrPart::Expr(e));
@@ -1749,13 +2174,28 @@ impl<'s> Parser<'s> {
             }
         }
         self.nl_stack.pop();
-        let mut parts = parts;
         if raw {
             // Kotlin keeps raw strings as written; trimIndent/trimMargin are library calls.
             parts.retain(|p| !matches!(p, StrPart::Text(t) if t.is_empty()));
         }
         let span = self.span_from(open.span.start);
         Expr { kind: ExprKind::Str(parts), span }
+    }
+
+    /// Skips to the `}` that closes the current template, stepping over whole strings and
+    /// templates nested in it.
+    fn skip_to_template_end(&mut self) {
+        let mut depth = 0i32;
+        loop {
+            match self.toks[self.pos.min(self.toks.len() - 1)].kind {
+                T::Eof => return,
+                T::StrExprEnd | T::StrEnd if depth == 0 => return,
+                T::StrStart | T::StrExprStart => depth += 1,
+                T::StrExprEnd | T::StrEnd => depth -= 1,
+                _ => {}
+            }
+            self.pos += 1;
+        }
     }
 
     fn lambda(&mut self) -> Expr {
@@ -1918,7 +2358,10 @@ impl<'s> Parser<'s> {
                 }
                 self.nl_stack.pop();
             }
-            if self.expect(T::Arrow, "'->' after the 'when' condition").is_none() {
+            if self.eat(T::Arrow).is_none() {
+                let t = self.peek();
+                let found = self.describe(t);
+                self.error_help(self.found_span(t), format!("expected '->' after the 'when' condition, found {found}"), "each branch is written `condition -> value`");
                 self.recover_statement();
                 self.skip_separators();
                 if self.pos == before {
@@ -1957,9 +2400,16 @@ impl<'s> Parser<'s> {
                 }
                 self.nl_stack.push(true);
                 let name = self.ident("the name of the caught exception").unwrap_or_else(|| self.missing_ident());
-                let ty = if self.expect(T::Colon, "':' and the type of the caught exception").is_some() {
+                let ty = if self.eat(T::Colon).is_some() {
                     self.type_ref()
                 } else {
+                    let t = self.peek();
+                    let found = self.describe(t);
+                    self.error_help(
+                        self.found_span(t),
+                        format!("expected ':' and the type of the caught exception after '{}', found {found}", name.name),
+                        format!("Kotlin names the type to catch: `catch ({}: Exception)`", name.name),
+                    );
                     TypeRef { name: "Throwable".into(), args: vec![], nullable: false, is_suspend: false, receiver: None, span: name.span }
                 };
                 self.nl_stack.pop();
@@ -1984,6 +2434,11 @@ impl<'s> Parser<'s> {
         let span = self.span_from(start);
         Expr { kind: ExprKind::Try { body, catches, finally }, span }
     }
+}
+
+/// The number of leading blanks of a line, a tab counting as one.
+fn indentation(line: &str) -> u32 {
+    line.chars().take_while(|c| *c == ' ' || *c == '\t').count() as u32
 }
 
 /// True when a token of kind `k` can start an operand (for infix calls and `return value`).

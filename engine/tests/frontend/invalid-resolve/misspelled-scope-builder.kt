@@ -1,0 +1,7 @@
+import kotlinx.coroutines.*
+
+fun main() = runBlocking {
+    corotineScope {
+        launch { println("child") }
+    }
+}

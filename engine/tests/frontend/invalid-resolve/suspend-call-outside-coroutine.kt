@@ -1,0 +1,6 @@
+import kotlinx.coroutines.*
+
+fun main() {
+    delay(100)
+    println("done")
+}

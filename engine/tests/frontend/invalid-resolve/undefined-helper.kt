@@ -1,0 +1,10 @@
+import kotlinx.coroutines.*
+
+suspend fun fetchMetaData() = coroutineScope {
+    val a = async { callA() }
+    a.await()
+}
+
+fun main() = runBlocking {
+    println(fetchMetaData())
+}

@@ -1,0 +1,9 @@
+import kotlinx.coroutines.*
+
+fun main() = runBlocking {
+    val counter = 0
+    repeat(10) {
+        launch { counter++ }
+    }
+    println(counter)
+}

@@ -1,0 +1,5 @@
+fun main() {
+    val count = 0
+    count = 1
+    println(count)
+}

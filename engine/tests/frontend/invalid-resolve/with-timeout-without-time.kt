@@ -1,0 +1,7 @@
+import kotlinx.coroutines.*
+
+fun main() = runBlocking {
+    withTimeout {
+        delay(100)
+    }
+}

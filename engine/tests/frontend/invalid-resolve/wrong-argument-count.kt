@@ -1,0 +1,6 @@
+import kotlinx.coroutines.*
+
+fun main() = runBlocking {
+    delay()
+    println("done")
+}

@@ -1,0 +1,5 @@
+val config: String by lazy { "prod" }
+
+fun main() {
+    println("main")
+}

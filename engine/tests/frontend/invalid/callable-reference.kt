@@ -1,0 +1,4 @@
+fun main() {
+    val names = listOf("a", "b")
+    names.forEach(::println)
+}

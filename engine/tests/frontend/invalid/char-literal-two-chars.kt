@@ -1,0 +1,4 @@
+fun main() {
+    val separator = 'ab'
+    println(separator)
+}

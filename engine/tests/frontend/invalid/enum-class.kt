@@ -1,0 +1,5 @@
+enum class Mode { FAST, SLOW }
+
+fun main() {
+    println("main")
+}

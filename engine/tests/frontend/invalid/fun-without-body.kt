@@ -1,0 +1,5 @@
+suspend fun loadUser(id: Int): String
+
+fun main() {
+    println("main")
+}

@@ -1,0 +1,7 @@
+inline fun measure(block: () -> Unit) {
+    block()
+}
+
+fun main() {
+    measure { println("hi") }
+}

@@ -1,0 +1,7 @@
+interface Repository {
+    suspend fun load(): String
+}
+
+fun main() {
+    println("main")
+}

@@ -1,0 +1,4 @@
+fun main() {
+    val error = new IllegalStateException("boom")
+    println(error)
+}

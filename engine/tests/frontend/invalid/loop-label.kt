@@ -1,0 +1,8 @@
+fun main() {
+    outer@ for (i in 1..3) {
+        for (j in 1..3) {
+            if (i * j == 4) break@outer
+            println(i * j)
+        }
+    }
+}

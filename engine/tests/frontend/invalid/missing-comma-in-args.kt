@@ -1,0 +1,7 @@
+import kotlinx.coroutines.*
+
+fun main() = runBlocking {
+    launch(Dispatchers.Default CoroutineName("worker")) {
+        println("working")
+    }
+}

@@ -1,0 +1,5 @@
+val workers = 12 // @param 1..8 "Workers"
+
+fun main() {
+    println(workers)
+}

@@ -1,0 +1,5 @@
+val fail = true // @param B fails
+
+fun main() {
+    println(fail)
+}

@@ -1,0 +1,7 @@
+import kotlinx.coroutines.*
+
+println("starting")
+
+fun main() = runBlocking {
+    println("inside")
+}

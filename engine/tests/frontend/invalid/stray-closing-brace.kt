@@ -1,0 +1,8 @@
+fun main() {
+    println("one")
+}
+}
+
+fun helper() {
+    println("two")
+}

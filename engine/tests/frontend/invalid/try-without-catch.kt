@@ -1,0 +1,6 @@
+fun main() {
+    try {
+        println("work")
+    }
+    println("after")
+}

@@ -1,0 +1,4 @@
+fun main() {
+    val a = 1 val b = 2
+    println(a)
+}

@@ -1,0 +1,5 @@
+typealias Handler = (String) -> Unit
+
+fun main() {
+    println("main")
+}

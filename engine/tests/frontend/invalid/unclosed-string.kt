@@ -1,0 +1,7 @@
+import kotlinx.coroutines.*
+
+fun main() = runBlocking {
+    println("started)
+    delay(100)
+    println("finished")
+}

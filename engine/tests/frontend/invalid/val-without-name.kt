@@ -1,0 +1,4 @@
+fun main() {
+    val = 42
+    println("the answer")
+}
