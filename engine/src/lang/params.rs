@@ -7,10 +7,10 @@
 //! val scope = "supervisorScope" // @param one of "coroutineScope", "supervisorScope" "Scope kind"
 //! ```
 //!
-//! A number takes a range (`MIN..MAX`, with an optional `step`), a Boolean only a label (it is
-//! a toggle), a string a list of choices. The label, in double quotes, is optional and defaults
-//! to the name. Parameters are the `val`s at the top level of the file and those directly in
-//! `main`'s body or in the `runBlocking { … }` that `main` runs.
+//! A number takes a range (`MIN..MAX`, with a `step` that whole numbers may leave out for 1),
+//! a Boolean only a label (it is a toggle), a string a list of choices. The label, in double
+//! quotes, is optional and defaults to the name. Parameters are the `val`s at the top level of
+//! the file and those directly in `main`'s body or in the `runBlocking { … }` that `main` runs.
 
 use super::ast::{ExprKind, File, FunBody, Item, PropertyDecl, Stmt, StrPart};
 use super::diagnostic::{self, Diagnostic};
@@ -632,7 +632,11 @@ impl Spec {
                 ParamKind::Range { min: wrap(lo), max: wrap(hi), step: wrap(s) }
             }
             (Shape::Range { min, max, step }, ParamValue::Double(_)) => {
-                let s = step.map(|s| s.value).unwrap_or(1.0);
+                // A whole step is rarely what a fractional range wants, so it is never assumed.
+                let Some(s) = step.map(|s| s.value) else {
+                    return Err(Diagnostic::error(min.span.to(max.span), "a range of Double values needs a step")
+                        .with_help(format!("give one: `{}..{} step 0.1`", min.span_text(), max.span_text())));
+                };
                 check_bounds(min, max, step.as_ref(), min.value, max.value, s)?;
                 ParamKind::Range { min: ParamValue::Double(min.value), max: ParamValue::Double(max.value), step: ParamValue::Double(s) }
             }
@@ -653,7 +657,7 @@ impl Spec {
             }
             (Shape::Plain, ParamValue::Bool(_)) => ParamKind::Toggle,
             (Shape::Plain, other) => {
-                return Err(Diagnostic::error(self.span, format!("{} parameter needs {}", capitalized(other.type_with_article()), match other {
+                return Err(Diagnostic::error(self.span, format!("{} parameter needs {}", other.type_with_article(), match other {
                     ParamValue::Str(_) => "its choices",
                     _ => "a range",
                 }))
@@ -666,11 +670,6 @@ impl Spec {
         kind.allows(default).map_err(|problem| Diagnostic::error(value_span, problem))?;
         Ok(kind)
     }
-}
-
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// Checks that a range is not empty and its step positive.
@@ -710,5 +709,68 @@ fn number(sc: &mut Scanner<'_>, what: &str) -> Result<Number, Diagnostic> {
     } else {
         let value: i64 = body.parse().map_err(|_| bad())?;
         Ok(Number { value: value as f64, whole: Some(value), span })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The message of the only diagnostic for `source`.
+    fn problem(source: &str) -> String {
+        let (found, diagnostics) = params(source);
+        assert!(found.is_empty(), "{found:?}");
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        diagnostics[0].message.clone()
+    }
+
+    #[test]
+    fn kinds_follow_the_value() {
+        let (found, diagnostics) = params(
+            "val a = -5 // @param -10..10\nval b = 2.5 // @param 0.5..5.0 step 0.5 \"B\"\nval c = false // @param\nval d = 7L // @param 0..100 step 7\n",
+        );
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(found[0].kind, ParamKind::Range { min: ParamValue::Int(-10), max: ParamValue::Int(10), step: ParamValue::Int(1) });
+        assert_eq!(found[0].label, "a");
+        assert_eq!(found[1].kind, ParamKind::Range { min: ParamValue::Double(0.5), max: ParamValue::Double(5.0), step: ParamValue::Double(0.5) });
+        assert_eq!(found[2].kind, ParamKind::Toggle);
+        assert_eq!(found[3].default, ParamValue::Long(7));
+    }
+
+    #[test]
+    fn malformed_comments_name_the_problem() {
+        assert_eq!(problem("val a = 1.5 // @param 0.5..3.0"), "a range of Double values needs a step");
+        assert_eq!(problem("val a = 5 // @param 10..1"), "the range is empty: 10 is greater than 1");
+        assert_eq!(problem("val a = 5 // @param 0..10 step 0"), "the step of a range must be greater than zero");
+        assert_eq!(problem("val a = 5 // @param 0..10 step 3"), "the value 5 is not 0 plus a whole number of steps of 3");
+        assert_eq!(problem("val a = 5 // @param 0.5..10"), "expected a whole number for an Int parameter");
+        assert_eq!(problem("val a = 5 // @param \"A\" \"B\""), "expected the end of the comment after the label, found the text \"B\"");
+        assert_eq!(problem("val a = 5 // @param \"A"), "unclosed label: expected '\"' before the end of the comment");
+        assert_eq!(problem("val a = 5 // @param"), "an Int parameter needs a range");
+        assert_eq!(problem("val a = true // @param 0..1"), "a range is for numbers, but this value is a Boolean");
+        assert_eq!(problem("val a = \"x\" // @param one of \"x\""), "`one of` needs at least two choices, separated by commas");
+        assert_eq!(problem("val a = \"x\" // @param one \"x\", \"y\""), "expected 'of' after 'one', found the text \"x\"");
+        assert_eq!(problem("val a = \"x\" // @param one of x, y"), "expected a choice in double quotes, found 'x'");
+        assert_eq!(problem("val a = 1 // @param one of \"x\", \"y\""), "`one of` is for String parameters, but this value is an Int");
+        assert_eq!(problem("var a = 1 // @param 0..3"), "parameter 'a' must be a `val`, not a `var`");
+        assert_eq!(problem("val a: Double = 1 // @param 0..3"), "the declared type Double does not match the value 1, which is an Int");
+        assert_eq!(problem("val a = \"$x\" // @param one of \"a\", \"b\""), "the value of parameter 'a' must be a literal such as 200, 1.5, true or \"text\"");
+        assert_eq!(problem("fun main() {\n    run {\n        val a = 1 // @param 0..3\n    }\n}\n"), "`// @param` marks only top-level vals and vals directly inside `main`");
+    }
+
+    #[test]
+    fn a_name_is_a_parameter_once() {
+        let (found, diagnostics) = params("val a = 1 // @param 0..3\nfun main() {\n    val a = 2 // @param 0..3\n}\n");
+        assert_eq!(found.len(), 1);
+        assert_eq!(diagnostics[0].message, "a parameter named 'a' is already declared at 1:9");
+    }
+
+    #[test]
+    fn values_print_as_kotlin() {
+        assert_eq!(ParamValue::Double(3.0).to_kotlin(), "3.0");
+        assert_eq!(ParamValue::Double(1e21).to_kotlin(), "1e21");
+        assert_eq!(ParamValue::Long(5).to_kotlin(), "5L");
+        assert_eq!(ParamValue::Long(5).to_string(), "5");
+        assert_eq!(ParamValue::Str("tab\there \u{1}".into()).to_kotlin(), "\"tab\\there \\u0001\"");
     }
 }

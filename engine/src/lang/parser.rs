@@ -1248,6 +1248,15 @@ impl<'s> Parser<'s> {
         self.skip_separators();
         while !self.at(T::RBrace) && !self.at(T::Eof) {
             let before = self.pos;
+            if matches!(self.kind(), T::RParen | T::RBracket) {
+                let t = self.bump();
+                let (close, open) = if t.kind == T::RParen { ("')'", "'('") } else { ("']'", "'['") };
+                self.error_help(t.span, format!("unexpected {close}: there is no open {open} for it to close"), "remove it, or look for one written twice");
+                self.recover_statement();
+                self.skip_separators();
+                continue;
+            }
+            let n_diagnostics = self.diags.len();
             if let Some(s) = self.statement() {
                 stmts.push(s);
             }
@@ -1255,6 +1264,19 @@ impl<'s> Parser<'s> {
             match self.toks[self.pos.min(self.toks.len() - 1)].kind {
                 T::Newline | T::Semi => self.skip_separators(),
                 T::RBrace | T::Eof => {}
+                // After a mistake inside the statement the rest of the line is its
+                // consequence, not a second mistake.
+                _ if self.diags.len() > n_diagnostics => {
+                    self.recover_statement();
+                    self.skip_separators();
+                }
+                T::RParen | T::RBracket => {
+                    let t = self.bump();
+                    let (close, open) = if t.kind == T::RParen { ("')'", "'('") } else { ("']'", "'['") };
+                    self.error_help(t.span, format!("unexpected {close}: there is no open {open} for it to close"), "remove it, or look for one written twice");
+                    self.recover_statement();
+                    self.skip_separators();
+                }
                 _ => {
                     let t = self.peek();
                     let found = self.describe(t);
@@ -1292,12 +1314,55 @@ impl<'s> Parser<'s> {
         if self.at_local_declaration() {
             return self.local_declaration(start);
         }
+        if t.kind == T::Ident {
+            let word = self.text(t);
+            if (word == "catch" && self.peek_nth_skip_nl(1).kind == T::LParen) || (word == "finally" && self.peek_nth_skip_nl(1).kind == T::LBrace) {
+                self.bump();
+                self.error_help(t.span, format!("'{word}' without a 'try' before it"), "write `try { … }` first, then its `catch (e: Exception) { … }` or `finally { … }`");
+                self.skip_declaration_body();
+                return None;
+            }
+            if self.at_java_declaration() {
+                return self.java_declaration();
+            }
+        }
         match t.kind {
             T::While => self.while_loop(start),
             T::Do => self.do_while_loop(start),
             T::For => self.for_loop(start),
             _ => self.expression_statement(start),
         }
+    }
+
+    /// True at `Type name =` on one line, a Java-style declaration.
+    fn at_java_declaration(&self) -> bool {
+        let i = self.peek_index();
+        let kinds = |k: usize| self.toks.get(i + k).map(|t| t.kind);
+        kinds(1) == Some(T::Ident) && kinds(2) == Some(T::Eq)
+    }
+
+    /// Reports `Type name = value` and reads the value.
+    fn java_declaration(&mut self) -> Option<Stmt> {
+        let ty = self.bump();
+        let name = self.bump();
+        self.bump();
+        let java = self.text(ty);
+        let kotlin = match java {
+            "int" | "Integer" => "Int",
+            "long" => "Long",
+            "double" | "float" => "Double",
+            "boolean" => "Boolean",
+            "char" | "Character" => "Char",
+            other => other,
+        };
+        let name_text = self.text(name);
+        self.error_help(
+            ty.span.to(name.span),
+            "expected a statement, found a Java-style declaration: Kotlin declares a variable with 'val' or 'var'",
+            format!("write `val {name_text}: {kotlin} = …`, or `var` if it changes"),
+        );
+        self.expr();
+        None
     }
 
     /// True at `name@` followed by a loop.
@@ -1373,10 +1438,13 @@ impl<'s> Parser<'s> {
     fn for_loop(&mut self, start: u32) -> Option<Stmt> {
         let for_tok = self.bump();
         let open = self.peek();
-        if self.expect(T::LParen, "'(' after 'for'").is_none() {
+        if !self.at(T::LParen) {
+            let found = self.describe(open);
+            self.error_help(self.found_span(open), format!("expected '(' after 'for', found {found}"), "Kotlin writes the loop header in parentheses: `for (i in 1..3) { … }`");
             self.recover_statement();
             return None;
         }
+        self.bump();
         if let Some(close) = self.c_style_for_header() {
             let span = for_tok.span.to(self.toks[close].span);
             self.error_help(span, "C-style `for (init; condition; step)` loops do not exist in Kotlin", "loop over a range instead: `for (i in 0 until n) { … }`");
@@ -2050,6 +2118,12 @@ impl<'s> Parser<'s> {
     fn not_an_expression(&mut self) -> Expr {
         let t = self.peek();
         match t.kind {
+            T::Else => {
+                self.bump();
+                self.error_help(t.span, "'else' without an 'if' before it", "an `else` follows the body of an `if`: `if (condition) { … } else { … }`");
+                self.skip_newlines_if_followed_by_brace();
+                self.branch();
+            }
             T::Object => {
                 self.bump();
                 self.error_help(t.span, "object expressions (`object : …`) are not supported in Coroutine Lab", "declare a top-level `object` or a class instead");
@@ -2273,7 +2347,13 @@ impl<'s> Parser<'s> {
         let start = self.bump().span.start;
         let cond = self.paren_condition("if");
         self.skip_newlines_if_followed_by_brace();
-        let then = self.branch();
+        let then = if self.at(T::Else) {
+            let t = self.peek();
+            self.error_help(t.span, "expected the body of 'if' before 'else', found 'else'", "write what to do when the condition holds: `if (condition) { … } else { … }`");
+            Expr { kind: ExprKind::Error, span: t.span }
+        } else {
+            self.branch()
+        };
         // `else` may follow on the next line.
         let els = if self.at(T::Else) || (self.toks[self.pos.min(self.toks.len() - 1)].kind == T::Newline && self.next_after_newlines_is(T::Else)) {
             self.skip_newlines();
@@ -2317,10 +2397,15 @@ impl<'s> Parser<'s> {
         }
         self.skip_newlines();
         let open = self.peek();
-        if self.expect(T::LBrace, "'{' to start the branches of 'when'").is_none() {
+        if !self.at(T::LBrace) {
+            let found = self.describe(open);
+            let span = self.found_span(open);
+            self.error_help(span, format!("expected '{{' to start the branches of 'when', found {found}"), "Kotlin writes the subject in parentheses: `when (x) { … }`");
+            self.recover_statement();
             let span = self.span_from(start);
             return Expr { kind: ExprKind::When { subject, branches: vec![] }, span };
         }
+        self.bump();
         self.nl_stack.push(false);
         let mut branches = Vec::new();
         self.skip_separators();
@@ -2370,6 +2455,12 @@ impl<'s> Parser<'s> {
                 continue;
             }
             self.skip_newlines();
+            if matches!(self.kind(), T::RBrace | T::Eof) {
+                let t = self.peek();
+                let found = self.describe(t);
+                self.error_help(self.found_span(t), format!("expected the value of the branch after '->', found {found}"), "write a value or a block: `1 -> \"one\"` or `else -> { … }`");
+                break;
+            }
             let body = self.branch();
             branches.push(WhenBranch { conditions, body, span: self.span_from(bstart) });
             self.skip_separators();
@@ -2395,9 +2486,20 @@ impl<'s> Parser<'s> {
                 self.skip_newlines();
                 let cstart = self.bump().span.start;
                 let open = self.peek();
-                if self.expect(T::LParen, "'(' after 'catch'").is_none() {
-                    break;
+                if !self.at(T::LParen) {
+                    let found = self.describe(open);
+                    self.error_help(self.found_span(open), format!("expected '(' after 'catch', found {found}"), "Kotlin names the exception and its type: `catch (e: Exception) { … }`");
+                    if !self.at(T::LBrace) {
+                        break;
+                    }
+                    // Read the block as the handler so that the `try` still has its `catch`.
+                    let name = Ident { name: "e".into(), span: open.span };
+                    let ty = TypeRef { name: "Throwable".into(), args: vec![], nullable: false, is_suspend: false, receiver: None, span: open.span };
+                    let body = self.block();
+                    catches.push(Catch { name, ty, body, span: self.span_from(cstart) });
+                    continue;
                 }
+                self.bump();
                 self.nl_stack.push(true);
                 let name = self.ident("the name of the caught exception").unwrap_or_else(|| self.missing_ident());
                 let ty = if self.eat(T::Colon).is_some() {

@@ -1,0 +1,7 @@
+fun main() {
+    try {
+        println("work")
+    } catch {
+        println("failed")
+    }
+}

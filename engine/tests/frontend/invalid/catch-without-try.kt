@@ -1,0 +1,6 @@
+fun main() {
+    println("work")
+    catch (e: Exception) {
+        println("failed")
+    }
+}

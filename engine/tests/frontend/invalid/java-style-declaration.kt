@@ -1,0 +1,4 @@
+fun main() {
+    int retries = 3
+    println(retries)
+}
