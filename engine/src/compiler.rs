@@ -161,7 +161,6 @@ struct FunSig {
     params: Vec<(String, bool)>,
     param_types: Vec<Option<TypeRef>>,
     is_suspend: bool,
-    has_receiver: bool,
     receiver_is_scope: bool,
     returns_kind: Kind,
 }
@@ -176,7 +175,7 @@ struct ClassInfo {
 }
 
 struct Compiler<'a> {
-    src: &'a str,
+    _src: std::marker::PhantomData<&'a str>,
     index: LineIndex,
     program: Program,
     diags: Vec<Diagnostic>,
@@ -217,7 +216,7 @@ impl<'a> Compiler<'a> {
         line_starts.extend(src.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i as u32 + 1));
         let program = Program { file_class: format!("{class}Kt"), line_starts, ..Program::default() };
         Compiler {
-            src,
+            _src: std::marker::PhantomData,
             index: LineIndex::new(src),
             program,
             diags: Vec::new(),
@@ -292,7 +291,6 @@ impl<'a> Compiler<'a> {
             params: f.params.iter().map(|p| (p.name.name.clone(), p.default.is_some())).collect(),
             param_types: f.params.iter().map(|p| p.ty.clone()).collect(),
             is_suspend: f.modifiers.is_suspend,
-            has_receiver: f.receiver.is_some(),
             receiver_is_scope: f.receiver.as_ref().is_some_and(|r| r.simple_name() == "CoroutineScope"),
             returns_kind,
         }
@@ -763,7 +761,7 @@ impl<'a> Compiler<'a> {
         }
         // Already captured?
         if let Some((i, c)) = self.fns[depth - 1].captures.iter().enumerate().find(|(_, c)| c.name == name) {
-            return Some(VarRef::Capture { index: i as u32, mutable: c.mutable, kind: c.kind, recv: c.recv });
+            return Some(VarRef::Capture { index: i as u32, mutable: c.mutable, kind: c.kind });
         }
         // Find the owner among enclosing functions.
         let mut owner = None;
@@ -797,7 +795,7 @@ impl<'a> Compiler<'a> {
             src = CaptureSource::Capture(idx as u32);
         }
         let CaptureSource::Capture(index) = src else { unreachable!("captured through at least one lambda") };
-        Some(VarRef::Capture { index, mutable, kind, recv })
+        Some(VarRef::Capture { index, mutable, kind })
     }
 
     /// Turns local `slot` of function `k` into a cell, rewriting the instructions already
@@ -1255,7 +1253,7 @@ impl<'a> Compiler<'a> {
                     if for_write && !mutable {
                         self.error(id.span, format!("val cannot be reassigned: '{}' is a read-only property", id.name));
                     }
-                    return Some(Place::Field { recv, name: s, object: None });
+                    return Some(Place::Field { recv, name: s });
                 }
             }
         }
@@ -2137,7 +2135,6 @@ impl<'a> Compiler<'a> {
                 params: info.ctor.clone(),
                 param_types: vec![None; info.ctor.len()],
                 is_suspend: false,
-                has_receiver: false,
                 receiver_is_scope: false,
                 returns_kind: Kind::Unknown,
             };
@@ -2510,14 +2507,14 @@ impl<'a> Compiler<'a> {
 #[derive(Debug, Clone)]
 enum VarRef {
     Local(LocalVar),
-    Capture { index: u32, mutable: bool, kind: Kind, recv: Option<RecvKind> },
+    Capture { index: u32, mutable: bool, kind: Kind },
 }
 
 /// Something that can be assigned.
 #[derive(Debug, Clone)]
 enum Place {
     Var(VarRef),
-    Field { recv: String, name: Sym, object: Option<ClassId> },
+    Field { recv: String, name: Sym },
     Global(u32, bool),
 }
 

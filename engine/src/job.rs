@@ -813,6 +813,13 @@ impl World {
             return;
         }
         self.strands[owner.0 as usize].wait = Wait::None;
+        // The caller continues in its own context (and on its own dispatcher).
+        if let Some(crate::strand::Frame::Scope(sf)) = self.strands[owner.0 as usize].frames.last_mut() {
+            if !sf.ctx_popped {
+                sf.ctx_popped = true;
+                self.strands[owner.0 as usize].ctx_stack.pop();
+            }
+        }
         let immediate = class == JobClass::Undispatched && !from_child;
         if immediate {
             self.resume_now(owner, Resume::ScopeDone);

@@ -25,6 +25,7 @@ pub mod strand;
 mod sync;
 pub mod trace;
 pub mod value;
+pub mod views;
 mod vm;
 pub mod world;
 

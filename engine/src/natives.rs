@@ -105,6 +105,7 @@ impl World {
             ctx_stack: Vec::new(),
             permits: Vec::new(),
             saved_tls: Vec::new(),
+            bytes: 0,
         });
         id
     }

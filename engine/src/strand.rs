@@ -40,6 +40,8 @@ pub struct Strand {
     pub permits: Vec<crate::value::DispatcherId>,
     /// Thread-local values it replaced on its thread, restored when it leaves.
     pub saved_tls: Vec<(ObjId, Option<Value>)>,
+    /// Simulated bytes of its frames, counted in the world's total while it lives.
+    pub bytes: u64,
 }
 
 /// A strand's life.

@@ -163,6 +163,29 @@ pub enum EventKind {
     },
     /// A timer fired.
     TimerFired,
+    /// What a thread is doing changed.
+    ThreadState {
+        /// The thread.
+        thread: ThreadId,
+        /// Now running (or blocked with) this strand; `None` when idle.
+        strand: Option<StrandId>,
+        /// Blocked, and why.
+        blocked: Option<String>,
+    },
+    /// The number of tasks waiting in a dispatcher's queue changed.
+    QueueDepth {
+        /// The dispatcher.
+        dispatcher: DispatcherId,
+        /// Tasks waiting.
+        depth: u32,
+    },
+    /// Live coroutines and their simulated memory changed.
+    Metrics {
+        /// Coroutines alive (created, not yet completed).
+        live: u64,
+        /// Simulated bytes held by live coroutines.
+        bytes: u64,
+    },
     /// The program ended.
     Ended {
         /// Exit code: 0 normal, 1 when main threw, 2 for a limit or a stuck program.
@@ -192,6 +215,9 @@ impl EventKind {
             EventKind::LockWaiting { .. } => "lock_waiting",
             EventKind::LockReleased { .. } => "lock_released",
             EventKind::TimerFired => "timer_fired",
+            EventKind::ThreadState { .. } => "thread_state",
+            EventKind::QueueDepth { .. } => "queue_depth",
+            EventKind::Metrics { .. } => "metrics",
             EventKind::Ended { .. } => "ended",
         }
     }
@@ -281,6 +307,21 @@ impl Trace {
                 }
                 EventKind::LockAcquired { lock, .. } | EventKind::LockWaiting { lock, .. } | EventKind::LockReleased { lock, .. } => {
                     let _ = write!(out, ",\"lock\":{}", lock.0);
+                }
+                EventKind::ThreadState { thread, strand, blocked } => {
+                    let _ = write!(out, ",\"of_thread\":{}", thread.0);
+                    if let Some(s) = strand {
+                        let _ = write!(out, ",\"running\":{}", s.0);
+                    }
+                    if let Some(b) = blocked {
+                        let _ = write!(out, ",\"blocked\":{}", json_str(b));
+                    }
+                }
+                EventKind::QueueDepth { dispatcher, depth } => {
+                    let _ = write!(out, ",\"dispatcher\":{},\"depth\":{}", dispatcher.0, depth);
+                }
+                EventKind::Metrics { live, bytes } => {
+                    let _ = write!(out, ",\"live\":{},\"bytes\":{}", live, bytes);
                 }
                 EventKind::Ended { exit_code } => {
                     let _ = write!(out, ",\"exit_code\":{}", exit_code);

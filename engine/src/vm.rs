@@ -78,10 +78,17 @@ impl World {
             None => self.run_ops(t, s, &mut ex),
         };
         let st = &mut self.strands[s.0 as usize];
+        let bytes = if st.state == StrandState::Done || st.job.is_none() {
+            0
+        } else {
+            ex.frames.len() as u64 * crate::world::FRAME_BYTES + ex.stack.len() as u64 * crate::world::SLOT_BYTES
+        };
+        let old_bytes = std::mem::replace(&mut st.bytes, bytes);
         if st.state != StrandState::Done {
             st.frames = ex.frames;
             st.stack = ex.stack;
         }
+        self.frame_bytes = self.frame_bytes + bytes - old_bytes;
         let th = &mut self.threads[t.0 as usize];
         th.time = self.now + STATEMENT_COST_US;
         if flow == Flow::Block {

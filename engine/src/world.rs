@@ -20,6 +20,16 @@ use crate::value::{Context, DispatcherId, Heap, JobId, ObjId, StrandId, ThreadId
 /// advances the clock (1,000 statements take 1 ms), while `delay` frees the thread.
 pub const STATEMENT_COST_US: u64 = 1;
 
+/// Simulated bytes of a live coroutine before its frames: the job, its context and its
+/// continuation objects, about what a suspended `StandaloneCoroutine` retains on a 64-bit JVM.
+pub const COROUTINE_BASE_BYTES: u64 = 200;
+
+/// Simulated bytes of one suspended frame (a continuation object's header and fields).
+pub const FRAME_BYTES: u64 = 48;
+
+/// Simulated bytes of one local variable or operand held by a suspended frame.
+pub const SLOT_BYTES: u64 = 8;
+
 /// Options of a run.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -272,6 +282,12 @@ pub struct World {
     pub pending_immediate: Vec<StrandId>,
     /// How deeply handlers are running inside each other.
     pub handler_depth: u32,
+    observed_threads: Vec<(Option<StrandId>, Option<String>)>,
+    observed_queues: Vec<u32>,
+    observed_metrics: (u64, u64),
+    /// Simulated bytes of the frames of live coroutines' strands, kept up to date as strands
+    /// suspend and finish.
+    pub frame_bytes: u64,
 }
 
 /// Well-known dispatchers.
@@ -391,6 +407,10 @@ impl World {
             main_strand: StrandId(0),
             pending_immediate: Vec::new(),
             handler_depth: 0,
+            observed_threads: Vec::new(),
+            observed_queues: Vec::new(),
+            observed_metrics: (0, 0),
+            frame_bytes: 0,
             program,
         };
         world.record(EventKind::ThreadCreated { thread: MAIN_THREAD, name: "main".into() });
@@ -436,8 +456,17 @@ impl World {
             ctx_stack: Vec::new(),
             permits: Vec::new(),
             saved_tls: Vec::new(),
+            bytes: 0,
         });
         world
+    }
+
+    /// A copy of the world without its trace, to resume the simulation from later.
+    pub fn checkpoint(&mut self) -> World {
+        let trace = std::mem::take(&mut self.trace);
+        let copy = self.clone();
+        self.trace = trace;
+        copy
     }
 
     /// Records an event at the current step and time.
@@ -594,8 +623,57 @@ impl World {
             }
             (None, Some(_)) => unreachable!("covered by the arm above"),
         }
+        self.observe();
         self.check_limits();
         if self.outcome.is_some() { StepResult::Finished } else { StepResult::Progress }
+    }
+
+    /// Records what changed in the threads, the queues and the metrics during this step, so
+    /// that views can be derived from the trace alone.
+    fn observe(&mut self) {
+        if !self.config.record_statements {
+            return;
+        }
+        self.current_thread = None;
+        for i in 0..self.threads.len() {
+            let t = &self.threads[i];
+            let blocked = match &t.blocked {
+                Some(Block::Sleep(_)) => Some("Thread.sleep".to_string()),
+                Some(Block::Monitor(_)) => Some("waiting for a synchronized lock".to_string()),
+                None if !t.parked.is_empty() && t.current.is_none() => None,
+                None => None,
+            };
+            let strand = t.current.or_else(|| if t.blocked.is_none() { None } else { t.current });
+            let obs = (strand, blocked);
+            if self.observed_threads.get(i) != Some(&obs) {
+                if self.observed_threads.len() <= i {
+                    self.observed_threads.resize(i + 1, (None, None));
+                }
+                self.observed_threads[i] = obs.clone();
+                self.record(EventKind::ThreadState { thread: ThreadId(i as u32), strand: obs.0, blocked: obs.1 });
+            }
+        }
+        for i in 0..self.dispatchers.len() {
+            let depth = self.dispatchers[i].queue.len() as u32;
+            if self.observed_queues.len() <= i {
+                self.observed_queues.resize(i + 1, 0);
+            }
+            if self.observed_queues[i] != depth {
+                self.observed_queues[i] = depth;
+                self.record(EventKind::QueueDepth { dispatcher: DispatcherId(i as u32), depth });
+            }
+        }
+        let bytes = self.live_bytes();
+        if self.observed_metrics != (self.live_jobs, bytes) {
+            self.observed_metrics = (self.live_jobs, bytes);
+            self.record(EventKind::Metrics { live: self.live_jobs, bytes });
+        }
+    }
+
+    /// Simulated memory held by live coroutines, in bytes: a fixed cost per coroutine (its
+    /// job and continuation objects) plus its frames and their slots. See ARCHITECTURE.md.
+    pub fn live_bytes(&self) -> u64 {
+        self.live_jobs * COROUTINE_BASE_BYTES + self.frame_bytes
     }
 
     fn check_limits(&mut self) {

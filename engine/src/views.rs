@@ -1,0 +1,666 @@
+//! Views of a finished run at any step: the job tree, thread lanes, each coroutine's line,
+//! the console, metrics, leak findings, and — through checkpoints of the world — each
+//! coroutine's call stack and locals.
+//!
+//! Everything but stacks and locals is derived from the trace alone: per-object change lists
+//! indexed by step, searched with a binary search, so seeking to any step (backwards too)
+//! costs a logarithmic lookup per object. Stacks and locals need the simulation's state: a
+//! [`Recording`] keeps copies of the world every few thousand steps and replays at most one
+//! interval to reach any step. Memory: one world copy (heap, jobs, strands; not the trace)
+//! per checkpoint, at most [`MAX_CHECKPOINTS`] of them.
+
+use std::rc::Rc;
+
+use crate::bytecode::Program;
+use crate::job::{JobClass, JobState};
+use crate::lang::Span;
+use crate::strand::{Frame, StrandState};
+use crate::trace::{CancelOrigin, Event, EventKind};
+use crate::value::{DispatcherId, JobId, StrandId, ThreadId, Value};
+use crate::world::{Config, DispatcherKind, World, DEFAULT};
+
+/// Most world copies a recording keeps; the interval between them doubles to stay under it.
+pub const MAX_CHECKPOINTS: usize = 256;
+
+/// First interval between checkpoints, in steps.
+pub const CHECKPOINT_INTERVAL: u64 = 2_000;
+
+/// A run recorded for viewing: the finished world, its views, and checkpoints to rebuild the
+/// simulation's state at any step.
+#[derive(Debug, Clone)]
+pub struct Recording {
+    /// The views derived from the trace.
+    pub view: RunView,
+    /// World copies before steps `interval * k`, without their traces.
+    checkpoints: Vec<World>,
+    /// Steps between checkpoints.
+    pub interval: u64,
+    /// The world at the end of the run.
+    pub world: World,
+}
+
+impl Recording {
+    /// Runs `program` to its end, keeping checkpoints, and derives its views.
+    pub fn record(program: Rc<Program>, config: Config) -> Recording {
+        let mut world = World::new(program, config);
+        let mut checkpoints: Vec<World> = Vec::new();
+        let mut interval = CHECKPOINT_INTERVAL;
+        loop {
+            if world.steps % interval == 0 && checkpoints.last().is_none_or(|c| c.steps != world.steps) {
+                if checkpoints.len() >= MAX_CHECKPOINTS {
+                    // Keep every other copy and double the interval.
+                    interval *= 2;
+                    checkpoints = checkpoints.into_iter().filter(|c| c.steps % interval == 0).collect();
+                }
+                if world.steps % interval == 0 {
+                    checkpoints.push(world.checkpoint());
+                }
+            }
+            if world.step() == crate::world::StepResult::Finished {
+                break;
+            }
+        }
+        let view = RunView::new(&world);
+        Recording { view, checkpoints, interval, world }
+    }
+
+    /// Number of checkpoints kept.
+    pub fn n_checkpoints(&self) -> usize {
+        self.checkpoints.len()
+    }
+
+    /// The simulation's state after `step` steps, rebuilt from the nearest checkpoint.
+    pub fn world_at(&self, step: u64) -> World {
+        let step = step.min(self.world.steps);
+        let idx = match self.checkpoints.binary_search_by_key(&step, |c| c.steps) {
+            Ok(i) => i,
+            Err(0) => 0,
+            Err(i) => i - 1,
+        };
+        let mut w = self.checkpoints[idx].clone();
+        w.config.record_statements = false;
+        while w.steps < step && w.outcome.is_none() {
+            w.step();
+        }
+        w
+    }
+
+    /// The call stack of a coroutine (strand) after `step` steps, innermost frame first,
+    /// with the values of its locals.
+    pub fn stack_at(&self, step: u64, strand: StrandId) -> Vec<FrameView> {
+        let w = self.world_at(step);
+        let Some(st) = w.strands.get(strand.0 as usize) else { return Vec::new() };
+        let mut out = Vec::new();
+        for f in st.frames.iter().rev() {
+            let Frame::Code(c) = f else { continue };
+            let func = w.program.func(c.func);
+            let ip = (c.ip as usize).min(func.spans.len().saturating_sub(1));
+            let line = func.spans.get(ip).map(|s| w.line_of(s.start)).unwrap_or(0);
+            let mut locals = Vec::new();
+            for (i, name) in func.local_names.iter().enumerate() {
+                if name.is_empty() || name.starts_with("this") {
+                    continue;
+                }
+                let Some(v) = st.stack.get(c.base as usize + i) else { continue };
+                let v = match v {
+                    Value::Obj(o) => match w.heap.get(*o) {
+                        crate::value::HeapObj::Cell(inner) => inner.clone(),
+                        _ => v.clone(),
+                    },
+                    other => other.clone(),
+                };
+                if matches!(v, Value::Absent) {
+                    continue;
+                }
+                let mut text = w.to_kstring(&v);
+                if let Value::Str(_) = v {
+                    text = format!("\"{text}\"");
+                }
+                if text.len() > 80 {
+                    text.truncate(77);
+                    text.push_str("...");
+                }
+                locals.push((name.clone(), text));
+            }
+            out.push(FrameView { function: func.name.clone(), line, locals });
+        }
+        out
+    }
+
+    /// The `DebugProbes.dumpCoroutines()` text after `step` steps.
+    pub fn dump_at(&self, step: u64) -> String {
+        self.world_at(step).debug_dump(None)
+    }
+}
+
+/// One frame of a coroutine's stack.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrameView {
+    /// The function (or `lambda`).
+    pub function: String,
+    /// The line it is at.
+    pub line: u32,
+    /// Its locals: name and value as Kotlin prints it.
+    pub locals: Vec<(String, String)>,
+}
+
+/// Static facts about a job, and its history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JobInfo {
+    /// The job.
+    pub id: JobId,
+    /// Its class.
+    pub class: JobClass,
+    /// Its CoroutineName.
+    pub name: Option<String>,
+    /// A short label: the name, or builder and id.
+    pub label: String,
+    /// The parent it is linked to (the tree edge).
+    pub parent: Option<JobId>,
+    /// The scope that launched it when it is not linked to that scope: an island.
+    pub detached_from: Option<JobId>,
+    /// The step it was created at.
+    pub created_step: u64,
+    /// The line that created it.
+    pub created_line: u32,
+    /// The strand running its body.
+    pub strand: Option<StrandId>,
+    /// State changes: (step, state).
+    pub states: Vec<(u64, JobState)>,
+    /// Cancellation requests: (step, cause, origin).
+    pub cancels: Vec<(u64, String, CancelOrigin)>,
+    /// Failure: (step, exception).
+    pub failure: Option<(u64, String)>,
+    /// Reported to a handler or as uncaught: (step, exception, uncaught).
+    pub reported: Option<(u64, String, bool)>,
+}
+
+/// A job at one step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JobView {
+    /// The job.
+    pub id: JobId,
+    /// Parent in the tree.
+    pub parent: Option<JobId>,
+    /// The scope it was launched from when it is detached from it (an island).
+    pub detached_from: Option<JobId>,
+    /// Builder or kind: `launch`, `async`, `coroutineScope`, `Job()`, ….
+    pub builder: &'static str,
+    /// Label.
+    pub label: String,
+    /// Its state at this step.
+    pub state: JobState,
+    /// A supervisor (its children fail alone).
+    pub supervisor: bool,
+    /// A scope that rethrows to its caller.
+    pub scoped: bool,
+    /// The cancellation it received by this step, with its cause and where it came from.
+    pub cancel: Option<(String, CancelOrigin)>,
+    /// The exception its body failed with, by this step.
+    pub failure: Option<String>,
+    /// The strand running its body.
+    pub strand: Option<StrandId>,
+    /// The line that created it.
+    pub created_line: u32,
+}
+
+/// What a thread does over an interval.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Activity {
+    /// Nothing.
+    Idle,
+    /// Running a strand.
+    Running(StrandId),
+    /// Blocked while holding a strand (`Thread.sleep`, a monitor).
+    Blocked(StrandId, String),
+}
+
+/// One interval of a thread's lane.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    /// Start, in virtual µs.
+    pub start: u64,
+    /// End, in virtual µs.
+    pub end: u64,
+    /// First step.
+    pub start_step: u64,
+    /// What the thread does.
+    pub activity: Activity,
+}
+
+/// A thread's lane over the whole run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lane {
+    /// The thread.
+    pub thread: ThreadId,
+    /// Its name.
+    pub name: String,
+    /// The dispatcher group it belongs to, for grouping lanes: `main`,
+    /// `Dispatchers.Default / IO`, `pool-1`, ….
+    pub group: String,
+    /// Its intervals in time order.
+    pub segments: Vec<Segment>,
+}
+
+/// A strand at one step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StrandView {
+    /// The strand.
+    pub id: StrandId,
+    /// The coroutine it runs.
+    pub job: Option<JobId>,
+    /// Its label.
+    pub label: String,
+    /// The line of the statement it ran last.
+    pub line: Option<u32>,
+    /// Running, queued, suspended, blocked, done.
+    pub state: StrandState,
+    /// What it waits for, in words.
+    pub waiting: String,
+    /// The thread it runs on.
+    pub thread: Option<ThreadId>,
+}
+
+/// A coroutine that outlives the code that should own it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeakFinding {
+    /// The coroutine.
+    pub job: JobId,
+    /// Why it is a leak, in words.
+    pub explanation: String,
+    /// The line that created it.
+    pub line: u32,
+}
+
+/// Everything derived from a run's trace.
+#[derive(Debug, Clone)]
+pub struct RunView {
+    /// Steps in the run.
+    pub n_steps: u64,
+    /// Virtual time at the end, µs.
+    pub end_time: u64,
+    /// Jobs with their histories.
+    pub jobs: Vec<JobInfo>,
+    /// Lanes of all threads.
+    pub lanes: Vec<Lane>,
+    /// Console lines: (step, text, stderr).
+    pub console: Vec<(u64, String, bool)>,
+    /// Queue depth changes per dispatcher: (step, time, depth).
+    pub queues: Vec<(DispatcherId, String, Vec<(u64, u64, u32)>)>,
+    /// Live coroutines and simulated bytes over time: (step, time, live, bytes).
+    pub metrics: Vec<(u64, u64, u64, u64)>,
+    /// Statement steps: (step, strand, line, span).
+    pub statements: Vec<(u64, StrandId, u32, Span)>,
+    /// Per strand: (step, line) of its statements.
+    strand_lines: Vec<Vec<(u64, u32)>>,
+    /// Per strand: (step, state, waiting) changes.
+    strand_states: Vec<Vec<(u64, StrandState, String, Option<ThreadId>)>>,
+    /// Strand labels and jobs.
+    strand_info: Vec<(String, Option<JobId>)>,
+    /// Index of the first event of each step.
+    step_event_start: Vec<usize>,
+    /// The trace's events.
+    pub events: Vec<Event>,
+    /// Leak findings at the end of the run.
+    pub leaks: Vec<LeakFinding>,
+    /// Thread names.
+    pub thread_names: Vec<String>,
+}
+
+impl RunView {
+    /// Derives the views from a finished world's trace.
+    pub fn new(world: &World) -> RunView {
+        let events = world.trace.events.clone();
+        let n_steps = world.steps;
+        let mut jobs: Vec<JobInfo> = Vec::new();
+        let mut lanes: Vec<Lane> = Vec::new();
+        let mut console = Vec::new();
+        let mut queues: Vec<(DispatcherId, String, Vec<(u64, u64, u32)>)> = Vec::new();
+        let mut metrics = Vec::new();
+        let mut statements = Vec::new();
+        let n_strands = world.strands.len();
+        let mut strand_lines: Vec<Vec<(u64, u32)>> = vec![Vec::new(); n_strands];
+        let mut strand_states: Vec<Vec<(u64, StrandState, String, Option<ThreadId>)>> = vec![Vec::new(); n_strands];
+        let mut step_event_start = vec![0usize; n_steps as usize + 2];
+        let mut last_step = 0u64;
+        let job_index = |jobs: &Vec<JobInfo>, id: JobId| jobs.iter().position(|j| j.id == id);
+        for (i, e) in events.iter().enumerate() {
+            while last_step < e.step {
+                last_step += 1;
+                if (last_step as usize) < step_event_start.len() {
+                    step_event_start[last_step as usize] = i;
+                }
+            }
+            match &e.kind {
+                EventKind::JobCreated { job, class, name, .. } => {
+                    let j = world.job(*job);
+                    jobs.push(JobInfo {
+                        id: *job,
+                        class: *class,
+                        name: name.clone(),
+                        label: world.job_label(*job),
+                        parent: if j.linked { j.parent } else { None },
+                        detached_from: j.would_be_parent.or(if j.linked { None } else { j.parent }).filter(|p| *p != JobId::NON_CANCELLABLE),
+                        created_step: e.step,
+                        created_line: world.line_of(j.span.start),
+                        strand: j.strand,
+                        states: vec![(e.step, if matches!(class, JobClass::LazyStandalone | JobClass::LazyDeferred) { JobState::New } else { JobState::Active })],
+                        cancels: Vec::new(),
+                        failure: None,
+                        reported: None,
+                    });
+                }
+                EventKind::JobState { job, state } => {
+                    if let Some(i) = job_index(&jobs, *job) {
+                        if jobs[i].states.last().map(|s| s.1) != Some(*state) {
+                            jobs[i].states.push((e.step, *state));
+                        }
+                    }
+                }
+                EventKind::CancelRequested { job, cause, origin } => {
+                    if let Some(i) = job_index(&jobs, *job) {
+                        jobs[i].cancels.push((e.step, cause.clone(), *origin));
+                    }
+                }
+                EventKind::Failed { job, exception } => {
+                    if let Some(i) = job_index(&jobs, *job) {
+                        jobs[i].failure.get_or_insert((e.step, exception.clone()));
+                    }
+                }
+                EventKind::HandlerInvoked { job, exception, uncaught } => {
+                    if let Some(i) = job_index(&jobs, *job) {
+                        jobs[i].reported = Some((e.step, exception.clone(), *uncaught));
+                    }
+                }
+                EventKind::Printed { text, stderr } => console.push((e.step, text.clone(), *stderr)),
+                EventKind::Statement { strand, line, span } => {
+                    statements.push((e.step, *strand, *line, *span));
+                    if let Some(v) = strand_lines.get_mut(strand.0 as usize) {
+                        v.push((e.step, *line));
+                    }
+                }
+                EventKind::ThreadState { thread, strand, blocked } => {
+                    let t = thread.0 as usize;
+                    while lanes.len() <= t {
+                        let id = ThreadId(lanes.len() as u32);
+                        lanes.push(Lane { thread: id, name: world.threads[id.0 as usize].name.clone(), group: lane_group(world, id), segments: Vec::new() });
+                    }
+                    let activity = match (strand, blocked) {
+                        (Some(s), Some(b)) => Activity::Blocked(*s, b.clone()),
+                        (Some(s), None) => Activity::Running(*s),
+                        (None, _) => Activity::Idle,
+                    };
+                    let segs = &mut lanes[t].segments;
+                    if let Some(last) = segs.last_mut() {
+                        last.end = e.time;
+                    }
+                    segs.push(Segment { start: e.time, end: e.time, start_step: e.step, activity });
+                }
+                EventKind::QueueDepth { dispatcher, depth } => {
+                    let d = *dispatcher;
+                    let pos = match queues.iter().position(|q| q.0 == d) {
+                        Some(p) => p,
+                        None => {
+                            queues.push((d, world.dispatcher_name(d), Vec::new()));
+                            queues.len() - 1
+                        }
+                    };
+                    queues[pos].2.push((e.step, e.time, *depth));
+                }
+                EventKind::Metrics { live, bytes } => metrics.push((e.step, e.time, *live, *bytes)),
+                _ => {}
+            }
+            // Strand states, from the events that change them.
+            let change = match &e.kind {
+                EventKind::Dispatched { strand, .. } => Some((*strand, StrandState::Queued, "waiting for a thread".to_string(), None)),
+                EventKind::Started { strand } | EventKind::Unblocked { strand } => Some((*strand, StrandState::Running, String::new(), e.thread)),
+                EventKind::Suspended { strand, reason } => Some((*strand, StrandState::Suspended, reason.clone(), None)),
+                EventKind::Blocked { strand, reason } => Some((*strand, StrandState::Blocked, reason.clone(), e.thread)),
+                EventKind::StrandDone { strand } => Some((*strand, StrandState::Done, String::new(), None)),
+                EventKind::Statement { strand, .. } => {
+                    let last = strand_states.get(strand.0 as usize).and_then(|v| v.last());
+                    if last.is_none_or(|l| l.1 != StrandState::Running) { Some((*strand, StrandState::Running, String::new(), e.thread)) } else { None }
+                }
+                _ => None,
+            };
+            if let Some((s, state, why, thread)) = change {
+                if let Some(v) = strand_states.get_mut(s.0 as usize) {
+                    v.push((e.step, state, why, thread));
+                }
+            }
+        }
+        while (last_step as usize) + 1 < step_event_start.len() {
+            last_step += 1;
+            step_event_start[last_step as usize] = events.len();
+        }
+        let end_time = world.now;
+        for lane in lanes.iter_mut() {
+            if let Some(last) = lane.segments.last_mut() {
+                last.end = end_time.max(last.end);
+            }
+            lane.segments.retain(|s| s.end > s.start || s.activity != Activity::Idle);
+        }
+        let strand_info = world.strands.iter().map(|s| (s.label.clone(), s.job)).collect();
+        let leaks = find_leaks(world, &jobs);
+        RunView {
+            n_steps,
+            end_time,
+            jobs,
+            lanes,
+            console,
+            queues,
+            metrics,
+            statements,
+            strand_lines,
+            strand_states,
+            strand_info,
+            step_event_start,
+            events,
+            leaks,
+            thread_names: world.thread_names(),
+        }
+    }
+
+    /// The events of one step.
+    pub fn events_of(&self, step: u64) -> &[Event] {
+        let s = step as usize;
+        let (Some(&a), b) = (self.step_event_start.get(s), self.step_event_start.get(s + 1).copied()) else { return &[] };
+        &self.events[a..b.unwrap_or(self.events.len()).max(a)]
+    }
+
+    /// Virtual time at the end of a step.
+    pub fn time_at(&self, step: u64) -> u64 {
+        let idx = self.step_event_start.get(step as usize + 1).copied().unwrap_or(self.events.len());
+        if idx == 0 {
+            return 0;
+        }
+        self.events[..idx].last().map(|e| e.time).unwrap_or(0)
+    }
+
+    /// The job tree at a step: every job created by then, with its state then.
+    pub fn jobs_at(&self, step: u64) -> Vec<JobView> {
+        self.jobs
+            .iter()
+            .filter(|j| j.created_step <= step)
+            .map(|j| {
+                let state = last_before(&j.states, step).map(|s| s.1).unwrap_or(JobState::Active);
+                let cancel = j.cancels.iter().take_while(|c| c.0 <= step).next().map(|c| (c.1.clone(), c.2));
+                let failure = j.failure.as_ref().filter(|f| f.0 <= step).map(|f| f.1.clone());
+                JobView {
+                    id: j.id,
+                    parent: j.parent,
+                    detached_from: j.detached_from,
+                    builder: j.class.builder(),
+                    label: j.label.clone(),
+                    state,
+                    supervisor: j.class.is_supervisor(),
+                    scoped: j.class.is_scoped(),
+                    cancel,
+                    failure,
+                    strand: j.strand,
+                    created_line: j.created_line,
+                }
+            })
+            .collect()
+    }
+
+    /// Every strand that exists at a step, with its line, state and thread.
+    pub fn strands_at(&self, step: u64) -> Vec<StrandView> {
+        let mut out = Vec::new();
+        for (i, states) in self.strand_states.iter().enumerate() {
+            let Some(first) = states.first() else { continue };
+            if first.0 > step {
+                continue;
+            }
+            let n = states.partition_point(|x| x.0 <= step);
+            let (_, state, waiting, thread) = states[n.max(1) - 1].clone();
+            let line = last_before(&self.strand_lines[i], step).map(|l| l.1);
+            let (label, job) = self.strand_info[i].clone();
+            out.push(StrandView { id: StrandId(i as u32), job, label, line, state, waiting, thread });
+        }
+        out
+    }
+
+    /// What each thread does at a step.
+    pub fn threads_at(&self, step: u64) -> Vec<(ThreadId, String, Activity)> {
+        self.lanes
+            .iter()
+            .filter(|l| l.segments.first().is_some_and(|s| s.start_step <= step))
+            .map(|l| {
+                let a = l.segments.iter().take_while(|s| s.start_step <= step).last().map(|s| s.activity.clone()).unwrap_or(Activity::Idle);
+                (l.thread, l.name.clone(), a)
+            })
+            .collect()
+    }
+
+    /// The console lines printed by a step.
+    pub fn console_at(&self, step: u64) -> &[(u64, String, bool)] {
+        let n = self.console.partition_point(|c| c.0 <= step);
+        &self.console[..n]
+    }
+
+    /// The next step after `step` that runs a statement (for stepping by statement).
+    pub fn next_statement(&self, step: u64) -> Option<u64> {
+        let i = self.statements.partition_point(|s| s.0 <= step);
+        self.statements.get(i).map(|s| s.0)
+    }
+
+    /// The last step before `step` that ran a statement.
+    pub fn prev_statement(&self, step: u64) -> Option<u64> {
+        let i = self.statements.partition_point(|s| s.0 < step);
+        if i == 0 { None } else { Some(self.statements[i - 1].0) }
+    }
+
+    /// Live coroutines and bytes at a step.
+    pub fn metrics_at(&self, step: u64) -> (u64, u64) {
+        let n = self.metrics.partition_point(|m| m.0 <= step);
+        if n == 0 { (0, 0) } else { (self.metrics[n - 1].2, self.metrics[n - 1].3) }
+    }
+
+    /// The step that printed the `n`-th console line.
+    pub fn step_of_output(&self, n: usize) -> Option<u64> {
+        self.console.get(n).map(|c| c.0)
+    }
+
+    /// A sentence saying what happened in a step, for screen readers and the narration line.
+    pub fn narrate(&self, step: u64) -> String {
+        let label = |j: JobId| self.jobs.iter().find(|x| x.id == j).map(|x| x.label.clone()).unwrap_or_else(|| format!("job {}", j.0));
+        let strand_label = |s: StrandId| self.strand_info.get(s.0 as usize).map(|x| x.0.clone()).unwrap_or_default();
+        let mut parts: Vec<String> = Vec::new();
+        for e in self.events_of(step) {
+            let t = e.thread.and_then(|t| self.thread_names.get(t.0 as usize)).cloned().unwrap_or_default();
+            let text = match &e.kind {
+                EventKind::Statement { strand, line, .. } => Some(format!("{} runs line {line} on {t}", strand_label(*strand))),
+                EventKind::JobCreated { job, .. } => Some(format!("{} is created", label(*job))),
+                EventKind::Failed { job, exception } => Some(format!("{} failed with {}", label(*job), short_exception(exception))),
+                EventKind::CancelRequested { job, origin, cause } => Some(match origin {
+                    CancelOrigin::Parent(p) => format!("its parent {} is cancelling {}", label(*p), label(*job)),
+                    CancelOrigin::Child(c) => format!("the failure of {} cancels its parent {}", label(*c), label(*job)),
+                    CancelOrigin::Explicit(_) => format!("{} is cancelled by cancel()", label(*job)),
+                    CancelOrigin::Timeout => format!("{} timed out ({})", label(*job), short_exception(cause)),
+                }),
+                EventKind::JobState { job, state } if matches!(state, JobState::Completed | JobState::Cancelled) => Some(format!("{} is {}", label(*job), state.name().to_lowercase())),
+                EventKind::HandlerInvoked { job, exception, uncaught } => Some(if *uncaught {
+                    format!("nobody handles the failure of {}: {} is printed as uncaught", label(*job), short_exception(exception))
+                } else {
+                    format!("the CoroutineExceptionHandler receives {} from {}", short_exception(exception), label(*job))
+                }),
+                EventKind::Suspended { strand, reason } => Some(format!("{} suspends: {reason}", strand_label(*strand))),
+                EventKind::Blocked { strand, reason } => Some(format!("{} blocks {t}: {reason}", strand_label(*strand))),
+                EventKind::Dispatched { strand, .. } => Some(format!("{} is queued for a thread", strand_label(*strand))),
+                EventKind::Started { strand } => Some(format!("{t} picks up {}", strand_label(*strand))),
+                EventKind::Printed { text, .. } => Some(format!("prints \"{text}\"")),
+                EventKind::ThreadCreated { name, .. } => Some(format!("thread {name} starts")),
+                EventKind::LockWaiting { strand, .. } => Some(format!("{} waits for a lock", strand_label(*strand))),
+                EventKind::TimerFired => Some("a timer fires".to_string()),
+                EventKind::Ended { exit_code } => Some(format!("the program ends (exit code {exit_code})")),
+                _ => None,
+            };
+            if let Some(t) = text {
+                if !parts.contains(&t) {
+                    parts.push(t);
+                }
+            }
+        }
+        let mut s = parts.join("; ");
+        if let Some(c) = s.get(..1) {
+            let upper = c.to_uppercase();
+            s.replace_range(..1, &upper);
+        }
+        s
+    }
+}
+
+fn short_exception(e: &str) -> String {
+    let (class, rest) = e.split_once(':').unwrap_or((e, ""));
+    let simple = class.rsplit('.').next().unwrap_or(class);
+    let msg = rest.split("; job=").next().unwrap_or("").trim();
+    if msg.is_empty() { simple.to_string() } else { format!("{simple}(\"{msg}\")") }
+}
+
+fn last_before<T>(v: &[(u64, T)], step: u64) -> Option<&(u64, T)> {
+    let n = v.partition_point(|x| x.0 <= step);
+    if n == 0 { None } else { Some(&v[n - 1]) }
+}
+
+/// Lanes are grouped by dispatcher.
+fn lane_group(world: &World, t: ThreadId) -> String {
+    let th = &world.threads[t.0 as usize];
+    match th.serves {
+        Some(d) if d == DEFAULT => "Dispatchers.Default / IO".into(),
+        Some(d) => match world.dispatchers[d.0 as usize].kind {
+            DispatcherKind::Pool => world.dispatchers[d.0 as usize].name.clone(),
+            _ => world.dispatcher_name(d),
+        },
+        None => th.name.clone(),
+    }
+}
+
+/// Coroutines still alive when the program ended, and why that is a leak.
+fn find_leaks(world: &World, jobs: &[JobInfo]) -> Vec<LeakFinding> {
+    let mut out = Vec::new();
+    for info in jobs {
+        let j = world.job(info.id);
+        if !j.class.is_coroutine() || j.class.is_scoped() || j.is_completed() {
+            continue;
+        }
+        let explanation = match info.detached_from {
+            Some(scope) => {
+                let s = world.job(scope);
+                let scope_label = world.job_label(scope);
+                if s.class.is_coroutine() {
+                    format!(
+                        "{} was launched from {scope_label} with its own Job, so it is not its child: {scope_label} did not wait for it and cancelling it does not reach it (an island)",
+                        info.label
+                    )
+                } else {
+                    format!("{} belongs to {scope_label}, which nothing cancels: it outlived the code that started it", info.label)
+                }
+            }
+            None if j.parent.is_none() => format!("{} runs in GlobalScope: no scope owns it, nothing cancels it, and it was still alive when the program ended", info.label),
+            None => format!("{} was still alive when the program ended", info.label),
+        };
+        out.push(LeakFinding { job: info.id, explanation, line: info.created_line });
+    }
+    out
+}
