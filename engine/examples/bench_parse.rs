@@ -10,8 +10,10 @@
 //! conformance suite, with the `package` and `import` lines kept only at the top and each
 //! `main` renamed, so it is one valid file of everyday coroutine code.
 
+#[path = "../tests/frontend/corpus.rs"]
+mod corpus;
+
 use engine::lang::{lex, parse};
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 fn main() {
@@ -48,14 +50,7 @@ fn best_of(runs: usize, mut f: impl FnMut() -> usize) -> Duration {
 
 /// At least `target` bytes of valid Kotlin made of the project's programs.
 fn build_source(target: usize) -> String {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut programs = Vec::new();
-    for dir in [manifest.join("tests/frontend/valid"), manifest.join("tests/conformance")] {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "kt")).collect();
-        paths.sort();
-        programs.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
-    }
+    let programs = corpus::programs();
     assert!(!programs.is_empty(), "no program to build the file from");
     let mut imports = std::collections::BTreeSet::new();
     let mut bodies = Vec::new();

@@ -9,10 +9,11 @@
 //! each must satisfy the rules of `tests/frontend/fuzz.rs`. The first broken rule, or a
 //! panic, stops the run and prints the input that caused it.
 
+#[path = "../tests/frontend/corpus.rs"]
+mod corpus;
 #[path = "../tests/frontend/fuzz.rs"]
 mod fuzz;
 
-use std::path::Path;
 use std::sync::Mutex;
 use std::time::Instant;
 
@@ -32,14 +33,7 @@ fn main() {
         }
     }));
 
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut programs = Vec::new();
-    for dir in [manifest.join("tests/frontend/valid"), manifest.join("tests/conformance")] {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "kt")).collect();
-        paths.sort();
-        programs.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()).map(fuzz::Seed::new));
-    }
+    let programs: Vec<fuzz::Seed> = corpus::programs().into_iter().map(fuzz::Seed::new).collect();
     assert!(!programs.is_empty(), "no program to mutate");
 
     let mut rng = fuzz::Rng::new(seed);

@@ -16,6 +16,8 @@
 //! `UPDATE_EXPECT=1 cargo test -p engine --test frontend` rewrites the golden files from the
 //! current output; review the difference before committing it.
 
+#[path = "frontend/corpus.rs"]
+mod corpus;
 #[path = "frontend/fuzz.rs"]
 mod fuzz;
 #[path = "frontend/summary.rs"]
@@ -31,15 +33,10 @@ fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/frontend")
 }
 
-/// The `.kt` files of a directory, sorted so that failures come in a stable order.
+/// The `.kt` files of a directory that must exist.
 fn kotlin_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .map(|entry| entry.expect("a directory entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "kt"))
-        .collect();
-    files.sort();
-    files
+    assert!(dir.is_dir(), "{} is missing", dir.display());
+    corpus::kotlin_files(dir)
 }
 
 fn read(path: &Path) -> String {
@@ -343,7 +340,7 @@ fn a_long_chain_is_bounded_like_deep_nesting() {
 /// Seeded fuzzing, kept short for every test run; `examples/fuzz_parse.rs` runs a million.
 #[test]
 fn fuzzed_inputs_never_break_the_front_end() {
-    let seeds: Vec<fuzz::Seed> = kotlin_files(&data_dir().join("valid")).iter().map(|p| fuzz::Seed::new(read(p))).collect();
+    let seeds: Vec<fuzz::Seed> = corpus::programs().into_iter().map(fuzz::Seed::new).collect();
     let mut rng = fuzz::Rng::new(0xC0_2011);
     for case in 0..1500 {
         let input = fuzz::arbitrary(&mut rng, 200);

@@ -383,6 +383,18 @@ impl<'s> Parser<'s> {
         false
     }
 
+    /// Reports and skips a closing bracket that closes nothing.
+    fn stray_close(&mut self) {
+        let t = self.bump();
+        let open = match t.kind {
+            T::RParen => T::LParen,
+            T::RBracket => T::LBracket,
+            _ => T::LBrace,
+        };
+        let (close, open) = (t.kind.describe(), open.describe());
+        self.error_help(t.span, format!("unexpected {close}: there is no open {open} for it to close"), format!("remove it, or look for a {close} written twice"));
+    }
+
     /// Remembers the first `{ … }` whose `}` starts its line at another indentation than the
     /// line of the `{`.
     fn note_indentation(&mut self, open: Token, close: Token) {
@@ -542,8 +554,7 @@ impl<'s> Parser<'s> {
         while !self.at(T::Eof) {
             let before = self.pos;
             if self.at(T::RBrace) {
-                let t = self.bump();
-                self.error_help(t.span, "unexpected '}': there is no open '{' for it to close", "remove it, or look for a '}' written twice above");
+                self.stray_close();
                 self.skip_separators();
                 continue;
             }
@@ -1249,9 +1260,7 @@ impl<'s> Parser<'s> {
         while !self.at(T::RBrace) && !self.at(T::Eof) {
             let before = self.pos;
             if matches!(self.kind(), T::RParen | T::RBracket) {
-                let t = self.bump();
-                let (close, open) = if t.kind == T::RParen { ("')'", "'('") } else { ("']'", "'['") };
-                self.error_help(t.span, format!("unexpected {close}: there is no open {open} for it to close"), "remove it, or look for one written twice");
+                self.stray_close();
                 self.recover_statement();
                 self.skip_separators();
                 continue;
@@ -1271,9 +1280,7 @@ impl<'s> Parser<'s> {
                     self.skip_separators();
                 }
                 T::RParen | T::RBracket => {
-                    let t = self.bump();
-                    let (close, open) = if t.kind == T::RParen { ("')'", "'('") } else { ("']'", "'['") };
-                    self.error_help(t.span, format!("unexpected {close}: there is no open {open} for it to close"), "remove it, or look for one written twice");
+                    self.stray_close();
                     self.recover_statement();
                     self.skip_separators();
                 }
