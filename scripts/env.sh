@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the other scripts: the repository root and the PATH every step uses.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the page and serves it at http://127.0.0.1:8080, rebuilding on every change.
 set -euo pipefail
+# shellcheck source=scripts/env.sh
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 

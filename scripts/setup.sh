@@ -2,6 +2,7 @@
 # Installs whatever the build and the tests need and is missing. Safe to run again: a tool
 # already present at the right version is left alone.
 set -euo pipefail
+# shellcheck source=scripts/env.sh
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 
@@ -19,6 +20,7 @@ quick_install() {
 # for the same two cores, so wait for that one to finish and look again.
 wait_for_running_install() {
   local crate=$1 pid
+  command -v pgrep >/dev/null || return 0
   while pid=$(pgrep -f "cargo install $crate( |$)" | head -n 1) && [ -n "$pid" ]; do
     log "waiting for the 'cargo install $crate' already running (pid $pid)"
     sleep 20

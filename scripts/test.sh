@@ -2,6 +2,7 @@
 # Runs every check the project has, in order, stopping at the first failure, and prints how
 # long each took.
 set -euo pipefail
+# shellcheck source=scripts/env.sh
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 

@@ -80,6 +80,7 @@ impl Reducible for State {
             }
             Action::SelectLesson(_) => return self,
             Action::StepForward => next.step += 1,
+            // Stepping back pauses: playing on would undo the step a moment later.
             Action::StepBack => {
                 next.step = next.step.saturating_sub(1);
                 next.playing = false;
