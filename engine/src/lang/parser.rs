@@ -332,6 +332,14 @@ impl<'s> Parser<'s> {
         self.error(span, format!("expected {expected}, found {found}"));
     }
 
+    /// Like `error_here`, with a hint on how to fix it.
+    fn error_here_help(&mut self, expected: &str, help: impl Into<String>) {
+        let t = self.peek();
+        let found = self.describe(t);
+        let span = self.found_span(t);
+        self.error_help(span, format!("expected {expected}, found {found}"), help);
+    }
+
     /// Where to report a problem found at `t`: the token itself, or for the end of the file
     /// the end of the last token, so that the message shows a line with code on it.
     fn found_span(&self, t: Token) -> Span {
@@ -982,10 +990,7 @@ impl<'s> Parser<'s> {
             if matches!(self.kind(), T::Ident | T::QuotedIdent) {
                 Pattern::Name(self.ident("a name").expect("checked: a name is next"))
             } else {
-                let t = self.peek();
-                let found = self.describe(t);
-                let span = self.found_span(t);
-                self.error_help(span, format!("expected a name after '{keyword}', found {found}"), format!("name the value: `{keyword} answer = 42`"));
+                self.error_here_help(&format!("a name after '{keyword}'"), format!("name the value: `{keyword} answer = 42`"));
                 Pattern::Name(self.missing_ident())
             }
         };
@@ -1446,8 +1451,7 @@ impl<'s> Parser<'s> {
         let for_tok = self.bump();
         let open = self.peek();
         if !self.at(T::LParen) {
-            let found = self.describe(open);
-            self.error_help(self.found_span(open), format!("expected '(' after 'for', found {found}"), "Kotlin writes the loop header in parentheses: `for (i in 1..3) { … }`");
+            self.error_here_help("'(' after 'for'", "Kotlin writes the loop header in parentheses: `for (i in 1..3) { … }`");
             self.recover_statement();
             return None;
         }
@@ -1532,9 +1536,7 @@ impl<'s> Parser<'s> {
         let keyword = construct.trim_start_matches("do-");
         let open = self.peek();
         if !self.at(T::LParen) {
-            let found = self.describe(open);
-            let span = self.found_span(open);
-            self.error_help(span, format!("expected '(' after '{keyword}', found {found}"), format!("Kotlin writes the condition in parentheses: `{keyword} (condition) {{ … }}`"));
+            self.error_here_help(&format!("'(' after '{keyword}'"), format!("Kotlin writes the condition in parentheses: `{keyword} (condition) {{ … }}`"));
             // Skip the condition written without parentheses, up to the body or the line end.
             while !matches!(self.toks[self.pos.min(self.toks.len() - 1)].kind, T::LBrace | T::RBrace | T::Newline | T::Semi | T::Eof) {
                 self.pos += 1;
@@ -1967,9 +1969,7 @@ impl<'s> Parser<'s> {
                 closed_by_indentation = true;
                 break;
             }
-            let t = self.peek();
-            let found = self.describe(t);
-            self.error_help(t.span, format!("expected ',' or ')' in the argument list, found {found}"), "separate arguments with commas");
+            self.error_here_help("',' or ')' in the argument list", "separate arguments with commas");
             self.skip_to_list_boundary();
             if self.pos == before {
                 self.bump();
@@ -2149,9 +2149,7 @@ impl<'s> Parser<'s> {
                 }
             }
             _ => {
-                let found = self.describe(t);
-                let span = self.found_span(t);
-                self.error(span, format!("expected an expression, found {found}"));
+                self.error_here("an expression");
                 // Do not consume closing brackets: the enclosing construct reports them better.
                 if !matches!(t.kind, T::RParen | T::RBrace | T::RBracket | T::Eof | T::Newline | T::Semi | T::Comma) {
                     self.bump();
@@ -2405,9 +2403,7 @@ impl<'s> Parser<'s> {
         self.skip_newlines();
         let open = self.peek();
         if !self.at(T::LBrace) {
-            let found = self.describe(open);
-            let span = self.found_span(open);
-            self.error_help(span, format!("expected '{{' to start the branches of 'when', found {found}"), "Kotlin writes the subject in parentheses: `when (x) { … }`");
+            self.error_here_help("'{' to start the branches of 'when'", "Kotlin writes the subject in parentheses: `when (x) { … }`");
             self.recover_statement();
             let span = self.span_from(start);
             return Expr { kind: ExprKind::When { subject, branches: vec![] }, span };
@@ -2451,9 +2447,7 @@ impl<'s> Parser<'s> {
                 self.nl_stack.pop();
             }
             if self.eat(T::Arrow).is_none() {
-                let t = self.peek();
-                let found = self.describe(t);
-                self.error_help(self.found_span(t), format!("expected '->' after the 'when' condition, found {found}"), "each branch is written `condition -> value`");
+                self.error_here_help("'->' after the 'when' condition", "each branch is written `condition -> value`");
                 self.recover_statement();
                 self.skip_separators();
                 if self.pos == before {
@@ -2463,9 +2457,7 @@ impl<'s> Parser<'s> {
             }
             self.skip_newlines();
             if matches!(self.kind(), T::RBrace | T::Eof) {
-                let t = self.peek();
-                let found = self.describe(t);
-                self.error_help(self.found_span(t), format!("expected the value of the branch after '->', found {found}"), "write a value or a block: `1 -> \"one\"` or `else -> { … }`");
+                self.error_here_help("the value of the branch after '->'", "write a value or a block: `1 -> \"one\"` or `else -> { … }`");
                 break;
             }
             let body = self.branch();
@@ -2494,8 +2486,7 @@ impl<'s> Parser<'s> {
                 let cstart = self.bump().span.start;
                 let open = self.peek();
                 if !self.at(T::LParen) {
-                    let found = self.describe(open);
-                    self.error_help(self.found_span(open), format!("expected '(' after 'catch', found {found}"), "Kotlin names the exception and its type: `catch (e: Exception) { … }`");
+                    self.error_here_help("'(' after 'catch'", "Kotlin names the exception and its type: `catch (e: Exception) { … }`");
                     if !self.at(T::LBrace) {
                         break;
                     }
@@ -2512,11 +2503,8 @@ impl<'s> Parser<'s> {
                 let ty = if self.eat(T::Colon).is_some() {
                     self.type_ref()
                 } else {
-                    let t = self.peek();
-                    let found = self.describe(t);
-                    self.error_help(
-                        self.found_span(t),
-                        format!("expected ':' and the type of the caught exception after '{}', found {found}", name.name),
+                    self.error_here_help(
+                        &format!("':' and the type of the caught exception after '{}'", name.name),
                         format!("Kotlin names the type to catch: `catch ({}: Exception)`", name.name),
                     );
                     TypeRef { name: "Throwable".into(), args: vec![], nullable: false, is_suspend: false, receiver: None, span: name.span }
