@@ -1,0 +1,101 @@
+//! The course as a whole: nine lessons in order, every file well formed, every question
+//! answerable on every variant at its defaults and at both ends and the middle of every
+//! parameter range.
+
+mod common;
+
+use lessons::{catalog, content_problems, lessons};
+
+#[test]
+fn nine_lessons_in_course_order() {
+    let ids: Vec<&str> = catalog().iter().map(|l| l.id).collect();
+    assert_eq!(ids, ["scopes", "context", "exceptions", "bulkhead", "limits", "leaks", "islands", "state", "review"]);
+    for (i, l) in lessons().iter().enumerate() {
+        assert_eq!(l.number, i + 1);
+        assert!(l.text.contains("**The rule:**"), "{}: the text states the rule", l.id);
+        assert!(l.text.contains("## Why it matters in production"), "{}: the text says why it matters", l.id);
+        assert!(l.text.contains("## What to watch"), "{}: the text says what to watch", l.id);
+        assert!(!l.variants.is_empty());
+        assert!(!l.questions.is_empty());
+        assert!(l.notices.len() + l.variants.iter().map(|v| v.notices.len()).sum::<usize>() > 0, "{}: no pointers", l.id);
+    }
+}
+
+#[test]
+fn content_has_no_problems() {
+    let problems = content_problems();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Every question has exactly one right answer on every variant, at the defaults and with each
+/// parameter in turn at its sample values (both ends and the middle of a range, both sides
+/// of a toggle, every choice), and every run ends normally.
+#[test]
+fn every_question_has_one_answer_across_the_parameters() {
+    for l in lessons() {
+        for v in &l.variants {
+            let mut cases: Vec<Vec<(&str, lessons::Value)>> = vec![Vec::new()];
+            for p in &v.params {
+                for value in p.sample_values() {
+                    if value != p.default {
+                        cases.push(vec![(p.name.as_str(), value)]);
+                    }
+                }
+            }
+            for case in cases {
+                let e = common::run(&l.id, &v.id, &case);
+                assert!(e.run.world.is_some(), "{}/{} {case:?}: the scenario did not compile: {:?}", l.id, v.id, e.run.diagnostics);
+                let w = e.run.world.as_ref().unwrap();
+                assert!(matches!(w.outcome, Some(engine::Outcome::Completed)), "{}/{} {case:?}: the run ended with {:?}\n{}", l.id, v.id, w.outcome, e.stdout);
+                for q in &e.questions {
+                    common::answer(&e, &q.id);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn pointers_find_their_targets_at_the_defaults() {
+    for l in lessons() {
+        for v in &l.variants {
+            let e = common::run(&l.id, &v.id, &[]);
+            for n in &e.notices {
+                for t in &n.targets {
+                    let found = !t.jobs.is_empty() || !t.threads.is_empty() || t.line.is_some() || t.step.is_some();
+                    // A pointer for all variants may name what only some of them have.
+                    let own = v.notices.iter().any(|vn| vn.text == n.text || lessons::render(&vn.text, &e.values) == n.text);
+                    assert!(found || !own, "{}/{}: the pointer '{}' finds nothing at the defaults", l.id, v.id, t.target);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn bad_requests_are_errors_not_panics() {
+    use lessons::{evaluate, LessonError, Value};
+    assert!(matches!(evaluate("scope", "x", &[]), Err(LessonError::UnknownLesson(_))));
+    assert!(evaluate("scope", "x", &[]).unwrap_err().to_string().contains("did you mean 'scopes'"));
+    assert!(matches!(evaluate("scopes", "supervisor", &[]), Err(LessonError::UnknownVariant { .. })));
+    assert!(matches!(evaluate("scopes", "coroutineScope", &[("bMz", Value::Int(100))]), Err(LessonError::BadParam(m)) if m.contains("did you mean 'bMs'")));
+    assert!(matches!(evaluate("scopes", "coroutineScope", &[("bMs", Value::Int(75))]), Err(LessonError::BadParam(_))));
+    assert!(matches!(evaluate("scopes", "coroutineScope", &[("bMs", Value::Int(5000))]), Err(LessonError::BadParam(_))));
+    assert!(matches!(evaluate("scopes", "coroutineScope", &[("bMs", Value::Str("x".into()))]), Err(LessonError::BadParam(_))));
+    assert!(matches!(evaluate("context", "bareThreadLocal", &[("carry", Value::Str("asContextElement".into()))]), Err(LessonError::BadParam(m)) if m.contains("pins")));
+}
+
+#[test]
+fn an_edited_program_is_checked_too() {
+    let l = lessons::lesson("scopes").unwrap();
+    let v = l.variant("coroutineScope").unwrap();
+    let edited = v.source.replace("coroutineScope {", "supervisorScope {");
+    let e = lessons::evaluate_source(l, v, &edited, &[], 1).unwrap();
+    // B fails under a supervisor but nobody catches it: a.await() succeeds, b.await() throws.
+    assert_eq!(common::answer(&e, "q1"), "finishes-but-fails");
+    let broken = v.source.replace("fun main()", "fun main(");
+    let e = lessons::evaluate_source(l, v, &broken, &[], 1).unwrap();
+    assert!(e.run.world.is_none());
+    assert!(e.questions[0].answer.is_none());
+    assert!(e.questions[0].choices.iter().all(|c| !c.holds));
+}
