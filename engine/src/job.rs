@@ -146,8 +146,6 @@ impl JobState {
 /// Something registered on a job, invoked when it starts cancelling or completes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Handler {
-    /// A child, cancelled when this job starts cancelling (`ChildHandleNode`).
-    Child(JobId),
     /// A strand suspended cancellably in this job, resumed with a CancellationException
     /// when this job starts cancelling.
     Suspended(StrandId),
@@ -171,10 +169,12 @@ pub struct Job {
     /// The parent its context had but it is not linked to: an island (a `Job()` passed to
     /// `launch`) or a scope it was launched from.
     pub would_be_parent: Option<JobId>,
-    /// Children attached and not yet complete, in attachment order.
+    /// Every child ever linked to it, in attachment order; the complete ones are skipped
+    /// where only live children matter.
     pub children: Vec<JobId>,
-    /// Every child ever attached, for views.
-    pub all_children: Vec<JobId>,
+    /// Children before this index are complete: where the search for a child to wait for
+    /// starts.
+    pub wait_cursor: usize,
     /// Handlers in registration order.
     pub handlers: Vec<Handler>,
     /// Started (false only for LAZY jobs not yet started).
@@ -305,7 +305,7 @@ impl World {
             linked: false,
             would_be_parent: None,
             children: Vec::new(),
-            all_children: Vec::new(),
+            wait_cursor: 0,
             handlers: Vec::new(),
             started: !spec.lazy,
             completing: false,
@@ -366,8 +366,6 @@ impl World {
         c.linked = true;
         let p = self.job_mut(parent);
         p.children.push(child);
-        p.all_children.push(child);
-        p.handlers.push(Handler::Child(child));
         if cancelling {
             self.cancel_impl(child, Cause::Parent(parent), CancelOrigin::Parent(parent));
         }
@@ -539,19 +537,21 @@ impl World {
         }
     }
 
-    /// `notifyCancelling`: cancel children and the suspended body (in registration order),
-    /// then tell the parent.
+    /// `notifyCancelling`: cancel the children (in the order they were attached), then the
+    /// suspended body, then tell the parent. kotlinx.coroutines notifies in registration
+    /// order; a body's suspension registers after the children it launched before it.
     fn notify_cancelling(&mut self, id: JobId, cause: Value) {
+        let start = self.job(id).wait_cursor;
+        let children: Vec<JobId> = self.job(id).children[start..].to_vec();
+        for c in children {
+            if !self.job(c).is_completed() {
+                self.cancel_impl(c, Cause::Parent(id), CancelOrigin::Parent(id));
+            }
+        }
         let handlers = self.job(id).handlers.clone();
         for h in handlers {
-            match h {
-                Handler::Child(c) => {
-                    self.cancel_impl(c, Cause::Parent(id), CancelOrigin::Parent(id));
-                }
-                Handler::Suspended(s) => {
-                    self.cancel_suspended_strand(s, id);
-                }
-                _ => {}
+            if let Handler::Suspended(s) = h {
+                self.cancel_suspended_strand(s, id);
             }
         }
         self.job_mut(id).handlers.retain(|h| !matches!(h, Handler::Suspended(_)));
@@ -660,24 +660,32 @@ impl World {
         Completing::Done(self.finalize(id))
     }
 
-    /// `tryWaitForChild` from the child after `after` (or the first): registers on the
-    /// first incomplete child. Returns false when there is none left.
-    fn wait_for_next_child(&mut self, id: JobId, after: Option<JobId>) -> bool {
-        let children = self.job(id).all_children.clone();
-        let start = match after {
-            Some(a) => children.iter().position(|c| *c == a).map(|i| i + 1).unwrap_or(0),
-            None => 0,
-        };
-        for &c in &children[start..] {
-            let child = self.job(c);
-            if child.linked && !child.is_completed() {
+    /// `tryWaitForChild`: registers on the first incomplete child, in attachment order.
+    /// Returns false when there is none left.
+    fn wait_for_next_child(&mut self, id: JobId, _after: Option<JobId>) -> bool {
+        let mut i = self.job(id).wait_cursor;
+        let n = self.job(id).children.len();
+        while i < n {
+            let c = self.job(id).children[i];
+            if !self.job(c).is_completed() {
                 self.job_mut(c).handlers.push(Handler::ParentWaiting(id));
-                self.job_mut(id).waiting_child = Some(c);
+                let p = self.job_mut(id);
+                p.waiting_child = Some(c);
+                p.wait_cursor = i;
                 return true;
             }
+            i += 1;
         }
-        self.job_mut(id).waiting_child = None;
+        let p = self.job_mut(id);
+        p.wait_cursor = i;
+        p.waiting_child = None;
         false
+    }
+
+    /// Children attached and not yet complete, in attachment order.
+    pub fn live_children(&self, id: JobId) -> Vec<JobId> {
+        let j = self.job(id);
+        j.children[j.wait_cursor.min(j.children.len())..].iter().copied().filter(|c| !self.job(*c).is_completed()).collect()
     }
 
     /// `continueCompleting`: a child the parent waited for completed.
@@ -748,12 +756,7 @@ impl World {
         if let Some(timer) = self.job_mut(id).timer.take() {
             self.timers.remove(&timer);
         }
-        // completeStateFinalization: detach from the parent, then notify.
-        let j = self.job(id);
-        if let (true, Some(p)) = (j.linked, j.parent) {
-            self.job_mut(p).children.retain(|c| *c != id);
-            self.job_mut(p).handlers.retain(|h| *h != Handler::Child(id));
-        }
+        // completeStateFinalization: (the parent skips complete children) then notify.
         self.notify_completion(id);
         final_state
     }
@@ -773,7 +776,7 @@ impl World {
                     let ctx = self.job(id).ctx.clone();
                     self.run_handler_closure(closure, vec![cause], ctx, "invokeOnCompletion");
                 }
-                Handler::Child(_) | Handler::Suspended(_) => {}
+                Handler::Suspended(_) => {}
             }
         }
     }

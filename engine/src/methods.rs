@@ -335,7 +335,7 @@ impl World {
     }
 
     fn cancel_children(&mut self, j: crate::value::JobId) {
-        for c in self.job(j).children.clone() {
+        for c in self.live_children(j) {
             self.cancel_job(c, None);
         }
     }
@@ -349,7 +349,7 @@ impl World {
             "isCompleted" => ok(Value::Bool(job.is_completed())),
             "isCancelled" => ok(Value::Bool(job.is_cancelled())),
             "children" => {
-                let kids: Vec<Value> = job.children.iter().map(|c| Value::Job(*c)).collect();
+                let kids: Vec<Value> = self.live_children(j).into_iter().map(Value::Job).collect();
                 Ok(Native::Value(self.new_list(kids)))
             }
             "parent" => ok(if job.linked && !job.is_completed() { job.parent.map(Value::Job).unwrap_or(Value::Null) } else { Value::Null }),

@@ -660,6 +660,8 @@ impl World {
                 let until = self.now + ms as u64 * 1000;
                 self.threads[t.0 as usize].blocked = Some(Block::Sleep(until));
                 self.strands[s.0 as usize].wait = Wait::Sleep { until };
+                // Thread.sleep returns Unit when the thread wakes up.
+                self.strands[s.0 as usize].resume = Some(Resume::Value { value: Value::Unit, cancellable: false });
                 return Ok(Native::Block);
             }
             B::CurrentThread => Value::Obj(self.heap.alloc(HeapObj::Thread(t))),

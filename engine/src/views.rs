@@ -323,7 +323,9 @@ impl RunView {
         let mut strand_states: Vec<Vec<(u64, StrandState, String, Option<ThreadId>)>> = vec![Vec::new(); n_strands];
         let mut step_event_start = vec![0usize; n_steps as usize + 2];
         let mut last_step = 0u64;
-        let job_index = |jobs: &Vec<JobInfo>, id: JobId| jobs.iter().position(|j| j.id == id);
+        // Job ids are dense: the views' index of a job is kept by id.
+        let mut index_of: Vec<Option<usize>> = vec![None; world.jobs.len()];
+        let job_index = |index_of: &Vec<Option<usize>>, id: JobId| index_of.get(id.0 as usize).copied().flatten();
         for (i, e) in events.iter().enumerate() {
             while last_step < e.step {
                 last_step += 1;
@@ -334,6 +336,7 @@ impl RunView {
             match &e.kind {
                 EventKind::JobCreated { job, class, name, .. } => {
                     let j = world.job(*job);
+                    index_of[job.0 as usize] = Some(jobs.len());
                     jobs.push(JobInfo {
                         id: *job,
                         class: *class,
@@ -351,24 +354,24 @@ impl RunView {
                     });
                 }
                 EventKind::JobState { job, state } => {
-                    if let Some(i) = job_index(&jobs, *job) {
+                    if let Some(i) = job_index(&index_of, *job) {
                         if jobs[i].states.last().map(|s| s.1) != Some(*state) {
                             jobs[i].states.push((e.step, *state));
                         }
                     }
                 }
                 EventKind::CancelRequested { job, cause, origin } => {
-                    if let Some(i) = job_index(&jobs, *job) {
+                    if let Some(i) = job_index(&index_of, *job) {
                         jobs[i].cancels.push((e.step, cause.clone(), *origin));
                     }
                 }
                 EventKind::Failed { job, exception } => {
-                    if let Some(i) = job_index(&jobs, *job) {
+                    if let Some(i) = job_index(&index_of, *job) {
                         jobs[i].failure.get_or_insert((e.step, exception.clone()));
                     }
                 }
                 EventKind::HandlerInvoked { job, exception, uncaught } => {
-                    if let Some(i) = job_index(&jobs, *job) {
+                    if let Some(i) = job_index(&index_of, *job) {
                         jobs[i].reported = Some((e.step, exception.clone(), *uncaught));
                     }
                 }

@@ -352,7 +352,7 @@ impl World {
             linked: false,
             would_be_parent: None,
             children: Vec::new(),
-            all_children: Vec::new(),
+            wait_cursor: 0,
             handlers: Vec::new(),
             started: true,
             completing: false,
@@ -614,10 +614,11 @@ impl World {
                 self.fire_timer(timer);
                 self.flush_immediate();
             }
-            (Some((time, candidates)), _) => {
+            (Some((time, n_ready)), _) => {
                 self.steps += 1;
                 self.now = self.now.max(time);
-                let tid = if candidates.len() == 1 { candidates[0] } else { candidates[self.rng.below(candidates.len() as u64) as usize] };
+                let k = if n_ready == 1 { 0 } else { self.rng.below(n_ready as u64) as usize };
+                let tid = self.nth_ready_thread(time, k);
                 self.thread_action(tid);
                 self.flush_immediate();
             }
@@ -724,7 +725,7 @@ impl World {
                     out.push(format!("{} ({})", self.job_label(j), self.wait_text(&st.wait)));
                 }
             }
-            stack.extend(job.children.iter().rev().copied());
+            stack.extend(self.live_children(j).into_iter().rev());
         }
         if out.is_empty() {
             out.push(self.job_label(root));
@@ -762,19 +763,32 @@ impl World {
         }
     }
 
-    /// The earliest time any thread can act, and the threads that can act then.
-    fn next_thread_action(&self) -> Option<(u64, Vec<ThreadId>)> {
-        let mut best: Option<(u64, Vec<ThreadId>)> = None;
+    /// The earliest time any thread can act, and how many threads can act then.
+    fn next_thread_action(&self) -> Option<(u64, usize)> {
+        let mut best: Option<(u64, usize)> = None;
         for (i, t) in self.threads.iter().enumerate() {
-            let tid = ThreadId(i as u32);
-            let Some(time) = self.thread_ready_at(tid, t) else { continue };
+            let Some(time) = self.thread_ready_at(ThreadId(i as u32), t) else { continue };
             match &mut best {
-                Some((bt, list)) if *bt == time => list.push(tid),
+                Some((bt, n)) if *bt == time => *n += 1,
                 Some((bt, _)) if *bt < time => {}
-                _ => best = Some((time, vec![tid])),
+                _ => best = Some((time, 1)),
             }
         }
         best
+    }
+
+    /// The `k`-th thread (in id order) that can act at `time`.
+    fn nth_ready_thread(&self, time: u64, k: usize) -> ThreadId {
+        let mut seen = 0;
+        for (i, t) in self.threads.iter().enumerate() {
+            if self.thread_ready_at(ThreadId(i as u32), t) == Some(time) {
+                if seen == k {
+                    return ThreadId(i as u32);
+                }
+                seen += 1;
+            }
+        }
+        unreachable!("next_thread_action counted the ready threads")
     }
 
     /// When a thread can act next, if it can.
@@ -965,18 +979,20 @@ impl World {
                 }
             }
             DispatcherKind::Unconfined => {
-                // Runs right away on the thread that resumed it, once that thread's current
-                // strand lets go; without a thread (a timer), on the Default pool.
+                // No dispatch: it runs right away on the thread that resumed it (before that
+                // thread's strand goes on), or, when a timer resumed it, on the thread that
+                // fires timers, kotlinx.coroutines.DefaultExecutor.
                 match self.current_thread {
-                    Some(t) => {
+                    Some(_) => {
+                        self.strands[s.0 as usize].state = StrandState::Paused;
+                        self.pending_immediate.push(s);
+                    }
+                    None => {
+                        let t = self.default_executor();
                         self.strands[s.0 as usize].state = StrandState::Paused;
                         self.strands[s.0 as usize].thread = Some(t);
-                        let th = &mut self.threads[t.0 as usize];
-                        let pos = th.paused.len();
-                        th.paused.insert(pos, s);
-                        self.schedule_paused_order(t);
+                        self.threads[t.0 as usize].paused.insert(0, s);
                     }
-                    None => self.enqueue(DEFAULT, s),
                 }
             }
             DispatcherKind::Main => {
@@ -1001,8 +1017,13 @@ impl World {
         }
     }
 
-    /// Keeps a paused list in FIFO order of arrival for strands resumed inline.
-    fn schedule_paused_order(&mut self, _t: ThreadId) {}
+    /// The thread that fires timers outside event loops, created on first use.
+    fn default_executor(&mut self) -> ThreadId {
+        if let Some(i) = self.threads.iter().position(|t| t.name == "kotlinx.coroutines.DefaultExecutor") {
+            return ThreadId(i as u32);
+        }
+        self.new_thread("kotlinx.coroutines.DefaultExecutor".into(), None, true)
+    }
 
     /// The event loop of a thread, created on first use.
     pub fn event_loop_of(&mut self, t: ThreadId) -> DispatcherId {
