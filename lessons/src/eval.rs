@@ -373,7 +373,8 @@ fn locate(t: &Target, run: &RunResult, source: &str, values: &[(String, ParamVal
     };
     let mut at = TargetAt { target: describe(t), jobs: Vec::new(), threads: Vec::new(), line: None, step: None };
     if let Target::Line(text) = t {
-        at.line = source.lines().position(|l| l.contains(text.as_str())).map(|i| i as u32 + 1);
+        // Code lines only: a comment that mentions the text is not what the pointer means.
+        at.line = source.lines().position(|l| !l.trim_start().starts_with("//") && l.contains(text.as_str())).map(|i| i as u32 + 1);
         return at;
     }
     let Some(w) = &run.world else { return at };

@@ -27,32 +27,55 @@ fn content_has_no_problems() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-/// Every question has exactly one right answer on every variant, at the defaults and with each
-/// parameter in turn at its sample values (both ends and the middle of a range, both sides
-/// of a toggle, every choice), and every run ends normally.
-#[test]
-fn every_question_has_one_answer_across_the_parameters() {
-    for l in lessons() {
-        for v in &l.variants {
-            let mut cases: Vec<Vec<(&str, lessons::Value)>> = vec![Vec::new()];
-            for p in &v.params {
-                for value in p.sample_values() {
-                    if value != p.default {
-                        cases.push(vec![(p.name.as_str(), value)]);
-                    }
-                }
-            }
-            for case in cases {
-                let e = common::run(&l.id, &v.id, &case);
-                assert!(e.run.world.is_some(), "{}/{} {case:?}: the scenario did not compile: {:?}", l.id, v.id, e.run.diagnostics);
-                let w = e.run.world.as_ref().unwrap();
-                assert!(matches!(w.outcome, Some(engine::Outcome::Completed)), "{}/{} {case:?}: the run ended with {:?}\n{}", l.id, v.id, w.outcome, e.stdout);
-                for q in &e.questions {
-                    common::answer(&e, &q.id);
+/// Every question has exactly one right answer on every variant of a lesson, at the defaults
+/// and with each parameter in turn at its sample values (both ends and the middle of a range,
+/// both sides of a toggle, every choice), and every run ends normally.
+fn sweep(lesson: &str) {
+    let l = lessons::lesson(lesson).expect("a lesson of the course");
+    for v in &l.variants {
+        let mut cases: Vec<Vec<(&str, lessons::Value)>> = vec![Vec::new()];
+        for p in &v.params {
+            for value in p.sample_values() {
+                if value != p.default {
+                    cases.push(vec![(p.name.as_str(), value)]);
                 }
             }
         }
+        for case in cases {
+            let e = common::run(&l.id, &v.id, &case);
+            assert!(e.run.world.is_some(), "{}/{} {case:?}: the scenario did not compile: {:?}", l.id, v.id, e.run.diagnostics);
+            let w = e.run.world.as_ref().unwrap();
+            assert!(matches!(w.outcome, Some(engine::Outcome::Completed)), "{}/{} {case:?}: the run ended with {:?}\n{}", l.id, v.id, w.outcome, e.stdout);
+            for q in &e.questions {
+                common::answer(&e, &q.id);
+            }
+        }
     }
+}
+
+macro_rules! sweeps {
+    ($($name:ident: $id:literal,)*) => {
+        $(#[test] fn $name() { sweep($id) })*
+        #[test]
+        fn every_lesson_is_swept() {
+            let swept = [$($id),*];
+            for l in lessons() {
+                assert!(swept.contains(&l.id.as_str()), "add a sweep for lesson '{}'", l.id);
+            }
+        }
+    };
+}
+
+sweeps! {
+    sweep_scopes: "scopes",
+    sweep_context: "context",
+    sweep_exceptions: "exceptions",
+    sweep_bulkhead: "bulkhead",
+    sweep_limits: "limits",
+    sweep_leaks: "leaks",
+    sweep_islands: "islands",
+    sweep_state: "state",
+    sweep_review: "review",
 }
 
 #[test]

@@ -1,5 +1,6 @@
 // Lesson 3, exceptions: who owns the error of a root coroutine?
 import kotlinx.coroutines.*
+import kotlin.coroutines.EmptyCoroutineContext
 
 val builder = "launch" // @param one of "launch", "async" "Builder of the failing job"
 val rootJob = "SupervisorJob()" // @param one of "Job()", "SupervisorJob()" "Job of the root scope"

@@ -4,9 +4,9 @@ import kotlinx.coroutines.*
 val limit = true // @param "Cap the crunching with limitedParallelism"
 val parallelism = 2 // @param 1..8 "limitedParallelism(n)"
 val crunchJobs = 8 // @param 1..16 "Crunch jobs"
-val crunchMs = 40 // @param 10..80 step 10 "CPU time of one crunch job (ms)"
+val crunchMs = 10 // @param 5..30 step 5 "CPU time of one crunch job (ms)"
 val requests = 10 // @param 1..20 "Requests"
-val everyMs = 10 // @param 5..50 step 5 "A request arrives every (ms)"
+val everyMs = 2 // @param 1..10 "A request arrives every (ms)"
 
 // Background data crunching may use at most `parallelism` threads of Default at once.
 val crunchDispatcher = Dispatchers.Default.limitedParallelism(parallelism)

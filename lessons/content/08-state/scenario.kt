@@ -4,8 +4,8 @@ import kotlinx.coroutines.sync.Mutex
 import kotlinx.coroutines.sync.withLock
 
 val strategy = "unprotected" // @param one of "unprotected", "synchronized", "Mutex", "limitedParallelism(1)" "Protection"
-val coroutines = 100 // @param 10..200 step 10 "Coroutines"
-val increments = 100 // @param 10..200 step 10 "Increments per coroutine"
+val coroutines = 50 // @param 10..100 step 10 "Coroutines"
+val increments = 50 // @param 10..100 step 10 "Increments per coroutine"
 
 val lock = Any()
 val mutex = Mutex()
