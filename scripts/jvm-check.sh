@@ -11,6 +11,10 @@
 # Environment: JVM_CHECK_JOBS (parallel runs, default 2), JVM_CHECK_TIMEOUT (seconds per
 # program, default 60).
 #
+# A program with the line `// Compare: unordered` among its first 5 lines prints its lines in a
+# racy order (they come from several threads): its standard output is compared with the
+# expected file as a multiset of lines (both sorted), as the engine's test harness does.
+#
 # This script installs nothing. The Debian packages kotlin, libkotlinx-coroutines-java and
 # libkotlinx-atomicfu-java must already be installed.
 set -euo pipefail
@@ -32,7 +36,7 @@ for arg in "$@"; do
     case "$arg" in
         --record) record=1 ;;
         -h | --help)
-            sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+            sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
             exit 0
             ;;
         -*) die "unknown option $arg" ;;
@@ -148,6 +152,16 @@ if [ "$record" = 1 ]; then
     exit 0
 fi
 
+# Whether a program's lines are compared as a multiset: `// Compare: unordered` in its header.
+unordered() {
+    head -n 5 "$DIR/$1.kt" | grep -qE '^[[:space:]]*// Compare: unordered[[:space:]]*$'
+}
+
+# Standard output as compared: sorted for an unordered program, else as printed.
+comparable() {
+    if unordered "$1"; then LC_ALL=C sort "$2"; else cat "$2"; fi
+}
+
 passed=0
 failed=0
 nojvm=0
@@ -172,8 +186,12 @@ for name in "${selected[@]}"; do
     fi
     if [ ! -f "$want_out" ]; then
         problems+=("no expected file $(basename "$want_out")")
-    elif ! cmp -s "$want_out" "$WORK/results/$name.stdout"; then
-        problems+=("stdout differs from $(basename "$want_out")")
+    elif ! cmp -s <(comparable "$name" "$want_out") <(comparable "$name" "$WORK/results/$name.stdout"); then
+        if unordered "$name"; then
+            problems+=("stdout lines (in any order) differ from $(basename "$want_out")")
+        else
+            problems+=("stdout differs from $(basename "$want_out")")
+        fi
     fi
     if [ -f "$DIR/$name.err" ]; then
         if [ "$(head -n 1 "$WORK/results/$name.stderr")" != "$(head -n 1 "$DIR/$name.err")" ]; then
@@ -184,7 +202,11 @@ for name in "${selected[@]}"; do
     fi
     if [ "${#problems[@]}" = 0 ]; then
         passed=$((passed + 1))
-        printf '%-58s %s\n' "$name" "pass"
+        if unordered "$name"; then
+            printf '%-58s %s\n' "$name" "pass (lines in any order)"
+        else
+            printf '%-58s %s\n' "$name" "pass"
+        fi
     else
         failed=$((failed + 1))
         failures+=("$name")
@@ -194,9 +216,14 @@ done
 
 for name in "${failures[@]+"${failures[@]}"}"; do
     echo
-    echo "=== $name: expected (-) vs JVM (+)"
+    if unordered "$name"; then
+        echo "=== $name: expected (-) vs JVM (+), both sorted (// Compare: unordered)"
+    else
+        echo "=== $name: expected (-) vs JVM (+)"
+    fi
     if [ -f "$(expected_out "$name")" ]; then
-        diff -u "$(expected_out "$name")" "$WORK/results/$name.stdout" | sed -n '3,40p' || true
+        diff -u <(comparable "$name" "$(expected_out "$name")") <(comparable "$name" "$WORK/results/$name.stdout") |
+            sed -n '3,40p' || true
     else
         sed -n '1,40p' "$WORK/results/$name.stdout"
     fi
