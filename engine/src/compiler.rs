@@ -79,6 +79,8 @@ struct LocalVar {
 #[derive(Debug, Clone)]
 struct Capture {
     name: String,
+    /// Where the captured variable is declared.
+    span: Span,
     /// Where the enclosing function finds it.
     source: CaptureSource,
     mutable: bool,
@@ -192,6 +194,9 @@ struct Compiler<'a> {
     receiver_counter: u32,
     /// The label the next compiled lambda answers to (`return@launch`).
     pending_label: Option<String>,
+    /// Whether the next compiled lambda, written without parameters, has an implicit `it`:
+    /// known from the function it is passed to; `None` when unknown.
+    pending_it: Option<bool>,
 }
 
 fn is_lambda_expr(e: &Expr) -> bool {
@@ -230,6 +235,7 @@ impl<'a> Compiler<'a> {
             current_class: None,
             receiver_counter: 0,
             pending_label: None,
+            pending_it: None,
         }
     }
 
@@ -761,7 +767,7 @@ impl<'a> Compiler<'a> {
         }
         // Already captured?
         if let Some((i, c)) = self.fns[depth - 1].captures.iter().enumerate().find(|(_, c)| c.name == name) {
-            return Some(VarRef::Capture { index: i as u32, mutable: c.mutable, kind: c.kind });
+            return Some(VarRef::Capture { index: i as u32, mutable: c.mutable, kind: c.kind, span: c.span });
         }
         // Find the owner among enclosing functions.
         let mut owner = None;
@@ -769,15 +775,15 @@ impl<'a> Compiler<'a> {
             let f = &self.fns[k];
             let found = f.scopes.iter().rev().find_map(|s| s.iter().rev().find(|v| v.name == name)).cloned();
             if let Some(v) = found {
-                owner = Some((k, CaptureSource::Local(v.slot), v.mutable, v.kind, v.recv));
+                owner = Some((k, CaptureSource::Local(v.slot), v.mutable, v.kind, v.recv, v.span));
                 break;
             }
             if let Some((i, c)) = f.captures.iter().enumerate().find(|(_, c)| c.name == name) {
-                owner = Some((k, CaptureSource::Capture(i as u32), c.mutable, c.kind, c.recv));
+                owner = Some((k, CaptureSource::Capture(i as u32), c.mutable, c.kind, c.recv, c.span));
                 break;
             }
         }
-        let (k, source, mutable, kind, recv) = owner?;
+        let (k, source, mutable, kind, recv, decl_span) = owner?;
         if let CaptureSource::Local(slot) = source {
             self.make_cell(k, slot);
         }
@@ -788,14 +794,14 @@ impl<'a> Compiler<'a> {
             let idx = match f.captures.iter().position(|c| c.name == name) {
                 Some(i) => i,
                 None => {
-                    f.captures.push(Capture { name: name.to_string(), source: src, mutable, kind, recv });
+                    f.captures.push(Capture { name: name.to_string(), span: decl_span, source: src, mutable, kind, recv });
                     f.captures.len() - 1
                 }
             };
             src = CaptureSource::Capture(idx as u32);
         }
         let CaptureSource::Capture(index) = src else { unreachable!("captured through at least one lambda") };
-        Some(VarRef::Capture { index, mutable, kind })
+        Some(VarRef::Capture { index, mutable, kind, span: decl_span })
     }
 
     /// Turns local `slot` of function `k` into a cell, rewriting the instructions already
@@ -1233,7 +1239,7 @@ impl<'a> Compiler<'a> {
         if let Some(r) = self.find_var(&id.name) {
             let (mutable, decl_span) = match &r {
                 VarRef::Local(v) => (v.mutable, v.span),
-                VarRef::Capture { mutable, .. } => (*mutable, id.span),
+                VarRef::Capture { mutable, span, .. } => (*mutable, *span),
             };
             if for_write && !mutable {
                 self.diags.push(
@@ -2234,6 +2240,7 @@ impl<'a> Compiler<'a> {
                     match &a.value.kind {
                         ExprKind::Lambda(l) => {
                             self.pending_label = Some(id.name.clone());
+                            self.pending_it = sig.param_types.get(i).and_then(|t| t.as_ref()).filter(|t| t.name == "->").map(|t| t.args.len() == 2);
                             self.closure(l, with_receiver.is_some(), suspend, with_receiver, a.value.span)
                         }
                         _ => self.expr(&a.value),
@@ -2292,6 +2299,7 @@ impl<'a> Compiler<'a> {
                     Some(a) => match &a.value.kind {
                         ExprKind::Lambda(l) if suspend_lambda => {
                             self.pending_label = Some(name.to_string());
+                            self.pending_it = Some(false);
                             self.closure(l, true, SuspendCtx::Suspend, Some(RecvKind::Scope), a.value.span)
                         }
                         _ => self.arg_value(a, SuspendCtx::Unknown),
@@ -2307,6 +2315,9 @@ impl<'a> Compiler<'a> {
             let suspend = if name == "invokeOnCompletion" { SuspendCtx::Plain } else { SuspendCtx::Unknown };
             if is_lambda_expr(&a.value) {
                 self.pending_label = Some(name.to_string());
+                if name == "invokeOnCompletion" {
+                    self.pending_it = Some(true);
+                }
             }
             self.arg_value(a, suspend);
         }
@@ -2432,6 +2443,7 @@ impl<'a> Compiler<'a> {
                 Some(a) => match &a.value.kind {
                     ExprKind::Lambda(l) if scope_lambda && i + 1 == n => {
                         self.pending_label = Some(id.name.clone());
+                        self.pending_it = Some(false);
                         self.closure(l, true, SuspendCtx::Suspend, Some(RecvKind::Scope), a.value.span);
                     }
                     ExprKind::Lambda(l) if b == Builtin::NewExceptionHandler || b == Builtin::ThreadLocalWithInitial => {
@@ -2468,12 +2480,18 @@ impl<'a> Compiler<'a> {
             self.mark_param_box(&name, nop);
             n_params += 1;
         }
-        if l.params.is_empty() && !l.has_arrow {
+        // `it` exists when the expected function type has one parameter; when the type is
+        // unknown, when no outer `it` would be shadowed.
+        let implicit_it = match self.pending_it.take() {
+            Some(known) => known,
+            None => !self.fns.iter().any(|f| f.scopes.iter().flatten().any(|v| v.name == "it") || f.captures.iter().any(|c| c.name == "it")),
+        };
+        if l.params.is_empty() && !l.has_arrow && implicit_it {
             let slot = self.new_slot("it");
             let nop = self.emit(Op::Nop, span);
             self.declare_local("it", slot, false, Some(nop), Kind::Unknown, span);
             n_params += 1;
-        } else {
+        } else if !(l.params.is_empty() && !l.has_arrow) {
             let mut destructure = Vec::new();
             for p in &l.params {
                 match &p.pattern {
@@ -2507,7 +2525,7 @@ impl<'a> Compiler<'a> {
 #[derive(Debug, Clone)]
 enum VarRef {
     Local(LocalVar),
-    Capture { index: u32, mutable: bool, kind: Kind },
+    Capture { index: u32, mutable: bool, kind: Kind, span: Span },
 }
 
 /// Something that can be assigned.

@@ -39,15 +39,19 @@ impl RunResult {
     }
 }
 
-/// All diagnostics of a program: syntax and compile-time.
+/// All diagnostics of a program: syntax, `@param` comments, and compile-time checks.
 pub fn check(source: &str, file_name: &str) -> Vec<Diagnostic> {
     let parsed = lang::parse(source);
-    let mut diags = parsed.diagnostics;
-    if diags.iter().any(|d| d.is_error()) {
-        return diags;
+    let mut diags = parsed.diagnostics.clone();
+    for d in lang::params::params_in(source, &parsed).1 {
+        if !diags.contains(&d) {
+            diags.push(d);
+        }
     }
-    let compiled = crate::compiler::compile(&parsed.file, source, file_name);
-    diags.extend(compiled.diagnostics);
+    if !diags.iter().any(|d| d.is_error()) {
+        let compiled = crate::compiler::compile(&parsed.file, source, file_name);
+        diags.extend(compiled.diagnostics);
+    }
     lang::diagnostic::sort(&mut diags);
     diags
 }

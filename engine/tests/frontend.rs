@@ -9,9 +9,7 @@
 //!   rendered exactly as `corolab check` prints them.
 //! - `invalid-resolve/*.kt` hold mistakes that only name resolution finds (a misspelled
 //!   `lauch`, `await` on a Job, a reassigned `val`…), with the diagnostics of
-//!   `engine::diagnostics` the compiler is expected to give. They run only when the
-//!   environment variable `COROLAB_RESOLVE_TESTS=1` is set, until the compiler reports them;
-//!   then the variable check goes.
+//!   `engine::diagnostics` the compiler gives.
 //!
 //! `UPDATE_EXPECT=1 cargo test -p engine --test frontend` rewrites the golden files from the
 //! current output; review the difference before committing it.
@@ -138,13 +136,9 @@ fn invalid_programs_report_the_expected_diagnostics() {
     fail_on(problems);
 }
 
-/// Mistakes found by name resolution; see the file header for when they run.
+/// Mistakes found by name resolution, before running.
 #[test]
 fn resolve_mistakes_report_the_expected_diagnostics() {
-    if std::env::var("COROLAB_RESOLVE_TESTS").as_deref() != Ok("1") {
-        eprintln!("invalid-resolve/: skipped; set COROLAB_RESOLVE_TESTS=1 to run them");
-        return;
-    }
     let dir = data_dir().join("invalid-resolve");
     let mut problems = Vec::new();
     for path in kotlin_files(&dir) {

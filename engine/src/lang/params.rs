@@ -116,6 +116,26 @@ impl ParamValue {
     }
 }
 
+impl Param {
+    /// Reads a value for this parameter from text, as typed on a command line or in a share
+    /// link: a number for ranges, `true`/`false` for toggles, one of the choices for strings.
+    pub fn parse_value(&self, text: &str) -> Result<ParamValue, String> {
+        let text = text.trim();
+        let bad = || format!("'{text}' is not {} for parameter '{}'", self.default.type_with_article(), self.name);
+        match &self.default {
+            ParamValue::Int(_) => text.replace('_', "").parse::<i64>().map(ParamValue::Int).map_err(|_| bad()),
+            ParamValue::Long(_) => text.trim_end_matches('L').replace('_', "").parse::<i64>().map(ParamValue::Long).map_err(|_| bad()),
+            ParamValue::Double(_) => text.parse::<f64>().map(ParamValue::Double).map_err(|_| bad()),
+            ParamValue::Bool(_) => match text {
+                "true" => Ok(ParamValue::Bool(true)),
+                "false" => Ok(ParamValue::Bool(false)),
+                _ => Err(bad()),
+            },
+            ParamValue::Str(_) => Ok(ParamValue::Str(text.trim_matches('"').to_string())),
+        }
+    }
+}
+
 impl fmt::Display for ParamValue {
     /// Shows the value as a learner reads it: numbers without a suffix, strings in quotes.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -1,0 +1,94 @@
+//! Regression cases for Kotlin semantics the engine once got wrong, each checked through one
+//! helper: run the program, compare what it prints. (The JVM-checked suite is
+//! `tests/conformance`; these are small cases named after what broke.)
+
+use engine::{run_source, RunOptions};
+
+#[track_caller]
+fn check(source: &str, expected: &str) {
+    let r = run_source(source, &RunOptions::default());
+    assert!(r.world.is_some(), "does not compile: {:?}", r.diagnostics);
+    assert_eq!(r.stdout(), expected);
+}
+
+#[test]
+fn builder_lambdas_have_no_implicit_it() {
+    check(
+        "import kotlinx.coroutines.*\nfun main() = runBlocking {\n    repeat(2) { launch { println(\"task $it\") } }\n}\n",
+        "task 0\ntask 1\n",
+    );
+}
+
+#[test]
+fn thread_sleep_returns_unit_and_keeps_locals() {
+    check(
+        "import kotlinx.coroutines.*\nimport java.util.concurrent.Executors\nfun main() = runBlocking {\n    val pool = Executors.newFixedThreadPool(1).asCoroutineDispatcher()\n    val name = async(pool) { val t = Thread.currentThread().name; Thread.sleep(50); t }.await()\n    println(name)\n    pool.close()\n}\n",
+        "pool-1-thread-1\n",
+    );
+}
+
+#[test]
+fn plus_assign_on_a_val_list_adds() {
+    check("fun main() {\n    val xs = mutableListOf(1)\n    xs += 2\n    xs += listOf(3, 4)\n    println(xs)\n}\n", "[1, 2, 3, 4]\n");
+}
+
+#[test]
+fn with_context_returns_to_the_caller_thread_after_children() {
+    check(
+        "import kotlinx.coroutines.*\nfun main() = runBlocking {\n    withContext(Dispatchers.Default) { launch { delay(10) } }\n    println(Thread.currentThread().name)\n}\n",
+        "main\n",
+    );
+}
+
+#[test]
+fn stack_overflow_is_a_catchable_error() {
+    check(
+        "fun down(n: Int): Int = down(n + 1) + 1\nfun main() {\n    try { down(0) } catch (e: StackOverflowError) { println(\"caught $e\") }\n}\n",
+        "caught java.lang.StackOverflowError\n",
+    );
+}
+
+/// Runs with small limits and returns the diagnostic that stopped the run.
+fn stopped(source: &str, config: engine::Config) -> String {
+    let r = run_source(source, &RunOptions { config, ..RunOptions::default() });
+    let world = r.world.expect("compiles");
+    assert_eq!(r.exit_code_of(&world), 2);
+    match world.outcome {
+        Some(engine::Outcome::Stopped(d)) => d.message,
+        other => panic!("expected a stop, got {other:?}"),
+    }
+}
+
+trait ExitCodeOf {
+    fn exit_code_of(&self, world: &engine::World) -> i32;
+}
+
+impl ExitCodeOf for engine::RunResult {
+    fn exit_code_of(&self, world: &engine::World) -> i32 {
+        world.outcome.as_ref().map(|o| o.exit_code()).unwrap_or(-1)
+    }
+}
+
+#[test]
+fn an_endless_loop_stops_at_the_step_limit() {
+    let msg = stopped("fun main() {\n    while (true) { }\n}\n", engine::Config { max_steps: 10_000, ..engine::Config::default() });
+    assert!(msg.contains("stopped after 10000 steps"), "{msg}");
+}
+
+#[test]
+fn runaway_coroutines_stop_at_the_coroutine_limit() {
+    let msg = stopped(
+        "import kotlinx.coroutines.*\nfun main() = runBlocking {\n    while (true) { launch { delay(1_000_000) } }\n}\n",
+        engine::Config { max_live_coroutines: 500, ..engine::Config::default() },
+    );
+    assert!(msg.contains("more than 500 coroutines"), "{msg}");
+}
+
+#[test]
+fn a_deadlock_is_reported_instead_of_hanging() {
+    let msg = stopped(
+        "import kotlinx.coroutines.*\nfun main() = runBlocking {\n    val never = CompletableDeferred<Int>()\n    never.await()\n}\n",
+        engine::Config::default(),
+    );
+    assert!(msg.contains("the program hangs"), "{msg}");
+}
