@@ -51,21 +51,10 @@ fn stack_overflow_is_a_catchable_error() {
 /// Runs with small limits and returns the diagnostic that stopped the run.
 fn stopped(source: &str, config: engine::Config) -> String {
     let r = run_source(source, &RunOptions { config, ..RunOptions::default() });
-    let world = r.world.expect("compiles");
-    assert_eq!(r.exit_code_of(&world), 2);
-    match world.outcome {
+    assert_eq!(r.exit_code(), 2);
+    match r.world.expect("compiles").outcome {
         Some(engine::Outcome::Stopped(d)) => d.message,
         other => panic!("expected a stop, got {other:?}"),
-    }
-}
-
-trait ExitCodeOf {
-    fn exit_code_of(&self, world: &engine::World) -> i32;
-}
-
-impl ExitCodeOf for engine::RunResult {
-    fn exit_code_of(&self, world: &engine::World) -> i32 {
-        world.outcome.as_ref().map(|o| o.exit_code()).unwrap_or(-1)
     }
 }
 
