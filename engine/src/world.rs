@@ -927,9 +927,12 @@ impl World {
             let d = &mut self.dispatchers[DEFAULT.0 as usize];
             d.running = d.running.saturating_sub(1);
         }
-        let permits = std::mem::take(&mut self.strands[s.0 as usize].permits);
-        for view in permits.into_iter().rev() {
-            self.release_permit(view);
+        // A strand that was queued again already swapped its permits (see `dispatch_to`).
+        if self.strands[s.0 as usize].state != StrandState::Queued {
+            let permits = std::mem::take(&mut self.strands[s.0 as usize].permits);
+            for view in permits.into_iter().rev() {
+                self.release_permit(view);
+            }
         }
         if self.strands[s.0 as usize].thread == Some(tid) && self.strands[s.0 as usize].state != StrandState::Paused {
             self.strands[s.0 as usize].thread = None;
@@ -956,6 +959,12 @@ impl World {
 
     /// Puts a strand in a given dispatcher's queue.
     pub fn dispatch_to(&mut self, s: StrandId, d: DispatcherId, resume: Resume) {
+        // A strand dispatched again gives up the view permits of the run it leaves before it
+        // asks for those of its next run.
+        let permits = std::mem::take(&mut self.strands[s.0 as usize].permits);
+        for view in permits.into_iter().rev() {
+            self.release_permit(view);
+        }
         let st = &mut self.strands[s.0 as usize];
         st.resume = Some(resume);
         st.state = StrandState::Queued;

@@ -234,11 +234,10 @@ fn state_only_the_unprotected_counter_loses_updates() {
 
 #[test]
 fn state_confinement_with_limited_parallelism_one() {
-    // FIXME(ENGINE-GAPS.md, gap 1): on the JVM, withContext(Dispatchers.Default.limitedParallelism(1))
-    // runs one block at a time and no update is ever lost: the answer must be "exact". The
-    // engine lets several blocks into the view at once, so today it loses updates.
+    // withContext(Dispatchers.Default.limitedParallelism(1)) runs one block at a time, so no
+    // update is ever lost.
     for (c, i) in [(10, 10), (50, 50), (100, 100)] {
-        expect("state", "confinement", &[("coroutines", int(c)), ("increments", int(i))], "q1", "lost");
+        expect("state", "confinement", &[("coroutines", int(c)), ("increments", int(i))], "q1", "exact");
     }
 }
 
