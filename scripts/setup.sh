@@ -41,14 +41,22 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# ensure_cargo_tool BIN PATTERN CRATE ARGS...: installs CRATE with ARGS unless the first line
+# of `BIN --version` matches the glob PATTERN.
+ensure_cargo_tool() {
+  local bin=$1 pattern=$2 crate=$3
+  shift 3
+  # shellcheck disable=SC2053 # PATTERN is a glob on purpose.
+  [[ $(version_of "$bin" --version) == $pattern ]] && return 0
+  wait_for_running_install "$crate"
+  # shellcheck disable=SC2053
+  [[ $(version_of "$bin" --version) == $pattern ]] && return 0
+  log "installing $crate $*"
+  quick_install "$crate" "$@"
+}
+
 # Trunk 0.21: 0.22 needs a newer rustc than the project's.
-if [[ $(version_of trunk --version) != "trunk 0.21."* ]]; then
-  wait_for_running_install trunk
-  if [[ $(version_of trunk --version) != "trunk 0.21."* ]]; then
-    log "installing trunk 0.21"
-    quick_install trunk --locked --version '~0.21'
-  fi
-fi
+ensure_cargo_tool trunk "trunk 0.21.*" trunk --locked --version '~0.21'
 
 # wasm-bindgen-cli must match the wasm-bindgen library in Cargo.lock exactly. It is installed
 # without --locked: its own lock file for 0.2.130 no longer builds.
@@ -57,13 +65,7 @@ if [ -z "$bindgen_version" ]; then
   echo "setup: no wasm-bindgen entry in Cargo.lock" >&2
   exit 1
 fi
-if [ "$(version_of wasm-bindgen --version)" != "wasm-bindgen $bindgen_version" ]; then
-  wait_for_running_install wasm-bindgen-cli
-  if [ "$(version_of wasm-bindgen --version)" != "wasm-bindgen $bindgen_version" ]; then
-    log "installing wasm-bindgen-cli $bindgen_version"
-    quick_install wasm-bindgen-cli --version "$bindgen_version"
-  fi
-fi
+ensure_cargo_tool wasm-bindgen "wasm-bindgen $bindgen_version" wasm-bindgen-cli --version "$bindgen_version"
 if ! grep -q "^wasm_bindgen = \"$bindgen_version\"$" Trunk.toml; then
   echo "setup: Trunk.toml [tools] wasm_bindgen must be \"$bindgen_version\", the version in Cargo.lock" >&2
   exit 1

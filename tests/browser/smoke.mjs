@@ -16,6 +16,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const DIST = path.join(ROOT, 'dist');
 const SCREENSHOTS = path.join(ROOT, 'target', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const TIMEOUT_MS = 15_000;
 
 // The course as the page must show it: nine lessons, the first selected.
 const LESSON_COUNT = 9;
@@ -38,13 +39,21 @@ const CONTENT_TYPES = {
 
 const byTestId = (id) => `[data-testid="${id}"]`;
 
-// Yew renders after the event handler returns, so expectations on text wait for it.
-async function waitForText(page, selector, want) {
-  try {
-    await page.waitForFunction(([sel, text]) => document.querySelector(sel)?.textContent === text, [selector, want]);
-  } catch {
-    const got = await page.locator(selector).first().textContent().catch(() => null);
-    throw new Error(`expected ${selector} to read ${JSON.stringify(want)}, it reads ${JSON.stringify(got)}`);
+// Yew renders after the event handler returns, so expectations on the DOM poll until they
+// hold. `attribute` null means the element's text.
+async function waitForValue(page, selector, want, attribute = null) {
+  const read = ([sel, attr]) => {
+    const el = document.querySelector(sel);
+    return attr === null ? el?.textContent : el?.getAttribute(attr);
+  };
+  const deadline = Date.now() + TIMEOUT_MS;
+  let got;
+  while ((got = await page.evaluate(read, [selector, attribute])) !== want) {
+    if (Date.now() > deadline) {
+      const what = attribute === null ? 'text' : `attribute ${attribute}`;
+      throw new Error(`expected the ${what} of ${selector} to be ${JSON.stringify(want)}, it is ${JSON.stringify(got)}`);
+    }
+    await page.waitForTimeout(50);
   }
 }
 
@@ -96,7 +105,7 @@ async function run() {
       ],
     });
     const page = context.pages()[0] || (await context.newPage());
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(TIMEOUT_MS);
 
     const problems = [];
     page.on('console', (msg) => {
@@ -128,7 +137,7 @@ async function run() {
     const thirdName = (await third.locator('.lesson-name').textContent()).trim();
     assert.notEqual(thirdName, FIRST_TITLE);
     await third.locator('button').click();
-    await waitForText(page, byTestId('lesson-title'), thirdName);
+    await waitForValue(page, byTestId('lesson-title'), thirdName);
     assert.equal(await third.locator('button').getAttribute('aria-current'), 'page', 'picked lesson is marked current');
 
     // Stepping changes the position, and stepping back returns to the start.
@@ -138,25 +147,25 @@ async function run() {
     assert.equal(await position.textContent(), 'step 0');
     assert.equal(await stepBack.isDisabled(), true, 'step back is disabled at step 0');
     await page.locator(byTestId('step-forward')).click();
-    await waitForText(page, positionSel, 'step 1');
+    await waitForValue(page, positionSel, 'step 1');
     assert.equal(await stepBack.isDisabled(), false, 'step back is enabled after a step');
     await stepBack.click();
-    await waitForText(page, positionSel, 'step 0');
+    await waitForValue(page, positionSel, 'step 0');
 
     // Play advances on its own; pause stops it.
     const play = page.locator(byTestId('play'));
     await play.click();
-    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-pressed') === 'true', byTestId('play'));
+    await waitForValue(page, byTestId('play'), 'true', 'aria-pressed');
     await page.waitForFunction((sel) => Number(document.querySelector(sel)?.textContent.replace('step ', '')) >= 2, positionSel);
     await play.click();
-    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-pressed') === 'false', byTestId('play'));
+    await waitForValue(page, byTestId('play'), 'false', 'aria-pressed');
     const paused = await position.textContent();
     await page.waitForTimeout(1500);
     assert.equal(await position.textContent(), paused, 'the position holds while paused');
 
     // Back to the first lesson for the pictures.
     await entries.nth(0).locator('button').click();
-    await waitForText(page, byTestId('lesson-title'), FIRST_TITLE);
+    await waitForValue(page, byTestId('lesson-title'), FIRST_TITLE);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'desktop-1280x800.png') });
 
     // On a phone the panes stack, code first, and the page never scrolls sideways.
