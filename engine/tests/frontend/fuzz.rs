@@ -186,3 +186,41 @@ pub fn certainly_invalid(source: &str, tokens: &[engine::lang::Token]) -> Option
     }
     open.last().map(|k| format!("an unclosed {k:?}"))
 }
+
+/// Deletes, duplicates, swaps lines, or changes numbers — a few times.
+pub fn mutate_lines(rng: &mut Rng, source: &str) -> String {
+    let mut lines: Vec<String> = source.lines().map(str::to_string).collect();
+    for _ in 0..1 + rng.below(3) {
+        if lines.len() < 2 {
+            break;
+        }
+        let i = rng.below(lines.len());
+        let j = rng.below(lines.len());
+        match rng.below(5) {
+            0 => {
+                lines.remove(i);
+            }
+            1 => {
+                let l = lines[i].clone();
+                lines.insert(j, l);
+            }
+            2 => lines.swap(i, j),
+            3 => {
+                // A number becomes another small number (0 and negatives included).
+                let line = &lines[i];
+                if let Some(pos) = line.find(|c: char| c.is_ascii_digit()) {
+                    let end = line[pos..].find(|c: char| !c.is_ascii_digit() && c != '_').map(|e| pos + e).unwrap_or(line.len());
+                    let n = ["0", "1", "-1", "3", "100", "1_000_000"][rng.below(6)];
+                    lines[i] = format!("{}{}{}", &line[..pos], n, &line[end..]);
+                }
+            }
+            _ => {
+                // A call becomes another coroutine call.
+                let calls = ["delay(50)", "yield()", "cancel()", "throw IllegalStateException(\"boom\")", "Thread.sleep(20)", "coroutineContext.cancel()"];
+                let indent: String = lines[i].chars().take_while(|c| c.is_whitespace()).collect();
+                lines.insert(i, format!("{indent}{}", calls[rng.below(calls.len())]));
+            }
+        }
+    }
+    lines.join("\n") + "\n"
+}
