@@ -953,7 +953,9 @@ impl World {
     /// Puts a strand in the queue of its current dispatcher, to receive `resume` when a
     /// thread runs it.
     pub fn dispatch(&mut self, s: StrandId, resume: Resume) {
-        let d = self.current_ctx(s).dispatcher.unwrap_or(DEFAULT);
+        // Without a dispatcher (the code of `suspend fun main`) a continuation resumes in
+        // the thread that resumes it, as with Unconfined.
+        let d = self.current_ctx(s).dispatcher.unwrap_or(UNCONFINED);
         self.dispatch_to(s, d, resume);
     }
 
