@@ -35,7 +35,7 @@ pub struct Recording {
     checkpoints: Vec<World>,
     /// Steps between checkpoints.
     pub interval: u64,
-    /// The world at the end of the run.
+    /// The world at the end of the run (its trace's events are in `view.events`).
     pub world: World,
 }
 
@@ -60,8 +60,15 @@ impl Recording {
                 break;
             }
         }
-        let view = RunView::new(&world);
+        // The trace moves into the views: one copy of the events, not two.
+        let events = std::mem::take(&mut world.trace.events);
+        let view = RunView::from_events(&world, events);
         Recording { view, checkpoints, interval, world }
+    }
+
+    /// The hash of the run's trace (see [`crate::trace::Trace::hash`]).
+    pub fn trace_hash(&self) -> u64 {
+        crate::trace::Trace { events: self.view.events.clone() }.hash()
     }
 
     /// Number of checkpoints kept.
@@ -310,7 +317,11 @@ pub struct RunView {
 impl RunView {
     /// Derives the views from a finished world's trace.
     pub fn new(world: &World) -> RunView {
-        let events = world.trace.events.clone();
+        RunView::from_events(world, world.trace.events.clone())
+    }
+
+    /// Derives the views from a finished world and its trace's events, taken out of it.
+    pub fn from_events(world: &World, events: Vec<Event>) -> RunView {
         let n_steps = world.steps;
         let mut jobs: Vec<JobInfo> = Vec::new();
         let mut lanes: Vec<Lane> = Vec::new();

@@ -233,7 +233,7 @@ fun main() = runBlocking {
     for seed in [1, 7, 12345] {
         let a = record_with(racy, Config { seed, ..Config::default() });
         let b = record_with(racy, Config { seed, ..Config::default() });
-        assert_eq!(a.world.trace.hash(), b.world.trace.hash(), "seed {seed}");
+        assert_eq!(a.trace_hash(), b.trace_hash(), "seed {seed}");
         assert_eq!(a.world.stdout(), b.world.stdout());
         let lost: i32 = a.world.stdout().trim().parse().expect("a number");
         assert!(lost < 2500, "seed {seed}: unprotected increments from 4 threads lose updates, got {lost}");
