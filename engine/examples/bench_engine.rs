@@ -59,6 +59,10 @@ fn main() {
     println!("100,000 coroutines (launch + delay + increment), trace of events only:");
     println!("  {:.3} s, {} steps, {:.1} M steps/s, {:.0} coroutines/s", secs, statements, statements as f64 / secs / 1e6, 100_000.0 / secs);
 
+    if let Some(jvm) = jvm_wall_time() {
+        println!("  the JVM (kotlinc + kotlinx.coroutines, one run, start-up included): {jvm}");
+    }
+
     let (w, secs) = run(LAUNCHES, Config::default());
     println!("the same with the full trace (what the page records): {:.3} s, {} events, {:.1} M events/s", secs, w.trace.events.len(), w.trace.events.len() as f64 / secs / 1e6);
 
@@ -113,4 +117,25 @@ fn approx_world_bytes(w: &World) -> u64 {
         .sum();
     let jobs: u64 = w.jobs.iter().map(|j| (std::mem::size_of_val(j) + j.handlers.capacity() * 16 + j.children.capacity() * 4) as u64).sum();
     strands + jobs
+}
+
+/// Compiles the same program with kotlinc and times one JVM run, when kotlinc is installed.
+fn jvm_wall_time() -> Option<String> {
+    let dir = std::env::temp_dir().join(format!("corolab-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).ok()?;
+    let src = dir.join("Bench.kt");
+    std::fs::write(&src, LAUNCHES.replace(" // @param", "")).ok()?;
+    let jars = ["/usr/share/java/kotlinx-coroutines-core.jar", "/usr/share/java/kotlinx-coroutines-core-common.jar"];
+    let cp = jars.join(":");
+    let out = dir.join("classes");
+    let compiled = std::process::Command::new("kotlinc").args(["-cp", &cp, "-d"]).arg(&out).arg(&src).stderr(std::process::Stdio::null()).status().ok()?;
+    if !compiled.success() {
+        return None;
+    }
+    let run_cp = format!("{}:{cp}:/usr/share/java/atomicfu.jar:/usr/share/java/kotlin-stdlib.jar", out.display());
+    let start = Instant::now();
+    let ran = std::process::Command::new("java").args(["-cp", &run_cp, "BenchKt"]).stdout(std::process::Stdio::null()).status().ok()?;
+    let secs = start.elapsed().as_secs_f64();
+    let _ = std::fs::remove_dir_all(&dir);
+    ran.success().then(|| format!("{secs:.2} s wall"))
 }
