@@ -2358,6 +2358,19 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
+        // `copy(name = …)` of a data class: arguments travel with their names, since the
+        // receiver's class is only known at run time.
+        if mname == "copy" && !self.user_methods.contains_key(mname) && self.program.classes.iter().any(|c| c.is_data) {
+            self.expr(receiver);
+            for a in args {
+                let n = a.name.as_ref().map(|n| n.name.clone()).unwrap_or_default();
+                self.emit(Op::Push(Value::str(&n)), a.value.span);
+                self.arg_value(a, SuspendCtx::Unknown);
+            }
+            let s = self.sym("<copy>");
+            self.emit(Op::CallMethod { name: s, argc: 2 * args.len() as u32, safe }, span);
+            return;
+        }
         // Inlined collection and scope helpers.
         if !self.user_methods.contains_key(mname) && !self.extensions.contains_key(mname) && self.inline_method(receiver, name, args, safe, span) {
             return;

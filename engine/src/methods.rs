@@ -302,7 +302,15 @@ impl World {
                 match n {
                     "first" => ok(r.element(r.first)),
                     "last" => ok(r.last_element().map(|v| r.element(v)).unwrap_or(Value::Null)),
-                    "step" => ok(Value::Int(r.step as i32)),
+                    "step" if args.is_empty() => ok(Value::Int(r.step as i32)),
+                    "step" | "until" | "downTo" => {
+                        let op = match n {
+                            "step" => crate::bytecode::BinOp::Step,
+                            "until" => crate::bytecode::BinOp::Until,
+                            _ => crate::bytecode::BinOp::DownTo,
+                        };
+                        Ok(Native::Value(self.binary(op, recv.clone(), arg(0))?))
+                    }
                     "contains" => ok(Value::Bool(self.contains(&recv, &arg(0))?)),
                     "reversed" => ok(Value::Range(Rc::new(crate::value::Range { first: r.last_element().unwrap_or(r.first), last: r.first, step: -r.step, kind: r.kind }))),
                     _ => {
@@ -610,6 +618,29 @@ impl World {
                 _ => Err(self.no_member(recv, n)),
             },
             HeapObj::Random => self.random_method(n, args),
+            HeapObj::Instance { class, fields } if n == "<copy>" && self.program.classes[class.0 as usize].is_data => {
+                // Arguments come as (name, value) pairs; unnamed ones go in constructor order.
+                let c = self.program.classes[class.0 as usize].clone();
+                let mut fields = fields;
+                let mut next = 0;
+                for pair in args.chunks(2) {
+                    let name = match &pair[0] {
+                        Value::Str(s) => s.to_string(),
+                        _ => String::new(),
+                    };
+                    let idx = if name.is_empty() {
+                        next += 1;
+                        c.data_fields.get(next - 1).and_then(|f| c.fields.iter().position(|x| x == f))
+                    } else {
+                        c.fields.iter().position(|f| self.program.sym(*f) == name)
+                    };
+                    match idx {
+                        Some(i) => fields[i] = pair.get(1).cloned().unwrap_or(Value::Null),
+                        None => return Err(Fault::Stop(format!("{}.copy has no parameter '{name}'", c.name))),
+                    }
+                }
+                ok(Value::Obj(self.heap.alloc(HeapObj::Instance { class, fields })))
+            }
             HeapObj::Instance { .. } | HeapObj::Plain | HeapObj::Closure { .. } => match (n, self.heap.get(o).clone()) {
                 ("invoke", HeapObj::Closure { .. }) => self.call_value(s, ex, recv.clone(), args.to_vec(), span),
                 _ => Err(self.no_member(recv, n)),
@@ -1187,6 +1218,15 @@ impl World {
                     "times" => crate::bytecode::BinOp::Mul,
                     "div" => crate::bytecode::BinOp::Div,
                     _ => crate::bytecode::BinOp::Rem,
+                };
+                Ok(Native::Value(self.binary(op, recv.clone(), arg(0))?))
+            }
+            "until" | "downTo" | "rangeTo" | "to" => {
+                let op = match n {
+                    "until" => crate::bytecode::BinOp::Until,
+                    "downTo" => crate::bytecode::BinOp::DownTo,
+                    "rangeTo" => crate::bytecode::BinOp::RangeTo,
+                    _ => crate::bytecode::BinOp::Pair,
                 };
                 Ok(Native::Value(self.binary(op, recv.clone(), arg(0))?))
             }
