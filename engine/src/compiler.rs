@@ -165,6 +165,9 @@ struct FunSig {
     is_suspend: bool,
     receiver_is_scope: bool,
     returns_kind: Kind,
+    /// The index of the `vararg` parameter, which collects the positional arguments from
+    /// its position on into a list.
+    vararg: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -299,6 +302,7 @@ impl<'a> Compiler<'a> {
             is_suspend: f.modifiers.is_suspend,
             receiver_is_scope: f.receiver.as_ref().is_some_and(|r| r.simple_name() == "CoroutineScope"),
             returns_kind,
+            vararg: f.params.iter().position(|p| p.is_vararg),
         }
     }
 
@@ -2143,6 +2147,7 @@ impl<'a> Compiler<'a> {
                 is_suspend: false,
                 receiver_is_scope: false,
                 returns_kind: Kind::Unknown,
+                vararg: None,
             };
             self.user_call_args(&sig, args, id, span);
             self.emit(Op::New { class: info.id, argc: info.ctor.len() as u32 }, span);
@@ -2198,7 +2203,12 @@ impl<'a> Compiler<'a> {
         let mut placed: Vec<Option<&Arg>> = vec![None; n];
         let mut next = 0;
         let mut ok = true;
+        let mut var_args: Vec<&Arg> = Vec::new();
         for (i, a) in args.iter().enumerate() {
+            if a.name.is_none() && Some(next) == sig.vararg {
+                var_args.push(a);
+                continue;
+            }
             let idx = match &a.name {
                 Some(nm) => match sig.params.iter().position(|(p, _)| *p == nm.name) {
                     Some(i) => i,
@@ -2227,6 +2237,22 @@ impl<'a> Compiler<'a> {
             placed[idx] = Some(a);
         }
         for (i, p) in placed.iter().enumerate() {
+            if Some(i) == sig.vararg && p.is_none() {
+                // `*list` alone passes the list; otherwise the values make a new one.
+                match var_args.as_slice() {
+                    [one] if one.spread => self.expr(&one.value),
+                    _ => {
+                        for a in &var_args {
+                            if a.spread {
+                                self.error(a.value.span, "a spread argument must be the only vararg value in Coroutine Lab");
+                            }
+                            self.expr(&a.value);
+                        }
+                        self.emit(Op::MakeList(var_args.len() as u32), span);
+                    }
+                }
+                continue;
+            }
             match p {
                 Some(a) => {
                     let suspend = match sig.param_types.get(i).and_then(|t| t.as_ref()) {
