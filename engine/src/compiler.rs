@@ -155,6 +155,8 @@ struct FnCtx {
     frame_name: String,
     /// Number of `synchronized` blocks entered lexically, to reject suspension inside.
     in_monitor: u32,
+    /// Lambdas compiled inside it so far, to name them as the JVM does (`MainKt$main$1`).
+    n_lambdas: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -489,6 +491,7 @@ impl<'a> Compiler<'a> {
             label,
             frame_name,
             in_monitor: 0,
+            n_lambdas: 0,
         });
     }
 
@@ -2504,9 +2507,20 @@ impl<'a> Compiler<'a> {
     }
 
     fn closure_labelled(&mut self, l: &Lambda, with_receiver: bool, suspend: SuspendCtx, recv: Option<RecvKind>, span: Span, label: Option<String>) {
-        let parent_frame = self.fns.last().map(|f| f.frame_name.clone()).unwrap_or_else(|| self.program.file_class.clone());
-        let n = self.program.functions.len();
-        let func = self.new_function("lambda", format!("{parent_frame}$lambda${n}"), span);
+        // The JVM names a lambda's class after its enclosing function (`MainKt$main$1`) or
+        // enclosing lambda (`MainKt$main$1$1`); its frame is `invokeSuspend` (or `invoke`).
+        let parent_frame = self.fns.last().map(|f| f.frame_name.clone()).unwrap_or_else(|| format!("{}.<clinit>", self.program.file_class));
+        let k = match self.fns.last_mut() {
+            Some(f) => {
+                f.n_lambdas += 1;
+                f.n_lambdas
+            }
+            None => 1,
+        };
+        let (class, method) = parent_frame.rsplit_once('.').unwrap_or((parent_frame.as_str(), "invoke"));
+        let class = if method.starts_with("invoke") { format!("{class}${k}") } else { format!("{class}${method}${k}") };
+        let method = if suspend == SuspendCtx::Suspend { "invokeSuspend" } else { "invoke" };
+        let func = self.new_function("lambda", format!("{class}.{method}"), span);
         // A lambda inherits the suspend context of a surrounding suspend lambda only when
         // it is itself suspending; plain lambdas in suspend functions cannot suspend.
         let label = label.or_else(|| self.pending_label.take());
