@@ -220,6 +220,39 @@ pub struct Job {
 }
 
 impl Job {
+    /// A started job with no parent, child, handler or history yet.
+    pub fn new(class: JobClass, ctx: Rc<Context>, span: Span) -> Job {
+        Job {
+            class,
+            parent: None,
+            linked: false,
+            would_be_parent: None,
+            children: Vec::new(),
+            wait_cursor: 0,
+            handlers: Vec::new(),
+            started: true,
+            completing: false,
+            root_cause: None,
+            exceptions: Vec::new(),
+            proposed: None,
+            final_state: None,
+            waiting_child: None,
+            strand: None,
+            scope_owner: None,
+            ctx,
+            debug_id: 0,
+            handles_exception: true,
+            span,
+            creator: None,
+            created_at: 0,
+            completed_at: None,
+            reported: None,
+            timeout_ms: None,
+            timer: None,
+            atomic: false,
+        }
+    }
+
     /// The state as `Job.kt` names it.
     pub fn state(&self) -> JobState {
         match &self.final_state {
@@ -299,35 +332,14 @@ impl World {
             }
             _ => true,
         };
-        self.jobs.push(Job {
-            class: spec.class,
-            parent,
-            linked: false,
-            would_be_parent: None,
-            children: Vec::new(),
-            wait_cursor: 0,
-            handlers: Vec::new(),
-            started: !spec.lazy,
-            completing: false,
-            root_cause: None,
-            exceptions: Vec::new(),
-            proposed: None,
-            final_state: None,
-            waiting_child: None,
-            strand: None,
-            scope_owner: None,
-            ctx: Rc::new(ctx),
-            debug_id,
-            handles_exception,
-            span: spec.span,
-            creator: self.current_strand,
-            created_at: self.now,
-            completed_at: None,
-            reported: None,
-            timeout_ms: None,
-            timer: None,
-            atomic: false,
-        });
+        let mut job = Job::new(spec.class, Rc::new(ctx), spec.span);
+        job.parent = parent;
+        job.started = !spec.lazy;
+        job.debug_id = debug_id;
+        job.handles_exception = handles_exception;
+        job.creator = self.current_strand;
+        job.created_at = self.now;
+        self.jobs.push(job);
         self.live_jobs += u64::from(spec.class.is_coroutine());
         self.record(EventKind::JobCreated { job: id, parent, class: spec.class, name: self.jobs[id.0 as usize].ctx.name.as_deref().map(str::to_string) });
         if let Some(p) = parent {

@@ -346,35 +346,12 @@ impl World {
             cpu_permit: false,
             daemon: false,
         };
-        let non_cancellable = Job {
-            class: crate::job::JobClass::NonCancellable,
-            parent: None,
-            linked: false,
-            would_be_parent: None,
-            children: Vec::new(),
-            wait_cursor: 0,
-            handlers: Vec::new(),
-            started: true,
-            completing: false,
-            root_cause: None,
-            exceptions: Vec::new(),
-            proposed: None,
-            final_state: None,
-            waiting_child: None,
-            strand: None,
-            scope_owner: None,
-            ctx: Rc::new(Context { job: Some(JobId::NON_CANCELLABLE), ..Context::default() }),
-            debug_id: 0,
-            handles_exception: false,
-            span: Span::default(),
-            creator: None,
-            created_at: 0,
-            completed_at: None,
-            reported: None,
-            timeout_ms: None,
-            timer: None,
-            atomic: false,
-        };
+        let mut non_cancellable = Job::new(
+            crate::job::JobClass::NonCancellable,
+            Rc::new(Context { job: Some(JobId::NON_CANCELLABLE), ..Context::default() }),
+            Span::default(),
+        );
+        non_cancellable.handles_exception = false;
         let n_globals = program.globals.len();
         let n_classes = program.classes.len();
         let mut world = World {

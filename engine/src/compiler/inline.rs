@@ -70,6 +70,29 @@ impl<'a> Compiler<'a> {
         (it, elem, top, exit)
     }
 
+    /// `for (i in 0 until count) body(i)`, with a statement marker per iteration.
+    fn counting_loop(&mut self, count: &Expr, span: Span, body: impl FnOnce(&mut Self, u32)) {
+        self.expr(count);
+        let limit = self.temp(span);
+        self.emit(Op::Push(Value::Int(0)), span);
+        let i = self.temp(span);
+        let top = self.here();
+        let line = self.line(span);
+        self.emit(Op::Stmt { line }, span);
+        self.emit(Op::Load(i), span);
+        self.emit(Op::Load(limit), span);
+        self.emit(Op::Binary(BinOp::Lt), span);
+        let exit = self.emit(Op::JumpIfFalse(0), span);
+        body(self, i);
+        self.emit(Op::Load(i), span);
+        self.emit(Op::Push(Value::Int(1)), span);
+        self.emit(Op::Binary(BinOp::Add), span);
+        self.emit(Op::Store(i), span);
+        self.emit(Op::Jump(top), span);
+        let end = self.here();
+        self.patch(exit, end);
+    }
+
     fn new_list(&mut self, span: Span) -> u32 {
         self.emit(Op::CallBuiltin { builtin: Builtin::MutableListOf, argc: 0 }, span);
         self.temp(span)
@@ -92,26 +115,10 @@ impl<'a> Compiler<'a> {
         let lambda = args.last().and_then(lambda_of);
         match (name, lambda) {
             ("repeat", Some(l)) if args.len() == 2 => {
-                self.expr(&args[0].value);
-                let limit = self.temp(span);
-                self.emit(Op::Push(Value::Int(0)), span);
-                let i = self.temp(span);
-                let top = self.here();
-                let line = self.line(span);
-                self.emit(Op::Stmt { line }, span);
-                self.emit(Op::Load(i), span);
-                self.emit(Op::Load(limit), span);
-                self.emit(Op::Binary(BinOp::Lt), span);
-                let exit = self.emit(Op::JumpIfFalse(0), span);
-                self.inline_lambda(l, "repeat", &[i], None, span);
-                self.emit(Op::Pop, span);
-                self.emit(Op::Load(i), span);
-                self.emit(Op::Push(Value::Int(1)), span);
-                self.emit(Op::Binary(BinOp::Add), span);
-                self.emit(Op::Store(i), span);
-                self.emit(Op::Jump(top), span);
-                let end = self.here();
-                self.patch(exit, end);
+                self.counting_loop(&args[0].value, span, |c, i| {
+                    c.inline_lambda(l, "repeat", &[i], None, span);
+                    c.emit(Op::Pop, span);
+                });
                 self.emit(Op::Push(Value::Unit), span);
                 true
             }
@@ -199,28 +206,12 @@ impl<'a> Compiler<'a> {
             }
             ("List" | "MutableList" | "Array", Some(l)) if args.len() == 2 => {
                 let list = self.new_list(span);
-                self.expr(&args[0].value);
-                let limit = self.temp(span);
-                self.emit(Op::Push(Value::Int(0)), span);
-                let i = self.temp(span);
-                let top = self.here();
-                let line = self.line(span);
-                self.emit(Op::Stmt { line }, span);
-                self.emit(Op::Load(i), span);
-                self.emit(Op::Load(limit), span);
-                self.emit(Op::Binary(BinOp::Lt), span);
-                let exit = self.emit(Op::JumpIfFalse(0), span);
-                self.emit(Op::Load(list), span);
-                self.inline_lambda(l, name, &[i], None, span);
-                self.call_method("add", 1, span);
-                self.emit(Op::Pop, span);
-                self.emit(Op::Load(i), span);
-                self.emit(Op::Push(Value::Int(1)), span);
-                self.emit(Op::Binary(BinOp::Add), span);
-                self.emit(Op::Store(i), span);
-                self.emit(Op::Jump(top), span);
-                let end = self.here();
-                self.patch(exit, end);
+                self.counting_loop(&args[0].value, span, |c, i| {
+                    c.emit(Op::Load(list), span);
+                    c.inline_lambda(l, name, &[i], None, span);
+                    c.call_method("add", 1, span);
+                    c.emit(Op::Pop, span);
+                });
                 self.emit(Op::Load(list), span);
                 true
             }

@@ -8,28 +8,19 @@
 
 use engine::lang::{params, parse, LineIndex, Span, TokenKind};
 
-/// A small deterministic generator (SplitMix64): the same seed gives the same cases on every
-/// machine.
-pub struct Rng(u64);
+/// The engine's seeded generator, with the helpers fuzzing needs: the same seed gives the same
+/// cases on every machine.
+pub struct Rng(engine::world::Rng);
 
 impl Rng {
     /// A generator started from `seed`.
     pub fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-
-    /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        Rng(engine::world::Rng::new(seed))
     }
 
     /// A number in `0..n` (`n` > 0).
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
+        self.0.below(n as u64) as usize
     }
 
     /// A copy of one element of a non-empty slice.
