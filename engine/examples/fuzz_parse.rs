@@ -12,6 +12,7 @@
 #[path = "../tests/frontend/corpus.rs"]
 mod corpus;
 #[path = "../tests/frontend/fuzz.rs"]
+#[allow(dead_code)]
 mod fuzz;
 
 use std::sync::Mutex;

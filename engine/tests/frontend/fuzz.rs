@@ -23,6 +23,11 @@ impl Rng {
         self.0.below(n as u64) as usize
     }
 
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0.next_u64()
+    }
+
     /// A copy of one element of a non-empty slice.
     pub fn pick<T: Clone>(&mut self, items: &[T]) -> T {
         items[self.below(items.len())].clone()
