@@ -352,6 +352,8 @@ pub struct Program {
     pub main_takes_args: bool,
     /// The JVM class of the file's top-level functions, e.g. `MainKt`.
     pub file_class: String,
+    /// The source file's name, as stack frames show it: `Main.kt`.
+    pub file_name: String,
     /// Byte offsets where the source's lines start, for line numbers at run time.
     pub line_starts: Vec<u32>,
 }

@@ -224,7 +224,8 @@ impl<'a> Compiler<'a> {
         }
         let mut line_starts = vec![0u32];
         line_starts.extend(src.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i as u32 + 1));
-        let program = Program { file_class: format!("{class}Kt"), line_starts, ..Program::default() };
+        let base = file_name.rsplit('/').next().unwrap_or(file_name).to_string();
+        let program = Program { file_class: format!("{class}Kt"), file_name: base, line_starts, ..Program::default() };
         Compiler {
             _src: std::marker::PhantomData,
             index: LineIndex::new(src),

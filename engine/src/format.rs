@@ -217,7 +217,7 @@ impl World {
 
     /// Stack frame lines for frames, innermost first.
     pub fn strand_frames(&self, frames: &[crate::strand::Frame]) -> Vec<String> {
-        let file = format!("{}.kt", self.program.file_class.trim_end_matches("Kt"));
+        let file = &self.program.file_name;
         let mut out = Vec::new();
         for f in frames.iter().rev() {
             if let crate::strand::Frame::Code(c) = f {

@@ -779,6 +779,16 @@ impl World {
     /// Throws an exception in the strand: unwinds to the innermost handler, through scope
     /// frames, or ends the strand.
     pub(crate) fn throw(&mut self, s: StrandId, ex: &mut Exec, e: Value) -> Result<(), Flow> {
+        // An exception made while this strand's frames were checked out has no stack trace
+        // yet: it gets the frames of the place it is thrown from.
+        if let Value::Obj(o) = &e {
+            if matches!(self.heap.get(*o), HeapObj::Exception(x) if x.frames.is_empty()) && !ex.frames.is_empty() {
+                let frames = self.strand_frames(&ex.frames);
+                if let HeapObj::Exception(x) = self.heap.get_mut(*o) {
+                    x.frames = frames;
+                }
+            }
+        }
         loop {
             match ex.frames.last_mut() {
                 None => return self.strand_finished(s, ex, Err(e)),
