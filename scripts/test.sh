@@ -57,5 +57,6 @@ step "cargo test" cargo test --workspace --locked
 step "wasm determinism" env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=300 cargo test -p engine --target wasm32-unknown-unknown --test wasm_determinism --locked
 step_if_present scripts/jvm-check.sh "JVM conformance" bash scripts/jvm-check.sh
 step "browser" node tests/browser/smoke.mjs
+step "browser: the lesson page" node tests/browser/page.mjs
 
 summary

@@ -1,69 +1,490 @@
 //! Coroutine Lab's web front end.
 //!
 //! All page state lives in one reducer, [`State`], and changes only through an [`Action`].
-//! The components in [`components`] receive data and `on<verb>` callbacks, never the state.
+//! The reducer is plain Rust: it runs scenarios through the engine ([`session::Run`]) and
+//! never touches the browser, so its tests run natively. The browser is reached only by the
+//! hooks of [`App`] (timers, keys, storage, the address bar) and by the components in
+//! [`components`], which receive data and `on<verb>` callbacks, never the state.
 //! This crate is the only one that knows about the DOM.
 
+pub mod browser;
+pub mod code;
 pub mod components;
+pub mod markdown;
+pub mod session;
+pub mod share;
 
-use std::cell::Cell;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use std::time::Duration;
 
-use lessons::LessonInfo;
+use engine::lang::params::ParamValue;
+use engine::lang::Diagnostic;
+use engine::value::JobId;
+use lessons::{Evaluation, Lesson, LessonInfo, Variant};
 use yew::prelude::*;
 
-use components::code_pane::CodePane;
+use components::compare::CompareView;
 use components::lesson_list::LessonList;
-use components::panel::Panel;
+use components::lesson_text::{LessonText, Questions};
+use components::params_panel::ParamsPanel;
+use components::share_box::ShareBox;
 use components::timeline::Timeline;
+use components::workbench::Workbench;
+use session::{Axis, Run, RunFailure};
 
-/// How long a step stays on screen while playing.
-const PLAY_INTERVAL: Duration = Duration::from_millis(600);
+/// Playing speeds: how many times faster than one statement every [`BASE_INTERVAL`].
+pub const SPEEDS: [u32; 7] = [1, 2, 4, 8, 32, 128, 1024];
+
+/// How long a statement stays on screen while playing at 1×.
+pub const BASE_INTERVAL: Duration = Duration::from_millis(500);
+
+/// The shortest interval between two frames while playing.
+const MIN_INTERVAL_MS: u32 = 25;
+
+/// How long the code must rest after an edit before it runs again.
+pub const EDIT_DEBOUNCE: Duration = Duration::from_millis(300);
+
+/// A shared run, compared by identity (a new run is a new value).
+#[derive(Debug, Clone)]
+pub struct RunRef(pub Rc<Run>);
+
+impl PartialEq for RunRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for RunRef {
+    type Target = Run;
+    fn deref(&self) -> &Run {
+        &self.0
+    }
+}
+
+/// What the learner changed in one variant of a lesson, kept across reloads.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Stored {
+    /// The edited code, when it differs from the scenario.
+    pub code: Option<String>,
+    /// Parameter values the learner set: name and value as text.
+    pub params: Vec<(String, String)>,
+}
+
+/// Stored edits by `lesson/variant`.
+pub type Saved = BTreeMap<String, Stored>;
+
+/// The key of a variant in [`Saved`] and in storage.
+pub fn saved_key(lesson: &str, variant: &str) -> String {
+    format!("{lesson}/{variant}")
+}
+
+/// What the page reads from the browser before the first render.
+#[derive(Debug, Clone, Default)]
+pub struct Boot {
+    /// The address's hash: a share link, or the lesson last shown.
+    pub hash: String,
+    /// Edits kept from earlier visits.
+    pub saved: Saved,
+    /// Lessons whose question the learner has answered and checked.
+    pub progress: BTreeSet<String>,
+}
+
+/// Which panel the lower tabs show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    /// The selected coroutine's state, stack and locals.
+    #[default]
+    Details,
+    /// `DebugProbes.dumpCoroutines()` at the step.
+    Dump,
+    /// Live coroutines, memory and latency over time.
+    Charts,
+}
+
+/// How the two sides of a comparison step together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sync {
+    /// The other side shows the same virtual time.
+    #[default]
+    ByTime,
+    /// The other side shows the same step number.
+    ByStep,
+}
+
+/// The second run of compare mode.
+#[derive(Debug, Clone)]
+pub struct Compare {
+    /// The variant on the other side; the current one means "its scenario as written, with
+    /// default parameters".
+    pub other: usize,
+    /// How the sides step together.
+    pub sync: Sync,
+    /// The other side's run, or why it did not run.
+    pub run: Result<Rc<Run>, String>,
+}
+
+/// A share link ready to copy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareLink {
+    /// The hash, without `#`.
+    pub hash: String,
+    /// The code was too long for a link and was left out.
+    pub code_left_out: bool,
+}
 
 /// Everything the page shows, in one value.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone)]
 pub struct State {
     /// The course, in order.
     pub lessons: Rc<Vec<LessonInfo>>,
     /// Index into `lessons` of the lesson on screen.
     pub selected: usize,
-    /// The step of the run on screen, counted from 0.
-    pub step: usize,
+    /// Index of the variant on screen.
+    pub variant: usize,
+    /// The code on screen.
+    pub source: Rc<str>,
+    /// Counts edits of the code, so a delayed run knows whether it is still wanted.
+    pub edits: u64,
+    /// The edit that last ran.
+    pub ran_edit: u64,
+    /// Parameter values the learner set; the others keep their defaults.
+    pub values: Vec<(String, ParamValue)>,
+    /// The latest run that worked (kept while the code has errors).
+    pub run: Option<Rc<Run>>,
+    /// Diagnostics of the code on screen.
+    pub problems: Rc<Vec<Diagnostic>>,
+    /// Why the code on screen did not run, when it did not.
+    pub failure: Option<String>,
+    /// The step on screen.
+    pub step: u64,
     /// Whether the run is advancing on its own.
     pub playing: bool,
+    /// Index into [`SPEEDS`].
+    pub speed: usize,
+    /// The axis of the thread lanes the learner picked; none: the one that shows the run best.
+    pub axis: Option<Axis>,
+    /// The coroutine whose details are shown.
+    pub job: Option<JobId>,
+    /// The lower tab on screen.
+    pub tab: Tab,
+    /// The learner's predictions: question id → choice id.
+    pub answers: BTreeMap<String, String>,
+    /// The run's answers are shown.
+    pub revealed: bool,
+    /// The lesson's checks on the current run, once revealed.
+    pub evaluation: Option<Result<Rc<Evaluation>, String>>,
+    /// Lessons answered and checked.
+    pub progress: Rc<BTreeSet<String>>,
+    /// Edits of every variant, as stored.
+    pub saved: Rc<Saved>,
+    /// Compare mode, when on.
+    pub compare: Option<Compare>,
+    /// A message for the learner (a share link that could not be opened).
+    pub notice: Option<String>,
+    /// The share link on screen.
+    pub share: Option<ShareLink>,
 }
 
 /// Every way the page can change.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// Show the lesson at this index, from its first step.
+    /// Show the lesson at this index.
     SelectLesson(usize),
+    /// Show the variant at this index of the current lesson.
+    SelectVariant(usize),
+    /// The code pane's text changed.
+    Edit(String),
+    /// Run edit number `n`, if it is still the latest.
+    Rerun(u64),
+    /// A parameter control changed: name and value as text.
+    SetParam(String, String),
+    /// Next statement.
     StepForward,
+    /// Previous statement.
     StepBack,
+    /// Next event.
+    EventForward,
+    /// Previous event.
+    EventBack,
+    /// The first step.
+    ToStart,
+    /// The last step.
+    ToEnd,
+    /// A given step.
+    Seek(u64),
+    /// A given step, with a coroutine selected.
+    Show(u64, Option<JobId>),
+    /// Play or pause.
     TogglePlay,
+    /// One frame of playing.
+    Tick,
+    /// Index into [`SPEEDS`].
+    SetSpeed(usize),
+    /// The lanes' axis.
+    SetAxis(Axis),
+    /// Show a coroutine's details (or none).
+    SelectJob(Option<JobId>),
+    /// Show a lower tab.
+    SetTab(Tab),
+    /// A prediction: question id, choice id.
+    Answer(String, String),
+    /// Run to the end and show the run's answers.
+    Reveal,
+    /// Compare mode on or off.
+    ToggleCompare,
+    /// The variant on the other side.
+    CompareWith(usize),
+    /// How the sides step together.
+    SetSync(Sync),
+    /// Make a share link for what is on screen.
+    Share,
+    /// Hide the share link.
+    CloseShare,
+    /// Hide the message.
+    DismissNotice,
+    /// Forget this lesson's edits and parameters.
+    ResetLesson,
 }
 
 impl State {
-    pub fn new(lessons: Vec<LessonInfo>) -> Self {
-        State {
+    /// The page as it opens: the lesson of the address's hash (a share link), else the first.
+    pub fn boot(boot: Boot) -> State {
+        let lessons = lessons::catalog();
+        let mut state = State {
             lessons: Rc::new(lessons),
             selected: 0,
+            variant: 0,
+            source: Rc::from(""),
+            edits: 0,
+            ran_edit: 0,
+            values: Vec::new(),
+            run: None,
+            problems: Rc::default(),
+            failure: None,
             step: 0,
             playing: false,
+            speed: 1,
+            axis: None,
+            job: None,
+            tab: Tab::Details,
+            answers: BTreeMap::new(),
+            revealed: false,
+            evaluation: None,
+            progress: Rc::new(boot.progress),
+            saved: Rc::new(boot.saved),
+            compare: None,
+            notice: None,
+            share: None,
+        };
+        match share::decode(&boot.hash).and_then(|link| link.map(|l| state.open_link(&l)).transpose()) {
+            Ok(Some(())) => {}
+            Ok(None) => state.open(0, 0),
+            Err(e) => {
+                state.notice = Some(format!("This link could not be opened: {e}. Here is the first lesson instead."));
+                state.open(0, 0);
+            }
+        }
+        state
+    }
+
+    /// The lesson on screen.
+    pub fn lesson(&self) -> Option<&'static Lesson> {
+        self.lessons.get(self.selected).and_then(|info| lessons::lesson(info.id))
+    }
+
+    /// The variant on screen.
+    pub fn variant(&self) -> Option<&'static Variant> {
+        self.lesson().and_then(|l| l.variants.get(self.variant))
+    }
+
+    /// The key of the lesson and variant on screen in [`Saved`]: `lesson/variant`.
+    pub fn key(&self) -> String {
+        match (self.lesson(), self.variant()) {
+            (Some(l), Some(v)) => saved_key(&l.id, &v.id),
+            _ => String::new(),
         }
     }
 
-    /// The lesson on screen, if the course has any.
-    pub fn lesson(&self) -> Option<&LessonInfo> {
-        self.lessons.get(self.selected)
+    /// The hash of the address while this lesson is on screen (not a full share link).
+    pub fn address_hash(&self) -> String {
+        match (self.lesson(), self.variant()) {
+            (Some(l), Some(v)) => share::encode(&share::Link { lesson: l.id.clone(), variant: Some(v.id.clone()), ..Default::default() }).0,
+            _ => String::new(),
+        }
+    }
+
+    /// Shows a lesson and variant with its stored edits, from the first step.
+    fn open(&mut self, lesson: usize, variant: usize) {
+        self.selected = lesson.min(self.lessons.len().saturating_sub(1));
+        self.variant = variant;
+        self.step = 0;
+        self.playing = false;
+        self.job = None;
+        self.axis = None;
+        self.answers.clear();
+        self.revealed = false;
+        self.evaluation = None;
+        self.share = None;
+        let (Some(lesson), Some(variant)) = (self.lesson(), self.variant()) else { return };
+        let stored = self.saved.get(&saved_key(&lesson.id, &variant.id)).cloned().unwrap_or_default();
+        self.source = Rc::from(stored.code.as_deref().unwrap_or(variant.source));
+        // Stored values that no longer fit the variant are dropped rather than trusted.
+        self.values = stored
+            .params
+            .iter()
+            .filter_map(|(n, text)| variant.param(n).and_then(|p| p.parse_value(text).ok()).map(|v| (n.clone(), v)))
+            .collect();
+        if let Some(c) = &mut self.compare {
+            if c.other >= lesson.variants.len() {
+                c.other = 0;
+            }
+        }
+        self.run_now();
+        self.step = 0;
+    }
+
+    /// Opens what a share link holds; any part that does not fit the course is an error.
+    fn open_link(&mut self, link: &share::Link) -> Result<(), String> {
+        let idx = self.lessons.iter().position(|l| l.id == link.lesson).ok_or_else(|| format!("there is no lesson '{}'", short(&link.lesson)))?;
+        let lesson = lessons::lesson(&link.lesson).ok_or("the lesson is missing")?;
+        let vidx = match &link.variant {
+            Some(v) => lesson.variants.iter().position(|x| &x.id == v).ok_or_else(|| format!("the lesson has no variant '{}'", short(v)))?,
+            None => 0,
+        };
+        let variant = &lesson.variants[vidx];
+        let mut params = Vec::new();
+        for (name, text) in &link.params {
+            let p = variant.param(name).ok_or_else(|| format!("the scenario has no parameter '{}'", short(name)))?;
+            let value = p.parse_value(text)?;
+            params.push((name.clone(), value.to_string()));
+        }
+        let code = match &link.code {
+            Some(edit) => Some(edit.apply(variant.source)?),
+            None => None,
+        };
+        let key = saved_key(&lesson.id, &variant.id);
+        let mut stored = self.saved.get(&key).cloned().unwrap_or_default();
+        if code.is_some() {
+            stored.code = code.filter(|c| c != variant.source);
+        }
+        if !link.params.is_empty() || link.code.is_some() {
+            stored.params = params;
+        }
+        Rc::make_mut(&mut self.saved).insert(key, stored);
+        self.open(idx, vidx);
+        if let (Some(step), Some(run)) = (link.step, &self.run) {
+            self.step = step.min(run.last());
+        }
+        Ok(())
+    }
+
+    /// Records the code and values on screen as the variant's stored edits.
+    fn store(&mut self) {
+        let Some(variant) = self.variant() else { return };
+        let key = self.key();
+        let code = (*self.source != *variant.source).then(|| self.source.to_string());
+        let params = self.values.iter().map(|(n, v)| (n.clone(), v.to_string())).collect();
+        let stored = Stored { code, params };
+        let saved = Rc::make_mut(&mut self.saved);
+        if stored == Stored::default() {
+            saved.remove(&key);
+        } else {
+            saved.insert(key, stored);
+        }
+    }
+
+    /// Runs the code on screen now, keeping the step where it can.
+    fn run_now(&mut self) {
+        self.ran_edit = self.edits;
+        let Some(variant) = self.variant() else { return };
+        let mut problems = engine::diagnostics(&self.source);
+        match Run::start(variant, &self.source, &self.values) {
+            Ok(run) => {
+                self.step = self.step.min(run.last());
+                if let Some(j) = self.job {
+                    if !run.rec.view.jobs.iter().any(|x| x.id == j) {
+                        self.job = None;
+                    }
+                }
+                self.run = Some(Rc::new(run));
+                self.failure = None;
+            }
+            Err(RunFailure::Params(message)) => {
+                self.failure = Some(message);
+                self.playing = false;
+            }
+            Err(RunFailure::Compile(diagnostics)) => {
+                // Errors that only the values in place reveal: shown as well.
+                if !problems.iter().any(Diagnostic::is_error) {
+                    problems.extend(diagnostics.into_iter().filter(Diagnostic::is_error));
+                }
+                let n = problems.iter().filter(|d| d.is_error()).count();
+                self.failure = Some(format!("the code has {n} error{}: the views show the last run that worked", if n == 1 { "" } else { "s" }));
+                self.playing = false;
+            }
+        }
+        self.problems = Rc::new(problems);
+        if self.revealed {
+            self.evaluate();
+        }
+        self.run_compare();
+    }
+
+    /// Checks the lesson's questions on the code and values on screen.
+    fn evaluate(&mut self) {
+        let (Some(lesson), Some(variant)) = (self.lesson(), self.variant()) else { return };
+        let values: Vec<(&str, ParamValue)> = self.values.iter().map(|(n, v)| (n.as_str(), v.clone())).collect();
+        self.evaluation = Some(lessons::evaluate_source(lesson, variant, &self.source, &values, 1).map(Rc::new).map_err(|e| e.to_string()));
+    }
+
+    /// Runs the other side of compare mode.
+    fn run_compare(&mut self) {
+        let Some(lesson) = self.lesson() else { return };
+        let Some(c) = &self.compare else { return };
+        let Some(variant) = lesson.variants.get(c.other) else { return };
+        let run = if c.other == self.variant {
+            Run::start(variant, variant.source, &[])
+        } else {
+            let stored = self.saved.get(&saved_key(&lesson.id, &variant.id)).cloned().unwrap_or_default();
+            let source = stored.code.unwrap_or_else(|| variant.source.to_string());
+            // The values on screen, where the other variant offers the same parameter.
+            let values: Vec<(String, ParamValue)> =
+                self.values.iter().filter(|(n, v)| variant.param(n).is_some_and(|p| p.check(v).is_ok())).cloned().collect();
+            Run::start(variant, &source, &values)
+        };
+        let run = run.map(Rc::new).map_err(|e| match e {
+            RunFailure::Params(m) => m,
+            RunFailure::Compile(d) => format!("its code has errors: {}", d.first().map(|d| d.message.as_str()).unwrap_or("")),
+        });
+        if let Some(c) = &mut self.compare {
+            c.run = run;
+        }
+    }
+
+    /// The step the other side of compare mode shows.
+    pub fn compare_step(&self) -> Option<u64> {
+        let c = self.compare.as_ref()?;
+        let other = c.run.as_ref().ok()?;
+        let run = self.run.as_ref()?;
+        Some(match c.sync {
+            Sync::ByStep => self.step.min(other.last()),
+            Sync::ByTime => other.step_at_time(run.time_at(self.step)),
+        })
+    }
+
+    /// The last step of the run on screen (0 without a run).
+    pub fn last(&self) -> u64 {
+        self.run.as_ref().map(|r| r.last()).unwrap_or(0)
+    }
+
+    fn seek(&mut self, step: u64) {
+        self.step = step.min(self.last());
     }
 }
 
-impl Default for State {
-    fn default() -> Self {
-        State::new(lessons::catalog())
-    }
+fn short(s: &str) -> String {
+    s.chars().take(40).collect()
 }
 
 impl Reducible for State {
@@ -74,92 +495,375 @@ impl Reducible for State {
         match action {
             // An index outside the course is ignored rather than trusted.
             Action::SelectLesson(idx) if idx < self.lessons.len() => {
-                next.selected = idx;
+                next.compare = None;
+                next.open(idx, 0);
+            }
+            Action::SelectLesson(_) => return self,
+            Action::SelectVariant(idx) if self.lesson().is_some_and(|l| idx < l.variants.len()) => {
+                let step = self.step;
+                next.open(self.selected, idx);
+                next.seek(step);
+            }
+            Action::SelectVariant(_) => return self,
+            Action::Edit(text) => {
+                next.source = Rc::from(text);
+                next.edits += 1;
+                next.share = None;
+                next.store();
+            }
+            Action::Rerun(n) if n == self.edits && n != self.ran_edit => next.run_now(),
+            Action::Rerun(_) => return self,
+            Action::SetParam(name, text) => {
+                let Some(param) = self.variant().and_then(|v| v.param(&name)) else { return self };
+                match param.parse_value(&text) {
+                    Ok(value) => {
+                        next.values.retain(|(n, _)| *n != name);
+                        if value != param.default {
+                            next.values.push((name, value));
+                        }
+                        next.share = None;
+                        next.store();
+                        next.run_now();
+                    }
+                    Err(message) => next.failure = Some(message),
+                }
+            }
+            Action::StepForward => {
+                let Some(run) = &self.run else { return self };
+                next.step = run.next_statement(self.step);
+            }
+            Action::StepBack => {
+                let Some(run) = &self.run else { return self };
+                next.step = run.prev_statement(self.step);
+                next.playing = false;
+            }
+            Action::EventForward => {
+                let Some(run) = &self.run else { return self };
+                next.step = run.next_event(self.step);
+            }
+            Action::EventBack => {
+                let Some(run) = &self.run else { return self };
+                next.step = run.prev_event(self.step);
+                next.playing = false;
+            }
+            Action::ToStart => {
                 next.step = 0;
                 next.playing = false;
             }
-            Action::SelectLesson(_) => return self,
-            Action::StepForward => next.step += 1,
-            // Stepping back pauses: playing on would undo the step a moment later.
-            Action::StepBack => {
-                next.step = next.step.saturating_sub(1);
+            Action::ToEnd => {
+                next.step = self.last();
                 next.playing = false;
             }
-            Action::TogglePlay => next.playing = !next.playing,
+            Action::Seek(step) => {
+                next.seek(step);
+                next.playing = false;
+            }
+            Action::Show(step, job) => {
+                next.seek(step);
+                next.playing = false;
+                if job.is_some() {
+                    next.job = job;
+                    next.tab = Tab::Details;
+                }
+            }
+            Action::TogglePlay => {
+                next.playing = !self.playing && self.run.is_some();
+                // Playing from the end starts over.
+                if next.playing && self.step >= self.last() {
+                    next.step = 0;
+                }
+            }
+            Action::Tick => {
+                let Some(run) = &self.run else { return self };
+                if !self.playing {
+                    return self;
+                }
+                let per_tick = frames_per_tick(self.speed);
+                for _ in 0..per_tick {
+                    next.step = run.next_statement(next.step);
+                }
+                if next.step >= run.last() {
+                    next.playing = false;
+                }
+            }
+            Action::SetSpeed(i) if i < SPEEDS.len() => next.speed = i,
+            Action::SetSpeed(_) => return self,
+            Action::SetAxis(axis) => next.axis = Some(axis),
+            Action::SelectJob(job) => {
+                next.job = job;
+                if job.is_some() {
+                    next.tab = Tab::Details;
+                }
+            }
+            Action::SetTab(tab) => next.tab = tab,
+            Action::Answer(q, c) => {
+                if self.revealed {
+                    return self;
+                }
+                next.answers.insert(q, c);
+            }
+            Action::Reveal => {
+                next.revealed = true;
+                next.playing = false;
+                next.step = self.last();
+                next.evaluate();
+                if let Some(l) = self.lesson() {
+                    Rc::make_mut(&mut next.progress).insert(l.id.clone());
+                }
+            }
+            Action::ToggleCompare => {
+                if self.compare.is_some() {
+                    next.compare = None;
+                } else {
+                    let n = self.lesson().map(|l| l.variants.len()).unwrap_or(1);
+                    let other = if n > 1 { (self.variant + 1) % n } else { self.variant };
+                    next.compare = Some(Compare { other, sync: Sync::ByTime, run: Err(String::new()) });
+                    next.run_compare();
+                }
+            }
+            Action::CompareWith(i) => {
+                let Some(c) = &mut next.compare else { return self };
+                if self.lesson().is_none_or(|l| i >= l.variants.len()) {
+                    return self;
+                }
+                c.other = i;
+                next.run_compare();
+            }
+            Action::SetSync(sync) => {
+                let Some(c) = &mut next.compare else { return self };
+                c.sync = sync;
+            }
+            Action::Share => {
+                let (Some(lesson), Some(variant)) = (self.lesson(), self.variant()) else { return self };
+                let code = (*self.source != *variant.source).then(|| share::CodeEdit::between(variant.source, &self.source));
+                let link = share::Link {
+                    lesson: lesson.id.clone(),
+                    variant: Some(variant.id.clone()),
+                    params: self.values.iter().map(|(n, v)| (n.clone(), v.to_string())).collect(),
+                    step: Some(self.step),
+                    code,
+                };
+                let (hash, code_left_out) = share::encode(&link);
+                next.share = Some(ShareLink { hash, code_left_out });
+            }
+            Action::CloseShare => next.share = None,
+            Action::DismissNotice => next.notice = None,
+            Action::ResetLesson => {
+                let Some(lesson) = self.lesson() else { return self };
+                let saved = Rc::make_mut(&mut next.saved);
+                for v in &lesson.variants {
+                    saved.remove(&saved_key(&lesson.id, &v.id));
+                }
+                next.open(self.selected, self.variant);
+            }
         }
         Rc::new(next)
     }
 }
 
-/// The whole page: header, lesson list, and the panels of the lesson on screen.
+/// Statements advanced per frame at a speed, and the frame interval in ms.
+pub fn frames_per_tick(speed: usize) -> u32 {
+    let factor = SPEEDS.get(speed).copied().unwrap_or(1);
+    let interval = play_interval_ms(speed);
+    (factor * interval).div_ceil(BASE_INTERVAL.as_millis() as u32).max(1)
+}
+
+/// Milliseconds between two frames while playing at a speed.
+pub fn play_interval_ms(speed: usize) -> u32 {
+    let factor = SPEEDS.get(speed).copied().unwrap_or(1);
+    (BASE_INTERVAL.as_millis() as u32 / factor).max(MIN_INTERVAL_MS)
+}
+
+/// The whole page.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(State::default);
-    use_autoplay(state.playing, state.dispatcher());
+    let state = use_reducer(|| State::boot(browser::read_boot()));
+    use_autoplay(state.playing, state.speed, state.dispatcher());
+    use_debounced_run(state.edits, state.dispatcher());
+    use_keyboard(state.dispatcher());
+    browser::use_persistence(&state);
 
-    let make_callback = |action: fn() -> Action| {
+    let dispatch = |action: Action| {
         let dispatcher = state.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(action()))
+        Callback::from(move |()| dispatcher.dispatch(action.clone()))
     };
-    let onselect = {
+    let dispatch_with = |f: fn(usize) -> Action| {
         let dispatcher = state.dispatcher();
-        Callback::from(move |idx| dispatcher.dispatch(Action::SelectLesson(idx)))
+        Callback::from(move |i: usize| dispatcher.dispatch(f(i)))
     };
-    let title = state
-        .lesson()
-        .map(|lesson| lesson.title)
-        .unwrap_or_default();
+    let ondispatch = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |a: Action| dispatcher.dispatch(a))
+    };
+
+    let lesson = state.lesson();
+    let variant = state.variant();
+    let title = lesson.map(|l| l.title.clone()).unwrap_or_default();
+    let run = state.run.clone().map(RunRef);
+    let values: Vec<(String, ParamValue)> = run.as_ref().map(|r| r.values.clone()).unwrap_or_default();
+
+    let variant_tabs = lesson.filter(|l| l.variants.len() > 1).map(|l| {
+        let tabs = l.variants.iter().enumerate().map(|(i, v)| {
+            let current = i == state.variant;
+            let onclick = dispatch(Action::SelectVariant(i)).reform(|_: MouseEvent| ());
+            html! {
+                <button class={classes!("variant-tab", current.then_some("current"))}
+                    aria-pressed={if current { "true" } else { "false" }}
+                    data-testid={format!("variant-{}", v.id)} {onclick}>{ v.label.clone() }</button>
+            }
+        });
+        html! { <div class="variants" role="group" aria-label="Variants">{ for tabs }</div> }
+    });
+
+    let time = run.as_ref().map(|r| session::format_time(r.time_at(state.step))).unwrap_or_default();
+    let notice = state.notice.clone().map(|text| {
+        html! {
+            <div class="notice" role="alert" data-testid="notice">
+                <span>{ text }</span>
+                <button class="control" onclick={dispatch(Action::DismissNotice).reform(|_: MouseEvent| ())} aria-label="Dismiss">{ "✕" }</button>
+            </div>
+        }
+    });
+    let compare_on = state.compare.is_some();
+
+    let main_view = match (&state.compare, &run) {
+        (Some(c), Some(left)) => html! {
+            <CompareView
+                lesson={lesson.map(|l| l.id.clone()).unwrap_or_default()}
+                left={left.clone()}
+                left_variant={state.variant}
+                right={c.run.clone().map(RunRef)}
+                right_variant={c.other}
+                left_step={state.step}
+                right_step={state.compare_step().unwrap_or(0)}
+                sync={c.sync}
+                oncompare_with={dispatch_with(Action::CompareWith)}
+                onsync={{ let d = state.dispatcher(); Callback::from(move |s| d.dispatch(Action::SetSync(s))) }}
+            />
+        },
+        _ => html! {
+            <Workbench
+                source={AttrValue::from(state.source.to_string())}
+                problems={state.problems.clone()}
+                failure={state.failure.clone()}
+                run={run.clone()}
+                step={state.step}
+                axis={state.axis.or(run.as_ref().map(|r| r.best_axis())).unwrap_or_default()}
+                job={state.job}
+                tab={state.tab}
+                ondispatch={ondispatch.clone()}
+            />
+        },
+    };
 
     html! {
-        <div class="page">
+        <div class={classes!("page", compare_on.then_some("comparing"))}>
             <header class="masthead">
                 <h1>{ "Coroutine Lab" }</h1>
                 <p class="tagline">{ "Kotlin coroutines in production, step by step" }</p>
-            </header>
-            <aside class="sidebar">
-                <LessonList lessons={state.lessons.clone()} selected={state.selected} {onselect} />
-                <Panel title="Parameters" testid="params" class="area-params" />
-            </aside>
-            <main class="lesson-view">
-                <h2 class="lesson-title" data-testid="lesson-title">{ title }</h2>
-                <div class="workbench">
-                    <CodePane source="" />
-                    <Panel title="Job tree" testid="job-tree" class="area-tree" />
-                    <Panel title="Threads" testid="thread-lanes" class="area-threads" />
-                    <Timeline
-                        step={state.step}
-                        playing={state.playing}
-                        onstep_back={make_callback(|| Action::StepBack)}
-                        onstep_forward={make_callback(|| Action::StepForward)}
-                        ontoggle_play={make_callback(|| Action::TogglePlay)}
-                    />
-                    <Panel title="Console" testid="console" class="area-console" />
+                <div class="actions">
+                    <button class="control" data-testid="share" onclick={dispatch(Action::Share).reform(|_: MouseEvent| ())}>{ "Share" }</button>
+                    <button class="control" data-testid="compare" aria-pressed={if compare_on { "true" } else { "false" }}
+                        onclick={dispatch(Action::ToggleCompare).reform(|_: MouseEvent| ())}>{ if compare_on { "Close compare" } else { "Compare" } }</button>
                 </div>
-            </main>
+            </header>
+            { for notice }
+            if let Some(link) = state.share.clone() {
+                <ShareBox hash={link.hash} code_left_out={link.code_left_out} onclose={dispatch(Action::CloseShare)} />
+            }
+
+            <aside class="area-side">
+                <nav class="area-nav" aria-label="Lessons">
+                    <LessonList lessons={state.lessons.clone()} selected={state.selected} progress={state.progress.clone()} onselect={dispatch_with(Action::SelectLesson)} />
+                </nav>
+                <section class="panel area-params" aria-label="Parameters">
+                    <h3 class="panel-title">{ "Parameters" }</h3>
+                    <div class="panel-body" data-testid="params">
+                        if let Some(v) = variant {
+                            <ParamsPanel lesson={lesson.map(|l| l.id.clone()).unwrap_or_default()} variant={v.id.clone()} values={values.clone()}
+                                onchange={{ let d = state.dispatcher(); Callback::from(move |(n, v): (String, String)| d.dispatch(Action::SetParam(n, v))) }} />
+                        }
+                    </div>
+                </section>
+            </aside>
+            <div class="area-title">
+                <h2 class="lesson-title" data-testid="lesson-title">{ title }</h2>
+                { for variant_tabs }
+                <span class="clock" data-testid="clock" title="Virtual time at this step">{ format!("t = {time}") }</span>
+                <button class="control" data-testid="reset" onclick={dispatch(Action::ResetLesson).reform(|_: MouseEvent| ())}
+                    title="Forget your edits and parameters for this lesson">{ "Reset lesson" }</button>
+            </div>
+            <section class="panel area-lesson" aria-label="Lesson">
+                if let Some(l) = lesson {
+                    <LessonText lesson={l.id.clone()} />
+                    <Questions
+                        lesson={l.id.clone()}
+                        variant={variant.map(|v| v.id.clone()).unwrap_or_default()}
+                        values={values.clone()}
+                        answers={state.answers.clone()}
+                        revealed={state.revealed}
+                        evaluation={state.evaluation.clone().map(|e| e.map(components::lesson_text::EvalRef))}
+                        ondispatch={ondispatch.clone()}
+                    />
+                }
+            </section>
+
+            { main_view }
+            <Timeline
+                step={state.step}
+                last={state.last()}
+                time={time}
+                playing={state.playing}
+                speed={state.speed}
+                run={run.clone()}
+                ondispatch={ondispatch.clone()}
+            />
         </div>
     }
 }
 
-/// Steps forward every [`PLAY_INTERVAL`] while `playing` is true.
+/// Steps forward every frame while `playing` is true.
 #[hook]
-fn use_autoplay(playing: bool, dispatcher: UseReducerDispatcher<State>) {
-    use_effect_with(playing, move |&playing| {
-        // The timer task cannot be aborted from outside, so it checks this flag, which the
-        // cleanup clears when playing stops or the page goes away.
-        let running = Rc::new(Cell::new(playing));
-        if playing {
-            let running = running.clone();
-            yew::platform::spawn_local(async move {
-                loop {
-                    yew::platform::time::sleep(PLAY_INTERVAL).await;
-                    if !running.get() {
-                        break;
-                    }
-                    dispatcher.dispatch(Action::StepForward);
-                }
-            });
-        }
-        move || running.set(false)
+fn use_autoplay(playing: bool, speed: usize, dispatcher: UseReducerDispatcher<State>) {
+    use_effect_with((playing, speed), move |&(playing, speed)| {
+        let interval = playing.then(|| {
+            gloo_timers::callback::Interval::new(play_interval_ms(speed), move || dispatcher.dispatch(Action::Tick))
+        });
+        move || drop(interval)
+    });
+}
+
+/// Runs the code [`EDIT_DEBOUNCE`] after the last edit.
+#[hook]
+fn use_debounced_run(edits: u64, dispatcher: UseReducerDispatcher<State>) {
+    use_effect_with(edits, move |&edits| {
+        let timeout = (edits > 0).then(|| {
+            gloo_timers::callback::Timeout::new(EDIT_DEBOUNCE.as_millis() as u32, move || dispatcher.dispatch(Action::Rerun(edits)))
+        });
+        move || drop(timeout)
+    });
+}
+
+/// ←/→ step, Shift+←/→ jump by event, Space play, Home/End: anywhere but in a text field.
+#[hook]
+fn use_keyboard(dispatcher: UseReducerDispatcher<State>) {
+    use_effect_with((), move |_| {
+        let listener = browser::on_key(move |key, shift, target| {
+            let action = match (key, shift) {
+                ("ArrowRight", false) => Action::StepForward,
+                ("ArrowLeft", false) => Action::StepBack,
+                ("ArrowRight", true) => Action::EventForward,
+                ("ArrowLeft", true) => Action::EventBack,
+                ("Home", _) => Action::ToStart,
+                ("End", _) => Action::ToEnd,
+                // Space on a button presses the button.
+                (" ", _) if target != browser::KeyTarget::Button => Action::TogglePlay,
+                _ => return false,
+            };
+            dispatcher.dispatch(action);
+            true
+        });
+        move || drop(listener)
     });
 }
 
@@ -167,52 +871,195 @@ fn use_autoplay(playing: bool, dispatcher: UseReducerDispatcher<State>) {
 mod tests {
     use super::*;
 
-    fn reduce_all(actions: &[Action]) -> Rc<State> {
-        actions
-            .iter()
-            .cloned()
-            .fold(Rc::new(State::default()), |state, action| {
-                state.reduce(action)
-            })
+    fn state() -> State {
+        State::boot(Boot::default())
+    }
+
+    fn reduce_all(start: State, actions: &[Action]) -> Rc<State> {
+        actions.iter().cloned().fold(Rc::new(start), |state, action| state.reduce(action))
     }
 
     #[test]
-    fn starts_on_the_first_lesson_at_step_zero() {
-        let state = State::default();
-        assert_eq!(state.lesson().map(|l| l.id), Some(lessons::catalog()[0].id));
+    fn starts_on_the_first_lesson_with_a_run() {
+        let state = state();
+        assert_eq!(state.lesson().map(|l| l.id.as_str()), Some(lessons::catalog()[0].id));
         assert_eq!((state.step, state.playing), (0, false));
+        assert!(state.run.as_ref().is_some_and(|r| r.last() > 0));
+        assert!(state.problems.is_empty() && state.failure.is_none());
     }
 
     #[test]
     fn selecting_a_lesson_shows_it_from_the_start() {
-        let state = reduce_all(&[
-            Action::StepForward,
-            Action::TogglePlay,
-            Action::SelectLesson(2),
-        ]);
-        assert_eq!(state.lesson().map(|l| l.id), Some(lessons::catalog()[2].id));
+        let state = reduce_all(state(), &[Action::StepForward, Action::TogglePlay, Action::SelectLesson(2)]);
+        assert_eq!(state.lesson().map(|l| l.id.as_str()), Some(lessons::catalog()[2].id));
         assert_eq!((state.step, state.playing), (0, false));
     }
 
     #[test]
     fn selecting_past_the_end_changes_nothing() {
-        let before = reduce_all(&[Action::SelectLesson(1)]);
-        let after = before
-            .clone()
-            .reduce(Action::SelectLesson(before.lessons.len()));
-        assert_eq!(after, before);
+        let before = reduce_all(state(), &[Action::SelectLesson(1)]);
+        let after = before.clone().reduce(Action::SelectLesson(before.lessons.len()));
+        assert!(Rc::ptr_eq(&before, &after));
     }
 
     #[test]
-    fn stepping_back_stops_at_zero_and_pauses() {
-        let state = reduce_all(&[
-            Action::StepForward,
-            Action::StepForward,
-            Action::TogglePlay,
-            Action::StepBack,
-        ]);
-        assert_eq!((state.step, state.playing), (1, false));
-        let state = reduce_all(&[Action::StepBack, Action::StepBack]);
+    fn stepping_goes_by_statement_and_back_stops_at_zero_and_pauses() {
+        let state = reduce_all(state(), &[Action::StepForward, Action::StepForward, Action::TogglePlay, Action::StepBack]);
+        let run = state.run.clone().unwrap();
+        assert_eq!(state.step, run.next_statement(0));
+        assert!(!state.playing);
+        let state = reduce_all((*state).clone(), &[Action::StepBack, Action::StepBack]);
         assert_eq!(state.step, 0);
+    }
+
+    #[test]
+    fn events_seek_and_ends() {
+        let state = reduce_all(state(), &[Action::EventForward]);
+        let run = state.run.clone().unwrap();
+        assert_eq!(state.step, run.event_steps[1.min(run.event_steps.len() - 1)].max(run.next_event(0)));
+        let state = reduce_all((*state).clone(), &[Action::ToEnd]);
+        assert_eq!(state.step, run.last());
+        let state = reduce_all((*state).clone(), &[Action::Seek(u64::MAX)]);
+        assert_eq!(state.step, run.last());
+        let state = reduce_all((*state).clone(), &[Action::ToStart]);
+        assert_eq!(state.step, 0);
+    }
+
+    #[test]
+    fn playing_advances_and_stops_at_the_end() {
+        let mut state = reduce_all(state(), &[Action::SetSpeed(SPEEDS.len() - 1), Action::TogglePlay]);
+        assert!(state.playing);
+        for _ in 0..10_000 {
+            if !state.playing {
+                break;
+            }
+            state = state.reduce(Action::Tick);
+        }
+        assert!(!state.playing);
+        assert_eq!(state.step, state.last());
+    }
+
+    #[test]
+    fn a_parameter_change_reruns_and_keeps_the_step() {
+        let state = reduce_all(state(), &[Action::Seek(12)]);
+        let before = state.run.clone().unwrap();
+        let state = reduce_all((*state).clone(), &[Action::SetParam("failing".into(), "none".into())]);
+        assert!(!Rc::ptr_eq(&before, state.run.as_ref().unwrap()));
+        assert_eq!(state.step, 12);
+        assert_eq!(state.values, vec![("failing".into(), ParamValue::Str("none".into()))]);
+        assert!(state.saved.contains_key("scopes/coroutineScope"));
+        // A value the control does not allow is refused with a message.
+        let state = reduce_all((*state).clone(), &[Action::SetParam("aMs".into(), "7".into())]);
+        assert!(state.failure.is_some());
+    }
+
+    #[test]
+    fn edits_run_only_when_still_current() {
+        let state = state();
+        let source = state.source.to_string();
+        let broken = source.replace("println(\"result: ${fetchMetaData()}\")", "println(\"result: ${fetchMetaData(}\")");
+        let state = reduce_all(state, &[Action::Edit(broken.clone()), Action::Edit(broken.clone() + "\n")]);
+        assert_eq!(state.edits, 2);
+        let stale = state.clone().reduce(Action::Rerun(1));
+        assert!(Rc::ptr_eq(&stale, &state));
+        let state = state.reduce(Action::Rerun(2));
+        assert!(state.problems.iter().any(Diagnostic::is_error));
+        assert!(state.failure.is_some());
+        assert!(state.run.is_some(), "the last run that worked stays on screen");
+        let state = reduce_all((*state).clone(), &[Action::Edit(source), Action::Rerun(3)]);
+        assert!(state.problems.is_empty() && state.failure.is_none());
+        assert!(!state.saved.contains_key("scopes/coroutineScope"), "code back as written is no edit");
+    }
+
+    #[test]
+    fn revealing_checks_the_answer_and_marks_progress() {
+        let state = reduce_all(state(), &[Action::Answer("q1".into(), "cancelled".into()), Action::Reveal]);
+        assert!(state.revealed);
+        assert_eq!(state.step, state.last());
+        let eval = state.evaluation.clone().unwrap().unwrap();
+        assert_eq!(eval.questions[0].answer.as_deref(), Some("cancelled"));
+        assert!(state.progress.contains("scopes"));
+        // A parameter change after the reveal checks the new run.
+        let state = reduce_all((*state).clone(), &[Action::SetParam("failing".into(), "none".into())]);
+        let eval = state.evaluation.clone().unwrap().unwrap();
+        assert_eq!(eval.questions[0].answer.as_deref(), Some("full"));
+    }
+
+    #[test]
+    fn share_links_round_trip() {
+        let state = reduce_all(
+            state(),
+            &[
+                Action::SelectLesson(0),
+                Action::SelectVariant(1),
+                Action::SetParam("aMs".into(), "500".into()),
+                Action::Seek(9),
+            ],
+        );
+        let source = state.source.replace("println(\"result:", "println(\"<b>result</b>:");
+        let state = reduce_all((*state).clone(), &[Action::Edit(source.clone()), Action::Rerun(1), Action::Seek(9), Action::Share]);
+        let hash = state.share.clone().unwrap().hash;
+        let opened = State::boot(Boot { hash: format!("#{hash}"), ..Boot::default() });
+        assert!(opened.notice.is_none(), "{:?}", opened.notice);
+        assert_eq!((opened.selected, opened.variant, opened.step), (0, 1, 9));
+        assert_eq!(&*opened.source, source.as_str());
+        assert_eq!(opened.values, vec![("aMs".to_string(), ParamValue::Int(500))]);
+    }
+
+    #[test]
+    fn a_bad_link_opens_the_first_lesson_with_a_message() {
+        for hash in ["#lesson=nope", "#lesson=scopes&variant=x", "#lesson=scopes&params=aMs%3Dlots", "#lesson=scopes&code=999999.0.x", "#%%%", "#lesson=scopes&params=aMs%3D7"] {
+            let state = State::boot(Boot { hash: hash.into(), ..Boot::default() });
+            assert!(state.notice.is_some(), "{hash}");
+            assert_eq!((state.selected, state.variant), (0, 0));
+            assert!(state.run.is_some());
+        }
+    }
+
+    #[test]
+    fn stored_edits_come_back_and_reset_forgets_them() {
+        let mut saved = Saved::new();
+        saved.insert("scopes/coroutineScope".into(), Stored { code: Some("// mine\n".into()), params: vec![("aMs".into(), "400".into()), ("bogus".into(), "1".into())] });
+        let state = State::boot(Boot { saved, ..Boot::default() });
+        assert_eq!(&*state.source, "// mine\n");
+        assert_eq!(state.values, vec![("aMs".to_string(), ParamValue::Int(400))]);
+        let state = Rc::new(state).reduce(Action::ResetLesson);
+        assert!(state.saved.is_empty());
+        assert_eq!(&*state.source, state.variant().unwrap().source);
+    }
+
+    #[test]
+    fn compare_runs_the_other_variant_and_syncs() {
+        let state = reduce_all(state(), &[Action::ToggleCompare, Action::Seek(20)]);
+        let c = state.compare.clone().unwrap();
+        assert_eq!(c.other, 1);
+        assert!(c.run.is_ok());
+        let right = state.compare_step().unwrap();
+        let (l, r) = (state.run.clone().unwrap(), c.run.unwrap());
+        assert!(r.time_at(right) <= l.time_at(20));
+        let state = reduce_all((*state).clone(), &[Action::SetSync(Sync::ByStep)]);
+        assert_eq!(state.compare_step(), Some(20.min(r.last())));
+        let state = reduce_all((*state).clone(), &[Action::ToggleCompare]);
+        assert!(state.compare.is_none());
+    }
+
+    #[test]
+    fn every_lesson_and_variant_runs_without_errors() {
+        let mut state = Rc::new(state());
+        for i in 0..state.lessons.len() {
+            state = state.reduce(Action::SelectLesson(i));
+            let n = state.lesson().unwrap().variants.len();
+            for v in 0..n {
+                state = state.reduce(Action::SelectVariant(v));
+                assert!(state.failure.is_none(), "{}: {:?}", state.key(), state.failure);
+                assert!(state.run.is_some(), "{}", state.key());
+            }
+        }
+    }
+
+    #[test]
+    fn speeds_have_frames() {
+        assert_eq!((play_interval_ms(0), frames_per_tick(0)), (500, 1));
+        assert!(frames_per_tick(SPEEDS.len() - 1) > 1);
     }
 }

@@ -1,3 +1,4 @@
 fn main() {
+    console_error_panic_hook::set_once();
     yew::Renderer::<app::App>::new().render();
 }

@@ -1,21 +1,204 @@
+use std::rc::Rc;
+
+use engine::lang::{Diagnostic, LineIndex, Severity};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
+
+use crate::code;
+
+/// A coroutine standing at a line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    /// The 1-based line.
+    pub line: u32,
+    /// The coroutine's label.
+    pub label: String,
+    /// Its colour.
+    pub hue: Option<u32>,
+    /// What it is doing, in words.
+    pub state: String,
+}
+
+/// Markers shown per line before the rest are counted.
+const MARKERS_PER_LINE: usize = 3;
 
 #[derive(PartialEq, Properties)]
 pub struct CodePaneProps {
-    /// The Kotlin source of the current scenario.
+    /// The code on screen.
     pub source: AttrValue,
+    /// Its diagnostics.
+    pub problems: Rc<Vec<Diagnostic>>,
+    /// Problems of the run itself (a limit, a warning), with the lines they point at.
+    pub run_problems: Vec<(Severity, u32, String)>,
+    /// Where each coroutine stands at the step.
+    pub markers: Vec<Marker>,
+    /// The line the step ran, if it ran one.
+    pub current_line: Option<u32>,
+    /// Why the code on screen did not run, if it did not.
+    pub failure: Option<String>,
+    /// The code was edited.
+    pub oninput: Callback<String>,
 }
 
-/// The scenario's source, one numbered line per row.
+/// The scenario's code: editable, highlighted by the engine's lexer, with a marker for each
+/// coroutine at its current line and every diagnostic underlined and listed.
 #[component]
 pub fn CodePane(props: &CodePaneProps) -> Html {
-    let lines = props.source.lines().map(|line| {
-        html! { <li class="code-line"><code>{ line.to_owned() }</code></li> }
+    let textarea = use_node_ref();
+    let lines = use_memo((props.source.clone(), props.problems.clone()), |(source, problems)| code::highlight(source, problems));
+    let index = use_memo(props.source.clone(), |s| LineIndex::new(s));
+    let n_lines = lines.len();
+    let columns = props.source.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+
+    // Lines with a diagnostic, for the gutter.
+    let mut line_problem: Vec<Option<(Severity, String)>> = vec![None; n_lines + 1];
+    for d in props.problems.iter() {
+        let l = (index.line(d.span.start) as usize).min(n_lines);
+        if line_problem[l].as_ref().is_none_or(|(s, _)| *s != Severity::Error) {
+            line_problem[l] = Some((d.severity, d.message.clone()));
+        }
+    }
+    for (severity, line, message) in &props.run_problems {
+        let l = (*line as usize).min(n_lines);
+        line_problem[l].get_or_insert((*severity, message.clone()));
+    }
+
+    let gutter = (1..=n_lines).map(|n| {
+        let here: Vec<&Marker> = props.markers.iter().filter(|m| m.line as usize == n).collect();
+        let shown = here.iter().take(MARKERS_PER_LINE).map(|m| {
+            let hue = m.hue.map(|h| format!("hue-{h}")).unwrap_or_else(|| "hue-none".into());
+            html! {
+                <span class={classes!("marker", hue)} title={format!("{} — {} at line {n}", m.label, m.state)} data-testid="marker">
+                    { initials(&m.label) }
+                </span>
+            }
+        });
+        let more = here.len().checked_sub(MARKERS_PER_LINE).filter(|&k| k > 0).map(|k| {
+            let names: Vec<&str> = here.iter().skip(MARKERS_PER_LINE).take(20).map(|m| m.label.as_str()).collect();
+            html! { <span class="marker more" title={names.join(", ")}>{ format!("+{k}") }</span> }
+        });
+        let problem = line_problem[n].as_ref().map(|(s, m)| {
+            let (class, glyph) = if *s == Severity::Error { ("error", "✖") } else { ("warning", "⚠") };
+            html! { <span class={classes!("gutter-problem", class)} title={m.clone()}>{ glyph }</span> }
+        });
+        let current = props.current_line == Some(n as u32);
+        html! {
+            <div class={classes!("gutter-line", current.then_some("current"))}>
+                <span class="markers">{ for shown }{ for more }</span>
+                { for problem }
+                <span class="line-number">{ n }</span>
+            </div>
+        }
     });
+
+    let code_lines = lines.iter().enumerate().map(|(i, line)| {
+        let pieces = line.pieces.iter().map(|p| match p.diagnostic.and_then(|d| props.problems.get(d)) {
+            Some(d) => {
+                let class = if d.is_error() { "error" } else { "warning" };
+                let title = match &d.help {
+                    Some(h) => format!("{}: {} (help: {h})", class, d.message),
+                    None => format!("{}: {}", class, d.message),
+                };
+                html! { <span class={classes!(p.class, "diag", class)} {title}>{ p.text.clone() }</span> }
+            }
+            None => html! { <span class={p.class}>{ p.text.clone() }</span> },
+        });
+        let current = props.current_line == Some(i as u32 + 1);
+        html! { <div class={classes!("code-line", current.then_some("current"))}>{ for pieces }{ "\u{200b}" }</div> }
+    });
+
+    let oninput = props.oninput.reform(|e: InputEvent| {
+        e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()).map(|t| t.value()).unwrap_or_default()
+    });
+    let size = format!("height: calc({n_lines} * var(--code-line) + 2 * var(--code-pad)); width: calc({columns}ch + 4 * var(--code-pad));");
+
+    let list = props.problems.iter().map(|d| {
+        let pos = code::position(&index, d);
+        let (class, word) = if d.is_error() { ("error", "error") } else { ("warning", "warning") };
+        let select = {
+            let textarea = textarea.clone();
+            let source = props.source.clone();
+            let (a, b) = (d.span.start as usize, d.span.end as usize);
+            Callback::from(move |_: MouseEvent| select_range(&textarea, &source, a, b))
+        };
+        html! {
+            <li class={class}>
+                <button class="link" onclick={select} title="Show it in the code">{ pos }</button>
+                { format!(" {word}: {}", d.message) }
+                if let Some(h) = &d.help {
+                    <span class="help">{ format!(" — {h}") }</span>
+                }
+            </li>
+        }
+    });
+    let run_list = props.run_problems.iter().map(|(s, line, m)| {
+        let class = if *s == Severity::Error { "error" } else { "warning" };
+        html! { <li class={class}>{ format!("line {line}: {m}") }</li> }
+    });
+    let has_list = !props.problems.is_empty() || !props.run_problems.is_empty() || props.failure.is_some();
+
     html! {
         <section class="panel area-code" aria-label="Code">
-            <h3 class="panel-title">{ "Code" }</h3>
-            <ol class="code" data-testid="code">{ for lines }</ol>
+            <h3 class="panel-title">{ "Code" }<span class="hint">{ " — edit it; it runs again as you type" }</span></h3>
+            <div class="editor" data-testid="code">
+                <div class="gutter" aria-hidden="true">{ for gutter }</div>
+                <div class="code-area" style={size.clone()}>
+                    <div class="code-layer" aria-hidden="true">{ for code_lines }</div>
+                    <textarea ref={textarea.clone()} class="code-input" data-testid="code-input"
+                        value={props.source.clone()} {oninput} style={size}
+                        spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
+                        aria-label="Kotlin code of the scenario (editable)" />
+                </div>
+            </div>
+            if has_list {
+                <div class="diagnostics" data-testid="diagnostics" role="status">
+                    if let Some(f) = &props.failure {
+                        <p class="failure">{ f.clone() }</p>
+                    }
+                    <ul>{ for list }{ for run_list }</ul>
+                </div>
+            }
         </section>
+    }
+}
+
+/// Up to three letters that tell coroutines apart: `A`, `rB1` for `runBlocking#1`.
+fn initials(label: &str) -> String {
+    let label = label.trim_matches('"');
+    let (name, number) = label.split_once('#').unwrap_or((label, ""));
+    if name.chars().count() <= 3 && number.is_empty() {
+        return name.to_string();
+    }
+    let mut out: String = name.chars().take(if number.is_empty() { 3 } else { 2 }).collect();
+    out.push_str(&number.chars().take(3).collect::<String>());
+    out
+}
+
+/// Focuses the code and selects bytes `a..b` of `source` (the browser counts UTF-16 units).
+fn select_range(textarea: &NodeRef, source: &str, a: usize, b: usize) {
+    let Some(t) = textarea.cast::<HtmlTextAreaElement>() else { return };
+    let units = |i: usize| {
+        let mut i = i.min(source.len());
+        while !source.is_char_boundary(i) {
+            i -= 1;
+        }
+        source[..i].encode_utf16().count() as u32
+    };
+    let _ = t.focus();
+    let _ = t.set_selection_range(units(a), units(b.max(a)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::initials;
+
+    #[test]
+    fn initials_tell_coroutines_apart() {
+        assert_eq!(initials("\"A\""), "A");
+        assert_eq!(initials("runBlocking#1"), "ru1");
+        assert_eq!(initials("updates-17#35"), "up35");
+        assert_eq!(initials("main"), "mai");
+        assert_eq!(initials(""), "");
     }
 }

@@ -1,5 +1,7 @@
-use lessons::LessonInfo;
+use std::collections::BTreeSet;
 use std::rc::Rc;
+
+use lessons::LessonInfo;
 use yew::prelude::*;
 
 #[derive(PartialEq, Properties)]
@@ -8,32 +10,40 @@ pub struct LessonListProps {
     pub lessons: Rc<Vec<LessonInfo>>,
     /// Index of the lesson on screen.
     pub selected: usize,
+    /// Ids of the lessons whose question the learner has checked.
+    pub progress: Rc<BTreeSet<String>>,
     /// Called with the index of the lesson the learner picked.
     pub onselect: Callback<usize>,
 }
 
-/// The course's lessons, numbered, with the current one marked.
+/// The course's lessons, numbered, with the current one marked and the done ones ticked.
 #[component]
 pub fn LessonList(props: &LessonListProps) -> Html {
+    let done = props.lessons.iter().filter(|l| props.progress.contains(l.id)).count();
     let items = props.lessons.iter().enumerate().map(|(idx, lesson)| {
         let onclick = props.onselect.reform(move |_: MouseEvent| idx);
         let is_current = idx == props.selected;
+        let is_done = props.progress.contains(lesson.id);
         html! {
             <li key={lesson.id}>
                 <button
-                    class={classes!("lesson-link", is_current.then_some("current"))}
+                    class={classes!("lesson-link", is_current.then_some("current"), is_done.then_some("done"))}
                     aria-current={is_current.then_some("page")}
                     {onclick}
                 >
                     <span class="lesson-number">{ idx + 1 }</span>
                     <span class="lesson-name">{ lesson.title }</span>
+                    if is_done {
+                        <span class="lesson-done" title="Answered" aria-label="answered">{ "✓" }</span>
+                    }
                 </button>
             </li>
         }
     });
     html! {
-        <nav class="lessons" aria-label="Lessons">
-            <ol data-testid="lesson-list">{ for items }</ol>
-        </nav>
+        <>
+            <ol class="lessons" data-testid="lesson-list">{ for items }</ol>
+            <p class="progress" data-testid="progress">{ format!("{done} of {} answered", props.lessons.len()) }</p>
+        </>
     }
 }

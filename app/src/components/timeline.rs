@@ -1,46 +1,92 @@
 use yew::prelude::*;
 
+use crate::session::WIDTH;
+use crate::{Action, RunRef, SPEEDS};
+
 #[derive(PartialEq, Properties)]
 pub struct TimelineProps {
     /// The step on screen, counted from 0.
-    pub step: usize,
+    pub step: u64,
+    /// The last step of the run.
+    pub last: u64,
+    /// Virtual time at the step, in words.
+    pub time: String,
     /// Whether the run is advancing on its own.
     pub playing: bool,
-    pub onstep_back: Callback<()>,
-    pub onstep_forward: Callback<()>,
-    pub ontoggle_play: Callback<()>,
+    /// Index into [`SPEEDS`].
+    pub speed: usize,
+    /// The run, for its event marks and narration.
+    pub run: Option<RunRef>,
+    /// Every control dispatches an action.
+    pub ondispatch: Callback<Action>,
 }
 
-/// The run's transport controls and the current position.
+/// The run's transport controls, the scrubber with its events, the position, and the
+/// narration of the step for screen readers.
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
-    let onstep_back = props.onstep_back.reform(|_: MouseEvent| ());
-    let onstep_forward = props.onstep_forward.reform(|_: MouseEvent| ());
-    let ontoggle_play = props.ontoggle_play.reform(|_: MouseEvent| ());
+    let button = |action: Action, text: &'static str, label: &'static str, testid: &'static str, disabled: bool| {
+        let onclick = props.ondispatch.reform(move |_: MouseEvent| action.clone());
+        html! {
+            <button class="control" data-testid={testid} title={label} aria-label={label} {disabled} {onclick}>{ text }</button>
+        }
+    };
+    let at_start = props.step == 0;
+    let at_end = props.step >= props.last;
+    let onscrub = props.ondispatch.reform(|e: InputEvent| {
+        let value = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+        Action::Seek(value.parse().unwrap_or(0))
+    });
+    let onspeed = props.ondispatch.reform(|e: Event| {
+        let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+        Action::SetSpeed(value.parse().unwrap_or(1))
+    });
+    let speeds = SPEEDS.iter().enumerate().map(|(i, s)| {
+        html! { <option value={i.to_string()} selected={i == props.speed}>{ format!("{s}×") }</option> }
+    });
+    let marks = props.run.as_ref().map(|r| {
+        let ticks = r.marks.iter().map(|(x, kind)| html! { <line class={classes!("mark", *kind)} x1={format!("{x}")} x2={format!("{x}")} y1="0" y2="10" /> });
+        html! {
+            <svg class="marks" viewBox={format!("0 0 {WIDTH} 10")} preserveAspectRatio="none" aria-hidden="true">{ for ticks }</svg>
+        }
+    });
+    let narration = props.run.as_ref().map(|r| {
+        let what = r.rec.view.narrate(props.step);
+        let what = if what.is_empty() { "only bookkeeping (queues, memory)".to_string() } else { what };
+        format!("Step {} of {}, {}: {what}", props.step, props.last, props.time)
+    });
     html! {
-        <section class="timeline area-timeline" data-testid="timeline" aria-label="Timeline">
-            <button
-                class="control"
-                data-testid="step-back"
-                title="Step back"
-                aria-label="Step back"
-                disabled={props.step == 0}
-                onclick={onstep_back}
-            >{ "◀" }</button>
-            <button
-                class="control play"
-                data-testid="play"
-                aria-pressed={if props.playing { "true" } else { "false" }}
-                onclick={ontoggle_play}
-            >{ if props.playing { "❚❚ Pause" } else { "▶ Play" } }</button>
-            <button
-                class="control"
-                data-testid="step-forward"
-                title="Step forward"
-                aria-label="Step forward"
-                onclick={onstep_forward}
-            >{ "▶" }</button>
-            <output class="position" aria-live="polite">{ format!("step {}", props.step) }</output>
+        <section class="timeline area-timeline" aria-label="Timeline">
+            <div class="transport" data-testid="timeline">
+                { button(Action::ToStart, "|◀", "Jump to the start (Home)", "to-start", at_start) }
+                { button(Action::EventBack, "◀◀", "Previous event (Shift+←)", "event-back", at_start) }
+                { button(Action::StepBack, "◀", "Step back (←)", "step-back", at_start) }
+                <button
+                    class="control play"
+                    data-testid="play"
+                    title="Play or pause (Space)"
+                    aria-pressed={if props.playing { "true" } else { "false" }}
+                    onclick={props.ondispatch.reform(|_: MouseEvent| Action::TogglePlay)}
+                >{ if props.playing { "❚❚ Pause" } else { "▶ Play" } }</button>
+                { button(Action::StepForward, "▶", "Step forward (→)", "step-forward", at_end) }
+                { button(Action::EventForward, "▶▶", "Next event (Shift+→)", "event-forward", at_end) }
+                { button(Action::ToEnd, "▶|", "Jump to the end (End)", "to-end", at_end) }
+                <label class="speed">
+                    <span class="sr-only">{ "Speed" }</span>
+                    <select data-testid="speed" onchange={onspeed} aria-label="Playing speed">{ for speeds }</select>
+                </label>
+                <div class="scrub">
+                    <input type="range" min="0" max={props.last.to_string()} step="1" value={props.step.to_string()}
+                        oninput={onscrub} data-testid="scrub" aria-label="Scrub through the run"
+                        aria-valuetext={format!("step {} of {}, {}", props.step, props.last, props.time)} />
+                    { for marks }
+                </div>
+                <span class="where">
+                    <output class="position">{ format!("step {}", props.step) }</output>
+                    <span class="of">{ format!(" / {}", props.last) }</span>
+                </span>
+            </div>
+            <p class="narration" data-testid="narration" aria-live="polite" aria-atomic="true">{ narration.unwrap_or_default() }</p>
         </section>
     }
 }

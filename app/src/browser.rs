@@ -1,0 +1,138 @@
+//! The page's few contacts with the browser outside rendering: what is read before the first
+//! render (the address's hash, stored edits, progress), what is written back as the state
+//! changes, and the keyboard. Storage that fails (private mode, a full quota) is skipped:
+//! the page works without it.
+
+use std::collections::BTreeSet;
+
+use gloo_events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use web_sys::{KeyboardEvent, Storage};
+use yew::prelude::*;
+
+use crate::{saved_key, Boot, Saved, State, Stored};
+
+const PREFIX: &str = "corolab.v1.";
+
+fn storage() -> Option<Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn get(key: &str) -> Option<String> {
+    storage()?.get_item(&format!("{PREFIX}{key}")).ok()?
+}
+
+fn set(key: &str, value: Option<&str>) {
+    let Some(s) = storage() else { return };
+    let key = format!("{PREFIX}{key}");
+    let _ = match value {
+        Some(v) => s.set_item(&key, v),
+        None => s.remove_item(&key),
+    };
+}
+
+/// Reads the address's hash, the stored edits of every variant, and the progress.
+pub fn read_boot() -> Boot {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let mut saved = Saved::new();
+    for lesson in lessons::lessons() {
+        for variant in &lesson.variants {
+            let key = saved_key(&lesson.id, &variant.id);
+            let code = get(&format!("code.{key}"));
+            let params: Vec<(String, String)> = get(&format!("params.{key}"))
+                .unwrap_or_default()
+                .lines()
+                .filter_map(|l| l.split_once('=').map(|(n, v)| (n.to_string(), v.to_string())))
+                .collect();
+            if code.is_some() || !params.is_empty() {
+                saved.insert(key, Stored { code, params });
+            }
+        }
+    }
+    let progress: BTreeSet<String> = get("progress").unwrap_or_default().split(',').filter(|s| !s.is_empty()).map(str::to_string).collect();
+    Boot { hash, saved, progress }
+}
+
+fn write_stored(key: &str, stored: Option<&Stored>) {
+    set(&format!("code.{key}"), stored.and_then(|s| s.code.as_deref()));
+    let params = stored.map(|s| s.params.iter().map(|(n, v)| format!("{n}={v}")).collect::<Vec<_>>().join("\n")).filter(|p| !p.is_empty());
+    set(&format!("params.{key}"), params.as_deref());
+}
+
+/// Keeps storage and the address in step with the state: stored edits and progress, and the
+/// hash naming the lesson on screen (so a reload comes back to it).
+#[hook]
+pub fn use_persistence(state: &State) {
+    let written = use_mut_ref(|| None::<Saved>);
+    use_effect_with(state.saved.clone(), move |saved| {
+        let mut last = written.borrow_mut();
+        if let Some(before) = last.as_ref() {
+            let keys: BTreeSet<&String> = before.keys().chain(saved.keys()).collect();
+            for key in keys {
+                if before.get(key) != saved.get(key) {
+                    write_stored(key, saved.get(key));
+                }
+            }
+        } else {
+            // The first time: what was read is already stored, but a share link may have
+            // changed it.
+            for (key, stored) in saved.iter() {
+                write_stored(key, Some(stored));
+            }
+        }
+        *last = Some((**saved).clone());
+    });
+    use_effect_with(state.progress.clone(), |progress| {
+        let list: Vec<&str> = progress.iter().map(String::as_str).collect();
+        set("progress", Some(&list.join(",")));
+    });
+    use_effect_with(state.address_hash(), |hash| {
+        let Some(window) = web_sys::window() else { return };
+        if window.location().hash().ok().as_deref() != Some(&format!("#{hash}")) {
+            if let Ok(history) = window.history() {
+                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{hash}")));
+            }
+        }
+    });
+}
+
+/// The page's address without its hash, for share links.
+pub fn page_address() -> String {
+    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
+/// What a key was pressed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyTarget {
+    /// A button: Space and Enter press it.
+    Button,
+    /// Anything else outside text fields.
+    Other,
+}
+
+/// Listens to keys pressed anywhere but in a text field, slider or list; the handler gets the
+/// key, whether Shift is held and where it was pressed, and returns whether it used the key
+/// (then the browser's own action, such as scrolling, is prevented).
+pub fn on_key(mut handler: impl FnMut(&str, bool, KeyTarget) -> bool + 'static) -> Option<EventListener> {
+    let document = web_sys::window()?.document()?;
+    let options = EventListenerOptions::enable_prevent_default();
+    Some(EventListener::new_with_options(&document, "keydown", options, move |event| {
+        let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
+        if event.ctrl_key() || event.meta_key() || event.alt_key() {
+            return;
+        }
+        let element = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let tag = element.as_ref().map(|e| e.tag_name().to_ascii_lowercase()).unwrap_or_default();
+        let role = element.and_then(|e| e.get_attribute("role")).unwrap_or_default();
+        let target = match tag.as_str() {
+            "input" | "textarea" | "select" => return,
+            "button" | "summary" => KeyTarget::Button,
+            _ if role == "button" => KeyTarget::Button,
+            _ => KeyTarget::Other,
+        };
+        if handler(&event.key(), event.shift_key(), target) {
+            event.prevent_default();
+        }
+    }))
+}

@@ -1,0 +1,189 @@
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use engine::lang::params::ParamValue;
+use lessons::Evaluation;
+use yew::prelude::*;
+
+use crate::markdown::{self, Block, Inline};
+use crate::Action;
+
+#[derive(PartialEq, Properties)]
+pub struct LessonTextProps {
+    /// The lesson's id.
+    pub lesson: String,
+}
+
+/// The lesson's text, from its Markdown, as elements and text nodes (never as HTML).
+#[component]
+pub fn LessonText(props: &LessonTextProps) -> Html {
+    let blocks = use_memo(props.lesson.clone(), |id| lessons::lesson(id).map(|l| markdown::parse(&l.text)).unwrap_or_default());
+    // The title is already the page's heading.
+    let body = blocks.iter().filter(|b| !matches!(b, Block::Heading(1, _))).map(block);
+    html! {
+        <details class="lesson-text" open=true data-testid="lesson-text">
+            <summary>{ "The lesson" }</summary>
+            <div class="prose">{ for body }</div>
+        </details>
+    }
+}
+
+fn block(b: &Block) -> Html {
+    match b {
+        Block::Heading(level, text) => {
+            let inner = inlines(text);
+            match level {
+                1 | 2 => html! { <h3>{ inner }</h3> },
+                3 => html! { <h4>{ inner }</h4> },
+                _ => html! { <h5>{ inner }</h5> },
+            }
+        }
+        Block::Paragraph(text) => html! { <p>{ inlines(text) }</p> },
+        Block::List(ordered, items) => {
+            let items = items.iter().map(|i| html! { <li>{ inlines(i) }</li> });
+            if *ordered {
+                html! { <ol>{ for items }</ol> }
+            } else {
+                html! { <ul>{ for items }</ul> }
+            }
+        }
+        Block::Quote(text) => html! { <blockquote>{ inlines(text) }</blockquote> },
+        Block::Code(_, text) => html! { <pre class="prose-code"><code>{ text.clone() }</code></pre> },
+    }
+}
+
+fn inlines(items: &[Inline]) -> Html {
+    items
+        .iter()
+        .map(|i| match i {
+            Inline::Text(t) => html! { { t.clone() } },
+            Inline::Code(t) => html! { <code>{ t.clone() }</code> },
+            Inline::Strong(inner) => html! { <strong>{ inlines(inner) }</strong> },
+            Inline::Emphasis(inner) => html! { <em>{ inlines(inner) }</em> },
+            Inline::Link(inner, Some(url)) => html! { <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ inlines(inner) }</a> },
+            Inline::Link(inner, None) => inlines(inner),
+        })
+        .collect()
+}
+
+/// A lesson evaluation, compared by identity.
+#[derive(Debug, Clone)]
+pub struct EvalRef(pub Rc<Evaluation>);
+
+impl PartialEq for EvalRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(PartialEq, Properties)]
+pub struct QuestionsProps {
+    /// The lesson's id.
+    pub lesson: String,
+    /// The variant's id: questions are asked per variant.
+    pub variant: String,
+    /// Every parameter's value in the run on screen, for `{name}` in the texts.
+    pub values: Vec<(String, ParamValue)>,
+    /// The learner's predictions: question id → choice id.
+    pub answers: BTreeMap<String, String>,
+    /// The run's answers are shown.
+    pub revealed: bool,
+    /// The checks on the run, once revealed (or why they could not run).
+    pub evaluation: Option<Result<EvalRef, String>>,
+    /// Predictions, the reveal, and "show me" jumps.
+    pub ondispatch: Callback<Action>,
+}
+
+/// The "predict, then run" questions: pick an answer, run, and see what the run says.
+#[component]
+pub fn Questions(props: &QuestionsProps) -> Html {
+    let Some(lesson) = lessons::lesson(&props.lesson) else { return Html::default() };
+    let evaluation = match &props.evaluation {
+        Some(Ok(e)) => Some(e.0.clone()),
+        _ => None,
+    };
+    let questions = lesson.questions_for(&props.variant).map(|q| {
+        let picked = props.answers.get(&q.id);
+        let outcome = evaluation.as_ref().and_then(|e| e.questions.iter().find(|o| o.id == q.id));
+        let right = outcome.and_then(|o| o.answer.clone());
+        let choices = q.choices.iter().map(|c| {
+            let (qid, cid) = (q.id.clone(), c.id.clone());
+            let onchange = props.ondispatch.reform(move |_: Event| Action::Answer(qid.clone(), cid.clone()));
+            let checked = picked == Some(&c.id);
+            let is_right = right.as_ref() == Some(&c.id);
+            let verdict = match (props.revealed, is_right, checked) {
+                (true, true, _) => Some(("right", "✔ what the run did")),
+                (true, false, true) => Some(("wrong", "✖ not this time")),
+                _ => None,
+            };
+            html! {
+                <li class={classes!("choice", verdict.map(|v| v.0))}>
+                    <label>
+                        <input type="radio" name={format!("q-{}", q.id)} value={c.id.clone()} {checked}
+                            disabled={props.revealed} {onchange} data-testid={format!("choice-{}", c.id)} />
+                        <span>{ lessons::render(&c.text, &props.values) }</span>
+                    </label>
+                    if let Some((_, text)) = verdict {
+                        <span class="verdict">{ text }</span>
+                    }
+                </li>
+            }
+        });
+        let detail = outcome.and_then(|o| o.choices.iter().find(|c| Some(&c.id) == right.as_ref())).map(|c| {
+            let checks = c.checks.iter().map(|k| html! { <li><code>{ k.check.clone() }</code>{ " — " }{ k.detail.clone() }</li> });
+            html! { <details class="checks"><summary>{ "How the run shows it" }</summary><ul>{ for checks }</ul></details> }
+        });
+        let summary = match (props.revealed, picked, &right) {
+            (true, Some(p), Some(r)) if p == r => Some(("good", "You predicted it.")),
+            (true, Some(_), Some(_)) => Some(("bad", "The run disagrees with your prediction: step through it to see why.")),
+            (true, None, Some(_)) => Some(("good", "Here is what the run did.")),
+            (true, _, None) => Some(("bad", "The run fits none of the answers exactly.")),
+            _ => None,
+        };
+        html! {
+            <fieldset class="question" data-testid="question">
+                <legend>{ lessons::render(&q.text, &props.values) }</legend>
+                <ul class="choices">{ for choices }</ul>
+                if let Some((class, text)) = summary {
+                    <p class={classes!("summary", class)} data-testid="verdict">{ text }</p>
+                }
+                { for detail }
+            </fieldset>
+        }
+    });
+    let any_picked = !props.answers.is_empty();
+    let onreveal = props.ondispatch.reform(|_: MouseEvent| Action::Reveal);
+    let notices = evaluation.iter().flat_map(|e| e.notices.clone()).map(|n| {
+        let target = n.targets.iter().find(|t| t.step.is_some() || !t.jobs.is_empty());
+        let jump = target.map(|t| {
+            let (step, job) = (t.step.unwrap_or(0), t.jobs.first().copied());
+            let onclick = props.ondispatch.reform(move |_: MouseEvent| Action::Show(step, job));
+            let what = match t.step {
+                Some(s) => format!("Show step {s}"),
+                None => "Show it".to_string(),
+            };
+            html! { <button class="control small" {onclick}>{ what }</button> }
+        });
+        html! { <li>{ n.text.clone() }{ " " }{ for jump }</li> }
+    });
+    let error = match &props.evaluation {
+        Some(Err(e)) => Some(html! { <p class="summary bad">{ format!("The checks could not run: {e}") }</p> }),
+        _ => None,
+    };
+    html! {
+        <div class="questions" aria-label="Predict, then run">
+            <h3 class="panel-title">{ "Predict, then run" }</h3>
+            { for questions }
+            if !props.revealed {
+                <button class="control primary" data-testid="reveal" onclick={onreveal} disabled={!any_picked}
+                    title={if any_picked { "Run to the end and compare" } else { "Pick an answer first" }}>
+                    { "Run and check" }
+                </button>
+            }
+            { for error }
+            if props.revealed && evaluation.as_ref().is_some_and(|e| !e.notices.is_empty()) {
+                <div class="notices"><h4>{ "What to notice" }</h4><ul>{ for notices }</ul></div>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,39 @@
+use yew::prelude::*;
+
+use crate::browser;
+
+#[derive(PartialEq, Properties)]
+pub struct ShareBoxProps {
+    /// The link's hash, without `#`.
+    pub hash: String,
+    /// The code was too long for a link and was left out.
+    pub code_left_out: bool,
+    /// Hide the box.
+    pub onclose: Callback<()>,
+}
+
+/// The share link, selected and ready to copy.
+#[component]
+pub fn ShareBox(props: &ShareBoxProps) -> Html {
+    let input = use_node_ref();
+    let url = format!("{}#{}", browser::page_address(), props.hash);
+    {
+        let input = input.clone();
+        use_effect_with(url.clone(), move |_| {
+            if let Some(i) = input.cast::<web_sys::HtmlInputElement>() {
+                let _ = i.focus();
+                i.select();
+            }
+        });
+    }
+    html! {
+        <div class="share-box" role="dialog" aria-label="Share link">
+            <label for="share-link">{ "This link opens the lesson with your code, parameters and step:" }</label>
+            <input id="share-link" ref={input} readonly=true value={url} data-testid="share-link" />
+            if props.code_left_out {
+                <p class="warning">{ "Your code is too long for a link: the link has the scenario's own code." }</p>
+            }
+            <button class="control" onclick={props.onclose.reform(|_: MouseEvent| ())}>{ "Close" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,143 @@
+use yew::prelude::*;
+
+use crate::session::{format_time, Axis, WIDTH};
+use crate::RunRef;
+
+#[derive(PartialEq, Properties)]
+pub struct ThreadLanesProps {
+    /// The run.
+    pub run: RunRef,
+    /// The step on screen.
+    pub step: u64,
+    /// Virtual time or steps across.
+    pub axis: Axis,
+    /// The learner picked the other axis.
+    pub onaxis: Callback<Axis>,
+}
+
+/// One row per thread, grouped by dispatcher: running solid, blocked hatched, idle empty, in
+/// each coroutine's colour; queue depths under them; a cursor at the step.
+#[component]
+pub fn ThreadLanes(props: &ThreadLanesProps) -> Html {
+    let run = &props.run;
+    let view = &run.rec.view;
+    let fraction = match props.axis {
+        Axis::Time => run.time_at(props.step) as f64 / view.end_time.max(1) as f64,
+        Axis::Steps => props.step as f64 / view.n_steps.max(1) as f64,
+    };
+    let cursor = format!("left: {:.3}%", (fraction * 100.0).clamp(0.0, 100.0));
+    let threads_now = view.threads_at(props.step);
+    let queues_now: Vec<String> = view
+        .queues
+        .iter()
+        .map(|(_, name, points)| {
+            let n = points.partition_point(|p| p.0 <= props.step);
+            let depth = if n == 0 { 0 } else { points[n - 1].2 };
+            format!("{} {depth}", short_name(name))
+        })
+        .collect();
+    let axis_button = |axis: Axis, text: &'static str| {
+        let pressed = props.axis == axis;
+        let onclick = props.onaxis.reform(move |_: MouseEvent| axis);
+        html! { <button class={classes!("control", "small", pressed.then_some("current"))} aria-pressed={if pressed { "true" } else { "false" }} {onclick}>{ text }</button> }
+    };
+    let end = match props.axis {
+        Axis::Time => format_time(view.end_time),
+        Axis::Steps => format!("step {}", view.n_steps),
+    };
+    html! {
+        <div class="lanes">
+            <div class="lanes-head">
+                <span class="axis-label">{ "across: " }</span>
+                { axis_button(Axis::Time, "virtual time") }
+                { axis_button(Axis::Steps, "steps") }
+                <span class="axis-end">{ format!("0 … {end}") }</span>
+            </div>
+            <div class="lanes-body">
+                <LaneRows run={props.run.clone()} axis={props.axis} />
+                <div class="lanes-cursor-track" aria-hidden="true"><div class="lanes-cursor" style={cursor} data-testid="lanes-cursor"></div></div>
+            </div>
+            if !queues_now.is_empty() {
+                <p class="queues-now" data-testid="queues-now">{ format!("queued now: {}", queues_now.join(", ")) }</p>
+            }
+            <ul class="sr-only">
+                { for threads_now.iter().map(|(_, name, activity)| {
+                    let what = match activity {
+                        engine::views::Activity::Idle => "idle".to_string(),
+                        engine::views::Activity::Running(s) => format!("running {}", run.strand_label(*s)),
+                        engine::views::Activity::Blocked(s, why) => format!("blocked with {}: {why}", run.strand_label(*s)),
+                    };
+                    html! { <li>{ format!("{name}: {what}") }</li> }
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+#[derive(PartialEq, Properties)]
+struct LaneRowsProps {
+    run: RunRef,
+    axis: Axis,
+}
+
+/// The lanes themselves, which change only with the run and the axis, not with the step.
+#[component]
+fn LaneRows(props: &LaneRowsProps) -> Html {
+    let lanes = props.run.lanes_on(props.axis);
+    let pct = |x: f64| x / WIDTH * 100.0;
+    let groups = lanes.groups.iter().map(|g| {
+        let rows = g.rows.iter().map(|row| {
+            let bars = row.bars.iter().map(|b| {
+                let hue = b.hue.map(|h| format!("hue-{h}")).unwrap_or_else(|| "hue-none".into());
+                let style = format!("left: {:.3}%; width: max({:.3}%, 2px)", pct(b.x0), pct(b.x1 - b.x0));
+                html! { <div class={classes!("bar", hue, b.blocked.then_some("blocked"))} {style} title={b.title.clone()}></div> }
+            });
+            html! {
+                <div class="lane" data-testid="lane">
+                    <span class="lane-name" title={row.name.clone()}>{ row.name.clone() }</span>
+                    <div class="lane-track">{ for bars }</div>
+                </div>
+            }
+        });
+        html! {
+            <div class="lane-group">
+                <div class="lane-group-name">{ g.name.clone() }</div>
+                { for rows }
+            </div>
+        }
+    });
+    let queues = lanes.queues.iter().map(|q| {
+        let (name, points, max) = (&q.name, &q.points, &q.max);
+        let mut d = String::from("M0,20");
+        let mut last_y = 20.0;
+        let y_of = |depth: u32| 20.0 - 18.0 * depth as f64 / *max as f64;
+        for (x, deepest, after) in points {
+            d.push_str(&format!(" L{x:.1},{last_y:.1} L{x:.1},{:.1}", y_of(*deepest)));
+            last_y = y_of(*after);
+            d.push_str(&format!(" L{x:.1},{last_y:.1}"));
+        }
+        d.push_str(&format!(" L{WIDTH},{last_y:.1} L{WIDTH},20 Z"));
+        html! {
+            <div class="lane queue" data-testid="queue">
+                <span class="lane-name" title={format!("Tasks waiting in the queue of {name}")}>{ format!("queue {}", short_name(name)) }</span>
+                <div class="lane-track">
+                    <svg viewBox={format!("0 0 {WIDTH} 20")} preserveAspectRatio="none" class="queue-chart" aria-hidden="true">
+                        <path {d} />
+                    </svg>
+                    <span class="queue-max">{ format!("max {max}") }</span>
+                </div>
+            </div>
+        }
+    });
+    html! {
+        <div class="lane-rows">
+            { for groups }
+            { for queues }
+        </div>
+    }
+}
+
+/// A dispatcher's name without the hash code the JVM puts after `@`.
+fn short_name(name: &str) -> &str {
+    name.split('@').next().unwrap_or(name)
+}

@@ -1,0 +1,109 @@
+use std::rc::Rc;
+
+use engine::lang::{Diagnostic, Severity};
+use engine::strand::StrandState;
+use engine::trace::EventKind;
+use engine::value::JobId;
+use yew::prelude::*;
+
+use crate::components::code_pane::{CodePane, Marker};
+use crate::components::console::Console;
+use crate::components::details::DetailTabs;
+use crate::components::job_tree::JobTree;
+use crate::components::panel::Panel;
+use crate::components::thread_lanes::ThreadLanes;
+use crate::session::{hue_of_job, unquote, Axis};
+use crate::{Action, RunRef, Tab};
+
+#[derive(PartialEq, Properties)]
+pub struct WorkbenchProps {
+    /// The code on screen.
+    pub source: AttrValue,
+    /// Its diagnostics.
+    pub problems: Rc<Vec<Diagnostic>>,
+    /// Why the code on screen did not run, if it did not.
+    pub failure: Option<String>,
+    /// The latest run that worked.
+    pub run: Option<RunRef>,
+    /// The step on screen.
+    pub step: u64,
+    /// The lanes' axis.
+    pub axis: Axis,
+    /// The coroutine whose details are shown.
+    pub job: Option<JobId>,
+    /// The lower tab on screen.
+    pub tab: Tab,
+    /// Every control dispatches an action.
+    pub ondispatch: Callback<Action>,
+}
+
+/// The panes of one run: code, job tree, thread lanes, console and the detail tabs.
+#[component]
+pub fn Workbench(props: &WorkbenchProps) -> Html {
+    let run = props.run.as_ref();
+    let step = props.step;
+    let markers: Vec<Marker> = run
+        .map(|r| {
+            r.rec
+                .view
+                .strands_at(step)
+                .into_iter()
+                .filter(|s| s.state != StrandState::Done)
+                .filter_map(|s| {
+                    let line = s.line?;
+                    let mut state = format!("{:?}", s.state).to_lowercase();
+                    if !s.waiting.is_empty() {
+                        state.push_str(&format!(" ({})", s.waiting));
+                    }
+                    Some(Marker { line, label: unquote(&s.label), hue: s.job.map(hue_of_job), state })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let current_line = run.and_then(|r| {
+        r.rec.view.events_of(step).iter().find_map(|e| match e.kind {
+            EventKind::Statement { line, .. } => Some(line),
+            _ => None,
+        })
+    });
+    let run_problems: Vec<(Severity, u32, String)> = run
+        .map(|r| {
+            let mut out = Vec::new();
+            if let Some(d) = r.stopped() {
+                out.push((Severity::Error, r.index.line(d.span.start), format!("the run stopped: {}", d.message)));
+            }
+            if let Some(e) = r.main_threw() {
+                out.push((Severity::Error, 0, format!("main threw {e}")));
+            }
+            for w in &r.rec.world.warnings {
+                out.push((Severity::Warning, r.index.line(w.span.start), w.message.clone()));
+            }
+            out
+        })
+        .unwrap_or_default();
+    let oninput = props.ondispatch.reform(Action::Edit);
+    let onselect = props.ondispatch.reform(Action::SelectJob);
+    let onaxis = props.ondispatch.reform(Action::SetAxis);
+    let ontab = props.ondispatch.reform(Action::SetTab);
+    let waiting = html! { <p class="empty">{ "No run yet." }</p> };
+    html! {
+        <>
+            <CodePane source={props.source.clone()} problems={props.problems.clone()} {run_problems} {markers} {current_line}
+                failure={props.failure.clone()} {oninput} />
+            <Panel title="Job tree" testid="job-tree" class="area-tree">
+                if let Some(r) = run {
+                    <JobTree run={r.clone()} {step} selected={props.job} onselect={onselect.clone()} />
+                } else { { waiting.clone() } }
+            </Panel>
+            <Panel title="Threads" testid="thread-lanes" class="area-threads">
+                if let Some(r) = run {
+                    <ThreadLanes run={r.clone()} {step} axis={props.axis} {onaxis} />
+                } else { { waiting.clone() } }
+            </Panel>
+            <Console run={props.run.clone()} {step} />
+            if let Some(r) = run {
+                <DetailTabs run={r.clone()} {step} job={props.job} tab={props.tab} {ontab} {onselect} />
+            }
+        </>
+    }
+}

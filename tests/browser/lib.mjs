@@ -1,0 +1,151 @@
+// Helpers shared by the browser tests and the benchmark: build the release page, serve dist/ on
+// a free local port, open Debian's Chromium through playwright-core with a fresh profile, and
+// collect every error the page reports.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = path.join(ROOT, 'dist');
+export const SCREENSHOTS = path.join(ROOT, 'target', 'screenshots');
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const TIMEOUT_MS = 15_000;
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export const byTestId = (id) => `[data-testid="${id}"]`;
+
+// Builds the release page with Trunk, unless COROLAB_SKIP_BUILD=1 says dist/ is fresh.
+export function buildPage() {
+  if (process.env.COROLAB_SKIP_BUILD === '1' && fs.existsSync(path.join(DIST, 'index.html'))) return;
+  const env = {
+    ...process.env,
+    PATH: [path.join(ROOT, 'node_modules', '.bin'), path.join(os.homedir(), '.cargo', 'bin'), process.env.PATH].join(path.delimiter),
+  };
+  const res = spawnSync('trunk', ['build', '--release'], { cwd: ROOT, env, stdio: 'inherit' });
+  if (res.error) throw new Error(`could not run trunk (run scripts/setup.sh first): ${res.error.message}`);
+  assert.equal(res.status, 0, 'trunk build --release failed');
+}
+
+// A static file server for dist/, so the tests need nothing beyond Node.
+export function serveDist() {
+  const server = http.createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    const file = path.join(DIST, urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath);
+    if (!file.startsWith(DIST + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve, reject) => {
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
+
+// Opens Chromium with a fresh profile (a persistent context is how playwright takes
+// --user-data-dir). Returns the context, its first page, the list of problems the page
+// reported, and a close function that also removes the profile.
+export async function openBrowser({ width = 1280, height = 800 } = {}) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'corolab-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width, height },
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  const page = context.pages()[0] || (await context.newPage());
+  page.setDefaultTimeout(TIMEOUT_MS);
+  const problems = [];
+  watch(page, problems);
+  const close = async () => {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, page, problems, close };
+}
+
+// Collects console errors, uncaught exceptions and failed requests of a page.
+export function watch(page, problems) {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()} for ${res.url()}`);
+  });
+}
+
+// Yew renders after the event handler returns, so expectations on the DOM poll until they
+// hold. `attribute` null means the element's text.
+export async function waitForValue(page, selector, want, attribute = null) {
+  const read = ([sel, attr]) => {
+    const el = document.querySelector(sel);
+    return attr === null ? el?.textContent : el?.getAttribute(attr);
+  };
+  const deadline = Date.now() + TIMEOUT_MS;
+  let got;
+  while ((got = await page.evaluate(read, [selector, attribute])) !== want) {
+    if (Date.now() > deadline) {
+      const what = attribute === null ? 'text' : `attribute ${attribute}`;
+      throw new Error(`expected the ${what} of ${selector} to be ${JSON.stringify(want)}, it is ${JSON.stringify(got)}`);
+    }
+    await page.waitForTimeout(50);
+  }
+}
+
+// Polls a function in the page until it returns something truthy, and returns that.
+export async function waitUntil(page, fn, arg, what, timeout = TIMEOUT_MS) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const got = await page.evaluate(fn, arg);
+    if (got) return got;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+// The step number shown by the timeline.
+export async function currentStep(page) {
+  const text = await page.locator(`${byTestId('timeline')} .position`).textContent();
+  return Number(text.replace('step ', ''));
+}
+
+// Runs `body` with a built page served and a browser open, and reports the outcome.
+export async function runSuite(name, body) {
+  try {
+    buildPage();
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    const server = await serveDist();
+    const url = `http://127.0.0.1:${server.address().port}/`;
+    try {
+      await body(url);
+    } finally {
+      server.close();
+    }
+    console.log(`${name} passed; screenshots in ${path.relative(ROOT, SCREENSHOTS)}/`);
+  } catch (err) {
+    console.error(`${name} failed: ${err.message}`);
+    if (err.stack) console.error(err.stack.split('\n').slice(1).join('\n'));
+    process.exit(1);
+  }
+}

@@ -1,0 +1,259 @@
+// Browser test of the lesson page, feature by feature, in Debian's Chromium: every lesson opens
+// and runs, stepping (by statement, by event, with the keyboard), seeking back and scrubbing,
+// parameters, code edits with diagnostics, the predict question, coroutine details and tabs,
+// compare mode, share links (and hostile ones), edits kept across reloads, and the phone
+// layout. Screenshots go to target/screenshots/.
+
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import {
+  SCREENSHOTS, byTestId, currentStep, openBrowser, runSuite, waitForValue, waitUntil,
+} from './lib.mjs';
+
+const shot = (page, name, fullPage = false) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
+
+// Sets a range input's value the way a learner's drag does.
+async function slide(page, testid, value) {
+  await page.locator(byTestId(testid)).evaluate((el, v) => {
+    el.value = String(v);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, value);
+}
+
+async function stepIs(page, want) {
+  await waitUntil(page, ([sel, w]) => document.querySelector(sel)?.textContent === `step ${w}`, [`${byTestId('timeline')} .position`, want], `step ${want}`);
+}
+
+async function openLesson(page, index) {
+  await page.locator(`${byTestId('lesson-list')} li`).nth(index).locator('button').click();
+  const name = (await page.locator(`${byTestId('lesson-list')} li`).nth(index).locator('.lesson-name').textContent()).trim();
+  await waitForValue(page, byTestId('lesson-title'), name);
+  return name;
+}
+
+async function consoleText(page) {
+  return page.locator(byTestId('console')).textContent();
+}
+
+await runSuite('page test', async (url) => {
+  const { page, problems, close } = await openBrowser();
+  const assertNoProblems = (when) => assert.deepEqual(problems, [], `the page reported errors ${when}`);
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  try {
+    await page.goto(url);
+    await page.locator(byTestId('job-tree')).waitFor();
+    const lessonCount = await page.locator(`${byTestId('lesson-list')} li`).count();
+    assert.equal(lessonCount, 9);
+
+    // Every lesson opens, runs to its end, draws its job tree and threads and prints.
+    for (let i = 0; i < lessonCount; i++) {
+      const name = await openLesson(page, i);
+      await page.locator(byTestId('to-end')).click();
+      await waitUntil(page, (sel) => document.querySelectorAll(sel).length > 0, byTestId('job-node'), `job nodes in ${name}`);
+      assert.ok((await page.locator(byTestId('lane')).count()) > 0, `${name} has thread lanes`);
+      assert.notEqual((await consoleText(page)).trim(), '', `${name} printed something`);
+      assert.equal(await page.locator(`${byTestId('diagnostics')} .error`).count(), 0, `${name} runs without errors`);
+      await shot(page, `lesson-${i + 1}-end`);
+    }
+    assertNoProblems('while opening every lesson');
+
+    // Lesson 1: step by statement and by event, forward and back.
+    await openLesson(page, 0);
+    await stepIs(page, 0);
+    await page.locator(byTestId('step-forward')).click();
+    const first = await currentStep(page);
+    assert.ok(first > 0, 'a step forward moves');
+    const narration = page.locator(byTestId('narration'));
+    assert.equal(await narration.getAttribute('aria-live'), 'polite');
+    assert.match(await narration.textContent(), new RegExp(`^Step ${first} of \\d+`));
+    await page.locator(byTestId('event-forward')).click();
+    await waitUntil(page, ([sel, k]) => Number(document.querySelector(sel).textContent.slice(5)) > k, [`${byTestId('timeline')} .position`, first], 'the next event');
+    const afterEvent = await currentStep(page);
+    assert.ok(afterEvent > first, 'the next event is later');
+    await page.locator(byTestId('step-back')).click();
+    assert.ok((await currentStep(page)) < afterEvent, 'a step back goes back');
+    await page.locator(byTestId('event-back')).click();
+    if ((await currentStep(page)) > 0) await page.locator(byTestId('to-start')).click();
+    await stepIs(page, 0);
+
+    // The keyboard alone: arrows, Shift+arrows, End, Home, Space.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('ArrowRight');
+    await waitUntil(page, (sel) => document.querySelector(sel).textContent !== 'step 0', `${byTestId('timeline')} .position`, 'ArrowRight');
+    const k1 = await currentStep(page);
+    await page.keyboard.press('Shift+ArrowRight');
+    await waitUntil(page, ([sel, k]) => Number(document.querySelector(sel).textContent.slice(5)) > k, [`${byTestId('timeline')} .position`, k1], 'Shift+ArrowRight');
+    await page.keyboard.press('End');
+    const last = Number((await page.locator(`${byTestId('timeline')} .of`).textContent()).replace(/[^0-9]/g, ''));
+    await stepIs(page, last);
+    await page.keyboard.press('Shift+ArrowLeft');
+    assert.ok((await currentStep(page)) < last, 'Shift+ArrowLeft goes back by an event');
+    await page.keyboard.press('Home');
+    await stepIs(page, 0);
+    await page.keyboard.press('Space');
+    await waitForValue(page, byTestId('play'), 'true', 'aria-pressed');
+    await waitUntil(page, (sel) => Number(document.querySelector(sel).textContent.slice(5)) >= 2, `${byTestId('timeline')} .position`, 'playing');
+    await page.keyboard.press('Space');
+    await waitForValue(page, byTestId('play'), 'false', 'aria-pressed');
+
+    // At the end of lesson 1, B has failed and A is cancelled; seeking back undoes it.
+    await page.keyboard.press('End');
+    await waitUntil(page, (sel) => document.querySelector(sel) !== null, `${byTestId('job-node')}[data-state="failed"]`, 'a failed node at the end');
+    assert.ok((await page.locator(`${byTestId('job-node')}[data-state="cancelled"]`).count()) > 0, 'a cancelled node at the end');
+    assert.ok((await page.locator(`${byTestId('job-tree')} .arrow.fail`).count()) > 0, 'the failure is drawn going up');
+    assert.ok((await page.locator(`${byTestId('job-tree')} .arrow.cancel`).count()) > 0, 'the cancellation is drawn coming down');
+    await shot(page, 'lesson-1-failure-and-cancellation');
+    await slide(page, 'scrub', 20);
+    await stepIs(page, 20);
+    assert.equal(await page.locator(`${byTestId('job-node')}[data-state="failed"]`).count(), 0, 'no failure yet at step 20');
+    assert.ok(await page.locator(`${byTestId('marker')}`).count() > 0, 'code markers at step 20');
+    const cursor = await page.locator(byTestId('lanes-cursor')).getAttribute('style');
+    assert.match(cursor, /left: \d/);
+    await shot(page, 'lesson-1-step-20');
+
+    // A coroutine's details: click a node, then the keyboard on another; the tabs.
+    await page.locator(`${byTestId('job-node')}`).nth(2).click();
+    await waitUntil(page, (sel) => document.querySelector(sel)?.textContent.includes('Stack and locals'), byTestId('details'), 'stack and locals');
+    await page.locator(`${byTestId('job-node')}`).nth(0).focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(page, (sel) => document.querySelector(sel)?.textContent.includes('runBlocking'), byTestId('details'), 'details by keyboard');
+    await page.locator(byTestId('tab-dump')).click();
+    await waitUntil(page, (sel) => document.querySelector(sel)?.textContent.includes('Coroutine "'), byTestId('dump'), 'the DebugProbes dump');
+    await page.locator(byTestId('tab-charts')).click();
+    await page.locator(byTestId('charts')).waitFor();
+    await shot(page, 'lesson-1-tabs');
+
+    // Predict, run, and see the computed answer; the lesson is ticked in the list.
+    await page.locator(byTestId('choice-finishes-but-fails')).check();
+    await page.locator(byTestId('reveal')).click();
+    await page.locator(byTestId('verdict')).waitFor();
+    assert.ok((await page.locator('.choice.right').count()) === 1, 'one answer is marked right');
+    assert.match(await page.locator('.choice.right').textContent(), /cancelled/);
+    assert.equal(await currentStep(page), last, 'checking runs to the end');
+    await waitUntil(page, () => document.querySelector('.lesson-link.done') !== null, null, 'progress tick');
+    await shot(page, 'lesson-1-answered');
+
+    // A parameter change re-runs at once: with no failing call the fetch returns.
+    await page.locator(byTestId('param-failing')).selectOption('none');
+    await page.keyboard.press('End');
+    await waitUntil(page, (sel) => document.querySelector(sel)?.textContent.includes('result: 3'), byTestId('console'), 'the new result');
+    await slide(page, 'param-aMs', 600);
+    await waitUntil(page, (sel) => document.querySelector(sel)?.textContent === '600', `${byTestId('params')} .param-value`, 'the slider value');
+    await page.locator(byTestId('param-failing')).selectOption('B');
+    assertNoProblems('while stepping, answering and changing parameters');
+
+    // Editing: a mistake is underlined and listed, the last good run stays; fixing it runs again.
+    const input = page.locator(byTestId('code-input'));
+    const original = await input.inputValue();
+    await input.fill(original.replace('a.await() + b.await()', 'a.await() + b.await('));
+    await page.locator(`${byTestId('diagnostics')} .error`).first().waitFor();
+    assert.ok((await page.locator(`${byTestId('code')} .diag.error`).count()) > 0, 'the mistake is underlined');
+    assert.ok((await page.locator(`${byTestId('code')} .diag.error`).first().getAttribute('title')).length > 0, 'the underline has its message');
+    assert.ok((await page.locator(byTestId('job-node')).count()) > 0, 'the last run stays on screen');
+    await shot(page, 'edit-diagnostic');
+    const edited = original.replace('println("result: ${fetchMetaData()}")', 'println("total: ${fetchMetaData()}")').replace('val bMs = 100', 'val bMs = 100 // edited');
+    await input.fill(edited);
+    await waitUntil(page, (sel) => document.querySelector(sel) === null, `${byTestId('diagnostics')} .error`, 'the diagnostics to clear');
+    await slide(page, 'scrub', 10);
+    await stepIs(page, 10);
+    await input.fill(edited + '\n');
+    await page.waitForTimeout(600);
+    assert.equal(await currentStep(page), 10, 'an edit keeps the step');
+
+    // Edits survive a reload; "reset lesson" forgets them.
+    await page.reload();
+    await page.locator(byTestId('code-input')).waitFor();
+    assert.equal(await page.locator(byTestId('lesson-title')).textContent(), 'Scope boundaries');
+    assert.ok((await page.locator(byTestId('code-input')).inputValue()).includes('// edited'), 'the edit came back after a reload');
+
+    // Share: the link restores lesson, variant, code, parameters and step, even without storage.
+    await page.locator(byTestId('variant-supervisorScope')).click();
+    await page.locator(byTestId('code-input')).fill((await page.locator(byTestId('code-input')).inputValue()).replace('fun main()', '// shared <b>edit</b>\nfun main()'));
+    await slide(page, 'param-bMs', 250);
+    await page.waitForTimeout(400);
+    await slide(page, 'scrub', 15);
+    await stepIs(page, 15);
+    await page.locator(byTestId('share')).click();
+    const link = await page.locator(byTestId('share-link')).inputValue();
+    assert.ok(link.startsWith(url) && link.includes('#lesson=scopes'), link);
+    await shot(page, 'share');
+    await page.evaluate(() => localStorage.clear());
+    await page.goto('about:blank');
+    await page.goto(link);
+    await stepIs(page, 15);
+    assert.equal(await page.locator(byTestId('variant-supervisorScope')).getAttribute('aria-pressed'), 'true');
+    assert.ok((await page.locator(byTestId('code-input')).inputValue()).includes('// shared <b>edit</b>'), 'the link carried the code');
+    assert.equal(await page.locator(`${byTestId('code')} b`).count(), 0, 'code is text, never markup');
+    assert.equal(await page.locator(byTestId('param-bMs')).inputValue(), '250');
+    await page.locator(byTestId('reset')).click();
+    await waitUntil(page, (sel) => !document.querySelector(sel).value.includes('// shared'), byTestId('code-input'), 'reset');
+    assert.equal(await page.locator(byTestId('param-bMs')).inputValue(), '100');
+
+    // Compare mode: two variants side by side, stepping together, the difference marked.
+    await page.locator(byTestId('variant-coroutineScope')).click();
+    await page.locator(byTestId('compare')).click();
+    await page.locator(byTestId('compare-view')).waitFor();
+    await page.keyboard.press('End');
+    await waitForValue(page, byTestId('compare-verdict'), 'The outcomes differ (marked)');
+    assert.ok((await page.locator(`${byTestId('compare-view')} tr.differs`).count()) > 0, 'the differing outcome is marked');
+    await shot(page, 'compare-end');
+    assert.ok((await page.locator(`${byTestId('compare-left')} .console-lines .differs`).count()) > 0, 'differing lines are marked');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const sides = await page.locator('.side-position').allTextContents();
+    assert.equal(sides.length, 2);
+    assert.ok(sides.every((s) => !s.startsWith('step 0 ')), `both sides stepped: ${sides}`);
+    await shot(page, 'compare');
+    await page.locator(byTestId('compare')).click();
+    await page.locator(byTestId('code')).waitFor();
+    assertNoProblems('while editing, sharing and comparing');
+
+    // A hostile link: a message, the first lesson, and nothing of it becomes markup or runs.
+    const scripts = await page.evaluate(() => document.scripts.length);
+    const hostile = `${url}#lesson=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&code=0.0.%3Cscript%3Ealert(2)%3C%2Fscript%3E`;
+    await page.goto('about:blank');
+    await page.goto(hostile);
+    await page.locator(byTestId('notice')).waitFor();
+    assert.match(await page.locator(byTestId('notice')).textContent(), /could not be opened/);
+    assert.equal(await page.locator(byTestId('lesson-title')).textContent(), 'Scope boundaries');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('img').length), 0);
+    assert.equal(await page.evaluate(() => document.scripts.length), scripts);
+    await shot(page, 'hostile-link');
+    for (const bad of ['#lesson=scopes&step=abc', '#lesson=scopes&params=aMs%3D99999', `#lesson=scopes&code=${'9'.repeat(30)}.0.x`, '#%E0%A4%A']) {
+      await page.goto('about:blank');
+      await page.goto(url + bad);
+      await page.locator(byTestId('notice')).waitFor();
+      assert.ok((await page.locator(byTestId('job-tree')).count()) === 1, `the page stays usable after ${bad}`);
+    }
+    assert.deepEqual(dialogs, [], 'no script from a link ran');
+    await page.locator(`${byTestId('notice')} button`).click();
+    await waitUntil(page, (sel) => document.querySelector(sel) === null, byTestId('notice'), 'the notice to go');
+
+    // A runaway program stops at the page's step limit with a message, and the page stays usable.
+    const loop = await page.locator(byTestId('code-input')).inputValue();
+    await page.locator(byTestId('code-input')).fill(loop.replace('fun main() = runBlocking {', 'fun main() = runBlocking {\n    var n = 0\n    while (true) { n++ }'));
+    await waitUntil(page, (sel) => document.querySelector(sel)?.textContent.includes('the run stopped'), byTestId('diagnostics'), 'the step limit message', 60_000);
+    await page.locator(byTestId('reset')).click();
+    assertNoProblems('after hostile links and a runaway program');
+
+    // A phone: one column, code first, no sideways scrolling.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(200);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the phone layout is ${overflow}px wider than the screen`);
+    const codeBox = await page.locator(byTestId('code')).boundingBox();
+    const treeBox = await page.locator(byTestId('job-tree')).boundingBox();
+    assert.ok(codeBox.y < treeBox.y, 'the code comes before the job tree');
+    await page.keyboard.press('End');
+    await shot(page, 'phone-390x844');
+    await shot(page, 'phone-390x844-full', true);
+    assertNoProblems('on a phone');
+  } finally {
+    await close();
+  }
+});
