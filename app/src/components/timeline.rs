@@ -44,12 +44,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let speeds = SPEEDS.iter().enumerate().map(|(i, s)| {
         html! { <option value={i.to_string()} selected={i == props.speed}>{ format!("{s}×") }</option> }
     });
-    let marks = props.run.as_ref().map(|r| {
-        let ticks = r.marks.iter().map(|(x, kind)| html! { <line class={classes!("mark", *kind)} x1={format!("{x}")} x2={format!("{x}")} y1="0" y2="10" /> });
-        html! {
-            <svg class="marks" viewBox={format!("0 0 {WIDTH} 10")} preserveAspectRatio="none" aria-hidden="true">{ for ticks }</svg>
-        }
-    });
+    let marks = props.run.as_ref().map(|r| html! { <Marks run={r.clone()} /> });
     let narration = props.run.as_ref().map(|r| {
         let what = r.rec.view.narrate(props.step);
         let what = if what.is_empty() { "only bookkeeping (queues, memory)".to_string() } else { what };
@@ -88,5 +83,20 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             </div>
             <p class="narration" data-testid="narration" aria-live="polite" aria-atomic="true">{ narration.unwrap_or_default() }</p>
         </section>
+    }
+}
+
+#[derive(PartialEq, Properties)]
+struct MarksProps {
+    run: RunRef,
+}
+
+/// Ticks under the scrubber where failures, cancellations and output happen; drawn once per
+/// run, not at every step.
+#[component]
+fn Marks(props: &MarksProps) -> Html {
+    let ticks = props.run.marks.iter().map(|(x, kind)| html! { <line class={classes!("mark", *kind)} x1={format!("{x}")} x2={format!("{x}")} y1="0" y2="10" /> });
+    html! {
+        <svg class="marks" viewBox={format!("0 0 {WIDTH} 10")} preserveAspectRatio="none" aria-hidden="true">{ for ticks }</svg>
     }
 }

@@ -1,0 +1,166 @@
+// Page benchmarks in Debian's Chromium: page weight, time to interactive, render time of a
+// step, seek time, a step with 1,000 live coroutines, and seeking in a run of over a million
+// steps. It prints figures and asserts nothing about them (timings depend on the machine).
+//
+//   node tests/browser/bench.mjs        (COROLAB_SKIP_BUILD=1 to reuse dist/)
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { DIST, byTestId, openBrowser, runSuite, waitUntil } from './lib.mjs';
+
+const BUDGET_KB = 300;
+const FRAME_MS = 16;
+const SAMPLES = 40;
+
+// Generated scenarios, opened through share links (the code as an edit of lesson 1's scenario
+// that replaces all of it).
+const FAN_OUT = `import kotlinx.coroutines.*
+
+fun main() = runBlocking {
+    repeat(1000) { i ->
+        launch(CoroutineName("worker-$i")) {
+            delay(1000L + i)
+        }
+    }
+    delay(500)
+    println("all started")
+}
+`;
+const LONG_LOOP = `import kotlinx.coroutines.*
+
+fun main() = runBlocking {
+    var x = 0
+    repeat(600_000) { x++ }
+    println(x)
+}
+`;
+
+function linkFor(url, code) {
+  const base = 'lesson=scopes&variant=coroutineScope';
+  // An edit that keeps nothing of the scenario: prefix 0, suffix 0, the whole code in between.
+  return `${url}#${base}&code=0.0.${encodeURIComponent(code)}`;
+}
+
+function pageWeight() {
+  const files = fs.readdirSync(DIST).filter((f) => /\.(wasm|js|css)$/.test(f));
+  const rows = files.map((f) => {
+    const bytes = fs.readFileSync(path.join(DIST, f));
+    return { file: f, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
+  });
+  return rows;
+}
+
+// Clicks (or runs) something in the page and returns the milliseconds until the page has
+// rendered it and laid it out: Yew renders in a microtask, so a message-channel task after the
+// click runs once rendering is done.
+async function timed(page, action) {
+  return page.evaluate(async (act) => {
+    const settle = () => new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(0);
+    });
+    const t0 = performance.now();
+    if (act.click) {
+      document.querySelector(act.click).click();
+    } else if (act.seek !== undefined) {
+      const el = document.querySelector('[data-testid="scrub"]');
+      el.value = String(act.seek);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    await settle();
+    void document.body.offsetHeight;
+    return performance.now() - t0;
+  }, action);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const max = (xs) => Math.max(...xs);
+const ms = (x) => `${x.toFixed(2)} ms`;
+
+async function ready(page) {
+  await waitUntil(page, (sel) => (document.querySelector(sel)?.textContent || '').length > 0, byTestId('narration'), 'the first run', 120_000);
+}
+
+async function lastStep(page) {
+  return Number((await page.locator(`${byTestId('timeline')} .of`).textContent()).replace(/[^0-9]/g, ''));
+}
+
+await runSuite('benchmark', async (url) => {
+  const results = [];
+  const report = (name, value, note = '') => {
+    results.push([name, value, note]);
+    console.log(`${name.padEnd(44)} ${String(value).padStart(14)}  ${note}`);
+  };
+
+  const weight = pageWeight();
+  for (const w of weight) report(`weight ${w.file.replace(/-[0-9a-f]{16}/, '')}`, `${(w.gzip / 1024).toFixed(1)} KB`, `gzip (raw ${(w.raw / 1024).toFixed(0)} KB)`);
+  const total = weight.reduce((s, w) => s + w.gzip, 0) / 1024;
+  report('page weight, wasm + js + css', `${total.toFixed(1)} KB`, `gzip; budget ${BUDGET_KB} KB: ${total <= BUDGET_KB ? 'within' : 'OVER'}`);
+
+  const { page, close } = await openBrowser();
+  try {
+    // Time to interactive: navigation start to the first run drawn and the controls live.
+    const ttis = [];
+    for (let i = 0; i < 3; i++) {
+      await page.goto('about:blank');
+      await page.goto(url);
+      await ready(page);
+      ttis.push(await page.evaluate(() => performance.now()));
+    }
+    report('time to interactive (first run drawn)', ms(median(ttis)), `median of 3 loads, from navigation start`);
+
+    // Rendering one step, lesson 1, by statement; then seeking anywhere in lesson 5 (80,000 steps).
+    const steps = [];
+    for (let i = 0; i < 30; i++) steps.push(await timed(page, { click: byTestId('step-forward') }));
+    report('step (lesson 1), median', ms(median(steps)), `max ${ms(max(steps))}; frame budget ${FRAME_MS} ms`);
+    await page.locator(`${byTestId('lesson-list')} li`).nth(4).locator('button').click();
+    await ready(page);
+    const n5 = await lastStep(page);
+    const seeks = [];
+    for (let i = 0; i < SAMPLES; i++) seeks.push(await timed(page, { seek: Math.floor(((i * 7919) % SAMPLES) / SAMPLES * n5) }));
+    report(`seek (lesson 5, ${n5} steps), median`, ms(median(seeks)), `max ${ms(max(seeks))}`);
+
+    // 1,000 live coroutines: the job tree sums them up, the lanes are drawn once per run.
+    await page.goto('about:blank');
+    await page.goto(linkFor(url, FAN_OUT));
+    await ready(page);
+    const fanLast = await lastStep(page);
+    await timed(page, { seek: Math.floor(fanLast / 2) });
+    await page.locator(byTestId('tab-charts')).click();
+    const live = await page.locator(`${byTestId('charts')} figcaption`).first().textContent();
+    await page.locator(byTestId('tab-details')).click();
+    const fanSteps = [];
+    for (let i = 0; i < 30; i++) fanSteps.push(await timed(page, { click: byTestId('step-forward') }));
+    report('step with 1,000 live coroutines, median', ms(median(fanSteps)), `max ${ms(max(fanSteps))}; ${live.trim()}`);
+    const fanSeeks = [];
+    for (let i = 0; i < 20; i++) fanSeeks.push(await timed(page, { seek: Math.floor((i * 0.05) * fanLast) }));
+    report('seek with up to 1,000 coroutines, median', ms(median(fanSeeks)), `max ${ms(max(fanSeeks))}`);
+
+    // A run of over a million steps: recording it, then seeking to step 1,000,000 and around.
+    await page.goto('about:blank');
+    const t0 = Date.now();
+    await page.goto(linkFor(url, LONG_LOOP));
+    await ready(page);
+    const loadMs = Date.now() - t0;
+    const longLast = await lastStep(page);
+    report(`record a run of ${longLast} steps`, ms(loadMs), 'navigation to first render, run included');
+    const far = [];
+    for (const target of [1_000_000, 10, 1_000_000, longLast, 500_000, 1_000_000, 999_999, 0, 1_000_000]) {
+      far.push(await timed(page, { seek: Math.min(target, longLast) }));
+    }
+    const at1m = await page.locator(`${byTestId('timeline')} .position`).textContent();
+    report('seek to step 1,000,000 and around, median', ms(median(far)), `max ${ms(max(far))}; ends at ${at1m}`);
+    const longSteps = [];
+    for (let i = 0; i < 20; i++) longSteps.push(await timed(page, { click: byTestId('step-forward') }));
+    report('step at step 1,000,000, median', ms(median(longSteps)), `max ${ms(max(longSteps))}`);
+    await page.locator(byTestId('tab-dump')).click();
+    const dump = await timed(page, { click: byTestId('step-forward') });
+    report('step with the DebugProbes dump open at 1M', ms(dump), 'rebuilds the world from a checkpoint');
+    const memory = await page.evaluate(() => performance.memory?.usedJSHeapSize);
+    if (memory) report('JS heap after the 1M-step run', `${(memory / 1048576).toFixed(0)} MB`, 'wasm memory not included');
+  } finally {
+    await close();
+  }
+});
