@@ -46,6 +46,22 @@ pub struct CodePaneProps {
 #[component]
 pub fn CodePane(props: &CodePaneProps) -> Html {
     let textarea = use_node_ref();
+    let editor = use_node_ref();
+    {
+        // Keeps the line the step ran in view, scrolling the code only, not the page.
+        let editor = editor.clone();
+        use_effect_with(props.current_line, move |line| {
+            let Some(line) = *line else { return };
+            let Some(el) = editor.cast::<web_sys::HtmlElement>() else { return };
+            let Some(first) = el.query_selector(".code-line").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+            let height = first.offset_height().max(1);
+            let top = first.offset_top() + height * (line as i32 - 1);
+            let (view_top, view_height) = (el.scroll_top(), el.client_height());
+            if top < view_top || top + height > view_top + view_height {
+                el.set_scroll_top((top - view_height / 3).max(0));
+            }
+        });
+    }
     let lines = use_memo((props.source.clone(), props.problems.clone()), |(source, problems)| code::highlight(source, problems));
     let index = use_memo(props.source.clone(), |s| LineIndex::new(s));
     let n_lines = lines.len();
@@ -141,7 +157,7 @@ pub fn CodePane(props: &CodePaneProps) -> Html {
     html! {
         <section class="panel area-code" aria-label="Code">
             <h3 class="panel-title">{ "Code" }<span class="hint">{ " — edit it; it runs again as you type" }</span></h3>
-            <div class="editor" data-testid="code">
+            <div class="editor" data-testid="code" ref={editor}>
                 <div class="gutter" aria-hidden="true">{ for gutter }</div>
                 <div class="code-area" style={size.clone()}>
                     <div class="code-layer" aria-hidden="true">{ for code_lines }</div>

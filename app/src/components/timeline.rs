@@ -79,6 +79,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <span class="where">
                     <output class="position">{ format!("step {}", props.step) }</output>
                     <span class="of">{ format!(" / {}", props.last) }</span>
+                    <span class="time">{ format!(" · {}", props.time) }</span>
                 </span>
             </div>
             <p class="narration" data-testid="narration" aria-live="polite" aria-atomic="true">{ narration.unwrap_or_default() }</p>
