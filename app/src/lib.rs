@@ -1057,6 +1057,78 @@ mod tests {
         }
     }
 
+    /// A small seeded generator, so the random tests below are the same on every run.
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn next(&mut self, n: u64) -> u64 {
+            self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (self.0 >> 33) % n.max(1)
+        }
+    }
+
+    #[test]
+    fn random_actions_never_panic() {
+        let mut rng = Lcg(7);
+        let mut state = Rc::new(state());
+        let texts = ["", "0", "-1", "99999999999999999999", "true", "none", "\"B\"", "1e400", "NaN", "é€", "50"];
+        for _ in 0..400 {
+            let variant = state.variant().unwrap();
+            let action = match rng.next(16) {
+                0 => Action::SelectLesson(rng.next(12) as usize),
+                1 => Action::SelectVariant(rng.next(4) as usize),
+                2 => {
+                    // Cut, duplicate or garble a piece of the code, at any byte.
+                    let src = state.source.to_string();
+                    let bytes = src.as_bytes();
+                    let (a, b) = (rng.next(bytes.len() as u64 + 1) as usize, rng.next(bytes.len() as u64 + 1) as usize);
+                    let (a, b) = (a.min(b), a.max(b));
+                    let mut out = bytes[..a].to_vec();
+                    match rng.next(3) {
+                        0 => {}
+                        1 => out.extend_from_slice(&bytes[a..b]),
+                        _ => out.extend_from_slice("{(\"$€".as_bytes()),
+                    }
+                    out.extend_from_slice(&bytes[b..]);
+                    Action::Edit(String::from_utf8_lossy(&out).into_owned())
+                }
+                3 => Action::Rerun(state.edits),
+                4 => {
+                    let name = variant.params.get(rng.next(variant.params.len() as u64 + 1) as usize).map(|p| p.name.clone()).unwrap_or_else(|| "nope".into());
+                    Action::SetParam(name, texts[rng.next(texts.len() as u64) as usize].to_string())
+                }
+                5 => Action::Seek(rng.next(u64::MAX)),
+                6 => Action::StepForward,
+                7 => Action::StepBack,
+                8 => Action::EventForward,
+                9 => Action::EventBack,
+                10 => Action::Tick,
+                11 => Action::Answer("q1".into(), "x".into()),
+                12 => Action::Reveal,
+                13 => Action::ToggleCompare,
+                14 => Action::CompareWith(rng.next(3) as usize),
+                _ => Action::Share,
+            };
+            state = state.reduce(action);
+            if let Some(run) = &state.run {
+                assert!(state.step <= run.last());
+            }
+            let _ = state.compare_step();
+        }
+    }
+
+    #[test]
+    fn random_links_never_panic() {
+        let mut rng = Lcg(11);
+        let alphabet: Vec<char> = "lesson=scopes&variant=coroutineScope&params=aMs%3D300&step=12&code=1.2.%41%E2%82%AC#;.=&%".chars().collect();
+        for _ in 0..2000 {
+            let n = rng.next(80) as usize;
+            let hash: String = (0..n).map(|_| alphabet[rng.next(alphabet.len() as u64) as usize]).collect();
+            let state = State::boot(Boot { hash, ..Boot::default() });
+            assert!(state.run.is_some());
+        }
+    }
+
     #[test]
     fn speeds_have_frames() {
         assert_eq!((play_interval_ms(0), frames_per_tick(0)), (500, 1));

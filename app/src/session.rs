@@ -56,8 +56,11 @@ pub struct Run {
     pub lanes_by_time: Rc<Lanes>,
     /// The thread lanes over steps.
     pub lanes_by_step: Rc<Lanes>,
-    /// Live coroutines and simulated memory over virtual time, reduced.
-    pub metrics: Rc<Vec<(f64, u64, u64)>>,
+    /// Live coroutines and simulated memory across the width, over virtual time and over
+    /// steps: (x, live, bytes), the largest values of each stretch.
+    pub metrics_by_time: Rc<Vec<(f64, u64, u64)>>,
+    /// The same over steps.
+    pub metrics_by_step: Rc<Vec<(f64, u64, u64)>>,
     /// Latencies the program printed, one series per kind of line.
     pub latency: Rc<Vec<Series>>,
     /// Where failures, cancellations and output happen along the steps: (x, kind), for the
@@ -187,14 +190,16 @@ impl Run {
             strands,
             lanes_by_time: Rc::default(),
             lanes_by_step: Rc::default(),
-            metrics: Rc::default(),
+            metrics_by_time: Rc::default(),
+            metrics_by_step: Rc::default(),
             latency: Rc::default(),
             marks: Rc::new(marks),
             rec,
         };
         run.lanes_by_time = Rc::new(run.lanes(Axis::Time));
         run.lanes_by_step = Rc::new(run.lanes(Axis::Steps));
-        run.metrics = Rc::new(run.reduce_metrics());
+        run.metrics_by_time = Rc::new(run.reduce_metrics(Axis::Time));
+        run.metrics_by_step = Rc::new(run.reduce_metrics(Axis::Steps));
         run.latency = Rc::new(run.latency_series());
         run
     }
@@ -395,12 +400,32 @@ impl Run {
         out
     }
 
-    fn reduce_metrics(&self) -> Vec<(f64, u64, u64)> {
+    /// The x of a step on an axis, from 0 to [`WIDTH`].
+    pub fn x_of(&self, axis: Axis, step: u64) -> f64 {
         let view = &self.rec.view;
-        let span = view.end_time.max(1) as f64;
+        let fraction = match axis {
+            Axis::Time => self.time_at(step) as f64 / view.end_time.max(1) as f64,
+            Axis::Steps => step as f64 / view.n_steps.max(1) as f64,
+        };
+        (fraction * WIDTH).clamp(0.0, WIDTH)
+    }
+
+    /// Live coroutines and memory on an axis.
+    pub fn metrics_on(&self, axis: Axis) -> Rc<Vec<(f64, u64, u64)>> {
+        match axis {
+            Axis::Time => self.metrics_by_time.clone(),
+            Axis::Steps => self.metrics_by_step.clone(),
+        }
+    }
+
+    fn reduce_metrics(&self, axis: Axis) -> Vec<(f64, u64, u64)> {
+        let view = &self.rec.view;
         let mut out: Vec<(f64, u64, u64)> = Vec::new();
-        for &(_, time, live, bytes) in &view.metrics {
-            let px = time as f64 / span * WIDTH;
+        for &(step, time, live, bytes) in &view.metrics {
+            let px = match axis {
+                Axis::Time => time as f64 / view.end_time.max(1) as f64 * WIDTH,
+                Axis::Steps => step as f64 / view.n_steps.max(1) as f64 * WIDTH,
+            };
             match out.last_mut() {
                 Some(last) if px - last.0 < 0.5 => {
                     last.1 = last.1.max(live);

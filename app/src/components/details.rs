@@ -3,7 +3,7 @@ use engine::value::JobId;
 use yew::prelude::*;
 
 use crate::components::job_tree::{kind_words, short_exception};
-use crate::session::{format_time, unquote, Look, WIDTH};
+use crate::session::{format_time, unquote, Axis, Look, WIDTH};
 use crate::{RunRef, Tab};
 
 #[derive(PartialEq, Properties)]
@@ -16,6 +16,8 @@ pub struct DetailTabsProps {
     pub job: Option<JobId>,
     /// The tab on screen.
     pub tab: Tab,
+    /// Virtual time or steps across the charts, as across the lanes.
+    pub axis: Axis,
     /// The learner picked a tab.
     pub ontab: Callback<Tab>,
     /// The learner picked a coroutine (from a parent or child link).
@@ -36,7 +38,7 @@ pub fn DetailTabs(props: &DetailTabsProps) -> Html {
     let body = match props.tab {
         Tab::Details => html! { <JobDetails run={props.run.clone()} step={props.step} job={props.job} onselect={props.onselect.clone()} /> },
         Tab::Dump => html! { <Dump run={props.run.clone()} step={props.step} /> },
-        Tab::Charts => html! { <Charts run={props.run.clone()} step={props.step} /> },
+        Tab::Charts => html! { <Charts run={props.run.clone()} step={props.step} axis={props.axis} /> },
     };
     html! {
         <section class="panel area-tabs" aria-label="Details">
@@ -166,65 +168,73 @@ fn Dump(props: &DumpProps) -> Html {
 struct ChartsProps {
     run: RunRef,
     step: u64,
+    axis: Axis,
 }
 
-/// Live coroutines, simulated memory and printed latencies over virtual time, and the leaks
-/// found at the end.
+/// Live coroutines, simulated memory and printed latencies across the run (on the lanes'
+/// axis), and the leaks found at the end.
 #[component]
 fn Charts(props: &ChartsProps) -> Html {
     let run = &props.run;
     let view = &run.rec.view;
-    let end = view.end_time.max(1) as f64;
-    let cursor_x = run.time_at(props.step) as f64 / end * WIDTH;
+    let cursor_x = run.x_of(props.axis, props.step);
     let (live_now, bytes_now) = view.metrics_at(props.step);
-    let max_live = run.metrics.iter().map(|m| m.1).max().unwrap_or(0).max(1);
-    let max_bytes = run.metrics.iter().map(|m| m.2).max().unwrap_or(0).max(1);
-    let line = |value: &dyn Fn(&(f64, u64, u64)) -> f64| {
-        let mut d = String::from("M0,60");
-        for m in run.metrics.iter() {
-            d.push_str(&format!(" H{:.1} V{:.1}", m.0, 60.0 - 56.0 * value(m)));
-        }
-        d.push_str(&format!(" H{WIDTH}"));
-        d
-    };
-    let live = line(&|m| m.1 as f64 / max_live as f64);
-    let bytes = line(&|m| m.2 as f64 / max_bytes as f64);
+    let metrics = run.metrics_on(props.axis);
+    let max_live = metrics.iter().map(|m| m.1).max().unwrap_or(0).max(1);
+    let max_bytes = metrics.iter().map(|m| m.2).max().unwrap_or(0).max(1);
+    let paths = use_memo((props.run.clone(), props.axis), |_| {
+        let line = |value: &dyn Fn(&(f64, u64, u64)) -> f64| {
+            let mut d = String::from("M0,60");
+            for m in metrics.iter() {
+                d.push_str(&format!(" H{:.1} V{:.1}", m.0, 60.0 - 56.0 * value(m)));
+            }
+            d.push_str(&format!(" H{WIDTH}"));
+            d
+        };
+        (line(&|m| m.1 as f64 / max_live as f64), line(&|m| m.2 as f64 / max_bytes as f64))
+    });
+    let (live, bytes) = (paths.0.clone(), paths.1.clone());
+    let cursor = html! { <line class="cursor" x1={format!("{cursor_x:.1}")} x2={format!("{cursor_x:.1}")} y1="0" y2="64" /> };
     let latency = run.latency.iter().enumerate().map(|(i, s)| {
         let max = s.points.iter().map(|p| p.1).fold(1.0_f64, f64::max);
         let dots = s.points.iter().map(|(t, v, step)| {
-            let (cx, cy) = (*t as f64 / end * WIDTH, 60.0 - 56.0 * v / max);
+            let (cx, cy) = (run.x_of(props.axis, *step), 60.0 - 56.0 * v / max);
             let seen = *step <= props.step;
-            html! { <circle class={classes!("dot", seen.then_some("seen"))} cx={format!("{cx:.1}")} cy={format!("{cy:.1}")} r="3"><title>{ format!("{v} ms at {}", format_time(*t)) }</title></circle> }
+            html! { <circle class={classes!("dot", seen.then_some("seen"))} cx={format!("{cx:.1}")} cy={format!("{cy:.1}")} r="3"><title>{ format!("{v} ms, printed at {}", format_time(*t)) }</title></circle> }
         });
         html! {
             <figure class="chart">
                 <figcaption>{ format!("“{}” (ms), max {max}", s.key) }</figcaption>
                 <svg viewBox={format!("0 0 {WIDTH} 64")} preserveAspectRatio="none" class={format!("latency s{i}")} role="img" aria-label={format!("{} values of {}", s.points.len(), s.key)}>
                     { for dots }
-                    <line class="cursor" x1={format!("{cursor_x:.1}")} x2={format!("{cursor_x:.1}")} y1="0" y2="64" />
+                    { cursor.clone() }
                 </svg>
             </figure>
         }
-    });
+    }).collect::<Vec<Html>>();
     let leaks = view.leaks.iter().take(20).map(|l| html! { <li>{ format!("line {}: {}", l.line, l.explanation) }</li> });
+    let across = match props.axis {
+        Axis::Time => format!("0 … {} of virtual time", format_time(view.end_time)),
+        Axis::Steps => format!("steps 0 … {}", view.n_steps),
+    };
     html! {
         <div class="charts" data-testid="charts">
             <figure class="chart">
                 <figcaption>{ format!("Live coroutines: {live_now} now, peak {max_live}") }</figcaption>
-                <svg viewBox={format!("0 0 {WIDTH} 64")} preserveAspectRatio="none" role="img" aria-label={format!("live coroutines over time, peak {max_live}")}>
+                <svg viewBox={format!("0 0 {WIDTH} 64")} preserveAspectRatio="none" role="img" aria-label={format!("live coroutines across the run, peak {max_live}")}>
                     <path class="series live" d={live} />
-                    <line class="cursor" x1={format!("{cursor_x:.1}")} x2={format!("{cursor_x:.1}")} y1="0" y2="64" />
+                    { cursor.clone() }
                 </svg>
             </figure>
             <figure class="chart">
                 <figcaption>{ format!("Simulated memory of live coroutines: {} now, peak {}", bytes_text(bytes_now), bytes_text(max_bytes)) }</figcaption>
-                <svg viewBox={format!("0 0 {WIDTH} 64")} preserveAspectRatio="none" role="img" aria-label="memory over time">
+                <svg viewBox={format!("0 0 {WIDTH} 64")} preserveAspectRatio="none" role="img" aria-label="memory across the run">
                     <path class="series bytes" d={bytes} />
-                    <line class="cursor" x1={format!("{cursor_x:.1}")} x2={format!("{cursor_x:.1}")} y1="0" y2="64" />
+                    { cursor }
                 </svg>
             </figure>
             { for latency }
-            <p class="axis">{ format!("0 … {} of virtual time", format_time(view.end_time)) }</p>
+            <p class="axis">{ across }</p>
             if !view.leaks.is_empty() {
                 <div class="leaks" data-testid="leaks">
                     <h5>{ format!("Still alive when the program ended: {}", view.leaks.len()) }</h5>

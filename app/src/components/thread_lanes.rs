@@ -21,11 +21,7 @@ pub struct ThreadLanesProps {
 pub fn ThreadLanes(props: &ThreadLanesProps) -> Html {
     let run = &props.run;
     let view = &run.rec.view;
-    let fraction = match props.axis {
-        Axis::Time => run.time_at(props.step) as f64 / view.end_time.max(1) as f64,
-        Axis::Steps => props.step as f64 / view.n_steps.max(1) as f64,
-    };
-    let cursor = format!("left: {:.3}%", (fraction * 100.0).clamp(0.0, 100.0));
+    let cursor = format!("left: {:.3}%", run.x_of(props.axis, props.step) / WIDTH * 100.0);
     let threads_now = view.threads_at(props.step);
     let queues_now: Vec<String> = view
         .queues

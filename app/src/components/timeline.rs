@@ -82,7 +82,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <span class="time">{ format!(" · {}", props.time) }</span>
                 </span>
             </div>
-            <p class="narration" data-testid="narration" aria-live="polite" aria-atomic="true">{ narration.unwrap_or_default() }</p>
+            // While playing, the narration is not read out at every frame.
+            <p class="narration" data-testid="narration" aria-live={if props.playing { "off" } else { "polite" }} aria-atomic="true">{ narration.unwrap_or_default() }</p>
         </section>
     }
 }

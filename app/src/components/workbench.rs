@@ -102,7 +102,7 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
             </Panel>
             <Console run={props.run.clone()} {step} />
             if let Some(r) = run {
-                <DetailTabs run={r.clone()} {step} job={props.job} tab={props.tab} {ontab} {onselect} />
+                <DetailTabs run={r.clone()} {step} job={props.job} tab={props.tab} axis={props.axis} {ontab} {onselect} />
             }
         </>
     }
