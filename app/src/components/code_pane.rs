@@ -108,22 +108,6 @@ pub fn CodePane(props: &CodePaneProps) -> Html {
         }
     });
 
-    let code_lines = lines.iter().enumerate().map(|(i, line)| {
-        let pieces = line.pieces.iter().map(|p| match p.diagnostic.and_then(|d| props.problems.get(d)) {
-            Some(d) => {
-                let class = if d.is_error() { "error" } else { "warning" };
-                let title = match &d.help {
-                    Some(h) => format!("{}: {} (help: {h})", class, d.message),
-                    None => format!("{}: {}", class, d.message),
-                };
-                html! { <span class={classes!(p.class, "diag", class)} {title}>{ p.text.clone() }</span> }
-            }
-            None => html! { <span class={p.class}>{ p.text.clone() }</span> },
-        });
-        let current = props.current_line == Some(i as u32 + 1);
-        html! { <div class={classes!("code-line", current.then_some("current"))}>{ for pieces }{ "\u{200b}" }</div> }
-    });
-
     let oninput = props.oninput.reform(|e: InputEvent| {
         e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()).map(|t| t.value()).unwrap_or_default()
     });
@@ -160,7 +144,10 @@ pub fn CodePane(props: &CodePaneProps) -> Html {
             <div class="editor" data-testid="code" ref={editor}>
                 <div class="gutter" aria-hidden="true">{ for gutter }</div>
                 <div class="code-area" style={size.clone()}>
-                    <div class="code-layer" aria-hidden="true">{ for code_lines }</div>
+                    if let Some(line) = props.current_line {
+                        <div class="current-line" style={format!("top: calc({} * var(--code-line) + var(--code-pad))", line.saturating_sub(1))}></div>
+                    }
+                    <CodeText lines={LinesRef(lines.clone())} problems={props.problems.clone()} />
                     <textarea ref={textarea.clone()} class="code-input" data-testid="code-input"
                         value={props.source.clone()} {oninput} style={size}
                         spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
@@ -177,6 +164,42 @@ pub fn CodePane(props: &CodePaneProps) -> Html {
             }
         </section>
     }
+}
+
+/// Highlighted lines, compared by identity.
+#[derive(Clone)]
+struct LinesRef(Rc<Vec<code::Line>>);
+
+impl PartialEq for LinesRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(PartialEq, Properties)]
+struct CodeTextProps {
+    lines: LinesRef,
+    problems: Rc<Vec<Diagnostic>>,
+}
+
+/// The highlighted text under the text area; it changes with the code, not with the step.
+#[component]
+fn CodeText(props: &CodeTextProps) -> Html {
+    let lines = props.lines.0.iter().map(|line| {
+        let pieces = line.pieces.iter().map(|p| match p.diagnostic.and_then(|d| props.problems.get(d)) {
+            Some(d) => {
+                let class = if d.is_error() { "error" } else { "warning" };
+                let title = match &d.help {
+                    Some(h) => format!("{}: {} (help: {h})", class, d.message),
+                    None => format!("{}: {}", class, d.message),
+                };
+                html! { <span class={classes!(p.class, "diag", class)} {title}>{ p.text.clone() }</span> }
+            }
+            None => html! { <span class={p.class}>{ p.text.clone() }</span> },
+        });
+        html! { <div class="code-line">{ for pieces }{ "\u{200b}" }</div> }
+    });
+    html! { <div class="code-layer" aria-hidden="true">{ for lines }</div> }
 }
 
 /// Up to three letters that tell coroutines apart: `A`, `rB1` for `runBlocking#1`.

@@ -270,6 +270,8 @@ pub fn JobTree(props: &JobTreeProps) -> Html {
                 let selected = props.selected == Some(job.id);
                 let id = job.id;
                 let onclick = props.onselect.reform(move |_: MouseEvent| if selected { None } else { Some(id) });
+                // A click selects without focusing, so the tree does not scroll to show the
+                // whole node; the keyboard focuses (and scrolls to) nodes as usual.
                 let onkeydown = {
                     let onselect = props.onselect.clone();
                     Callback::from(move |e: KeyboardEvent| {
@@ -291,7 +293,7 @@ pub fn JobTree(props: &JobTreeProps) -> Html {
                     <g class={classes!("node", format!("look-{}", look.word()), selected.then_some("selected"), island.then_some("island"))}
                         transform={format!("translate({x},{y})")} tabindex="0" role="button" aria-pressed={if selected { "true" } else { "false" }}
                         aria-label={aria.clone()} data-testid="job-node" data-state={look.word()} data-job={job.id.0.to_string()}
-                        {onclick} {onkeydown}>
+                        {onclick} {onkeydown} onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}>
                         <title>{ aria }</title>
                         <rect class="hit" x="-12" y="-12" width={format!("{hit_width:.0}")} height="24" rx="5" />
                         <rect class={classes!("swatch", hue)} x="-11" y="-9" width="4" height="18" rx="2" />
