@@ -426,7 +426,10 @@ impl State {
         }
         self.problems = Rc::new(problems);
         if self.revealed {
-            self.evaluate();
+            match &self.failure {
+                None => self.evaluate(),
+                Some(why) => self.evaluation = Some(Err(format!("{why}; the answers are checked again once the code runs"))),
+            }
         }
         self.run_compare();
     }
@@ -983,6 +986,10 @@ mod tests {
         let state = reduce_all((*state).clone(), &[Action::SetParam("failing".into(), "none".into())]);
         let eval = state.evaluation.clone().unwrap().unwrap();
         assert_eq!(eval.questions[0].answer.as_deref(), Some("full"));
+        // Broken code is not checked: the page says why.
+        let broken = state.source.replace("a.await() + b.await()", "a.await() + b.await(");
+        let state = reduce_all((*state).clone(), &[Action::Edit(broken), Action::Rerun(state.edits + 1)]);
+        assert!(state.evaluation.clone().unwrap().is_err());
     }
 
     #[test]

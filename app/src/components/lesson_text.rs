@@ -133,7 +133,7 @@ pub fn Questions(props: &QuestionsProps) -> Html {
             let checks = c.checks.iter().map(|k| html! { <li><code>{ k.check.clone() }</code>{ " — " }{ k.detail.clone() }</li> });
             html! { <details class="checks"><summary>{ "How the run shows it" }</summary><ul>{ for checks }</ul></details> }
         });
-        let summary = match (props.revealed, picked, &right) {
+        let summary = match (props.revealed && outcome.is_some(), picked, &right) {
             (true, Some(p), Some(r)) if p == r => Some(("good", "You predicted it.")),
             (true, Some(_), Some(_)) => Some(("bad", "The run disagrees with your prediction: step through it to see why.")),
             (true, None, Some(_)) => Some(("good", "Here is what the run did.")),
@@ -167,7 +167,7 @@ pub fn Questions(props: &QuestionsProps) -> Html {
         html! { <li>{ n.text.clone() }{ " " }{ for jump }</li> }
     });
     let error = match &props.evaluation {
-        Some(Err(e)) => Some(html! { <p class="summary bad">{ format!("The checks could not run: {e}") }</p> }),
+        Some(Err(e)) => Some(html! { <p class="summary bad">{ format!("The answers are not checked: {e}.") }</p> }),
         _ => None,
     };
     html! {
