@@ -172,6 +172,10 @@ pub struct JobInfo {
     pub created_line: u32,
     /// The strand running its body.
     pub strand: Option<StrandId>,
+    /// Its dispatcher's name.
+    pub dispatcher: Option<String>,
+    /// Its context as Kotlin prints it.
+    pub context: String,
     /// State changes: (step, state).
     pub states: Vec<(u64, JobState)>,
     /// Cancellation requests: (step, cause, origin).
@@ -209,6 +213,10 @@ pub struct JobView {
     pub strand: Option<StrandId>,
     /// The line that created it.
     pub created_line: u32,
+    /// Its dispatcher, as `toString()` prints it (`Dispatchers.Default`, `pool-1`, …).
+    pub dispatcher: Option<String>,
+    /// Its whole context, as `coroutineContext.toString()` prints it.
+    pub context: String,
 }
 
 /// What a thread does over an interval.
@@ -358,6 +366,8 @@ impl RunView {
                         created_step: e.step,
                         created_line: world.line_of(j.span.start),
                         strand: j.strand,
+                        dispatcher: j.ctx.dispatcher.map(|d| world.dispatcher_name(d)),
+                        context: world.to_kstring(&crate::value::Value::Ctx(j.ctx.clone())),
                         states: vec![(e.step, if matches!(class, JobClass::LazyStandalone | JobClass::LazyDeferred) { JobState::New } else { JobState::Active })],
                         cancels: Vec::new(),
                         failure: None,
@@ -493,29 +503,83 @@ impl RunView {
 
     /// The job tree at a step: every job created by then, with its state then.
     pub fn jobs_at(&self, step: u64) -> Vec<JobView> {
-        self.jobs
-            .iter()
-            .filter(|j| j.created_step <= step)
-            .map(|j| {
-                let state = last_before(&j.states, step).map(|s| s.1).unwrap_or(JobState::Active);
-                let cancel = j.cancels.iter().take_while(|c| c.0 <= step).next().map(|c| (c.1.clone(), c.2));
-                let failure = j.failure.as_ref().filter(|f| f.0 <= step).map(|f| f.1.clone());
-                JobView {
-                    id: j.id,
-                    parent: j.parent,
-                    detached_from: j.detached_from,
-                    builder: j.class.builder(),
-                    label: j.label.clone(),
-                    state,
-                    supervisor: j.class.is_supervisor(),
-                    scoped: j.class.is_scoped(),
-                    cancel,
-                    failure,
-                    strand: j.strand,
-                    created_line: j.created_line,
+        self.jobs.iter().take_while(|j| j.created_step <= step).filter_map(|j| self.job_at(step, j.id)).collect()
+    }
+
+    /// The job as it is at a step, or `None` before it exists.
+    pub fn job_at(&self, step: u64, id: JobId) -> Option<JobView> {
+        let j = self.jobs.get(self.job_index(id)?)?;
+        if j.created_step > step {
+            return None;
+        }
+        let state = last_before(&j.states, step).map(|s| s.1).unwrap_or(JobState::Active);
+        let cancel = j.cancels.iter().take_while(|c| c.0 <= step).next().map(|c| (c.1.clone(), c.2));
+        let failure = j.failure.as_ref().filter(|f| f.0 <= step).map(|f| f.1.clone());
+        Some(JobView {
+            id: j.id,
+            parent: j.parent,
+            detached_from: j.detached_from,
+            builder: j.class.builder(),
+            label: j.label.clone(),
+            state,
+            supervisor: j.class.is_supervisor(),
+            scoped: j.class.is_scoped(),
+            cancel,
+            failure,
+            strand: j.strand,
+            created_line: j.created_line,
+            dispatcher: j.dispatcher.clone(),
+            context: j.context.clone(),
+        })
+    }
+
+    /// The children of a job (or the roots, for `None`) that exist at a step: the first
+    /// `limit` of them, and how many there are in each state — so that a tree with 100,000
+    /// coroutines costs only the rows it draws.
+    pub fn children_at(&self, step: u64, parent: Option<JobId>, limit: usize) -> (Vec<JobView>, Vec<(JobState, usize)>) {
+        let mut shown = Vec::new();
+        let mut counts: Vec<(JobState, usize)> = Vec::new();
+        for j in &self.jobs {
+            if j.created_step > step {
+                // Jobs are listed in creation order: none after this one exists yet.
+                break;
+            }
+            let tree_parent = j.parent.or(j.detached_from.filter(|_| j.parent.is_none()));
+            if tree_parent != parent {
+                continue;
+            }
+            let state = last_before(&j.states, step).map(|s| s.1).unwrap_or(JobState::Active);
+            match counts.iter_mut().find(|c| c.0 == state) {
+                Some(c) => c.1 += 1,
+                None => counts.push((state, 1)),
+            }
+            if shown.len() < limit {
+                if let Some(v) = self.job_at(step, j.id) {
+                    shown.push(v);
                 }
-            })
-            .collect()
+            }
+        }
+        counts.sort_by_key(|c| c.0);
+        (shown, counts)
+    }
+
+    fn job_index(&self, id: JobId) -> Option<usize> {
+        // Jobs are created with increasing ids; NonCancellable (id 0) has no entry.
+        let guess = (id.0 as usize).checked_sub(1)?;
+        match self.jobs.get(guess) {
+            Some(j) if j.id == id => Some(guess),
+            _ => self.jobs.iter().position(|j| j.id == id),
+        }
+    }
+
+    /// The line a strand ran last at a step.
+    pub fn line_of(&self, strand: StrandId, step: u64) -> Option<u32> {
+        last_before(self.strand_lines.get(strand.0 as usize)?, step).map(|l| l.1)
+    }
+
+    /// A strand's label and the coroutine it runs.
+    pub fn strand(&self, id: StrandId) -> Option<(&str, Option<JobId>)> {
+        self.strand_info.get(id.0 as usize).map(|(l, j)| (l.as_str(), *j))
     }
 
     /// Every strand that exists at a step, with its line, state and thread.

@@ -250,3 +250,30 @@ fn world_at_any_step_equals_the_original_run() {
         assert_eq!(w.output.iter().filter(|l| !l.stderr).count(), printed, "step {step}");
     }
 }
+
+#[test]
+fn big_trees_cost_only_the_rows_drawn() {
+    let source = r#"import kotlinx.coroutines.*
+
+fun main() = runBlocking {
+    repeat(500) { launch(Dispatchers.Default) { delay(10) } }
+}
+"#;
+    let r = record(source);
+    let root = r.view.jobs.iter().find(|j| j.label == "runBlocking#1").expect("runBlocking").id;
+    // The step the last coroutine is created at.
+    let mid = r.view.jobs.last().expect("jobs").created_step;
+    let (shown, counts) = r.view.children_at(mid, Some(root), 20);
+    assert_eq!(shown.len(), 20);
+    assert_eq!(counts.iter().map(|c| c.1).sum::<usize>(), 500);
+    assert!(shown.iter().all(|j| j.parent == Some(root) && j.dispatcher.as_deref() == Some("Dispatchers.Default")));
+    assert!(shown[0].context.contains("StandaloneCoroutine{"), "{}", shown[0].context);
+    let (roots, _) = r.view.children_at(mid, None, 10);
+    assert_eq!(roots.iter().map(|j| j.label.as_str()).collect::<Vec<_>>(), vec!["runBlocking#1"]);
+    let strand = shown[0].strand.expect("a body");
+    assert_eq!(r.view.strand(strand).map(|s| s.1), Some(Some(shown[0].id)));
+    let end = r.view.n_steps;
+    assert_eq!(r.view.line_of(strand, end), Some(4));
+    let (_, done) = r.view.children_at(end, Some(root), 0);
+    assert_eq!(done, vec![(engine::job::JobState::Completed, 500)]);
+}

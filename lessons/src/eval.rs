@@ -103,6 +103,11 @@ pub struct TargetAt {
 pub(crate) fn run(lesson: &Lesson, variant: &Variant, prepared: Prepared, seed: u64) -> Evaluation {
     let config = Config { seed, cores: prepared.cores, ..Config::default() };
     let run = run_source(&prepared.source, &RunOptions { config, file_name: "Main.kt".into() });
+    checked(lesson, variant, prepared, seed, run)
+}
+
+/// Checks every question and pointer of a lesson on a finished run.
+pub(crate) fn checked(lesson: &Lesson, variant: &Variant, prepared: Prepared, seed: u64, run: RunResult) -> Evaluation {
     let values = prepared.values;
     let questions = lesson
         .questions_for(&variant.id)

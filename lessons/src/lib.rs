@@ -358,6 +358,15 @@ pub fn evaluate_source(lesson: &Lesson, variant: &Variant, source: &str, values:
     Ok(eval::run(lesson, variant, prepared, seed))
 }
 
+/// [`evaluate_source`] on a run the caller already recorded (the page's `Recording` of the
+/// same prepared program and seed), so the program does not run a second time.
+pub fn evaluate_recording(lesson: &Lesson, variant: &Variant, prepared: Prepared, seed: u64, recording: &engine::views::Recording) -> Evaluation {
+    let mut world = recording.world.clone();
+    world.trace.events = recording.view.events.clone();
+    let run = engine::RunResult { diagnostics: Vec::new(), world: Some(world) };
+    eval::checked(lesson, variant, prepared, seed, run)
+}
+
 /// Replaces `{name}` in a lesson text by the value of parameter `name` (strings without
 /// quotes); unknown names stay as written.
 pub fn render(template: &str, values: &[(String, ParamValue)]) -> String {

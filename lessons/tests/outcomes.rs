@@ -278,3 +278,21 @@ fn runs_are_deterministic() {
         assert_eq!(a.run.world.as_ref().unwrap().trace.hash(), b.run.world.as_ref().unwrap().trace.hash());
     }
 }
+
+/// Checking a recorded run gives the same answers as running the scenario again.
+#[test]
+fn a_recording_is_checked_like_a_fresh_run() {
+    let lesson = lessons::lesson("scopes").expect("the scopes lesson");
+    for variant in &lesson.variants {
+        let fresh = lessons::evaluate_source(lesson, variant, variant.source, &[], 1).expect("runs");
+        let prepared = variant.prepare(variant.source, &[]).expect("prepares");
+        let (program, _) = engine::compile_source(&prepared.source, "Main.kt");
+        let config = engine::Config { seed: 1, cores: prepared.cores, ..engine::Config::default() };
+        let rec = engine::views::Recording::record(std::rc::Rc::new(program.expect("compiles")), config);
+        let recorded = lessons::evaluate_recording(lesson, variant, prepared, 1, &rec);
+        assert_eq!(recorded.stdout, fresh.stdout);
+        let answers = |e: &lessons::Evaluation| e.questions.iter().map(|q| q.answer.clone()).collect::<Vec<_>>();
+        assert_eq!(answers(&recorded), answers(&fresh), "variant {}", variant.id);
+        assert!(answers(&recorded).iter().all(|a| a.is_some()));
+    }
+}
