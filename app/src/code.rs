@@ -1,7 +1,7 @@
 //! The code pane's text as lines of coloured pieces, from the engine's own lexer, with the
 //! stretches that carry a diagnostic marked. Plain data: the pane turns it into text nodes.
 
-use engine::lang::{lex, Diagnostic, Highlight, LineIndex, Severity, Span};
+use engine::lang::{lex, Diagnostic, Highlight, Severity, Span};
 
 /// One line of highlighted code.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -117,11 +117,6 @@ fn push_pieces(line: &mut Line, source: &str, class: &[&'static str], diag: &[Op
         }
         i = j;
     }
-}
-
-/// The line and column of a diagnostic in words: `3:14`.
-pub fn position(index: &LineIndex, d: &Diagnostic) -> String {
-    index.line_col(d.span.start).to_string()
 }
 
 #[cfg(test)]

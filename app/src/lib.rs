@@ -346,16 +346,16 @@ impl State {
 
     /// Opens what a share link holds; any part that does not fit the course is an error.
     fn open_link(&mut self, link: &share::Link) -> Result<(), String> {
-        let idx = self.lessons.iter().position(|l| l.id == link.lesson).ok_or_else(|| format!("there is no lesson '{}'", short(&link.lesson)))?;
+        let idx = self.lessons.iter().position(|l| l.id == link.lesson).ok_or_else(|| format!("there is no lesson '{}'", share::shorten(&link.lesson)))?;
         let lesson = lessons::lesson(&link.lesson).ok_or("the lesson is missing")?;
         let vidx = match &link.variant {
-            Some(v) => lesson.variants.iter().position(|x| &x.id == v).ok_or_else(|| format!("the lesson has no variant '{}'", short(v)))?,
+            Some(v) => lesson.variants.iter().position(|x| &x.id == v).ok_or_else(|| format!("the lesson has no variant '{}'", share::shorten(v)))?,
             None => 0,
         };
         let variant = &lesson.variants[vidx];
         let mut params = Vec::new();
         for (name, text) in &link.params {
-            let p = variant.param(name).ok_or_else(|| format!("the scenario has no parameter '{}'", short(name)))?;
+            let p = variant.param(name).ok_or_else(|| format!("the scenario has no parameter '{}'", share::shorten(name)))?;
             let value = p.parse_value(text)?;
             params.push((name.clone(), value.to_string()));
         }
@@ -426,19 +426,20 @@ impl State {
         }
         self.problems = Rc::new(problems);
         if self.revealed {
-            match &self.failure {
-                None => self.evaluate(),
-                Some(why) => self.evaluation = Some(Err(format!("{why}; the answers are checked again once the code runs"))),
-            }
+            self.evaluate();
         }
         self.run_compare();
     }
 
-    /// Checks the lesson's questions on the code and values on screen.
+    /// Checks the lesson's questions on the run on screen; code that does not run is not
+    /// checked (the run on screen is then an older one).
     fn evaluate(&mut self) {
-        let (Some(lesson), Some(variant)) = (self.lesson(), self.variant()) else { return };
-        let values: Vec<(&str, ParamValue)> = self.values.iter().map(|(n, v)| (n.as_str(), v.clone())).collect();
-        self.evaluation = Some(lessons::evaluate_source(lesson, variant, &self.source, &values, 1).map(Rc::new).map_err(|e| e.to_string()));
+        if let Some(why) = &self.failure {
+            self.evaluation = Some(Err(format!("{why}; the answers are checked again once the code runs")));
+            return;
+        }
+        let (Some(lesson), Some(variant), Some(run)) = (self.lesson(), self.variant(), &self.run) else { return };
+        self.evaluation = Some(Ok(Rc::new(lessons::evaluate_recording(lesson, variant, run.prepared.clone(), 1, &run.rec))));
     }
 
     /// Runs the other side of compare mode.
@@ -484,10 +485,6 @@ impl State {
     fn seek(&mut self, step: u64) {
         self.step = step.min(self.last());
     }
-}
-
-fn short(s: &str) -> String {
-    s.chars().take(40).collect()
 }
 
 impl Reducible for State {
@@ -686,29 +683,22 @@ pub fn App() -> Html {
     use_keyboard(state.dispatcher());
     browser::use_persistence(&state);
 
-    let dispatch = |action: Action| {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(action.clone()))
-    };
-    let dispatch_with = |f: fn(usize) -> Action| {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |i: usize| dispatcher.dispatch(f(i)))
-    };
     let ondispatch = {
         let dispatcher = state.dispatcher();
         Callback::from(move |a: Action| dispatcher.dispatch(a))
     };
+    let on_click = |action: Action| ondispatch.reform(move |_: MouseEvent| action.clone());
 
     let lesson = state.lesson();
     let variant = state.variant();
     let title = lesson.map(|l| l.title.clone()).unwrap_or_default();
     let run = state.run.clone().map(RunRef);
-    let values: Vec<(String, ParamValue)> = run.as_ref().map(|r| r.values.clone()).unwrap_or_default();
+    let values: Vec<(String, ParamValue)> = run.as_ref().map(|r| r.prepared.values.clone()).unwrap_or_default();
 
     let variant_tabs = lesson.filter(|l| l.variants.len() > 1).map(|l| {
         let tabs = l.variants.iter().enumerate().map(|(i, v)| {
             let current = i == state.variant;
-            let onclick = dispatch(Action::SelectVariant(i)).reform(|_: MouseEvent| ());
+            let onclick = on_click(Action::SelectVariant(i));
             html! {
                 <button class={classes!("variant-tab", current.then_some("current"))}
                     aria-pressed={if current { "true" } else { "false" }}
@@ -723,7 +713,7 @@ pub fn App() -> Html {
         html! {
             <div class="notice" role="alert" data-testid="notice">
                 <span>{ text }</span>
-                <button class="control" onclick={dispatch(Action::DismissNotice).reform(|_: MouseEvent| ())} aria-label="Dismiss">{ "✕" }</button>
+                <button class="control" onclick={on_click(Action::DismissNotice)} aria-label="Dismiss">{ "✕" }</button>
             </div>
         }
     });
@@ -740,13 +730,13 @@ pub fn App() -> Html {
                 left_step={state.step}
                 right_step={state.compare_step().unwrap_or(0)}
                 sync={c.sync}
-                oncompare_with={dispatch_with(Action::CompareWith)}
-                onsync={{ let d = state.dispatcher(); Callback::from(move |s| d.dispatch(Action::SetSync(s))) }}
+                oncompare_with={ondispatch.reform(Action::CompareWith)}
+                onsync={ondispatch.reform(Action::SetSync)}
             />
         },
         _ => html! {
             <Workbench
-                source={AttrValue::from(state.source.to_string())}
+                source={AttrValue::from(state.source.clone())}
                 problems={state.problems.clone()}
                 failure={state.failure.clone()}
                 run={run.clone()}
@@ -765,26 +755,26 @@ pub fn App() -> Html {
                 <h1>{ "Coroutine Lab" }</h1>
                 <p class="tagline">{ "Kotlin coroutines in production, step by step" }</p>
                 <div class="actions">
-                    <button class="control" data-testid="share" onclick={dispatch(Action::Share).reform(|_: MouseEvent| ())}>{ "Share" }</button>
+                    <button class="control" data-testid="share" onclick={on_click(Action::Share)}>{ "Share" }</button>
                     <button class="control" data-testid="compare" aria-pressed={if compare_on { "true" } else { "false" }}
-                        onclick={dispatch(Action::ToggleCompare).reform(|_: MouseEvent| ())}>{ if compare_on { "Close compare" } else { "Compare" } }</button>
+                        onclick={on_click(Action::ToggleCompare)}>{ if compare_on { "Close compare" } else { "Compare" } }</button>
                 </div>
             </header>
             { for notice }
             if let Some(link) = state.share.clone() {
-                <ShareBox hash={link.hash} code_left_out={link.code_left_out} onclose={dispatch(Action::CloseShare)} />
+                <ShareBox hash={link.hash} code_left_out={link.code_left_out} onclose={ondispatch.reform(|()| Action::CloseShare)} />
             }
 
             <aside class="area-side">
                 <nav class="area-nav" aria-label="Lessons">
-                    <LessonList lessons={state.lessons.clone()} selected={state.selected} progress={state.progress.clone()} onselect={dispatch_with(Action::SelectLesson)} />
+                    <LessonList lessons={state.lessons.clone()} selected={state.selected} progress={state.progress.clone()} onselect={ondispatch.reform(Action::SelectLesson)} />
                 </nav>
                 <section class="panel area-params" aria-label="Parameters">
                     <h3 class="panel-title">{ "Parameters" }</h3>
                     <div class="panel-body" data-testid="params">
                         if let Some(v) = variant {
                             <ParamsPanel lesson={lesson.map(|l| l.id.clone()).unwrap_or_default()} variant={v.id.clone()} values={values.clone()}
-                                onchange={{ let d = state.dispatcher(); Callback::from(move |(n, v): (String, String)| d.dispatch(Action::SetParam(n, v))) }} />
+                                onchange={ondispatch.reform(|(n, v)| Action::SetParam(n, v))} />
                         }
                     </div>
                 </section>
@@ -793,7 +783,7 @@ pub fn App() -> Html {
                 <h2 class="lesson-title" data-testid="lesson-title">{ title }</h2>
                 { for variant_tabs }
                 <span class="clock" data-testid="clock" title="Virtual time at this step">{ format!("t = {time}") }</span>
-                <button class="control" data-testid="reset" onclick={dispatch(Action::ResetLesson).reform(|_: MouseEvent| ())}
+                <button class="control" data-testid="reset" onclick={on_click(Action::ResetLesson)}
                     title="Forget your edits and parameters for this lesson">{ "Reset lesson" }</button>
             </div>
             <section class="panel area-lesson" aria-label="Lesson">

@@ -14,7 +14,7 @@ use engine::trace::EventKind;
 use engine::value::{JobId, StrandId};
 use engine::views::{Activity, JobView, Recording, StrandView};
 use engine::{Config, Outcome};
-use lessons::Variant;
+use lessons::{Prepared, Variant};
 
 /// Steps a run in the page may take before it stops with a diagnostic.
 pub const MAX_STEPS: u64 = 2_000_000;
@@ -42,16 +42,13 @@ pub enum RunFailure {
 pub struct Run {
     /// The recording: views at any step, stacks, dumps.
     pub rec: Recording,
-    /// Every parameter's value in this run.
-    pub values: Vec<(String, ParamValue)>,
-    /// Simulated CPU cores.
-    pub cores: u32,
+    /// The program that ran: the code with the parameter values in place, every
+    /// parameter's value, and the simulated cores.
+    pub prepared: Prepared,
     /// Lines of the program that ran (the code with parameter values in place).
     pub index: LineIndex,
     /// Steps with an event worth stopping at (not only a statement or bookkeeping), in order.
     pub event_steps: Vec<u64>,
-    /// Each strand's label and coroutine, by strand id.
-    pub strands: Vec<(String, Option<JobId>)>,
     /// The thread lanes over virtual time and over steps.
     pub lanes_by_time: Rc<Lanes>,
     /// The thread lanes over steps.
@@ -152,11 +149,11 @@ impl Run {
         let Some(program) = program else { return Err(RunFailure::Compile(diagnostics)) };
         let config = Config { seed: 1, cores: prepared.cores, max_steps: MAX_STEPS, max_live_coroutines: MAX_LIVE_COROUTINES, ..Config::default() };
         let rec = Recording::record(Rc::new(program), config);
-        Ok(Run::new(rec, prepared.values, prepared.cores, &prepared.source))
+        Ok(Run::new(rec, prepared))
     }
 
     /// Derives the page's views from a recording.
-    pub fn new(rec: Recording, values: Vec<(String, ParamValue)>, cores: u32, source: &str) -> Run {
+    pub fn new(rec: Recording, prepared: Prepared) -> Run {
         let view = &rec.view;
         let mut event_steps: Vec<u64> = Vec::new();
         let mut marks: Vec<(f64, &'static str)> = Vec::new();
@@ -181,13 +178,10 @@ impl Run {
                 event_steps.push(e.step);
             }
         }
-        let strands: Vec<(String, Option<JobId>)> = view.strands_at(view.n_steps).into_iter().map(|s| (s.label, s.job)).collect();
         let mut run = Run {
-            values,
-            cores,
-            index: LineIndex::new(source),
+            index: LineIndex::new(&prepared.source),
+            prepared,
             event_steps,
-            strands,
             lanes_by_time: Rc::default(),
             lanes_by_step: Rc::default(),
             metrics_by_time: Rc::default(),
@@ -225,12 +219,12 @@ impl Run {
 
     /// The colour of a strand's coroutine; `None` for threads' own code (main).
     pub fn hue_of_strand(&self, s: StrandId) -> Option<u32> {
-        self.strands.get(s.0 as usize).and_then(|(_, j)| *j).map(hue_of_job)
+        self.rec.view.strand(s).and_then(|(_, j)| j).map(hue_of_job)
     }
 
     /// A strand's label, quotes of `CoroutineName`s removed.
     pub fn strand_label(&self, s: StrandId) -> String {
-        self.strands.get(s.0 as usize).map(|(l, _)| unquote(l)).unwrap_or_else(|| format!("strand {}", s.0))
+        self.rec.view.strand(s).map(|(l, _)| unquote(l)).unwrap_or_else(|| format!("strand {}", s.0))
     }
 
     /// The next step after `step` that runs a statement, or the end.
@@ -309,15 +303,6 @@ impl Run {
         ]
     }
 
-    /// The line (in the program) where a strand stood at a step: its first statement in the
-    /// stretch starting then, or its last one before it. Looks only a little way.
-    fn line_near(&self, strand: StrandId, step: u64) -> Option<u32> {
-        let st = &self.rec.view.statements;
-        let i = st.partition_point(|s| s.0 < step);
-        let ahead = st[i..].iter().take(64).find(|s| s.1 == strand).map(|s| s.2);
-        ahead.or_else(|| st[..i].iter().rev().take(64).find(|s| s.1 == strand).map(|s| s.2))
-    }
-
     fn lanes(&self, axis: Axis) -> Lanes {
         let view = &self.rec.view;
         let span = match axis {
@@ -333,7 +318,8 @@ impl Run {
         };
         let mut out = Lanes::default();
         for lane in &view.lanes {
-            let mut bars: Vec<(Bar, StrandId, u64, u64)> = Vec::new();
+            // Each bar with its coroutine, first and last step, and end time.
+            let mut bars: Vec<(Bar, StrandId, u64, u64, u64)> = Vec::new();
             for (k, seg) in lane.segments.iter().enumerate() {
                 let (strand, blocked, why) = match &seg.activity {
                     Activity::Idle => continue,
@@ -343,9 +329,10 @@ impl Run {
                 let end_step = lane.segments.get(k + 1).map(|n| n.start_step).unwrap_or(view.n_steps);
                 let (x0, x1) = (x(seg.start, seg.start_step), x(seg.end, end_step));
                 // Neighbouring stretches of the same coroutine that meet on screen are one bar.
-                if let Some((last, s, _, last_end)) = bars.last_mut() {
+                if let Some((last, s, _, last_step, last_end)) = bars.last_mut() {
                     if *s == strand && last.blocked == blocked && x0 - last.x1 < 0.5 {
                         last.x1 = last.x1.max(x1);
+                        *last_step = end_step;
                         *last_end = seg.end;
                         continue;
                     }
@@ -355,13 +342,15 @@ impl Run {
                     }
                 }
                 let bar = Bar { x0, x1, blocked, hue: self.hue_of_strand(strand), title: why };
-                bars.push((bar, strand, seg.start_step, seg.end));
+                bars.push((bar, strand, seg.start_step, end_step, seg.end));
             }
             let bars = bars
                 .into_iter()
-                .map(|(mut bar, strand, step, end)| {
+                .map(|(mut bar, strand, step, end_step, end)| {
                     let start = view.time_at(step);
-                    let line = self.line_near(strand, step).map(|l| format!(", line {l}")).unwrap_or_default();
+                    // A running bar names the last line it ran; a blocked one, the line it blocks in.
+                    let at = if bar.blocked { step } else { end_step.saturating_sub(1).max(step) };
+                    let line = view.line_of(strand, at).map(|l| format!(", line {l}")).unwrap_or_default();
                     let what = if bar.blocked { format!("blocked ({})", bar.title) } else { "running".to_string() };
                     bar.title = format!("{}{line}: {what} on {}, {} – {}", self.strand_label(strand), lane.name, format_time(start), format_time(end.max(start)));
                     bar

@@ -144,7 +144,7 @@ pub fn decode(hash: &str) -> Result<Option<Link>, String> {
 }
 
 /// At most 40 characters of something read from a link, for a message.
-fn shorten(s: &str) -> String {
+pub fn shorten(s: &str) -> String {
     let mut out: String = s.chars().take(40).collect();
     if out.len() < s.len() {
         out.push('…');

@@ -250,8 +250,8 @@ await runSuite('page test', async (url) => {
     const treeBox = await page.locator(byTestId('job-tree')).boundingBox();
     assert.ok(codeBox.y < treeBox.y, 'the code comes before the job tree');
     await page.keyboard.press('End');
-    await shot(page, 'phone-390x844');
-    await shot(page, 'phone-390x844-full', true);
+    await shot(page, 'phone-390x844-end');
+    await shot(page, 'phone-390x844-end-full', true);
     assertNoProblems('on a phone');
   } finally {
     await close();

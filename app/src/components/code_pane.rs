@@ -114,7 +114,7 @@ pub fn CodePane(props: &CodePaneProps) -> Html {
     let size = format!("height: calc({n_lines} * var(--code-line) + 2 * var(--code-pad)); width: calc({columns}ch + 4 * var(--code-pad));");
 
     let list = props.problems.iter().map(|d| {
-        let pos = code::position(&index, d);
+        let pos = index.line_col(d.span.start).to_string();
         let (class, word) = if d.is_error() { ("error", "error") } else { ("warning", "warning") };
         let select = {
             let textarea = textarea.clone();

@@ -125,8 +125,11 @@ fn JobDetails(props: &JobDetailsProps) -> Html {
                     </dd>
                 }
                 <dt>{ "created" }</dt><dd>{ format!("line {}{}", job.created_line, info.map(|i| format!(", step {}", i.created_step)).unwrap_or_default()) }</dd>
-                if let Some(name) = info.and_then(|i| i.name.clone()) {
-                    <dt>{ "context" }</dt><dd>{ format!("CoroutineName(\"{name}\")") }</dd>
+                if let Some(d) = &job.dispatcher {
+                    <dt>{ "dispatcher" }</dt><dd>{ d.clone() }</dd>
+                }
+                if !job.context.is_empty() {
+                    <dt>{ "context" }</dt><dd><code>{ job.context.clone() }</code></dd>
                 }
                 if let Some(s) = strand {
                     <dt>{ "coroutine" }</dt>

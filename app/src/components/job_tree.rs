@@ -360,6 +360,8 @@ mod tests {
             failure: None,
             strand: None,
             created_line: 1,
+            dispatcher: None,
+            context: String::new(),
         }
     }
 
