@@ -1,3 +1,4 @@
+use engine::job::JobState;
 use engine::trace::CancelOrigin;
 use engine::value::JobId;
 use yew::prelude::*;
@@ -129,7 +130,7 @@ fn JobDetails(props: &JobDetailsProps) -> Html {
                     <dt>{ "dispatcher" }</dt><dd>{ d.clone() }</dd>
                 }
                 if !job.context.is_empty() {
-                    <dt>{ "context" }</dt><dd><code>{ job.context.clone() }</code></dd>
+                    <dt>{ "context" }</dt><dd><code>{ context_at(&job.context, job.state) }</code></dd>
                 }
                 if let Some(s) = strand {
                     <dt>{ "coroutine" }</dt>
@@ -248,6 +249,16 @@ fn Charts(props: &ChartsProps) -> Html {
     }
 }
 
+/// A job's context as printed, with the job's state at the step: the engine's text carries
+/// the state the job ended in.
+fn context_at(context: &str, state: JobState) -> String {
+    let mut out = context.to_string();
+    for s in [JobState::New, JobState::Active, JobState::Completing, JobState::Cancelling, JobState::Cancelled, JobState::Completed] {
+        out = out.replace(&format!("{{{}}}", s.name()), &format!("{{{}}}", state.name()));
+    }
+    out
+}
+
 fn bytes_text(b: u64) -> String {
     if b < 10_000 {
         format!("{b} B")
@@ -255,5 +266,17 @@ fn bytes_text(b: u64) -> String {
         format!("{} KB", b / 1024)
     } else {
         format!("{} MB", b >> 20)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_context_shows_the_state_at_the_step() {
+        let ended = "[CoroutineName(A), DeferredCoroutine{Cancelled}@503afb49, Dispatchers.Default]";
+        assert_eq!(context_at(ended, JobState::Active), "[CoroutineName(A), DeferredCoroutine{Active}@503afb49, Dispatchers.Default]");
+        assert_eq!(context_at("[]", JobState::Active), "[]");
     }
 }
