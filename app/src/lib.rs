@@ -63,7 +63,7 @@ impl std::ops::Deref for RunRef {
 }
 
 /// What the learner changed in one variant of a lesson, kept across reloads.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Stored {
     /// The edited code, when it differs from the scenario.
     pub code: Option<String>,
