@@ -174,8 +174,10 @@ pub struct JobInfo {
     pub strand: Option<StrandId>,
     /// Its dispatcher's name.
     pub dispatcher: Option<String>,
-    /// Its context as Kotlin prints it.
+    /// Its context as Kotlin prints it, with the job in its final state.
     pub context: String,
+    /// How the job itself prints in its context (final state), to show the state at a step.
+    self_text: String,
     /// State changes: (step, state).
     pub states: Vec<(u64, JobState)>,
     /// Cancellation requests: (step, cause, origin).
@@ -318,6 +320,10 @@ pub struct RunView {
     pub events: Vec<Event>,
     /// Leak findings at the end of the run.
     pub leaks: Vec<LeakFinding>,
+    /// For each job (by index in `jobs`), the indices of its children in the tree, in
+    /// creation order; `roots` for jobs with none.
+    children_index: Vec<Vec<usize>>,
+    roots: Vec<usize>,
     /// Thread names.
     pub thread_names: Vec<String>,
 }
@@ -368,6 +374,7 @@ impl RunView {
                         strand: j.strand,
                         dispatcher: j.ctx.dispatcher.map(|d| world.dispatcher_name(d)),
                         context: world.to_kstring(&crate::value::Value::Ctx(j.ctx.clone())),
+                        self_text: world.job_to_string(*job),
                         states: vec![(e.step, if matches!(class, JobClass::LazyStandalone | JobClass::LazyDeferred) { JobState::New } else { JobState::Active })],
                         cancels: Vec::new(),
                         failure: None,
@@ -466,6 +473,14 @@ impl RunView {
         }
         let strand_info = world.strands.iter().map(|s| (s.label.clone(), s.job)).collect();
         let leaks = find_leaks(world, &jobs);
+        let mut children_index: Vec<Vec<usize>> = vec![Vec::new(); jobs.len()];
+        let mut roots = Vec::new();
+        for (i, j) in jobs.iter().enumerate() {
+            match j.parent.or(j.detached_from).and_then(|p| index_of.get(p.0 as usize).copied().flatten()) {
+                Some(p) => children_index[p].push(i),
+                None => roots.push(i),
+            }
+        }
         RunView {
             n_steps,
             end_time,
@@ -481,6 +496,8 @@ impl RunView {
             step_event_start,
             events,
             leaks,
+            children_index,
+            roots,
             thread_names: world.thread_names(),
         }
     }
@@ -529,7 +546,11 @@ impl RunView {
             strand: j.strand,
             created_line: j.created_line,
             dispatcher: j.dispatcher.clone(),
-            context: j.context.clone(),
+            // The job prints with its state: show the one it has at this step.
+            context: match j.self_text.split_once('{').zip(j.self_text.split_once('}')) {
+                Some(((head, _), (_, tail))) => j.context.replace(&j.self_text, &format!("{head}{{{}}}{tail}", state.name())),
+                None => j.context.clone(),
+            },
         })
     }
 
@@ -537,16 +558,20 @@ impl RunView {
     /// `limit` of them, and how many there are in each state — so that a tree with 100,000
     /// coroutines costs only the rows it draws.
     pub fn children_at(&self, step: u64, parent: Option<JobId>, limit: usize) -> (Vec<JobView>, Vec<(JobState, usize)>) {
+        let list = match parent {
+            Some(p) => match self.job_index(p) {
+                Some(i) => &self.children_index[i],
+                None => return (Vec::new(), Vec::new()),
+            },
+            None => &self.roots,
+        };
         let mut shown = Vec::new();
         let mut counts: Vec<(JobState, usize)> = Vec::new();
-        for j in &self.jobs {
+        for &i in list {
+            let j = &self.jobs[i];
             if j.created_step > step {
-                // Jobs are listed in creation order: none after this one exists yet.
+                // Children are listed in creation order: none after this one exists yet.
                 break;
-            }
-            let tree_parent = j.parent.or(j.detached_from.filter(|_| j.parent.is_none()));
-            if tree_parent != parent {
-                continue;
             }
             let state = last_before(&j.states, step).map(|s| s.1).unwrap_or(JobState::Active);
             match counts.iter_mut().find(|c| c.0 == state) {

@@ -277,3 +277,14 @@ fun main() = runBlocking {
     let (_, done) = r.view.children_at(end, Some(root), 0);
     assert_eq!(done, vec![(engine::job::JobState::Completed, 500)]);
 }
+
+#[test]
+fn a_jobs_context_shows_its_state_at_the_step() {
+    let r = record(SCOPES);
+    let a = r.view.jobs.iter().find(|j| j.label == "\"A\"").expect("A").id;
+    let early = r.view.job_at(r.view.jobs.iter().find(|j| j.id == a).expect("A").created_step, a).expect("A exists");
+    assert!(early.context.contains("DeferredCoroutine{Active}"), "{}", early.context);
+    assert!(early.context.contains("CoroutineName(A)"), "{}", early.context);
+    let late = r.view.job_at(r.view.n_steps, a).expect("A exists");
+    assert!(late.context.contains("DeferredCoroutine{Cancelled}"), "{}", late.context);
+}
