@@ -25,6 +25,11 @@ pub const MAX_CHECKPOINTS: usize = 256;
 /// First interval between checkpoints, in steps.
 pub const CHECKPOINT_INTERVAL: u64 = 2_000;
 
+/// Most objects (jobs, strands, heap objects, printed lines) all checkpoints may hold
+/// together: a run with 100,000 live coroutines keeps few copies of its big world rather
+/// than hundreds (the interval doubles until they fit, as for [`MAX_CHECKPOINTS`]).
+pub const MAX_CHECKPOINT_WEIGHT: usize = 2_000_000;
+
 /// A run recorded for viewing: the finished world, its views, and checkpoints to rebuild the
 /// simulation's state at any step.
 #[derive(Debug, Clone)]
@@ -45,15 +50,19 @@ impl Recording {
         let mut world = World::new(program, config);
         let mut checkpoints: Vec<World> = Vec::new();
         let mut interval = CHECKPOINT_INTERVAL;
+        let mut held = 0;
         loop {
             if world.steps % interval == 0 && checkpoints.last().is_none_or(|c| c.steps != world.steps) {
-                if checkpoints.len() >= MAX_CHECKPOINTS {
+                let w = weight(&world);
+                while checkpoints.len() >= MAX_CHECKPOINTS || (checkpoints.len() > 1 && held + w > MAX_CHECKPOINT_WEIGHT) {
                     // Keep every other copy and double the interval.
                     interval *= 2;
-                    checkpoints = checkpoints.into_iter().filter(|c| c.steps % interval == 0).collect();
+                    checkpoints.retain(|c| c.steps % interval == 0);
+                    held = checkpoints.iter().map(weight).sum();
                 }
                 if world.steps % interval == 0 {
                     checkpoints.push(world.checkpoint());
+                    held += w;
                 }
             }
             if world.step() == crate::world::StepResult::Finished {
@@ -320,12 +329,40 @@ pub struct RunView {
     pub events: Vec<Event>,
     /// Leak findings at the end of the run.
     pub leaks: Vec<LeakFinding>,
-    /// For each job (by index in `jobs`), the indices of its children in the tree, in
-    /// creation order; `roots` for jobs with none.
-    children_index: Vec<Vec<usize>>,
-    roots: Vec<usize>,
+    /// The roots (index 0) and, for each job (index in `jobs` + 1), its children in the tree.
+    families: Vec<Family>,
     /// Thread names.
     pub thread_names: Vec<String>,
+}
+
+/// The children of one job (or the roots), and how many of them are in each state over the
+/// run, so that a family of 100,000 costs a binary search to sum up.
+#[derive(Debug, Clone, Default)]
+struct Family {
+    /// Indices in `jobs`, in creation order.
+    members: Vec<usize>,
+    /// After each step that changes them: how many members exist in each state (by
+    /// `JobState as usize`).
+    counts: Vec<(u64, [u32; 6])>,
+}
+
+impl Family {
+    /// Moves one member out of a state (`None`: it is new) and into another at a step.
+    fn count(&mut self, step: u64, from: Option<JobState>, to: JobState) {
+        let mut now = match self.counts.last() {
+            Some(&(s, c)) if s == step => {
+                self.counts.pop();
+                c
+            }
+            Some(&(_, c)) => c,
+            None => [0; 6],
+        };
+        if let Some(f) = from {
+            now[f as usize] -= 1;
+        }
+        now[to as usize] += 1;
+        self.counts.push((step, now));
+    }
 }
 
 impl RunView {
@@ -351,6 +388,9 @@ impl RunView {
         // Job ids are dense: the views' index of a job is kept by id.
         let mut index_of: Vec<Option<usize>> = vec![None; world.jobs.len()];
         let job_index = |index_of: &Vec<Option<usize>>, id: JobId| index_of.get(id.0 as usize).copied().flatten();
+        let mut families: Vec<Family> = vec![Family::default()];
+        // The family of each job, by index in `jobs`.
+        let mut family_of: Vec<usize> = Vec::new();
         for (i, e) in events.iter().enumerate() {
             while last_step < e.step {
                 last_step += 1;
@@ -361,21 +401,29 @@ impl RunView {
             match &e.kind {
                 EventKind::JobCreated { job, class, name, .. } => {
                     let j = world.job(*job);
+                    let parent = if j.linked { j.parent } else { None };
+                    let detached_from = j.would_be_parent.or(if j.linked { None } else { j.parent }).filter(|p| *p != JobId::NON_CANCELLABLE);
+                    let state = if matches!(class, JobClass::LazyStandalone | JobClass::LazyDeferred) { JobState::New } else { JobState::Active };
+                    let family = parent.or(detached_from).and_then(|p| job_index(&index_of, p)).map_or(0, |p| p + 1);
+                    families[family].members.push(jobs.len());
+                    families[family].count(e.step, None, state);
+                    family_of.push(family);
+                    families.push(Family::default());
                     index_of[job.0 as usize] = Some(jobs.len());
                     jobs.push(JobInfo {
                         id: *job,
                         class: *class,
                         name: name.clone(),
                         label: world.job_label(*job),
-                        parent: if j.linked { j.parent } else { None },
-                        detached_from: j.would_be_parent.or(if j.linked { None } else { j.parent }).filter(|p| *p != JobId::NON_CANCELLABLE),
+                        parent,
+                        detached_from,
                         created_step: e.step,
                         created_line: world.line_of(j.span.start),
                         strand: j.strand,
                         dispatcher: j.ctx.dispatcher.map(|d| world.dispatcher_name(d)),
                         context: world.to_kstring(&crate::value::Value::Ctx(j.ctx.clone())),
                         self_text: world.job_to_string(*job),
-                        states: vec![(e.step, if matches!(class, JobClass::LazyStandalone | JobClass::LazyDeferred) { JobState::New } else { JobState::Active })],
+                        states: vec![(e.step, state)],
                         cancels: Vec::new(),
                         failure: None,
                         reported: None,
@@ -383,8 +431,10 @@ impl RunView {
                 }
                 EventKind::JobState { job, state } => {
                     if let Some(i) = job_index(&index_of, *job) {
-                        if jobs[i].states.last().map(|s| s.1) != Some(*state) {
+                        let before = jobs[i].states.last().map(|s| s.1);
+                        if before != Some(*state) {
                             jobs[i].states.push((e.step, *state));
+                            families[family_of[i]].count(e.step, before, *state);
                         }
                     }
                 }
@@ -473,14 +523,6 @@ impl RunView {
         }
         let strand_info = world.strands.iter().map(|s| (s.label.clone(), s.job)).collect();
         let leaks = find_leaks(world, &jobs);
-        let mut children_index: Vec<Vec<usize>> = vec![Vec::new(); jobs.len()];
-        let mut roots = Vec::new();
-        for (i, j) in jobs.iter().enumerate() {
-            match j.parent.or(j.detached_from).and_then(|p| index_of.get(p.0 as usize).copied().flatten()) {
-                Some(p) => children_index[p].push(i),
-                None => roots.push(i),
-            }
-        }
         RunView {
             n_steps,
             end_time,
@@ -496,8 +538,7 @@ impl RunView {
             step_event_start,
             events,
             leaks,
-            children_index,
-            roots,
+            families,
             thread_names: world.thread_names(),
         }
     }
@@ -556,35 +597,32 @@ impl RunView {
 
     /// The children of a job (or the roots, for `None`) that exist at a step: the first
     /// `limit` of them, and how many there are in each state — so that a tree with 100,000
-    /// coroutines costs only the rows it draws.
+    /// coroutines costs only the rows it draws. An island is listed under the scope it was
+    /// launched from when it has no parent.
     pub fn children_at(&self, step: u64, parent: Option<JobId>, limit: usize) -> (Vec<JobView>, Vec<(JobState, usize)>) {
-        let list = match parent {
+        let family = match parent {
             Some(p) => match self.job_index(p) {
-                Some(i) => &self.children_index[i],
+                Some(i) => &self.families[i + 1],
                 None => return (Vec::new(), Vec::new()),
             },
-            None => &self.roots,
+            None => &self.families[0],
         };
         let mut shown = Vec::new();
-        let mut counts: Vec<(JobState, usize)> = Vec::new();
-        for &i in list {
+        for &i in &family.members {
             let j = &self.jobs[i];
-            if j.created_step > step {
-                // Children are listed in creation order: none after this one exists yet.
+            // Children are listed in creation order: none after this one exists yet.
+            if shown.len() >= limit || j.created_step > step {
                 break;
             }
-            let state = last_before(&j.states, step).map(|s| s.1).unwrap_or(JobState::Active);
-            match counts.iter_mut().find(|c| c.0 == state) {
-                Some(c) => c.1 += 1,
-                None => counts.push((state, 1)),
-            }
-            if shown.len() < limit {
-                if let Some(v) = self.job_at(step, j.id) {
-                    shown.push(v);
-                }
-            }
+            shown.extend(self.job_at(step, j.id));
         }
-        counts.sort_by_key(|c| c.0);
+        let counts = match last_before(&family.counts, step) {
+            Some((_, by_state)) => {
+                const STATES: [JobState; 6] = [JobState::New, JobState::Active, JobState::Completing, JobState::Cancelling, JobState::Cancelled, JobState::Completed];
+                STATES.iter().zip(by_state).filter(|(_, &n)| n > 0).map(|(&s, &n)| (s, n as usize)).collect()
+            }
+            None => Vec::new(),
+        };
         (shown, counts)
     }
 
@@ -609,19 +647,20 @@ impl RunView {
 
     /// Every strand that exists at a step, with its line, state and thread.
     pub fn strands_at(&self, step: u64) -> Vec<StrandView> {
-        let mut out = Vec::new();
-        for (i, states) in self.strand_states.iter().enumerate() {
-            let Some(first) = states.first() else { continue };
-            if first.0 > step {
-                continue;
-            }
-            let n = states.partition_point(|x| x.0 <= step);
-            let (_, state, waiting, thread) = states[n.max(1) - 1].clone();
-            let line = last_before(&self.strand_lines[i], step).map(|l| l.1);
-            let (label, job) = self.strand_info[i].clone();
-            out.push(StrandView { id: StrandId(i as u32), job, label, line, state, waiting, thread });
+        (0..self.strand_states.len()).filter_map(|i| self.strand_at(step, StrandId(i as u32))).collect()
+    }
+
+    /// A strand at a step, with its line, state and thread; `None` before it exists.
+    pub fn strand_at(&self, step: u64, id: StrandId) -> Option<StrandView> {
+        let i = id.0 as usize;
+        let states = self.strand_states.get(i)?;
+        if states.first()?.0 > step {
+            return None;
         }
-        out
+        let (_, state, waiting, thread) = states[states.partition_point(|x| x.0 <= step) - 1].clone();
+        let line = last_before(&self.strand_lines[i], step).map(|l| l.1);
+        let (label, job) = self.strand_info[i].clone();
+        Some(StrandView { id, job, label, line, state, waiting, thread })
     }
 
     /// What each thread does at a step.
@@ -719,6 +758,11 @@ fn short_exception(e: &str) -> String {
     let simple = class.rsplit('.').next().unwrap_or(class);
     let msg = rest.split("; job=").next().unwrap_or("").trim();
     if msg.is_empty() { simple.to_string() } else { format!("{simple}(\"{msg}\")") }
+}
+
+/// What a copy of the world holds, roughly: its jobs, strands, heap objects and printed lines.
+fn weight(world: &World) -> usize {
+    world.jobs.len() + world.strands.len() + world.heap.len() + world.output.len()
 }
 
 fn last_before<T>(v: &[(u64, T)], step: u64) -> Option<&(u64, T)> {

@@ -288,3 +288,84 @@ fn a_jobs_context_shows_its_state_at_the_step() {
     let late = r.view.job_at(r.view.n_steps, a).expect("A exists");
     assert!(late.context.contains("DeferredCoroutine{Cancelled}"), "{}", late.context);
 }
+
+/// `children_at` sums up a family from an index; a scan of every job at every step must agree.
+#[test]
+fn children_at_agrees_with_a_scan_at_every_step() {
+    let islands = r#"import kotlinx.coroutines.*
+
+fun main() = runBlocking {
+    val scope = launch {
+        launch(Job()) { delay(1000) }
+        GlobalScope.launch { delay(500) }
+        launch { delay(1000) }
+        val lazy = async(start = CoroutineStart.LAZY) { 1 }
+        delay(10)
+        lazy.await()
+    }
+    delay(50)
+    scope.cancel()
+    delay(2000)
+}
+"#;
+    for source in [SCOPES, islands] {
+        let r = record(source);
+        for step in 0..=r.view.n_steps {
+            let all = r.view.jobs_at(step);
+            for parent in std::iter::once(None).chain(all.iter().map(|j| Some(j.id))) {
+                let members: Vec<&engine::views::JobView> = all
+                    .iter()
+                    .filter(|j| match parent {
+                        Some(p) => j.parent.or(j.detached_from) == Some(p),
+                        None => j.parent.or(j.detached_from).is_none_or(|p| all.iter().all(|x| x.id != p)),
+                    })
+                    .collect();
+                let mut want: Vec<(JobState, usize)> = Vec::new();
+                for j in &members {
+                    match want.iter_mut().find(|c| c.0 == j.state) {
+                        Some(c) => c.1 += 1,
+                        None => want.push((j.state, 1)),
+                    }
+                }
+                want.sort();
+                let (shown, counts) = r.view.children_at(step, parent, 2);
+                assert_eq!(counts, want, "step {step}, parent {parent:?}");
+                let first: Vec<_> = members.iter().take(2).map(|j| (*j).clone()).collect();
+                assert_eq!(shown, first, "step {step}, parent {parent:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn strand_at_is_one_of_strands_at() {
+    let r = record(SCOPES);
+    for step in 0..=r.view.n_steps {
+        let all = r.view.strands_at(step);
+        for s in &all {
+            assert_eq!(r.view.strand_at(step, s.id).as_ref(), Some(s), "step {step}");
+        }
+        let n = r.world.strands.len() as u32;
+        assert_eq!((0..n + 2).filter_map(|i| r.view.strand_at(step, engine::value::StrandId(i))).count(), all.len());
+    }
+}
+
+/// A run with many live coroutines keeps fewer copies of its world, and still rebuilds any step.
+#[test]
+fn checkpoints_of_a_big_world_stay_bounded() {
+    let source = r#"import kotlinx.coroutines.*
+
+fun main() = runBlocking {
+    repeat(20_000) { launch { delay(1000) } }
+    println("launched")
+}
+"#;
+    let r = record(source);
+    assert!(r.n_checkpoints() >= 2);
+    assert!(r.n_checkpoints() < engine::views::MAX_CHECKPOINTS / 4, "{} checkpoints", r.n_checkpoints());
+    let step = r.view.n_steps * 3 / 4;
+    let w = r.world_at(step);
+    assert_eq!(w.steps, step);
+    let (_, counts) = r.view.children_at(step, r.view.children_at(step, None, 1).0.first().map(|j| j.id), 0);
+    assert_eq!(counts.iter().map(|c| c.1).sum::<usize>(), 20_000);
+}
