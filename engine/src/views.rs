@@ -626,6 +626,16 @@ impl RunView {
         (shown, counts)
     }
 
+    /// A job's static facts and history.
+    pub fn job_info(&self, id: JobId) -> Option<&JobInfo> {
+        self.jobs.get(self.job_index(id)?)
+    }
+
+    /// How many jobs exist at a step.
+    pub fn jobs_created_by(&self, step: u64) -> usize {
+        self.jobs.partition_point(|j| j.created_step <= step)
+    }
+
     fn job_index(&self, id: JobId) -> Option<usize> {
         // Jobs are created with increasing ids; NonCancellable (id 0) has no entry.
         let guess = (id.0 as usize).checked_sub(1)?;
@@ -663,14 +673,40 @@ impl RunView {
         Some(StrandView { id, job, label, line, state, waiting, thread })
     }
 
+    /// Where the coroutines (and threads' own code) stand at a step: each line with strands
+    /// that are not done on it, in line order, with how many there are and the first `limit`
+    /// of them. One pass over the strands, without building a view of each.
+    pub fn strands_by_line(&self, step: u64, limit: usize) -> Vec<(u32, usize, Vec<StrandView>)> {
+        let mut lines: Vec<(u32, usize, Vec<StrandId>)> = Vec::new();
+        for (i, states) in self.strand_states.iter().enumerate() {
+            let n = states.partition_point(|x| x.0 <= step);
+            if n == 0 || states[n - 1].1 == StrandState::Done {
+                continue;
+            }
+            let Some(&(_, line)) = last_before(&self.strand_lines[i], step) else { continue };
+            let at = match lines.binary_search_by_key(&line, |l| l.0) {
+                Ok(k) => k,
+                Err(k) => {
+                    lines.insert(k, (line, 0, Vec::new()));
+                    k
+                }
+            };
+            lines[at].1 += 1;
+            if lines[at].2.len() < limit {
+                lines[at].2.push(StrandId(i as u32));
+            }
+        }
+        lines.into_iter().map(|(line, n, ids)| (line, n, ids.into_iter().filter_map(|id| self.strand_at(step, id)).collect())).collect()
+    }
+
     /// What each thread does at a step.
     pub fn threads_at(&self, step: u64) -> Vec<(ThreadId, String, Activity)> {
         self.lanes
             .iter()
             .filter(|l| l.segments.first().is_some_and(|s| s.start_step <= step))
             .map(|l| {
-                let a = l.segments.iter().take_while(|s| s.start_step <= step).last().map(|s| s.activity.clone()).unwrap_or(Activity::Idle);
-                (l.thread, l.name.clone(), a)
+                let n = l.segments.partition_point(|s| s.start_step <= step);
+                (l.thread, l.name.clone(), l.segments[n - 1].activity.clone())
             })
             .collect()
     }
@@ -706,7 +742,7 @@ impl RunView {
 
     /// A sentence saying what happened in a step, for screen readers and the narration line.
     pub fn narrate(&self, step: u64) -> String {
-        let label = |j: JobId| self.jobs.iter().find(|x| x.id == j).map(|x| x.label.clone()).unwrap_or_else(|| format!("job {}", j.0));
+        let label = |j: JobId| self.job_info(j).map(|x| x.label.clone()).unwrap_or_else(|| format!("job {}", j.0));
         let strand_label = |s: StrandId| self.strand_info.get(s.0 as usize).map(|x| x.0.clone()).unwrap_or_default();
         let mut parts: Vec<String> = Vec::new();
         for e in self.events_of(step) {

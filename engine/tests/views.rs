@@ -369,3 +369,36 @@ fun main() = runBlocking {
     let (_, counts) = r.view.children_at(step, r.view.children_at(step, None, 1).0.first().map(|j| j.id), 0);
     assert_eq!(counts.iter().map(|c| c.1).sum::<usize>(), 20_000);
 }
+
+#[test]
+fn strands_by_line_groups_strands_at_every_step() {
+    let r = record(SCOPES);
+    for step in 0..=r.view.n_steps {
+        let all: Vec<_> = r.view.strands_at(step).into_iter().filter(|s| s.state != engine::strand::StrandState::Done && s.line.is_some()).collect();
+        let mut lines: Vec<u32> = all.iter().filter_map(|s| s.line).collect();
+        lines.sort();
+        lines.dedup();
+        let by_line = r.view.strands_by_line(step, 1);
+        assert_eq!(by_line.iter().map(|l| l.0).collect::<Vec<_>>(), lines, "step {step}");
+        for (line, n, first) in by_line {
+            let here: Vec<_> = all.iter().filter(|s| s.line == Some(line)).collect();
+            assert_eq!(n, here.len(), "step {step}, line {line}");
+            assert_eq!(first.iter().collect::<Vec<_>>(), here.into_iter().take(1).collect::<Vec<_>>(), "step {step}, line {line}");
+        }
+    }
+}
+
+#[test]
+fn threads_at_is_the_segment_a_thread_is_in() {
+    let r = record(SCOPES);
+    for step in 0..=r.view.n_steps {
+        let want: Vec<_> = r
+            .view
+            .lanes
+            .iter()
+            .filter(|l| l.segments.first().is_some_and(|s| s.start_step <= step))
+            .map(|l| (l.thread, l.name.clone(), l.segments.iter().take_while(|s| s.start_step <= step).last().map(|s| s.activity.clone()).unwrap_or(Activity::Idle)))
+            .collect();
+        assert_eq!(r.view.threads_at(step), want, "step {step}");
+    }
+}
