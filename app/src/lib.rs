@@ -166,6 +166,8 @@ pub struct State {
     pub axis: Option<Axis>,
     /// The coroutine whose details are shown.
     pub job: Option<JobId>,
+    /// Jobs whose children the job tree hides.
+    pub collapsed: Vec<JobId>,
     /// The lower tab on screen.
     pub tab: Tab,
     /// The learner's predictions: question id → choice id.
@@ -225,6 +227,8 @@ pub enum Action {
     SetAxis(Axis),
     /// Show a coroutine's details (or none).
     SelectJob(Option<JobId>),
+    /// Hide the children of a job in the tree, or show them again.
+    ToggleChildren(JobId),
     /// Show a lower tab.
     SetTab(Tab),
     /// A prediction: question id, choice id.
@@ -267,6 +271,7 @@ impl State {
             speed: 1,
             axis: None,
             job: None,
+            collapsed: Vec::new(),
             tab: Tab::Details,
             answers: BTreeMap::new(),
             revealed: false,
@@ -321,6 +326,7 @@ impl State {
         self.step = 0;
         self.playing = false;
         self.job = None;
+        self.collapsed.clear();
         self.axis = None;
         self.answers.clear();
         self.revealed = false;
@@ -595,6 +601,12 @@ impl Reducible for State {
                     next.tab = Tab::Details;
                 }
             }
+            Action::ToggleChildren(job) => match next.collapsed.iter().position(|&j| j == job) {
+                Some(i) => {
+                    next.collapsed.remove(i);
+                }
+                None => next.collapsed.push(job),
+            },
             Action::SetTab(tab) => next.tab = tab,
             Action::Answer(q, c) => {
                 if self.revealed {
@@ -743,6 +755,7 @@ pub fn App() -> Html {
                 step={state.step}
                 axis={state.axis.or(run.as_ref().map(|r| r.best_axis())).unwrap_or_default()}
                 job={state.job}
+                collapsed={state.collapsed.clone()}
                 tab={state.tab}
                 ondispatch={ondispatch.clone()}
             />
@@ -886,6 +899,16 @@ mod tests {
         let state = reduce_all(state(), &[Action::StepForward, Action::TogglePlay, Action::SelectLesson(2)]);
         assert_eq!(state.lesson().map(|l| l.id.as_str()), Some(lessons::catalog()[2].id));
         assert_eq!((state.step, state.playing), (0, false));
+    }
+
+    #[test]
+    fn job_tree_families_fold_and_unfold_until_another_lesson() {
+        let state = reduce_all(state(), &[Action::ToggleChildren(JobId(1)), Action::ToggleChildren(JobId(3))]);
+        assert_eq!(state.collapsed, vec![JobId(1), JobId(3)]);
+        let state = reduce_all((*state).clone(), &[Action::ToggleChildren(JobId(1)), Action::Seek(5)]);
+        assert_eq!(state.collapsed, vec![JobId(3)]);
+        let state = reduce_all((*state).clone(), &[Action::SelectLesson(1)]);
+        assert!(state.collapsed.is_empty());
     }
 
     #[test]

@@ -520,12 +520,17 @@ impl Look {
         if job.failure.is_some() {
             return Look::Failed;
         }
-        match job.state {
+        match (job.state, strand.map(|s| s.state)) {
+            (JobState::Active, Some(engine::strand::StrandState::Suspended)) => Look::Suspended,
+            (state, _) => Look::of_state(state),
+        }
+    }
+
+    /// The look of a job state alone, without its coroutine's strand or failure.
+    pub fn of_state(state: JobState) -> Look {
+        match state {
             JobState::New => Look::New,
-            JobState::Active => match strand.map(|s| s.state) {
-                Some(engine::strand::StrandState::Suspended) => Look::Suspended,
-                _ => Look::Active,
-            },
+            JobState::Active => Look::Active,
             JobState::Completing => Look::Completing,
             JobState::Cancelling => Look::Cancelling,
             JobState::Cancelled => Look::Cancelled,

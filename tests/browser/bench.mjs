@@ -1,6 +1,6 @@
 // Page benchmarks in Debian's Chromium: page weight, time to interactive, render time of a
-// step, seek time, a step with 1,000 live coroutines, and seeking in a run of over a million
-// steps. It prints figures and asserts nothing about them (timings depend on the machine).
+// step, seek time, a step with 1,000 and with 100,000 live coroutines, and seeking in a run of
+// over a million steps. It prints figures and asserts nothing about them (timings depend on the machine).
 //
 //   node tests/browser/bench.mjs        (COROLAB_SKIP_BUILD=1 to reuse dist/)
 
@@ -27,6 +27,8 @@ fun main() = runBlocking {
     println("all started")
 }
 `;
+// The same with 100,000 coroutines: one family of 100,000 children in the job tree.
+const FAN_OUT_100K = FAN_OUT.replace('repeat(1000)', 'repeat(100_000)');
 const LONG_LOOP = `import kotlinx.coroutines.*
 
 fun main() = runBlocking {
@@ -137,6 +139,28 @@ await runSuite('benchmark', async (url) => {
     const fanSeeks = [];
     for (let i = 0; i < 20; i++) fanSeeks.push(await timed(page, { seek: Math.floor((i * 0.05) * fanLast) }));
     report('seek with up to 1,000 coroutines, median', ms(median(fanSeeks)), `max ${ms(max(fanSeeks))}`);
+
+    // 100,000 live coroutines: recording the run, then stepping and seeking with the job tree
+    // drawn family by family.
+    await page.goto('about:blank');
+    const t100k = Date.now();
+    await page.goto(linkFor(url, FAN_OUT_100K));
+    await ready(page);
+    const bigLoad = Date.now() - t100k;
+    const bigLast = await lastStep(page);
+    report(`record a run of ${bigLast} steps, 100,000 coroutines`, ms(bigLoad), 'navigation to first render, run included');
+    await timed(page, { seek: Math.floor(bigLast / 2) });
+    await page.locator(byTestId('tab-charts')).click();
+    const bigLive = await page.locator(`${byTestId('charts')} figcaption`).first().textContent();
+    await page.locator(byTestId('tab-details')).click();
+    const bigSteps = [];
+    for (let i = 0; i < 30; i++) bigSteps.push(await timed(page, { click: byTestId('step-forward') }));
+    report('step with 100,000 live coroutines, median', ms(median(bigSteps)), `max ${ms(max(bigSteps))}; ${bigLive.trim()}`);
+    const bigSeeks = [];
+    for (let i = 0; i < 20; i++) bigSeeks.push(await timed(page, { seek: Math.floor((i * 0.05) * bigLast) }));
+    report('seek with up to 100,000 coroutines, median', ms(median(bigSeeks)), `max ${ms(max(bigSeeks))}`);
+    const more = (await page.locator(byTestId('job-more')).first().textContent()).trim();
+    report('job tree rows at the end', String(await page.locator(byTestId('job-node')).count()), more);
 
     // A run of over a million steps: recording it, then seeking to step 1,000,000 and around.
     await page.goto('about:blank');

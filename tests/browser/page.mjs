@@ -107,6 +107,18 @@ await runSuite('page test', async (url) => {
     assert.ok((await page.locator(`${byTestId('job-tree')} .arrow.fail`).count()) > 0, 'the failure is drawn going up');
     assert.ok((await page.locator(`${byTestId('job-tree')} .arrow.cancel`).count()) > 0, 'the cancellation is drawn coming down');
     await shot(page, 'lesson-1-failure-and-cancellation');
+
+    // Each family folds: the toggle of runBlocking hides its children and counts them.
+    const nodesOpen = await page.locator(byTestId('job-node')).count();
+    const toggle = page.locator(byTestId('job-toggle')).first();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    await toggle.click();
+    await waitUntil(page, (sel) => document.querySelectorAll(sel).length === 1, byTestId('job-node'), 'a folded tree');
+    assert.match(await page.locator(byTestId('job-more')).textContent(), /^1 child hidden: 1 ⊘ cancelled$/);
+    await page.locator(byTestId('job-toggle')).first().focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(page, ([sel, n]) => document.querySelectorAll(sel).length === n, [byTestId('job-node'), nodesOpen], 'the tree unfolded by keyboard');
+    assert.equal(await currentStep(page), last, 'a toggle does not move the step');
     await slide(page, 'scrub', 20);
     await stepIs(page, 20);
     assert.equal(await page.locator(`${byTestId('job-node')}[data-state="failed"]`).count(), 0, 'no failure yet at step 20');

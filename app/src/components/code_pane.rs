@@ -10,8 +10,6 @@ use crate::code;
 /// A coroutine standing at a line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Marker {
-    /// The 1-based line.
-    pub line: u32,
     /// The coroutine's label.
     pub label: String,
     /// Its colour.
@@ -20,8 +18,22 @@ pub struct Marker {
     pub state: String,
 }
 
+/// The coroutines standing at one line: how many, and the first of them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineMarkers {
+    /// The 1-based line.
+    pub line: u32,
+    /// How many stand there.
+    pub count: usize,
+    /// The first [`MARKERS_LISTED`] of them, oldest first.
+    pub first: Vec<Marker>,
+}
+
 /// Markers shown per line before the rest are counted.
 const MARKERS_PER_LINE: usize = 3;
+
+/// Markers a line needs: those shown, and 20 more named in the count's tooltip.
+pub const MARKERS_LISTED: usize = MARKERS_PER_LINE + 20;
 
 #[derive(PartialEq, Properties)]
 pub struct CodePaneProps {
@@ -32,7 +44,7 @@ pub struct CodePaneProps {
     /// Problems of the run itself (a limit, a warning), with the lines they point at.
     pub run_problems: Vec<(Severity, u32, String)>,
     /// Where each coroutine stands at the step.
-    pub markers: Vec<Marker>,
+    pub markers: Vec<LineMarkers>,
     /// The line the step ran, if it ran one.
     pub current_line: Option<u32>,
     /// Why the code on screen did not run, if it did not.
@@ -81,7 +93,7 @@ pub fn CodePane(props: &CodePaneProps) -> Html {
     }
 
     let gutter = (1..=n_lines).map(|n| {
-        let here: Vec<&Marker> = props.markers.iter().filter(|m| m.line as usize == n).collect();
+        let (count, here) = props.markers.iter().find(|m| m.line as usize == n).map(|m| (m.count, &m.first[..])).unwrap_or((0, &[]));
         let shown = here.iter().take(MARKERS_PER_LINE).map(|m| {
             let hue = m.hue.map(|h| format!("hue-{h}")).unwrap_or_else(|| "hue-none".into());
             html! {
@@ -90,7 +102,7 @@ pub fn CodePane(props: &CodePaneProps) -> Html {
                 </span>
             }
         });
-        let more = here.len().checked_sub(MARKERS_PER_LINE).filter(|&k| k > 0).map(|k| {
+        let more = count.checked_sub(MARKERS_PER_LINE).filter(|&k| k > 0).map(|k| {
             let names: Vec<&str> = here.iter().skip(MARKERS_PER_LINE).take(20).map(|m| m.label.as_str()).collect();
             html! { <span class="marker more" title={names.join(", ")}>{ format!("+{k}") }</span> }
         });

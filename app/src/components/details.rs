@@ -1,4 +1,3 @@
-use engine::job::JobState;
 use engine::trace::CancelOrigin;
 use engine::value::JobId;
 use yew::prelude::*;
@@ -66,26 +65,28 @@ struct JobDetailsProps {
 fn JobDetails(props: &JobDetailsProps) -> Html {
     let view = &props.run.rec.view;
     // Hooks first: the stack is rebuilt from checkpoints only when the step or coroutine changes.
-    let strand_id = props.job.and_then(|id| view.jobs.iter().find(|j| j.id == id)).and_then(|j| j.strand);
+    let info = props.job.and_then(|id| view.job_info(id));
+    let strand_id = info.and_then(|j| j.strand);
     let frames = use_memo((props.run.clone(), props.step, strand_id), |(run, step, strand)| strand.map(|s| run.rec.stack_at(*step, s)).unwrap_or_default());
     let Some(id) = props.job else {
         return html! { <p class="empty">{ "Click a coroutine in the job tree (or focus it and press Enter) to see its state, context, stack and locals." }</p> };
     };
-    let jobs = view.jobs_at(props.step);
-    let Some(job) = jobs.iter().find(|j| j.id == id) else {
+    let Some(job) = view.job_at(props.step, id) else {
         return html! { <p class="empty">{ "This coroutine does not exist yet at this step." }</p> };
     };
-    let strands = view.strands_at(props.step);
-    let strand = job.strand.and_then(|s| strands.iter().find(|x| x.id == s));
+    let job = &job;
+    let strand = job.strand.and_then(|s| view.strand_at(props.step, s));
+    let strand = strand.as_ref();
     let look = Look::of(job, strand);
-    let label_of = |j: JobId| jobs.iter().find(|x| x.id == j).map(|x| unquote(&x.label)).unwrap_or_else(|| format!("job {}", j.0));
+    let label_of = |j: JobId| view.job_info(j).map(|x| unquote(&x.label)).unwrap_or_else(|| format!("job {}", j.0));
     let link = |j: JobId| {
         let onclick = props.onselect.reform(move |_: MouseEvent| Some(j));
         html! { <button class="link" {onclick}>{ label_of(j) }</button> }
     };
     let thread = strand.and_then(|s| s.thread).and_then(|t| view.thread_names.get(t.0 as usize)).cloned();
-    let children: Vec<JobId> = jobs.iter().filter(|x| x.parent == Some(id)).map(|x| x.id).collect();
-    let info = view.jobs.iter().find(|j| j.id == id);
+    // The tree's family of the job: its children, and the islands launched from it.
+    let (children, counts) = view.children_at(props.step, Some(id), 30);
+    let n_children: usize = counts.iter().map(|c| c.1).sum();
     let cancel = job.cancel.as_ref().map(|(cause, origin)| {
         let from = match origin {
             CancelOrigin::Parent(p) => html! { <>{ "from its parent " }{ link(*p) }</> },
@@ -119,9 +120,9 @@ fn JobDetails(props: &JobDetailsProps) -> Html {
                 if !children.is_empty() {
                     <dt>{ "children" }</dt>
                     <dd>
-                        { for children.iter().take(30).map(|c| html! { <>{ link(*c) }{ " " }</> }) }
-                        if children.len() > 30 {
-                            { format!("and {} more", children.len() - 30) }
+                        { for children.iter().map(|c| html! { <>{ link(c.id) }{ if c.parent == Some(id) { " " } else { " (island) " } }</> }) }
+                        if n_children > children.len() {
+                            { format!("and {} more", n_children - children.len()) }
                         }
                     </dd>
                 }
@@ -130,7 +131,7 @@ fn JobDetails(props: &JobDetailsProps) -> Html {
                     <dt>{ "dispatcher" }</dt><dd>{ d.clone() }</dd>
                 }
                 if !job.context.is_empty() {
-                    <dt>{ "context" }</dt><dd><code>{ context_at(&job.context, job.state) }</code></dd>
+                    <dt>{ "context" }</dt><dd><code>{ job.context.clone() }</code></dd>
                 }
                 if let Some(s) = strand {
                     <dt>{ "coroutine" }</dt>
@@ -249,16 +250,6 @@ fn Charts(props: &ChartsProps) -> Html {
     }
 }
 
-/// A job's context as printed, with the job's state at the step: the engine's text carries
-/// the state the job ended in.
-fn context_at(context: &str, state: JobState) -> String {
-    let mut out = context.to_string();
-    for s in [JobState::New, JobState::Active, JobState::Completing, JobState::Cancelling, JobState::Cancelled, JobState::Completed] {
-        out = out.replace(&format!("{{{}}}", s.name()), &format!("{{{}}}", state.name()));
-    }
-    out
-}
-
 fn bytes_text(b: u64) -> String {
     if b < 10_000 {
         format!("{b} B")
@@ -266,17 +257,5 @@ fn bytes_text(b: u64) -> String {
         format!("{} KB", b / 1024)
     } else {
         format!("{} MB", b >> 20)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_context_shows_the_state_at_the_step() {
-        let ended = "[CoroutineName(A), DeferredCoroutine{Cancelled}@503afb49, Dispatchers.Default]";
-        assert_eq!(context_at(ended, JobState::Active), "[CoroutineName(A), DeferredCoroutine{Active}@503afb49, Dispatchers.Default]");
-        assert_eq!(context_at("[]", JobState::Active), "[]");
     }
 }

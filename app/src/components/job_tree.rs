@@ -1,14 +1,13 @@
-use std::collections::BTreeMap;
-
+use engine::job::JobState;
 use engine::trace::{CancelOrigin, EventKind};
 use engine::value::JobId;
-use engine::views::{JobView, StrandView};
+use engine::views::JobView;
 use yew::prelude::*;
 
 use crate::session::{hue_of_job, unquote, Look};
 use crate::RunRef;
 
-/// Children shown under one parent before the rest are summed up in one row.
+/// Children drawn under one parent before the others are summed up in one row.
 pub const MAX_CHILDREN: usize = 8;
 
 /// Rows drawn before the rest of the tree is summed up in one row.
@@ -16,14 +15,15 @@ pub const MAX_ROWS: usize = 120;
 
 const ROW: f64 = 28.0;
 const INDENT: f64 = 22.0;
-const LEFT: f64 = 14.0;
+/// Room at the left for the toggles of the roots.
+const LEFT: f64 = 34.0;
 /// Depth beyond which children are drawn no further right.
 const MAX_INDENT_DEPTH: usize = 14;
 
 /// One row of the drawn tree.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
-    /// A job, or a summary of those left out.
+    /// A job, or a summary of those not drawn.
     pub item: Item,
     /// Depth in the tree, 0 for roots.
     pub depth: usize,
@@ -36,107 +36,92 @@ pub struct Row {
 /// What a row shows.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
-    /// The job with this index in the list given to [`layout`].
-    Job(usize),
-    /// Jobs left out: how many, and how many in each look.
-    More(usize, Vec<(Look, usize)>),
+    /// A job at the step, how many children it has then, and whether they are shown.
+    Job(JobView, usize, bool),
+    /// Jobs not drawn, counted by state; `true` when their parent's children are hidden.
+    More(Vec<(JobState, usize)>, bool),
 }
 
-/// Lays jobs out as an indented tree: children under their parents in creation order, roots
-/// (and islands) at the left, with long families and big trees summed up.
-pub fn layout(jobs: &[JobView], looks: &[Look]) -> Vec<Row> {
-    let position: BTreeMap<JobId, usize> = jobs.iter().enumerate().map(|(i, j)| (j.id, i)).collect();
-    let mut children: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
-    for (i, j) in jobs.iter().enumerate() {
-        let parent = j.parent.and_then(|p| position.get(&p).copied());
-        children.entry(parent).or_default().push(i);
-    }
-    let mut rows: Vec<Row> = Vec::new();
-    let mut row_of: BTreeMap<usize, usize> = BTreeMap::new();
-    // Depth-first with an explicit stack: (job or summary, depth, parent row).
+/// A family at the step: its first children, and how many there are in each state.
+pub type Family = (Vec<JobView>, Vec<(JobState, usize)>);
+
+/// The family of a job (or the roots, for `None`) with at most so many children listed
+/// (`RunView::children_at`).
+pub type Children<'a> = dyn Fn(Option<JobId>, usize) -> Family + 'a;
+
+/// Lays the tree out as indented rows, reading it family by family: children under their
+/// parents in creation order, the first [`MAX_CHILDREN`] of each family and a row counting
+/// the others, nothing under a collapsed job but the count of its children, and at most
+/// [`MAX_ROWS`] rows before a last one counting the children not drawn.
+pub fn layout(children: &Children, collapsed: &[JobId]) -> Vec<Row> {
     enum Todo {
-        Job(usize, usize, Option<usize>),
-        More(Vec<usize>, usize, Option<usize>),
+        Job(JobView, usize, Option<usize>),
+        More(Vec<(JobState, usize)>, usize, Option<usize>, bool),
     }
-    let mut stack: Vec<Todo> = Vec::new();
-    let push_family = |stack: &mut Vec<Todo>, kids: &[usize], depth: usize, parent_row: Option<usize>| {
-        let (shown, hidden): (Vec<usize>, Vec<usize>) = if kids.len() > MAX_CHILDREN {
-            // The first ones and the newest one stay; the middle is summed up.
-            let mut shown: Vec<usize> = kids[..MAX_CHILDREN - 2].to_vec();
-            shown.push(kids[kids.len() - 1]);
-            (shown, kids[MAX_CHILDREN - 2..kids.len() - 1].to_vec())
-        } else {
-            (kids.to_vec(), Vec::new())
-        };
-        // Pushed in reverse so they come out in order; the summary before the newest child.
-        let n = shown.len();
-        for (k, &c) in shown.iter().enumerate().rev() {
-            stack.push(Todo::Job(c, depth, parent_row));
-            if k == n - 1 && !hidden.is_empty() {
-                stack.push(Todo::More(hidden.clone(), depth, parent_row));
+    // A family: its first children, then the row counting the others.
+    let push_family = |stack: &mut Vec<Todo>, (kids, mut counts): Family, depth: usize, parent_row: Option<usize>| {
+        for k in &kids {
+            add(&mut counts, k.state, 0);
+            if let Some(c) = counts.iter_mut().find(|c| c.0 == k.state) {
+                c.1 -= 1;
             }
         }
+        counts.retain(|c| c.1 > 0);
+        if !counts.is_empty() {
+            stack.push(Todo::More(counts, depth, parent_row, false));
+        }
+        // Pushed in reverse so they come out in order.
+        for k in kids.into_iter().rev() {
+            stack.push(Todo::Job(k, depth, parent_row));
+        }
     };
-    let roots = children.get(&None).cloned().unwrap_or_default();
-    push_family(&mut stack, &roots, 0, None);
-    let mut left_out: Vec<usize> = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
+    let mut stack: Vec<Todo> = Vec::new();
+    let mut left_out: Vec<(JobState, usize)> = Vec::new();
+    push_family(&mut stack, children(None, MAX_CHILDREN.min(MAX_ROWS)), 0, None);
     while let Some(todo) = stack.pop() {
-        if rows.len() >= MAX_ROWS {
+        let r = rows.len();
+        if r >= MAX_ROWS {
             match todo {
-                Todo::Job(j, _, _) => left_out.extend(subtree(j, &children)),
-                Todo::More(js, _, _) => left_out.extend(js.iter().flat_map(|&j| subtree(j, &children))),
+                Todo::Job(j, ..) => add(&mut left_out, j.state, 1),
+                Todo::More(counts, ..) => counts.into_iter().for_each(|(s, n)| add(&mut left_out, s, n)),
             }
             continue;
         }
-        match todo {
-            Todo::Job(j, depth, parent_row) => {
-                let r = rows.len();
-                row_of.insert(j, r);
-                rows.push(Row { item: Item::Job(j), depth, parent_row, island_of: None });
-                if let Some(kids) = children.get(&Some(j)) {
-                    push_family(&mut stack, kids, depth + 1, Some(r));
+        let (item, depth, parent_row) = match todo {
+            Todo::Job(job, depth, parent_row) => {
+                let open = !collapsed.contains(&job.id);
+                let family = children(Some(job.id), if open { MAX_CHILDREN.min(MAX_ROWS - r - 1) } else { 0 });
+                let n = family.1.iter().map(|c| c.1).sum();
+                if open {
+                    push_family(&mut stack, family, depth + 1, Some(r));
+                } else if n > 0 {
+                    stack.push(Todo::More(family.1, depth + 1, Some(r), true));
                 }
+                (Item::Job(job, n, open), depth, parent_row)
             }
-            Todo::More(js, depth, parent_row) => {
-                let all: Vec<usize> = js.iter().flat_map(|&j| subtree(j, &children)).collect();
-                rows.push(Row { item: Item::More(all.len(), count_looks(&all, looks)), depth, parent_row, island_of: None });
-            }
-        }
+            Todo::More(counts, depth, parent_row, hidden) => (Item::More(counts, hidden), depth, parent_row),
+        };
+        rows.push(Row { item, depth, parent_row, island_of: None });
     }
     if !left_out.is_empty() {
-        rows.push(Row { item: Item::More(left_out.len(), count_looks(&left_out, looks)), depth: 0, parent_row: None, island_of: None });
+        rows.push(Row { item: Item::More(left_out, false), depth: 0, parent_row: None, island_of: None });
     }
-    for row in rows.iter_mut() {
-        if let Item::Job(j) = row.item {
-            row.island_of = jobs[j].detached_from.and_then(|s| position.get(&s)).and_then(|s| row_of.get(s)).copied();
+    for r in 0..rows.len() {
+        if let Item::Job(job, ..) = &rows[r].item {
+            let scope = job.detached_from;
+            rows[r].island_of = rows.iter().position(|x| matches!(&x.item, Item::Job(j, ..) if Some(j.id) == scope));
         }
     }
     rows
 }
 
-/// A job and everything under it.
-fn subtree(root: usize, children: &BTreeMap<Option<usize>, Vec<usize>>) -> Vec<usize> {
-    let mut out = vec![root];
-    let mut i = 0;
-    while i < out.len() {
-        if let Some(kids) = children.get(&Some(out[i])) {
-            out.extend(kids);
-        }
-        i += 1;
+/// Adds `n` jobs in a state to counts kept in state order.
+fn add(counts: &mut Vec<(JobState, usize)>, state: JobState, n: usize) {
+    match counts.binary_search_by_key(&state, |c| c.0) {
+        Ok(i) => counts[i].1 += n,
+        Err(i) => counts.insert(i, (state, n)),
     }
-    out
-}
-
-fn count_looks(jobs: &[usize], looks: &[Look]) -> Vec<(Look, usize)> {
-    let mut counts: Vec<(Look, usize)> = Vec::new();
-    for &j in jobs {
-        let look = looks.get(j).copied().unwrap_or(Look::Active);
-        match counts.iter_mut().find(|c| c.0 == look) {
-            Some(c) => c.1 += 1,
-            None => counts.push((look, 1)),
-        }
-    }
-    counts
 }
 
 /// The kind of a job in words: builder, and what kind of scope or supervisor it is.
@@ -188,23 +173,29 @@ pub struct JobTreeProps {
     pub selected: Option<JobId>,
     /// Called with the coroutine clicked (again: none).
     pub onselect: Callback<Option<JobId>>,
+    /// Jobs whose children are hidden.
+    #[prop_or_default]
+    pub collapsed: Vec<JobId>,
+    /// Called with a job whose children are to be hidden or shown again; without it, the
+    /// tree has no toggles.
+    #[prop_or_default]
+    pub ontoggle: Option<Callback<JobId>>,
 }
 
 /// The job tree at the step, as SVG: one row per job, its state as shape, word and colour,
-/// failures travelling up and cancellations down the edges, islands apart with a dashed link
-/// to the scope that launched them.
+/// failures travelling up and cancellations down the edges, islands with a dashed link to
+/// the scope that launched them, a toggle to hide or show each job's children, and the
+/// children not drawn counted by state.
 #[component]
 pub fn JobTree(props: &JobTreeProps) -> Html {
     let view = &props.run.rec.view;
-    let jobs = view.jobs_at(props.step);
-    let strands = view.strands_at(props.step);
-    let strand_of = |j: &JobView| -> Option<&StrandView> { j.strand.and_then(|s| strands.iter().find(|x| x.id == s)) };
-    let looks: Vec<Look> = jobs.iter().map(|j| Look::of(j, strand_of(j))).collect();
-    let rows = layout(&jobs, &looks);
+    let step = props.step;
+    let rows = layout(&|parent, limit| view.children_at(step, parent, limit), &props.collapsed);
+    let label_of = |id: JobId| view.job_info(id).map(|x| unquote(&x.label)).unwrap_or_else(|| format!("job {}", id.0));
 
     // What happens to which job in this very step: those edges are drawn as happening now.
     let mut now: Vec<JobId> = Vec::new();
-    for e in view.events_of(props.step) {
+    for e in view.events_of(step) {
         match &e.kind {
             EventKind::CancelRequested { job, .. } | EventKind::Failed { job, .. } => now.push(*job),
             _ => {}
@@ -221,15 +212,16 @@ pub fn JobTree(props: &JobTreeProps) -> Html {
         if let Some(p) = row.parent_row {
             let (px, py) = (x_of(rows[p].depth), y_of(p));
             let (class, arrow) = match &row.item {
-                Item::Job(j) => {
-                    let job = &jobs[*j];
+                Item::Job(job, ..) => {
                     let going = match (&job.failure, &job.cancel) {
                         (Some(_), _) => Some("fail"),
                         (None, Some((_, CancelOrigin::Parent(_)))) => Some("cancel"),
                         _ => None,
                     };
                     let is_now = now.contains(&job.id);
-                    (classes!("edge", going, is_now.then_some("now")), going)
+                    // An island without a parent hangs under the scope it was launched from.
+                    let island = job.parent.is_none() && row.island_of == Some(p);
+                    (classes!("edge", going, is_now.then_some("now"), island.then_some("island")), going)
                 }
                 Item::More(..) => (classes!("edge", "summary"), None),
             };
@@ -246,25 +238,22 @@ pub fn JobTree(props: &JobTreeProps) -> Html {
                 edges.push(html! { <polygon class={classes!("arrow", kind, class)} points={points} /> });
             }
         }
-        if let Some(s) = row.island_of {
+        if let Some(s) = row.island_of.filter(|&s| Some(s) != row.parent_row) {
             let (sx, sy) = (x_of(rows[s].depth), y_of(s));
             let d = format!("M{},{sy} C{},{sy} {},{y} {},{y}", sx - 9.0, sx - 40.0 - 4.0 * r as f64 % 30.0, x - 40.0, x - 9.0);
             edges.push(html! { <path class="edge island" d={d}><title>{ "launched from here, but not its child: an island" }</title></path> });
         }
         match &row.item {
-            Item::Job(j) => {
-                let job = &jobs[*j];
-                let look = looks[*j];
+            Item::Job(job, n_children, open) => {
+                let strand = job.strand.and_then(|s| view.strand_at(step, s));
+                let look = Look::of(job, strand.as_ref());
                 let label = unquote(&job.label);
                 let kind = kind_words(job);
-                let note = annotation(job, |c| jobs.iter().find(|x| x.id == c).map(|x| unquote(&x.label)).unwrap_or_else(|| format!("job {}", c.0)));
+                let note = annotation(job, label_of);
                 let island = job.detached_from.is_some();
-                let strand = strand_of(job);
-                let waiting = strand.filter(|s| !s.waiting.is_empty() && look == Look::Suspended).map(|s| s.waiting.clone());
+                let waiting = strand.filter(|s| !s.waiting.is_empty() && look == Look::Suspended).map(|s| s.waiting);
                 let text = format!("{label}  {}  {}", look.word(), kind);
-                let note_text = note.as_ref().map(|n| n.1.clone()).or_else(|| {
-                    job.detached_from.map(|s| format!("island: launched from {}, not its child", jobs.iter().find(|x| x.id == s).map(|x| unquote(&x.label)).unwrap_or_default()))
-                });
+                let note_text = note.as_ref().map(|n| n.1.clone()).or_else(|| job.detached_from.map(|s| format!("island: launched from {}, not its child", label_of(s))));
                 width = width.max(x + 40.0 + 7.6 * (text.chars().count() + note_text.as_ref().map(|n| n.chars().count() + 2).unwrap_or(0)) as f64);
                 let hue = format!("hue-{}", hue_of_job(job.id));
                 let selected = props.selected == Some(job.id);
@@ -272,16 +261,7 @@ pub fn JobTree(props: &JobTreeProps) -> Html {
                 let onclick = props.onselect.reform(move |_: MouseEvent| if selected { None } else { Some(id) });
                 // A click selects without focusing, so the tree does not scroll to show the
                 // whole node; the keyboard focuses (and scrolls to) nodes as usual.
-                let onkeydown = {
-                    let onselect = props.onselect.clone();
-                    Callback::from(move |e: KeyboardEvent| {
-                        if e.key() == "Enter" || e.key() == " " {
-                            e.prevent_default();
-                            e.stop_propagation();
-                            onselect.emit(if selected { None } else { Some(id) });
-                        }
-                    })
-                };
+                let onkeydown = on_enter(props.onselect.reform(move |()| if selected { None } else { Some(id) }));
                 let aria = format!(
                     "{label}, {kind}, {}{}{}",
                     look.word(),
@@ -289,6 +269,21 @@ pub fn JobTree(props: &JobTreeProps) -> Html {
                     waiting.as_ref().map(|w| format!(", waiting: {w}")).unwrap_or_default()
                 );
                 let hit_width = 30.0 + 7.6 * (label.chars().count() + look.word().len() + kind.len() + 2) as f64 + 7.0 * note_text.as_ref().map(|n| n.chars().count() + 2).unwrap_or(0) as f64;
+                if let Some(ontoggle) = props.ontoggle.as_ref().filter(|_| *n_children > 0) {
+                    let (open, n) = (*open, *n_children);
+                    let what = format!("the {n} {} of {label}", if n == 1 { "child" } else { "children" });
+                    let onclick = ontoggle.reform(move |_: MouseEvent| id);
+                    nodes.push(html! {
+                        <g class="toggle" transform={format!("translate({},{y})", x - 22.0)} tabindex="0" role="button"
+                            aria-expanded={if open { "true" } else { "false" }} aria-label={format!("{} {what}", if open { "Hide" } else { "Show" })}
+                            data-testid="job-toggle" {onclick} onkeydown={on_enter(ontoggle.reform(move |()| id))}
+                            onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}>
+                            <title>{ format!("{} {what}", if open { "Hide" } else { "Show" }) }</title>
+                            <rect x="-6" y="-6" width="12" height="12" rx="2" />
+                            <text y="4" text-anchor="middle">{ if open { "−" } else { "+" } }</text>
+                        </g>
+                    });
+                }
                 nodes.push(html! {
                     <g class={classes!("node", format!("look-{}", look.word()), selected.then_some("selected"), island.then_some("island"))}
                         transform={format!("translate({x},{y})")} tabindex="0" role="button" aria-pressed={if selected { "true" } else { "false" }}
@@ -309,9 +304,16 @@ pub fn JobTree(props: &JobTreeProps) -> Html {
                     </g>
                 });
             }
-            Item::More(count, by_look) => {
-                let parts: Vec<String> = by_look.iter().map(|(l, n)| format!("{n} {} {}", l.glyph(), l.word())).collect();
-                let text = format!("… {count} more: {}", parts.join(", "));
+            Item::More(by_state, hidden) => {
+                let count: usize = by_state.iter().map(|c| c.1).sum();
+                let parts: Vec<String> = by_state.iter().map(|&(s, n)| format!("{n} {} {}", Look::of_state(s).glyph(), Look::of_state(s).word())).collect();
+                let text = if *hidden {
+                    format!("{count} {} hidden: {}", if count == 1 { "child" } else { "children" }, parts.join(", "))
+                } else if row.parent_row.is_none() && r + 1 == rows.len() && r >= MAX_ROWS {
+                    format!("… {count} more not drawn: {}", parts.join(", "))
+                } else {
+                    format!("… {count} more: {}", parts.join(", "))
+                };
                 width = width.max(x + 20.0 + 7.2 * text.chars().count() as f64);
                 nodes.push(html! {
                     <g class="node more" transform={format!("translate({x},{y})")} data-testid="job-more">
@@ -322,10 +324,11 @@ pub fn JobTree(props: &JobTreeProps) -> Html {
         }
     }
     let height = ROW * rows.len().max(1) as f64 + 10.0;
-    let summary = format!("{} coroutines and jobs at this step", jobs.len());
+    let existing = view.jobs_created_by(step);
+    let summary = format!("{existing} coroutines and jobs at this step");
     html! {
         <div class="tree-scroll">
-            if jobs.is_empty() {
+            if existing == 0 {
                 <p class="empty">{ "No coroutine yet: step forward." }</p>
             }
             <svg class="job-tree" width={format!("{width:.0}")} height={format!("{height:.0}")} role="group" aria-label={summary}>
@@ -341,10 +344,20 @@ pub fn JobTree(props: &JobTreeProps) -> Html {
     }
 }
 
+/// Enter or Space on a focused node: the same as a click, without scrolling or playing.
+fn on_enter(action: Callback<()>) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" || e.key() == " " {
+            e.prevent_default();
+            e.stop_propagation();
+            action.emit(());
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use engine::job::JobState;
 
     fn job(id: u32, parent: Option<u32>) -> JobView {
         JobView {
@@ -365,29 +378,56 @@ mod tests {
         }
     }
 
-    #[test]
-    fn children_sit_under_their_parents() {
-        let jobs = vec![job(1, None), job(2, Some(1)), job(3, Some(2)), job(4, Some(1))];
-        let looks = vec![Look::Active; 4];
-        let rows = layout(&jobs, &looks);
-        let order: Vec<(Item, usize, Option<usize>)> = rows.iter().map(|r| (r.item.clone(), r.depth, r.parent_row)).collect();
-        assert_eq!(order, vec![(Item::Job(0), 0, None), (Item::Job(1), 1, Some(0)), (Item::Job(2), 2, Some(1)), (Item::Job(3), 1, Some(0))]);
+    /// `children_at` over a list of jobs, as the engine answers it: parent, else the scope an
+    /// island was launched from.
+    fn children_of(jobs: &[JobView]) -> impl Fn(Option<JobId>, usize) -> Family + '_ {
+        move |parent, limit| {
+            let family: Vec<&JobView> = jobs.iter().filter(|j| j.parent.or(j.detached_from) == parent).collect();
+            let mut counts = Vec::new();
+            for j in &family {
+                add(&mut counts, j.state, 1);
+            }
+            (family.into_iter().take(limit).cloned().collect(), counts)
+        }
+    }
+
+    fn ids(rows: &[Row]) -> Vec<(Option<u32>, usize, Option<usize>)> {
+        rows.iter().map(|r| (if let Item::Job(j, ..) = &r.item { Some(j.id.0) } else { None }, r.depth, r.parent_row)).collect()
     }
 
     #[test]
-    fn big_families_are_summed_up() {
+    fn children_sit_under_their_parents() {
+        let jobs = vec![job(1, None), job(2, Some(1)), job(3, Some(2)), job(4, Some(1))];
+        let rows = layout(&children_of(&jobs), &[]);
+        assert_eq!(ids(&rows), vec![(Some(1), 0, None), (Some(2), 1, Some(0)), (Some(3), 2, Some(1)), (Some(4), 1, Some(0))]);
+        assert!(matches!(rows[0].item, Item::Job(_, 2, true)));
+        assert!(matches!(rows[2].item, Item::Job(_, 0, true)));
+    }
+
+    #[test]
+    fn big_families_are_counted_by_state() {
         let mut jobs = vec![job(1, None)];
-        for i in 0..1000 {
+        for i in 0..100_000 {
             jobs.push(job(i + 2, Some(1)));
         }
-        let mut looks = vec![Look::Suspended; jobs.len()];
-        looks[500] = Look::Completed;
-        let rows = layout(&jobs, &looks);
-        assert_eq!(rows.len(), 1 + MAX_CHILDREN);
-        let more = rows.iter().find_map(|r| if let Item::More(n, by) = &r.item { Some((*n, by.clone())) } else { None }).unwrap();
-        assert_eq!(more.0, 1000 - (MAX_CHILDREN - 1));
-        assert_eq!(more.1.iter().map(|c| c.1).sum::<usize>(), more.0);
-        assert!(matches!(rows.last().unwrap().item, Item::Job(1000)), "the newest child stays in view");
+        jobs[500].state = JobState::Completed;
+        let rows = layout(&children_of(&jobs), &[]);
+        assert_eq!(rows.len(), 1 + MAX_CHILDREN + 1);
+        let Item::More(counts, false) = &rows.last().unwrap().item else { panic!("a row counting the others") };
+        assert_eq!(counts, &vec![(JobState::Active, 100_000 - MAX_CHILDREN - 1), (JobState::Completed, 1)]);
+        assert_eq!(rows.last().unwrap().parent_row, Some(0));
+    }
+
+    #[test]
+    fn a_collapsed_job_shows_only_the_count_of_its_children() {
+        let jobs = vec![job(1, None), job(2, Some(1)), job(3, Some(2)), job(4, Some(1))];
+        let rows = layout(&children_of(&jobs), &[JobId(1)]);
+        assert_eq!(rows.len(), 2);
+        assert!(matches!(rows[0].item, Item::Job(_, 2, false)));
+        assert_eq!(rows[1].item, Item::More(vec![(JobState::Active, 2)], true));
+        assert_eq!((rows[1].depth, rows[1].parent_row), (1, Some(0)));
+        // Collapsing a job without children changes nothing.
+        assert_eq!(ids(&layout(&children_of(&jobs), &[JobId(3)])), ids(&layout(&children_of(&jobs), &[])));
     }
 
     #[test]
@@ -396,21 +436,36 @@ mod tests {
         for i in 2..5000 {
             jobs.push(job(i, Some(i - 1)));
         }
-        let looks = vec![Look::Active; jobs.len()];
-        let rows = layout(&jobs, &looks);
+        let rows = layout(&children_of(&jobs), &[]);
         assert_eq!(rows.len(), MAX_ROWS + 1);
-        assert!(matches!(rows.last().unwrap().item, Item::More(n, _) if n == 5000 - 1 - MAX_ROWS));
+        assert_eq!(rows.last().unwrap().item, Item::More(vec![(JobState::Active, 1)], false));
+        let mut wide = vec![job(1, None)];
+        for a in 0..20 {
+            wide.push(job(100 + a, Some(1)));
+            for b in 0..20 {
+                wide.push(job(10_000 + 100 * a + b, Some(100 + a)));
+                for c in 0..20 {
+                    wide.push(job(1_000_000 + 10_000 * a + 100 * b + c, Some(10_000 + 100 * a + b)));
+                }
+            }
+        }
+        let rows = layout(&children_of(&wide), &[]);
+        assert_eq!(rows.len(), MAX_ROWS + 1);
+        let Item::More(counts, false) = &rows.last().unwrap().item else { panic!("a last row counting the rest") };
+        assert!(counts[0].1 > 0);
     }
 
     #[test]
     fn islands_link_back_to_their_scope() {
         let mut island = job(3, Some(2));
         island.detached_from = Some(JobId(1));
-        let jobs = vec![job(1, None), job(2, None), island];
-        let rows = layout(&jobs, &[Look::Active; 3]);
-        let r = rows.iter().find(|r| r.item == Item::Job(2)).unwrap();
-        assert_eq!(r.island_of, Some(0));
-        assert_eq!(r.parent_row, Some(1));
+        let mut global = job(4, None);
+        global.detached_from = Some(JobId(1));
+        let jobs = vec![job(1, None), job(2, None), island, global];
+        let rows = layout(&children_of(&jobs), &[]);
+        assert_eq!(ids(&rows), vec![(Some(1), 0, None), (Some(4), 1, Some(0)), (Some(2), 0, None), (Some(3), 1, Some(2))]);
+        assert_eq!(rows[3].island_of, Some(0));
+        assert_eq!(rows[1].island_of, Some(0));
     }
 
     #[test]

@@ -1,12 +1,11 @@
 use std::rc::Rc;
 
 use engine::lang::{Diagnostic, Severity};
-use engine::strand::StrandState;
 use engine::trace::EventKind;
 use engine::value::JobId;
 use yew::prelude::*;
 
-use crate::components::code_pane::{CodePane, Marker};
+use crate::components::code_pane::{CodePane, LineMarkers, Marker, MARKERS_LISTED};
 use crate::components::console::Console;
 use crate::components::details::DetailTabs;
 use crate::components::job_tree::JobTree;
@@ -31,6 +30,8 @@ pub struct WorkbenchProps {
     pub axis: Axis,
     /// The coroutine whose details are shown.
     pub job: Option<JobId>,
+    /// Jobs whose children the tree hides.
+    pub collapsed: Vec<JobId>,
     /// The lower tab on screen.
     pub tab: Tab,
     /// Every control dispatches an action.
@@ -42,20 +43,24 @@ pub struct WorkbenchProps {
 pub fn Workbench(props: &WorkbenchProps) -> Html {
     let run = props.run.as_ref();
     let step = props.step;
-    let markers: Vec<Marker> = run
+    let markers: Vec<LineMarkers> = run
         .map(|r| {
             r.rec
                 .view
-                .strands_at(step)
+                .strands_by_line(step, MARKERS_LISTED)
                 .into_iter()
-                .filter(|s| s.state != StrandState::Done)
-                .filter_map(|s| {
-                    let line = s.line?;
-                    let mut state = format!("{:?}", s.state).to_lowercase();
-                    if !s.waiting.is_empty() {
-                        state.push_str(&format!(" ({})", s.waiting));
-                    }
-                    Some(Marker { line, label: unquote(&s.label), hue: s.job.map(hue_of_job), state })
+                .map(|(line, count, first)| {
+                    let first = first
+                        .into_iter()
+                        .map(|s| {
+                            let mut state = format!("{:?}", s.state).to_lowercase();
+                            if !s.waiting.is_empty() {
+                                state.push_str(&format!(" ({})", s.waiting));
+                            }
+                            Marker { label: unquote(&s.label), hue: s.job.map(hue_of_job), state }
+                        })
+                        .collect();
+                    LineMarkers { line, count, first }
                 })
                 .collect()
         })
@@ -92,7 +97,8 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
                 failure={props.failure.clone()} {oninput} />
             <Panel title="Job tree" testid="job-tree" class="area-tree">
                 if let Some(r) = run {
-                    <JobTree run={r.clone()} {step} selected={props.job} onselect={onselect.clone()} />
+                    <JobTree run={r.clone()} {step} selected={props.job} onselect={onselect.clone()}
+                        collapsed={props.collapsed.clone()} ontoggle={props.ondispatch.reform(Action::ToggleChildren)} />
                 } else { { waiting.clone() } }
             </Panel>
             <Panel title="Threads" testid="thread-lanes" class="area-threads">
