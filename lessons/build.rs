@@ -1,6 +1,8 @@
-//! Embeds the course: every folder of `content/` is a lesson, every file in it goes into the
-//! crate with `include_str!`, in name order. Each `lesson.md` is read here with the crate's own
-//! reader (`src/spec`), so a mistake in a lesson file stops the build with its file and line.
+//! Embeds the course: every folder of `content/` is a lesson. Each `lesson.md` is read here
+//! with the crate's own reader (`src/spec`), so a mistake in a lesson file stops the build
+//! with its file and line, and what it says is written into the crate as static data
+//! (`course::COURSE`): the front-matter reader and the check parser never run in the page.
+//! The scenario files go in with `include_str!`.
 
 #[path = "src/spec/mod.rs"]
 #[allow(dead_code)]
@@ -8,6 +10,10 @@ mod spec;
 
 use std::fmt::Write as _;
 use std::path::Path;
+
+use spec::check::{Check, Value};
+use spec::pattern::Pattern;
+use spec::{NoticeSpec, Target};
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
@@ -18,33 +24,102 @@ fn main() {
         .filter(|p| p.is_dir())
         .collect();
     dirs.sort();
-    let mut out = String::from("/// Every lesson folder: its name and its files (name, text), in name order.\npub static CONTENT: &[(&str, &[(&str, &str)])] = &[\n");
+    let mut out = String::from("/// Every lesson, in folder order.\npub static COURSE: &[LessonData] = &[\n");
     let mut ids: Vec<String> = Vec::new();
     for dir in dirs {
         println!("cargo:rerun-if-changed={}", dir.display());
-        let name = dir.file_name().expect("a folder name").to_string_lossy().to_string();
-        let mut files: Vec<_> = std::fs::read_dir(&dir).expect("a lesson folder").map(|e| e.expect("an entry").path()).filter(|p| p.is_file()).collect();
-        files.sort();
+        let folder = dir.file_name().expect("a folder name").to_string_lossy().to_string();
         let lesson_md = dir.join("lesson.md");
+        println!("cargo:rerun-if-changed={}", lesson_md.display());
         let text = std::fs::read_to_string(&lesson_md).unwrap_or_else(|e| panic!("{}: {e}", lesson_md.display()));
         let lesson = spec::parse_lesson(&text).unwrap_or_else(|e| panic!("{}:{}: {}", lesson_md.display(), e.line, e.message));
         if ids.contains(&lesson.id) {
             panic!("{}: the id '{}' is used by another lesson", lesson_md.display(), lesson.id);
         }
         ids.push(lesson.id.clone());
+        let cores = match &lesson.cores {
+            Some((min, max, default, label)) => format!("Some(({min}, {max}, {default}, {label:?}))"),
+            None => "None".into(),
+        };
+        writeln!(out, "    LessonData {{\n        folder: {folder:?},\n        id: {:?},\n        title: {:?},\n        cores: {cores},", lesson.id, lesson.title).unwrap();
+        out.push_str("        variants: &[\n");
         for v in &lesson.variants {
-            if !dir.join(&v.file).is_file() {
+            let file = dir.join(&v.file);
+            if !file.is_file() {
                 panic!("{}: variant '{}' names {}, which is not in {}", lesson_md.display(), v.id, v.file, dir.display());
             }
+            println!("cargo:rerun-if-changed={}", file.display());
+            let set: Vec<String> = v.set.iter().map(|(n, value)| format!("({n:?}, {value:?})")).collect();
+            writeln!(
+                out,
+                "            VariantData {{ id: {:?}, file: {:?}, source: include_str!({:?}), label: {:?}, set: &[{}], notices: {} }},",
+                v.id,
+                v.file,
+                file.display().to_string(),
+                v.label,
+                set.join(", "),
+                notices(&v.notices)
+            )
+            .unwrap();
         }
-        writeln!(out, "    ({name:?}, &[").unwrap();
-        for f in files {
-            let file = f.file_name().expect("a file name").to_string_lossy().to_string();
-            writeln!(out, "        ({file:?}, include_str!({:?})),", f.display().to_string()).unwrap();
+        out.push_str("        ],\n        questions: &[\n");
+        for q in &lesson.questions {
+            let variants: Vec<String> = q.variants.iter().map(|v| format!("{v:?}")).collect();
+            writeln!(out, "            QuestionData {{ id: {:?}, text: {:?}, variants: &[{}], choices: &[", q.id, q.text, variants.join(", ")).unwrap();
+            for c in &q.choices {
+                let checks: Vec<String> = c.checks.iter().map(|(text, k)| format!("({text:?}, {})", check(k))).collect();
+                writeln!(out, "                ChoiceData {{ id: {:?}, text: {:?}, checks: &[{}] }},", c.id, c.text, checks.join(", ")).unwrap();
+            }
+            out.push_str("            ] },\n");
         }
-        writeln!(out, "    ]),").unwrap();
+        writeln!(out, "        ],\n        notices: {},\n        body: {:?},\n    }},", notices(&lesson.notices), lesson.body).unwrap();
     }
     out.push_str("];\n");
-    let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("content.rs");
-    std::fs::write(&dest, out).expect("writing content.rs");
+    let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("course.rs");
+    std::fs::write(&dest, out).expect("writing course.rs");
+}
+
+fn notices(list: &[NoticeSpec]) -> String {
+    let items: Vec<String> = list.iter().map(|n| format!("Notice {{ targets: &[{}], text: {:?} }}", n.targets.iter().map(target).collect::<Vec<_>>().join(", "), n.text)).collect();
+    format!("&[{}]", items.join(", "))
+}
+
+fn target(t: &Target) -> String {
+    match t {
+        Target::Coroutine(p) => format!("Target::Coroutine({:?})", p.source),
+        Target::Thread(p) => format!("Target::Thread({:?})", p.source),
+        Target::Line(s) => format!("Target::Line({s:?})"),
+        Target::StepWhen(p, ev) => format!("Target::StepWhen({:?}, JobEvent::{ev:?})", p.source),
+        Target::StepPrinting(p) => format!("Target::StepPrinting({:?})", p.source),
+    }
+}
+
+fn check(k: &Check) -> String {
+    match k {
+        Check::Not(inner) => format!("Check::Not(&{})", check(inner)),
+        Check::Contains { stream, pattern, negate } => format!("Check::Contains {{ stream: Stream::{stream:?}, pattern: {}, negate: {negate} }}", source(pattern)),
+        Check::JobIs { name, state, some } => format!("Check::JobIs {{ name: {}, state: StateWord::{state:?}, some: {some} }}", source(name)),
+        Check::Compare(a, op, b) => format!("Check::Compare({}, Cmp::{op:?}, {})", value(a), value(b)),
+    }
+}
+
+fn value(v: &Value) -> String {
+    match v {
+        Value::Number(n) => {
+            assert!(n.is_finite(), "a check compares with {n}");
+            format!("Value::Number({n:?})")
+        }
+        Value::Param(name) => format!("Value::Param({name:?})"),
+        Value::Lines(agg, p) => format!("Value::Lines(Agg::{agg:?}, {})", source(p)),
+        Value::LiveCoroutines => "Value::LiveCoroutines".into(),
+        Value::PeakLiveCoroutines => "Value::PeakLiveCoroutines".into(),
+        Value::Jobs(p, state) => format!("Value::Jobs({}, {})", source(p), state.map(|s| format!("Some(StateWord::{s:?})")).unwrap_or_else(|| "None".into())),
+        Value::Threads(p) => format!("Value::Threads({})", source(p)),
+        Value::ElapsedMs => "Value::ElapsedMs".into(),
+        Value::ExitCode => "Value::ExitCode".into(),
+    }
+}
+
+fn source(p: &Pattern) -> String {
+    format!("{:?}", p.source)
 }

@@ -6,9 +6,10 @@ use engine::trace::EventKind;
 use engine::value::{JobId, ThreadId};
 use engine::{run_source, Config, RunOptions, RunResult, World};
 
-use crate::spec::check::{Agg, Check, Stream, Value};
+use crate::course::{Check, Target, Value};
+use crate::spec::check::{Agg, StateWord, Stream};
 use crate::spec::pattern::Pattern;
-use crate::spec::{JobEvent, Target};
+use crate::spec::JobEvent;
 use crate::{render, Lesson, Prepared, Variant};
 
 /// A run of a lesson's scenario, with every question checked on it.
@@ -116,7 +117,7 @@ pub(crate) fn checked(lesson: &Lesson, variant: &Variant, prepared: Prepared, se
                 .choices
                 .iter()
                 .map(|c| {
-                    let checks: Vec<CheckOutcome> = c.parsed.iter().zip(&c.checks).map(|(k, text)| check(k, text, &run, &values)).collect();
+                    let checks: Vec<CheckOutcome> = c.parsed.iter().map(|(text, k)| check(k, text, &run, &values)).collect();
                     ChoiceOutcome { id: c.id.clone(), text: render(&c.text, &values), holds: checks.iter().all(|k| k.holds), checks }
                 })
                 .collect();
@@ -150,7 +151,7 @@ pub(crate) fn checked(lesson: &Lesson, variant: &Variant, prepared: Prepared, se
 pub(crate) fn params_named(k: &Check) -> Vec<String> {
     match k {
         Check::Not(inner) => params_named(inner),
-        Check::Compare(a, _, b) => [a, b].into_iter().filter_map(|v| if let Value::Param(n) = v { Some(n.clone()) } else { None }).collect(),
+        Check::Compare(a, _, b) => [a, b].into_iter().filter_map(|v| if let Value::Param(n) = v { Some(n.to_string()) } else { None }).collect(),
         _ => Vec::new(),
     }
 }
@@ -170,6 +171,7 @@ fn holds(k: &Check, w: &World, run: &RunResult, values: &[(String, ParamValue)])
             (!h, d)
         }
         Check::Contains { stream, pattern, negate } => {
+            let pattern = Pattern::new(pattern);
             let want_stderr = *stream == Stream::Stderr;
             let found = w.output.iter().filter(|l| l.stderr == want_stderr).find(|l| pattern.find(&l.text).is_some());
             let name = if want_stderr { "stderr" } else { "stdout" };
@@ -180,7 +182,8 @@ fn holds(k: &Check, w: &World, run: &RunResult, values: &[(String, ParamValue)])
             (found.is_some() != *negate, detail)
         }
         Check::JobIs { name, state, some } => {
-            let jobs = named_jobs(w, name);
+            let name = Pattern::new(name);
+            let jobs = named_jobs(w, &name);
             if jobs.is_empty() {
                 return (false, format!("no coroutine is named \"{}\"", name.source));
             }
@@ -228,6 +231,7 @@ fn value(v: &Value, w: &World, run: &RunResult, values: &[(String, ParamValue)])
             (x, format!("{name} = {}", number(x)))
         }
         Value::Lines(agg, pattern) => {
+            let pattern = Pattern::new(pattern);
             let caps: Vec<(i64, u64)> = w.output.iter().filter(|l| !l.stderr).filter_map(|l| pattern.find(&l.text).map(|c| (c.first().copied().unwrap_or(0), l.step))).collect();
             let what = match agg {
                 Agg::First => "first",
@@ -264,10 +268,12 @@ fn value(v: &Value, w: &World, run: &RunResult, values: &[(String, ParamValue)])
             (n, format!("at most {} coroutines alive at once", number(n)))
         }
         Value::Jobs(pattern, state) => {
-            let n = named_jobs(w, pattern).into_iter().filter(|&j| state.is_none_or(|s| in_state(w, j, s))).count() as f64;
+            let pattern = Pattern::new(pattern);
+            let n = named_jobs(w, &pattern).into_iter().filter(|&j| state.is_none_or(|s| in_state(w, j, s))).count() as f64;
             (n, format!("{} coroutines named \"{}\"{}", number(n), pattern.source, state.map(|s| format!(" {s:?}")).unwrap_or_default()))
         }
         Value::Threads(pattern) => {
+            let pattern = Pattern::new(pattern);
             let n = w.threads.iter().filter(|t| pattern.matches_whole(&t.name)).count() as f64;
             (n, format!("{} threads named \"{}\"", number(n), pattern.source))
         }
@@ -305,8 +311,8 @@ fn state_name(w: &World, j: JobId) -> String {
     }
 }
 
-fn in_state(w: &World, j: JobId, s: crate::spec::check::StateWord) -> bool {
-    use crate::spec::check::StateWord as S;
+fn in_state(w: &World, j: JobId, s: StateWord) -> bool {
+    use StateWord as S;
     let st = w.job(j).state();
     match s {
         S::New => st == JobState::New,
@@ -347,13 +353,22 @@ fn peak_live(w: &World) -> usize {
     peak
 }
 
-fn describe(t: &Target) -> String {
+/// A pointer's target, its names and texts compiled with the parameter values in place.
+enum Found {
+    Coroutine(Pattern),
+    Thread(Pattern),
+    Line(String),
+    StepWhen(Pattern, JobEvent),
+    StepPrinting(Pattern),
+}
+
+fn describe(t: &Found) -> String {
     match t {
-        Target::Coroutine(p) => format!("coroutine \"{}\"", p.source),
-        Target::Thread(p) => format!("thread \"{}\"", p.source),
-        Target::Line(s) => format!("line \"{s}\""),
-        Target::StepPrinting(p) => format!("step printing \"{}\"", p.source),
-        Target::StepWhen(p, ev) => {
+        Found::Coroutine(p) => format!("coroutine \"{}\"", p.source),
+        Found::Thread(p) => format!("thread \"{}\"", p.source),
+        Found::Line(s) => format!("line \"{s}\""),
+        Found::StepPrinting(p) => format!("step printing \"{}\"", p.source),
+        Found::StepWhen(p, ev) => {
             let what = match ev {
                 JobEvent::Starts => "starts",
                 JobEvent::Fails => "fails",
@@ -368,26 +383,26 @@ fn describe(t: &Target) -> String {
 
 /// Finds a pointer's target in a run; `{name}` in its quoted text stands for a parameter's value.
 fn locate(t: &Target, run: &RunResult, source: &str, values: &[(String, ParamValue)]) -> TargetAt {
-    let re = |p: &Pattern| Pattern::new(&render(&p.source, values));
-    let t = &match t {
-        Target::Coroutine(p) => Target::Coroutine(re(p)),
-        Target::Thread(p) => Target::Thread(re(p)),
-        Target::Line(s) => Target::Line(render(s, values)),
-        Target::StepPrinting(p) => Target::StepPrinting(re(p)),
-        Target::StepWhen(p, ev) => Target::StepWhen(re(p), *ev),
+    let re = |p: &str| Pattern::new(&render(p, values));
+    let t = &match *t {
+        Target::Coroutine(p) => Found::Coroutine(re(p)),
+        Target::Thread(p) => Found::Thread(re(p)),
+        Target::Line(s) => Found::Line(render(s, values)),
+        Target::StepPrinting(p) => Found::StepPrinting(re(p)),
+        Target::StepWhen(p, ev) => Found::StepWhen(re(p), ev),
     };
     let mut at = TargetAt { target: describe(t), jobs: Vec::new(), threads: Vec::new(), line: None, step: None };
-    if let Target::Line(text) = t {
+    if let Found::Line(text) = t {
         // Code lines only: a comment that mentions the text is not what the pointer means.
         at.line = source.lines().position(|l| !l.trim_start().starts_with("//") && l.contains(text.as_str())).map(|i| i as u32 + 1);
         return at;
     }
     let Some(w) = &run.world else { return at };
     match t {
-        Target::Coroutine(p) => at.jobs = named_jobs(w, p),
-        Target::Thread(p) => at.threads = w.threads.iter().enumerate().filter(|(_, th)| p.matches_whole(&th.name)).map(|(i, _)| ThreadId(i as u32)).collect(),
-        Target::StepPrinting(p) => at.step = w.output.iter().find(|l| p.find(&l.text).is_some()).map(|l| l.step),
-        Target::StepWhen(p, ev) => {
+        Found::Coroutine(p) => at.jobs = named_jobs(w, p),
+        Found::Thread(p) => at.threads = w.threads.iter().enumerate().filter(|(_, th)| p.matches_whole(&th.name)).map(|(i, _)| ThreadId(i as u32)).collect(),
+        Found::StepPrinting(p) => at.step = w.output.iter().find(|l| p.find(&l.text).is_some()).map(|l| l.step),
+        Found::StepWhen(p, ev) => {
             let jobs = named_jobs(w, p);
             at.step = w
                 .trace
@@ -407,7 +422,7 @@ fn locate(t: &Target, run: &RunResult, source: &str, values: &[(String, ParamVal
                 .map(|e| e.step);
             at.jobs = jobs;
         }
-        Target::Line(_) => unreachable!("handled above"),
+        Found::Line(_) => unreachable!("handled above"),
     }
     at
 }

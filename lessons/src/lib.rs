@@ -17,6 +17,7 @@
 //! }
 //! ```
 
+pub mod course;
 mod eval;
 pub mod spec;
 
@@ -26,12 +27,9 @@ use std::sync::OnceLock;
 use engine::lang::params::{self, Param, ParamKind, ParamValue};
 
 pub use engine::lang::params::{ParamKind as Kind, ParamValue as Value};
+pub use course::{Notice, Target};
 pub use eval::{CheckOutcome, ChoiceOutcome, Evaluation, NoticeAt, QuestionOutcome, TargetAt};
-pub use spec::{JobEvent, NoticeSpec as Notice, Target};
-
-mod content {
-    include!(concat!(env!("OUT_DIR"), "/content.rs"));
-}
+pub use spec::JobEvent;
 
 /// One lesson of the course, in course order.
 #[derive(Debug, Clone, PartialEq)]
@@ -125,7 +123,7 @@ pub struct Choice {
     pub text: String,
     /// The checks, as written, that all hold on a run where this is the right answer.
     pub checks: Vec<String>,
-    parsed: Vec<spec::check::Check>,
+    parsed: &'static [(&'static str, course::Check)],
 }
 
 impl Question {
@@ -381,63 +379,61 @@ pub fn render(template: &str, values: &[(String, ParamValue)]) -> String {
     out
 }
 
-/// Reads the embedded content. The build script has already read every `lesson.md` with the
-/// same code and stopped the build on a mistake, so what remains to check here is what needs
-/// the engine: that pinned values are valid literals of existing parameters.
+/// Builds the lessons from the course the build script read. What remains to check here is
+/// what needs the engine: that pinned values are valid literals of existing parameters.
 fn load() -> Vec<Lesson> {
     let mut out = Vec::new();
-    for (number, (folder, files)) in content::CONTENT.iter().enumerate() {
-        let file = |name: &str| files.iter().find(|(n, _)| *n == name).map(|(_, t)| *t);
-        let text = file("lesson.md").unwrap_or_default();
-        let spec = match spec::parse_lesson(text) {
-            Ok(spec) => spec,
-            Err(e) => unreachable!("the build script checked {folder}/lesson.md: {e}"),
-        };
+    for (number, spec) in course::COURSE.iter().enumerate() {
         let mut variants = Vec::new();
-        for vs in &spec.variants {
-            let source = file(&vs.file).unwrap_or_default();
+        for vs in spec.variants {
+            let source = vs.source;
             let (declared, _) = params::params(source);
             let fixed: Vec<(String, ParamValue)> = vs
                 .set
                 .iter()
-                .filter_map(|(name, lit)| {
+                .filter_map(|&(name, lit)| {
                     if name == "cores" {
-                        return Some((name.clone(), literal(lit, &ParamValue::Int(0))?));
+                        return Some((name.to_string(), literal(lit, &ParamValue::Int(0))?));
                     }
-                    let p = declared.iter().find(|p| &p.name == name)?;
-                    Some((name.clone(), literal(lit, &p.default)?))
+                    let p = declared.iter().find(|p| p.name == name)?;
+                    Some((name.to_string(), literal(lit, &p.default)?))
                 })
                 .collect();
             let mut lp: Vec<LessonParam> = Vec::new();
-            if let Some((min, max, default, label)) = &spec.cores {
-                if !vs.set.iter().any(|(n, _)| n == "cores") {
+            if let Some((min, max, default, label)) = spec.cores {
+                if !vs.set.iter().any(|(n, _)| *n == "cores") {
                     lp.push(LessonParam {
                         name: "cores".into(),
-                        label: label.clone(),
-                        default: ParamValue::Int(*default),
-                        kind: ParamKind::Range { min: ParamValue::Int(*min), max: ParamValue::Int(*max), step: ParamValue::Int(1) },
+                        label: label.to_string(),
+                        default: ParamValue::Int(default),
+                        kind: ParamKind::Range { min: ParamValue::Int(min), max: ParamValue::Int(max), step: ParamValue::Int(1) },
                         runtime: true,
                     });
                 }
             }
-            lp.extend(declared.iter().filter(|p| !vs.set.iter().any(|(n, _)| n == &p.name)).map(from_engine));
-            variants.push(Variant { id: vs.id.clone(), label: vs.label.clone(), file: vs.file.clone(), source, fixed, params: lp, notices: vs.notices.clone() });
+            lp.extend(declared.iter().filter(|p| !vs.set.iter().any(|(n, _)| *n == p.name)).map(from_engine));
+            variants.push(Variant { id: vs.id.to_string(), label: vs.label.to_string(), file: vs.file.to_string(), source, fixed, params: lp, notices: vs.notices.to_vec() });
         }
         let questions = spec
             .questions
             .iter()
             .map(|q| Question {
-                id: q.id.clone(),
-                text: q.text.clone(),
-                variants: q.variants.clone(),
-                choices: q
-                    .choices
-                    .iter()
-                    .map(|c| Choice { id: c.id.clone(), text: c.text.clone(), checks: c.checks.iter().map(|(t, _)| t.clone()).collect(), parsed: c.checks.iter().map(|(_, k)| k.clone()).collect() })
-                    .collect(),
+                id: q.id.to_string(),
+                text: q.text.to_string(),
+                variants: q.variants.iter().map(|v| v.to_string()).collect(),
+                choices: q.choices.iter().map(|c| Choice { id: c.id.to_string(), text: c.text.to_string(), checks: c.checks.iter().map(|(t, _)| t.to_string()).collect(), parsed: c.checks }).collect(),
             })
             .collect();
-        out.push(Lesson { number: number + 1, id: spec.id, title: spec.title, text: spec.body, folder, variants, questions, notices: spec.notices });
+        out.push(Lesson {
+            number: number + 1,
+            id: spec.id.to_string(),
+            title: spec.title.to_string(),
+            text: spec.body.to_string(),
+            folder: spec.folder,
+            variants,
+            questions,
+            notices: spec.notices.to_vec(),
+        });
     }
     out
 }
@@ -463,9 +459,7 @@ fn literal(text: &str, like: &ParamValue) -> Option<ParamValue> {
 /// when all is well; the tests keep it so.
 pub fn content_problems() -> Vec<String> {
     let mut out = Vec::new();
-    for l in lessons() {
-        let text = content::CONTENT.iter().find(|(f, _)| *f == l.folder).and_then(|(_, files)| files.iter().find(|(n, _)| *n == "lesson.md")).map(|(_, t)| *t).unwrap_or_default();
-        let spec = spec::parse_lesson(text).expect("checked by the build");
+    for (l, spec) in lessons().iter().zip(course::COURSE) {
         for (vs, v) in spec.variants.iter().zip(&l.variants) {
             let (declared, diags) = params::params(v.source);
             for d in diags {
@@ -475,7 +469,7 @@ pub fn content_problems() -> Vec<String> {
             for e in errors {
                 out.push(format!("{}/{}: {e}", l.folder, v.file));
             }
-            for (name, lit) in &vs.set {
+            for &(name, lit) in vs.set {
                 if name == "cores" {
                     if declared.iter().any(|p| p.name == "cores") {
                         out.push(format!("{}/{}: `cores` is the simulated CPU count; name the parameter otherwise", l.folder, v.file));
@@ -485,7 +479,7 @@ pub fn content_problems() -> Vec<String> {
                     }
                     continue;
                 }
-                match declared.iter().find(|p| &p.name == name) {
+                match declared.iter().find(|p| p.name == name) {
                     None => out.push(format!("{}: variant '{}' pins '{name}', which {} does not declare as a parameter", l.folder, v.id, v.file)),
                     Some(p) => match literal(lit, &p.default) {
                         None => out.push(format!("{}: variant '{}' pins '{name}' to {lit}, which is not {}", l.folder, v.id, p.default.type_with_article())),
@@ -499,7 +493,7 @@ pub fn content_problems() -> Vec<String> {
             }
             for q in l.questions_for(&v.id) {
                 for c in &q.choices {
-                    for k in &c.parsed {
+                    for (_, k) in c.parsed {
                         for name in eval::params_named(k) {
                             if !v.params.iter().any(|p| p.name == name) && !v.fixed.iter().any(|(n, _)| *n == name) {
                                 out.push(format!("{}: question '{}' choice '{}' reads parameter '{name}', which variant '{}' lacks", l.folder, q.id, c.id, v.id));
