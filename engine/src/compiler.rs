@@ -6,7 +6,6 @@
 //! `withLock`, `runCatching`, …) are expanded into loops and handlers here, as the Kotlin
 //! compiler does, so their lambdas may suspend and `return` from the enclosing function.
 
-use std::collections::BTreeMap;
 
 use crate::builtins::{self, Builtin, Const, Namespace, Resolved};
 use crate::bytecode::*;
@@ -16,6 +15,9 @@ use crate::lang::{Diagnostic, LineIndex, Span};
 use crate::value::Value;
 
 mod inline;
+mod names;
+
+use names::Names;
 
 /// A compiled program and the diagnostics found while compiling it.
 #[derive(Debug, Clone)]
@@ -176,7 +178,7 @@ struct FunSig {
 struct ClassInfo {
     id: ClassId,
     fields: Vec<(String, bool)>,
-    methods: BTreeMap<String, FunSig>,
+    methods: Names<FunSig>,
     ctor: Vec<(String, bool)>,
     is_object: bool,
 }
@@ -186,13 +188,13 @@ struct Compiler<'a> {
     index: LineIndex,
     program: Program,
     diags: Vec<Diagnostic>,
-    syms: BTreeMap<String, Sym>,
-    functions: BTreeMap<String, Vec<FunSig>>,
-    extensions: BTreeMap<String, Vec<FunSig>>,
-    globals: BTreeMap<String, u32>,
-    classes: BTreeMap<String, ClassInfo>,
+    syms: Names<Sym>,
+    functions: Names<Vec<FunSig>>,
+    extensions: Names<Vec<FunSig>>,
+    globals: Names<u32>,
+    classes: Names<ClassInfo>,
     /// Names of methods defined by user classes and objects.
-    user_methods: BTreeMap<String, ()>,
+    user_methods: Names<()>,
     fns: Vec<FnCtx>,
     /// The class or object whose members are being compiled.
     current_class: Option<String>,
@@ -231,12 +233,12 @@ impl<'a> Compiler<'a> {
             index: LineIndex::new(src),
             program,
             diags: Vec::new(),
-            syms: BTreeMap::new(),
-            functions: BTreeMap::new(),
-            extensions: BTreeMap::new(),
-            globals: BTreeMap::new(),
-            classes: BTreeMap::new(),
-            user_methods: BTreeMap::new(),
+            syms: Names::default(),
+            functions: Names::default(),
+            extensions: Names::default(),
+            globals: Names::default(),
+            classes: Names::default(),
+            user_methods: Names::default(),
             fns: Vec::new(),
             current_class: None,
             receiver_counter: 0,
@@ -316,9 +318,9 @@ impl<'a> Compiler<'a> {
                     let frame = format!("{}.{}", self.program.file_class, f.name.name);
                     let sig = self.fun_sig(f, frame);
                     if f.receiver.is_some() {
-                        self.extensions.entry(f.name.name.clone()).or_default().push(sig);
+                        self.extensions.or_default(&f.name.name).push(sig);
                     } else {
-                        let list = self.functions.entry(f.name.name.clone()).or_default();
+                        let list = self.functions.or_default(&f.name.name);
                         if list.iter().any(|s| s.params.len() == sig.params.len()) {
                             self.diags.push(Diagnostic::error(f.name.span, format!("conflicting overloads: function '{}' is declared twice", f.name.name)));
                         }
@@ -373,7 +375,7 @@ impl<'a> Compiler<'a> {
             }
         }
         let init = self.new_function("<init>", format!("{}.<init>", name.name), span);
-        let mut methods = BTreeMap::new();
+        let mut methods = Names::default();
         for m in members {
             match m {
                 Item::Fun(f) if f.name.name != "<init>" => {
