@@ -20,6 +20,7 @@ pub mod job;
 pub mod lang;
 mod methods;
 mod natives;
+pub mod order;
 pub mod run;
 pub mod strand;
 mod sync;

@@ -78,5 +78,5 @@ impl Diagnostic {
 
 /// Sorts diagnostics by position, keeping the order of those at the same place.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+    crate::order::sort_by_key(diagnostics, |d| (d.span.start, d.span.end));
 }

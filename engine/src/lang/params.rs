@@ -209,7 +209,7 @@ pub fn substitute(source: &str, values: &[(&str, ParamValue)]) -> Result<String,
         let value = check_value(param, value)?;
         edits.push((param.value_span, value.to_kotlin()));
     }
-    edits.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
+    crate::order::sort_by_key(&mut edits, |(span, _)| std::cmp::Reverse(span.start));
     let mut out = source.to_string();
     for (span, text) in edits {
         out.replace_range(span.start as usize..span.end as usize, &text);

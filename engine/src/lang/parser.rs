@@ -68,7 +68,7 @@ pub const MAX_DIAGNOSTICS: usize = 100;
 /// those in the text swallowed by a comment or string left open until the end of the file.
 fn merge_diagnostics(swallowed_from: Option<u32>, index: &LineIndex, lexed: Vec<Diagnostic>, parsed: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut lexer_lines: Vec<u32> = lexed.iter().filter(|d| d.is_error()).map(|d| index.line(d.span.start)).collect();
-    lexer_lines.sort_unstable();
+    crate::order::sort_by_key(&mut lexer_lines, |&l| l);
     let mut diagnostics = lexed;
     diagnostics.extend(parsed.into_iter().filter(|d| {
         let after_swallow = swallowed_from.is_some_and(|from| d.span.start >= from);
