@@ -3,13 +3,12 @@
 //! changes, and the keyboard. Storage that fails (private mode, a full quota) is skipped:
 //! the page works without it.
 
-use std::collections::BTreeSet;
-
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{KeyboardEvent, Storage};
 use yew::prelude::*;
 
+use crate::sorted::SortedSet;
 use crate::{saved_key, Boot, Saved, State, Stored};
 
 const PREFIX: &str = "corolab.v1.";
@@ -49,7 +48,10 @@ pub fn read_boot() -> Boot {
             }
         }
     }
-    let progress: BTreeSet<String> = get("progress").unwrap_or_default().split(',').filter(|s| !s.is_empty()).map(str::to_string).collect();
+    let mut progress = SortedSet::new();
+    for id in get("progress").unwrap_or_default().split(',').filter(|s| !s.is_empty()) {
+        progress.add(id.to_string());
+    }
     Boot { hash, saved, progress }
 }
 
@@ -67,8 +69,8 @@ pub fn use_persistence(state: &State) {
     use_effect_with(state.saved.clone(), move |saved| {
         let mut last = written.borrow_mut();
         if let Some(before) = last.as_ref() {
-            let keys: BTreeSet<&String> = before.keys().chain(saved.keys()).collect();
-            for key in keys {
+            // Every key either holds, once.
+            for key in before.keys().chain(saved.keys().filter(|k| !before.contains_key(k))) {
                 if before.get(key) != saved.get(key) {
                     write_stored(key, saved.get(key));
                 }
@@ -83,7 +85,7 @@ pub fn use_persistence(state: &State) {
         *last = Some((**saved).clone());
     });
     use_effect_with(state.progress.clone(), |progress| {
-        let list: Vec<&str> = progress.iter().map(String::as_str).collect();
+        let list: Vec<&str> = progress.keys().map(String::as_str).collect();
         set("progress", Some(&list.join(",")));
     });
     use_effect_with(state.address_hash(), |hash| {

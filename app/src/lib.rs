@@ -13,8 +13,8 @@ pub mod components;
 pub mod markdown;
 pub mod session;
 pub mod share;
+pub mod sorted;
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -32,6 +32,7 @@ use components::share_box::ShareBox;
 use components::timeline::Timeline;
 use components::workbench::Workbench;
 use session::{Axis, Run, RunFailure};
+use sorted::{SortedMap, SortedSet};
 
 /// Playing speeds: how many times faster than one statement every [`BASE_INTERVAL`].
 pub const SPEEDS: [u32; 7] = [1, 2, 4, 8, 32, 128, 1024];
@@ -72,7 +73,7 @@ pub struct Stored {
 }
 
 /// Stored edits by `lesson/variant`.
-pub type Saved = BTreeMap<String, Stored>;
+pub type Saved = SortedMap<Stored>;
 
 /// The key of a variant in [`Saved`] and in storage.
 pub fn saved_key(lesson: &str, variant: &str) -> String {
@@ -87,7 +88,7 @@ pub struct Boot {
     /// Edits kept from earlier visits.
     pub saved: Saved,
     /// Lessons whose question the learner has answered and checked.
-    pub progress: BTreeSet<String>,
+    pub progress: SortedSet,
 }
 
 /// Which panel the lower tabs show.
@@ -171,13 +172,13 @@ pub struct State {
     /// The lower tab on screen.
     pub tab: Tab,
     /// The learner's predictions: question id → choice id.
-    pub answers: BTreeMap<String, String>,
+    pub answers: SortedMap<String>,
     /// The run's answers are shown.
     pub revealed: bool,
     /// The lesson's checks on the current run, once revealed.
     pub evaluation: Option<Result<Rc<Evaluation>, String>>,
     /// Lessons answered and checked.
-    pub progress: Rc<BTreeSet<String>>,
+    pub progress: Rc<SortedSet>,
     /// Edits of every variant, as stored.
     pub saved: Rc<Saved>,
     /// Compare mode, when on.
@@ -273,7 +274,7 @@ impl State {
             job: None,
             collapsed: Vec::new(),
             tab: Tab::Details,
-            answers: BTreeMap::new(),
+            answers: SortedMap::new(),
             revealed: false,
             evaluation: None,
             progress: Rc::new(boot.progress),
@@ -620,7 +621,7 @@ impl Reducible for State {
                 next.step = self.last();
                 next.evaluate();
                 if let Some(l) = self.lesson() {
-                    Rc::make_mut(&mut next.progress).insert(l.id.clone());
+                    Rc::make_mut(&mut next.progress).add(l.id.clone());
                 }
             }
             Action::ToggleCompare => {

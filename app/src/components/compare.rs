@@ -1,5 +1,3 @@
-use std::collections::BTreeSet;
-
 use yew::prelude::*;
 
 use crate::components::job_tree::JobTree;
@@ -61,12 +59,12 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
     };
     let any_difference = (0..left_summary.len()).any(differs) || left_out != right_out;
 
-    let side = |run: &RunRef, step: u64, title: String, summary: &[(&'static str, String)], other_out: &BTreeSet<String>, testid: &'static str| {
+    let side = |run: &RunRef, step: u64, title: String, summary: &[(&'static str, String)], other_out: &[String], testid: &'static str| {
         let rows = summary.iter().enumerate().map(|(i, (k, v))| {
             html! { <tr class={classes!(differs(i).then_some("differs"))}><th>{ *k }</th><td>{ v.clone() }</td></tr> }
         });
         let lines = run.rec.view.console_at(step).iter().rev().take(200).rev().map(|(_, text, stderr)| {
-            let unique = !other_out.contains(text);
+            let unique = other_out.binary_search(text).is_err();
             html! { <li class={classes!(stderr.then_some("stderr"), unique.then_some("differs"))} title={if unique { "the other side never prints this line" } else { "" }}>{ text.clone() }</li> }
         });
         html! {
@@ -100,7 +98,10 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
     }
 }
 
-/// Every line a run prints.
-fn outputs(run: &RunRef) -> BTreeSet<String> {
-    run.rec.view.console.iter().map(|(_, t, _)| t.clone()).collect()
+/// Every line a run prints, each once, in order.
+fn outputs(run: &RunRef) -> Vec<String> {
+    let mut lines: Vec<String> = run.rec.view.console.iter().map(|(_, t, _)| t.clone()).collect();
+    engine::order::sort_by(&mut lines, |a, b| a.cmp(b));
+    lines.dedup();
+    lines
 }

@@ -1,4 +1,3 @@
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use lessons::LessonInfo;
@@ -11,7 +10,7 @@ pub struct LessonListProps {
     /// Index of the lesson on screen.
     pub selected: usize,
     /// Ids of the lessons whose question the learner has checked.
-    pub progress: Rc<BTreeSet<String>>,
+    pub progress: Rc<crate::sorted::SortedSet>,
     /// Called with the index of the lesson the learner picked.
     pub onselect: Callback<usize>,
 }

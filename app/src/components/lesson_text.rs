@@ -1,4 +1,3 @@
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use engine::lang::params::ParamValue;
@@ -85,7 +84,7 @@ pub struct QuestionsProps {
     /// Every parameter's value in the run on screen, for `{name}` in the texts.
     pub values: Vec<(String, ParamValue)>,
     /// The learner's predictions: question id → choice id.
-    pub answers: BTreeMap<String, String>,
+    pub answers: crate::sorted::SortedMap<String>,
     /// The run's answers are shown.
     pub revealed: bool,
     /// The checks on the run, once revealed (or why they could not run).
