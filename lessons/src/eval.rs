@@ -130,7 +130,7 @@ pub(crate) fn checked(lesson: &Lesson, variant: &Variant, prepared: Prepared, se
         .notices
         .iter()
         .chain(&variant.notices)
-        .map(|n| NoticeAt { text: render(&n.text, &values), targets: n.targets.iter().map(|t| locate(t, &run, &prepared.source, &values)).collect() })
+        .map(|n| NoticeAt { text: render(n.text, &values), targets: n.targets.iter().map(|t| locate(t, &run, &prepared.source, &values)).collect() })
         .collect();
     Evaluation {
         lesson: lesson.id.clone(),
