@@ -453,7 +453,7 @@ pub fn latency_of(text: &str) -> Option<(String, f64)> {
     let pos = text.find(" ms")?;
     let before = text[..pos].trim_end();
     let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.').len();
-    let value: f64 = before[before.len() - digits..].parse().ok()?;
+    let value = engine::decimal::parse_f64(&before[before.len() - digits..])?;
     let mut key = String::new();
     let mut in_number = false;
     for c in text.chars() {

@@ -14,6 +14,7 @@
 pub mod builtins;
 pub mod bytecode;
 pub mod compiler;
+pub mod decimal;
 pub mod exception;
 mod format;
 pub mod job;

@@ -1098,13 +1098,13 @@ impl World {
                 Ok(v) => ok(Value::Long(v)),
                 _ => num_err(self),
             },
-            "toDouble" => match text.parse::<f64>() {
-                Ok(v) => ok(Value::Double(v)),
+            "toDouble" => match crate::decimal::parse_f64(text) {
+                Some(v) => ok(Value::Double(v)),
                 _ => num_err(self),
             },
             "toIntOrNull" => ok(text.parse::<i32>().map(Value::Int).unwrap_or(Value::Null)),
             "toLongOrNull" => ok(text.parse::<i64>().map(Value::Long).unwrap_or(Value::Null)),
-            "toDoubleOrNull" => ok(text.parse::<f64>().map(Value::Double).unwrap_or(Value::Null)),
+            "toDoubleOrNull" => ok(crate::decimal::parse_f64(text).map(Value::Double).unwrap_or(Value::Null)),
             "first" => chars.first().map(|c| ok(Value::Char(*c))).unwrap_or_else(|| Err(self.throw_new(ExcClass::NoSuchElementException, "Char sequence is empty."))),
             "last" => chars.last().map(|c| ok(Value::Char(*c))).unwrap_or_else(|| Err(self.throw_new(ExcClass::NoSuchElementException, "Char sequence is empty."))),
             "get" => Ok(Native::Value(self.get_index(Value::str(text), arg(0))?)),

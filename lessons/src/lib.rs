@@ -154,7 +154,7 @@ impl LessonParam {
         let value = match &self.default {
             ParamValue::Int(_) => ParamValue::Int(text.replace('_', "").parse().map_err(|_| bad("a whole number"))?),
             ParamValue::Long(_) => ParamValue::Long(text.trim_end_matches('L').replace('_', "").parse().map_err(|_| bad("a whole number"))?),
-            ParamValue::Double(_) => ParamValue::Double(text.parse().map_err(|_| bad("a number"))?),
+            ParamValue::Double(_) => ParamValue::Double(engine::decimal::parse_f64(text).ok_or_else(|| bad("a number"))?),
             ParamValue::Bool(_) => ParamValue::Bool(text.parse().map_err(|_| bad("true or false"))?),
             ParamValue::Str(_) => {
                 let unquoted = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(text);
@@ -448,7 +448,7 @@ fn literal(text: &str, like: &ParamValue) -> Option<ParamValue> {
     Some(match like {
         ParamValue::Int(_) => ParamValue::Int(t.replace('_', "").parse().ok()?),
         ParamValue::Long(_) => ParamValue::Long(t.trim_end_matches('L').replace('_', "").parse().ok()?),
-        ParamValue::Double(_) => ParamValue::Double(t.parse().ok()?),
+        ParamValue::Double(_) => ParamValue::Double(engine::decimal::parse_f64(t)?),
         ParamValue::Bool(_) => ParamValue::Bool(t.parse().ok()?),
         ParamValue::Str(_) => ParamValue::Str(t.strip_prefix('"')?.strip_suffix('"')?.to_string()),
     })

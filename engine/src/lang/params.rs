@@ -125,7 +125,7 @@ impl Param {
         match &self.default {
             ParamValue::Int(_) => text.replace('_', "").parse::<i64>().map(ParamValue::Int).map_err(|_| bad()),
             ParamValue::Long(_) => text.trim_end_matches('L').replace('_', "").parse::<i64>().map(ParamValue::Long).map_err(|_| bad()),
-            ParamValue::Double(_) => text.parse::<f64>().map(ParamValue::Double).map_err(|_| bad()),
+            ParamValue::Double(_) => crate::decimal::parse_f64(text).map(ParamValue::Double).ok_or_else(bad),
             ParamValue::Bool(_) => match text {
                 "true" => Ok(ParamValue::Bool(true)),
                 "false" => Ok(ParamValue::Bool(false)),
@@ -724,7 +724,7 @@ fn number(sc: &mut Scanner<'_>, what: &str) -> Result<Number, Diagnostic> {
     let body = clean.trim_end_matches(['L', 'f', 'F', 'd', 'D']);
     let bad = || Diagnostic::error(span, format!("'{text}' is not a number Kotlin can read"));
     if is_fraction {
-        let value: f64 = body.parse().map_err(|_| bad())?;
+        let value = crate::decimal::parse_f64(body).ok_or_else(bad)?;
         Ok(Number { value, whole: None, span })
     } else {
         let value: i64 = body.parse().map_err(|_| bad())?;

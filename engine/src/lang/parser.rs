@@ -2169,9 +2169,9 @@ impl<'s> Parser<'s> {
         match t.kind {
             T::Double => {
                 let c = clean.trim_end_matches(['f', 'F', 'd', 'D']);
-                match c.parse::<f64>() {
-                    Ok(v) => ExprKind::Double(v),
-                    Err(_) => {
+                match crate::decimal::parse_f64(c) {
+                    Some(v) => ExprKind::Double(v),
+                    None => {
                         self.error(t.span, "this number is not a valid floating-point literal");
                         ExprKind::Double(0.0)
                     }
