@@ -1,6 +1,9 @@
 //! The page's building blocks. Each takes plain data and `on<verb>` callbacks in its
 //! `XxxProps`; none of them owns page state (a few keep what only they show, such as the
-//! bar under the pointer).
+//! bar under the pointer). Those drawn again at every step anyway are plain functions
+//! (`workbench`, `timeline`, `console`, …); Yew components are kept where skipping a redraw
+//! whose props did not change saves work, or where hooks keep something (the code, the job
+//! tree, the lanes, the lesson text, the details).
 
 pub mod code_pane;
 pub mod compare;

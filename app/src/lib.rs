@@ -24,13 +24,13 @@ use engine::value::JobId;
 use lessons::{Evaluation, Lesson, LessonInfo, Variant};
 use yew::prelude::*;
 
-use components::compare::CompareView;
-use components::lesson_list::LessonList;
-use components::lesson_text::{LessonText, Questions};
-use components::params_panel::ParamsPanel;
+use components::compare::{compare_view, CompareViewProps};
+use components::lesson_list::{lesson_list, LessonListProps};
+use components::lesson_text::{questions, LessonText, QuestionsProps};
+use components::params_panel::{params_panel, ParamsPanelProps};
 use components::share_box::ShareBox;
-use components::timeline::Timeline;
-use components::workbench::Workbench;
+use components::timeline::{timeline, TimelineProps};
+use components::workbench::{workbench, WorkbenchProps};
 use session::{Axis, Run, RunFailure};
 use sorted::{SortedMap, SortedSet};
 
@@ -733,34 +733,30 @@ pub fn App() -> Html {
     let compare_on = state.compare.is_some();
 
     let main_view = match (&state.compare, &run) {
-        (Some(c), Some(left)) => html! {
-            <CompareView
-                lesson={lesson.map(|l| l.id.clone()).unwrap_or_default()}
-                left={left.clone()}
-                left_variant={state.variant}
-                right={c.run.clone().map(RunRef)}
-                right_variant={c.other}
-                left_step={state.step}
-                right_step={state.compare_step().unwrap_or(0)}
-                sync={c.sync}
-                oncompare_with={ondispatch.reform(Action::CompareWith)}
-                onsync={ondispatch.reform(Action::SetSync)}
-            />
-        },
-        _ => html! {
-            <Workbench
-                source={AttrValue::from(state.source.clone())}
-                problems={state.problems.clone()}
-                failure={state.failure.clone()}
-                run={run.clone()}
-                step={state.step}
-                axis={state.axis.or(run.as_ref().map(|r| r.best_axis())).unwrap_or_default()}
-                job={state.job}
-                collapsed={state.collapsed.clone()}
-                tab={state.tab}
-                ondispatch={ondispatch.clone()}
-            />
-        },
+        (Some(c), Some(left)) => compare_view(&CompareViewProps {
+            lesson: lesson.map(|l| l.id.clone()).unwrap_or_default(),
+            left: left.clone(),
+            left_variant: state.variant,
+            right: c.run.clone().map(RunRef),
+            right_variant: c.other,
+            left_step: state.step,
+            right_step: state.compare_step().unwrap_or(0),
+            sync: c.sync,
+            oncompare_with: ondispatch.reform(Action::CompareWith),
+            onsync: ondispatch.reform(Action::SetSync),
+        }),
+        _ => workbench(&WorkbenchProps {
+            source: AttrValue::from(state.source.clone()),
+            problems: state.problems.clone(),
+            failure: state.failure.clone(),
+            run: run.clone(),
+            step: state.step,
+            axis: state.axis.or(run.as_ref().map(|r| r.best_axis())).unwrap_or_default(),
+            job: state.job,
+            collapsed: state.collapsed.clone(),
+            tab: state.tab,
+            ondispatch: ondispatch.clone(),
+        }),
     };
 
     html! {
@@ -781,14 +777,14 @@ pub fn App() -> Html {
 
             <aside class="area-side">
                 <nav class="area-nav" aria-label="Lessons">
-                    <LessonList lessons={state.lessons.clone()} selected={state.selected} progress={state.progress.clone()} onselect={ondispatch.reform(Action::SelectLesson)} />
+                    { lesson_list(&LessonListProps { lessons: state.lessons.clone(), selected: state.selected, progress: state.progress.clone(), onselect: ondispatch.reform(Action::SelectLesson) }) }
                 </nav>
                 <section class="panel area-params" aria-label="Parameters">
                     <h3 class="panel-title">{ "Parameters" }</h3>
                     <div class="panel-body" data-testid="params">
                         if let Some(v) = variant {
-                            <ParamsPanel lesson={lesson.map(|l| l.id.clone()).unwrap_or_default()} variant={v.id.clone()} values={values.clone()}
-                                onchange={ondispatch.reform(|(n, v)| Action::SetParam(n, v))} />
+                            { params_panel(&ParamsPanelProps { lesson: lesson.map(|l| l.id.clone()).unwrap_or_default(), variant: v.id.clone(), values: values.clone(),
+                                onchange: ondispatch.reform(|(n, v)| Action::SetParam(n, v)) }) }
                         }
                     </div>
                 </section>
@@ -803,28 +799,20 @@ pub fn App() -> Html {
             <section class="panel area-lesson" aria-label="Lesson">
                 if let Some(l) = lesson {
                     <LessonText lesson={l.id.clone()} />
-                    <Questions
-                        lesson={l.id.clone()}
-                        variant={variant.map(|v| v.id.clone()).unwrap_or_default()}
-                        values={values.clone()}
-                        answers={state.answers.clone()}
-                        revealed={state.revealed}
-                        evaluation={state.evaluation.clone().map(|e| e.map(components::lesson_text::EvalRef))}
-                        ondispatch={ondispatch.clone()}
-                    />
+                    { questions(&QuestionsProps {
+                        lesson: l.id.clone(),
+                        variant: variant.map(|v| v.id.clone()).unwrap_or_default(),
+                        values: values.clone(),
+                        answers: state.answers.clone(),
+                        revealed: state.revealed,
+                        evaluation: state.evaluation.clone().map(|e| e.map(components::lesson_text::EvalRef)),
+                        ondispatch: ondispatch.clone(),
+                    }) }
                 }
             </section>
 
             { main_view }
-            <Timeline
-                step={state.step}
-                last={state.last()}
-                time={time}
-                playing={state.playing}
-                speed={state.speed}
-                run={run.clone()}
-                ondispatch={ondispatch.clone()}
-            />
+            { timeline(&TimelineProps { step: state.step, last: state.last(), time, playing: state.playing, speed: state.speed, run: run.clone(), ondispatch: ondispatch.clone() }) }
         </div>
     }
 }

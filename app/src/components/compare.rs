@@ -4,7 +4,6 @@ use crate::components::job_tree::JobTree;
 use crate::session::format_time;
 use crate::{RunRef, Sync};
 
-#[derive(PartialEq, Properties)]
 pub struct CompareViewProps {
     /// The lesson's id.
     pub lesson: String,
@@ -29,8 +28,7 @@ pub struct CompareViewProps {
 }
 
 /// Two variants side by side, stepping together, with what differs in their outcomes marked.
-#[component]
-pub fn CompareView(props: &CompareViewProps) -> Html {
+pub fn compare_view(props: &CompareViewProps) -> Html {
     let Some(lesson) = lessons::lesson(&props.lesson) else { return Html::default() };
     let label = |i: usize| lesson.variants.get(i).map(|v| v.label.clone()).unwrap_or_default();
     let right_label = if props.right_variant == props.left_variant {

@@ -5,7 +5,6 @@ use crate::RunRef;
 /// Lines shown at most; the earlier ones are counted.
 const MAX_LINES: usize = 300;
 
-#[derive(PartialEq, Properties)]
 pub struct ConsoleProps {
     /// The run.
     pub run: Option<RunRef>,
@@ -14,8 +13,7 @@ pub struct ConsoleProps {
 }
 
 /// What the program printed by the step; the line printed at this very step stands out.
-#[component]
-pub fn Console(props: &ConsoleProps) -> Html {
+pub fn console(props: &ConsoleProps) -> Html {
     let lines = props.run.as_ref().map(|r| r.rec.view.console_at(props.step)).unwrap_or(&[]);
     let hidden = lines.len().saturating_sub(MAX_LINES);
     let shown = lines[hidden..].iter().map(|(step, text, stderr)| {

@@ -6,7 +6,6 @@ use crate::components::job_tree::{kind_words, short_exception};
 use crate::session::{format_time, unquote, Axis, Look, WIDTH};
 use crate::{RunRef, Tab};
 
-#[derive(PartialEq, Properties)]
 pub struct DetailTabsProps {
     /// The run.
     pub run: RunRef,
@@ -25,8 +24,7 @@ pub struct DetailTabsProps {
 }
 
 /// The lower tabs: a coroutine's details, the DebugProbes dump, and the charts.
-#[component]
-pub fn DetailTabs(props: &DetailTabsProps) -> Html {
+pub fn detail_tabs(props: &DetailTabsProps) -> Html {
     let tab_button = |tab: Tab, text: &'static str, testid: &'static str| {
         let selected = props.tab == tab;
         let onclick = props.ontab.reform(move |_: MouseEvent| tab);

@@ -3,7 +3,6 @@ use std::rc::Rc;
 use lessons::LessonInfo;
 use yew::prelude::*;
 
-#[derive(PartialEq, Properties)]
 pub struct LessonListProps {
     /// The course, in order.
     pub lessons: Rc<Vec<LessonInfo>>,
@@ -16,8 +15,7 @@ pub struct LessonListProps {
 }
 
 /// The course's lessons, numbered, with the current one marked and the done ones ticked.
-#[component]
-pub fn LessonList(props: &LessonListProps) -> Html {
+pub fn lesson_list(props: &LessonListProps) -> Html {
     let done = props.lessons.iter().filter(|l| props.progress.contains(l.id)).count();
     let items = props.lessons.iter().enumerate().map(|(idx, lesson)| {
         let onclick = props.onselect.reform(move |_: MouseEvent| idx);

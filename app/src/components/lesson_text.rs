@@ -75,7 +75,6 @@ impl PartialEq for EvalRef {
     }
 }
 
-#[derive(PartialEq, Properties)]
 pub struct QuestionsProps {
     /// The lesson's id.
     pub lesson: String,
@@ -94,8 +93,7 @@ pub struct QuestionsProps {
 }
 
 /// The "predict, then run" questions: pick an answer, run, and see what the run says.
-#[component]
-pub fn Questions(props: &QuestionsProps) -> Html {
+pub fn questions(props: &QuestionsProps) -> Html {
     let Some(lesson) = lessons::lesson(&props.lesson) else { return Html::default() };
     let evaluation = match &props.evaluation {
         Some(Ok(e)) => Some(e.0.clone()),

@@ -1,7 +1,6 @@
 use engine::lang::params::{ParamKind, ParamValue};
 use yew::prelude::*;
 
-#[derive(PartialEq, Properties)]
 pub struct ParamsPanelProps {
     /// The lesson's id.
     pub lesson: String,
@@ -15,8 +14,7 @@ pub struct ParamsPanelProps {
 
 /// One control per parameter of the scenario: sliders for ranges, switches for Booleans,
 /// lists for choices. The variant's pinned values are shown, not offered.
-#[component]
-pub fn ParamsPanel(props: &ParamsPanelProps) -> Html {
+pub fn params_panel(props: &ParamsPanelProps) -> Html {
     let Some(variant) = lessons::lesson(&props.lesson).and_then(|l| l.variant(&props.variant)) else { return Html::default() };
     let controls = variant.params.iter().map(|p| {
         let value = props.values.iter().find(|(n, _)| *n == p.name).map(|(_, v)| v.clone()).unwrap_or_else(|| p.default.clone());

@@ -3,7 +3,6 @@ use yew::prelude::*;
 use crate::session::{format_time, Axis, WIDTH};
 use crate::RunRef;
 
-#[derive(PartialEq, Properties)]
 pub struct ThreadLanesProps {
     /// The run.
     pub run: RunRef,
@@ -17,8 +16,7 @@ pub struct ThreadLanesProps {
 
 /// One row per thread, grouped by dispatcher: running solid, blocked hatched, idle empty, in
 /// each coroutine's colour; queue depths under them; a cursor at the step.
-#[component]
-pub fn ThreadLanes(props: &ThreadLanesProps) -> Html {
+pub fn thread_lanes(props: &ThreadLanesProps) -> Html {
     let run = &props.run;
     let view = &run.rec.view;
     let cursor = format!("left: {:.3}%", run.x_of(props.axis, props.step) / WIDTH * 100.0);

@@ -3,7 +3,6 @@ use yew::prelude::*;
 use crate::session::WIDTH;
 use crate::{Action, RunRef, SPEEDS};
 
-#[derive(PartialEq, Properties)]
 pub struct TimelineProps {
     /// The step on screen, counted from 0.
     pub step: u64,
@@ -23,8 +22,7 @@ pub struct TimelineProps {
 
 /// The run's transport controls, the scrubber with its events, the position, and the
 /// narration of the step for screen readers.
-#[component]
-pub fn Timeline(props: &TimelineProps) -> Html {
+pub fn timeline(props: &TimelineProps) -> Html {
     let button = |action: Action, text: &'static str, label: &'static str, testid: &'static str, disabled: bool| {
         let onclick = props.ondispatch.reform(move |_: MouseEvent| action.clone());
         html! {

@@ -6,15 +6,14 @@ use engine::value::JobId;
 use yew::prelude::*;
 
 use crate::components::code_pane::{CodePane, LineMarkers, Marker, MARKERS_LISTED};
-use crate::components::console::Console;
-use crate::components::details::DetailTabs;
+use crate::components::console::{console, ConsoleProps};
+use crate::components::details::{detail_tabs, DetailTabsProps};
 use crate::components::job_tree::JobTree;
-use crate::components::panel::Panel;
-use crate::components::thread_lanes::ThreadLanes;
+use crate::components::panel::{panel, PanelProps};
+use crate::components::thread_lanes::{thread_lanes, ThreadLanesProps};
 use crate::session::{hue_of_job, unquote, Axis};
 use crate::{Action, RunRef, Tab};
 
-#[derive(PartialEq, Properties)]
 pub struct WorkbenchProps {
     /// The code on screen.
     pub source: AttrValue,
@@ -39,8 +38,7 @@ pub struct WorkbenchProps {
 }
 
 /// The panes of one run: code, job tree, thread lanes, console and the detail tabs.
-#[component]
-pub fn Workbench(props: &WorkbenchProps) -> Html {
+pub fn workbench(props: &WorkbenchProps) -> Html {
     let run = props.run.as_ref();
     let step = props.step;
     let markers: Vec<LineMarkers> = run
@@ -90,25 +88,27 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
     let onselect = props.ondispatch.reform(Action::SelectJob);
     let onaxis = props.ondispatch.reform(Action::SetAxis);
     let ontab = props.ondispatch.reform(Action::SetTab);
-    let waiting = html! { <p class="empty">{ "No run yet." }</p> };
+    let waiting = || html! { <p class="empty">{ "No run yet." }</p> };
+    let tree = match run {
+        Some(r) => html! {
+            <JobTree run={r.clone()} {step} selected={props.job} onselect={onselect.clone()}
+                collapsed={props.collapsed.clone()} ontoggle={props.ondispatch.reform(Action::ToggleChildren)} />
+        },
+        None => waiting(),
+    };
+    let lanes = match run {
+        Some(r) => thread_lanes(&ThreadLanesProps { run: r.clone(), step, axis: props.axis, onaxis }),
+        None => waiting(),
+    };
     html! {
         <>
             <CodePane source={props.source.clone()} problems={props.problems.clone()} {run_problems} {markers} {current_line}
                 failure={props.failure.clone()} {oninput} />
-            <Panel title="Job tree" testid="job-tree" class="area-tree">
-                if let Some(r) = run {
-                    <JobTree run={r.clone()} {step} selected={props.job} onselect={onselect.clone()}
-                        collapsed={props.collapsed.clone()} ontoggle={props.ondispatch.reform(Action::ToggleChildren)} />
-                } else { { waiting.clone() } }
-            </Panel>
-            <Panel title="Threads" testid="thread-lanes" class="area-threads">
-                if let Some(r) = run {
-                    <ThreadLanes run={r.clone()} {step} axis={props.axis} {onaxis} />
-                } else { { waiting.clone() } }
-            </Panel>
-            <Console run={props.run.clone()} {step} />
+            { panel(PanelProps { title: "Job tree", testid: "job-tree", class: "area-tree", children: tree }) }
+            { panel(PanelProps { title: "Threads", testid: "thread-lanes", class: "area-threads", children: lanes }) }
+            { console(&ConsoleProps { run: props.run.clone(), step }) }
             if let Some(r) = run {
-                <DetailTabs run={r.clone()} {step} job={props.job} tab={props.tab} axis={props.axis} {ontab} {onselect} />
+                { detail_tabs(&DetailTabsProps { run: r.clone(), step, job: props.job, tab: props.tab, axis: props.axis, ontab, onselect }) }
             }
         </>
     }
