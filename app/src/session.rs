@@ -486,10 +486,10 @@ pub fn format_time(us: u64) -> String {
         format!("{us} µs")
     } else if us < 10_000_000 {
         let ms = us as f64 / 1000.0;
-        let text = format!("{ms:.3}");
+        let text = format!("{:.3}", engine::decimal::Dec(ms));
         format!("{} ms", text.trim_end_matches('0').trim_end_matches('.'))
     } else {
-        format!("{:.2} s", us as f64 / 1e6)
+        format!("{:.2} s", engine::decimal::Dec(us as f64 / 1e6))
     }
 }
 

@@ -1,12 +1,15 @@
-//! Reading decimal text as a `Double`: [`parse_f64`] accepts exactly what `str::parse::<f64>`
-//! accepts and gives the same value, bit for bit (the nearest double, ties to even), but
-//! with small integer arithmetic instead of the standard library's tables, which would cost
-//! the page over 10 KB.
+//! Decimal text and `Double`s, both ways, without the standard library's float tables (which
+//! would cost the page over 20 KB).
 //!
-//! The value `digits × 10^exp` is made exact as a big integer or as a quotient of two, and
-//! rounded once. Digits past the 800th only tell whether the value lies above the digits kept:
-//! a rounding boundary between two doubles has at most 767 significant digits, so nothing
-//! further can change the result.
+//! [`parse_f64`] accepts exactly what `str::parse::<f64>` accepts and gives the same value, bit
+//! for bit (the nearest double, ties to even). The value `digits × 10^exp` is made exact as a big
+//! integer or as a quotient of two, and rounded once. Digits past the 800th only tell whether the
+//! value lies above the digits kept: a rounding boundary between two doubles has at most 767
+//! significant digits, so nothing further can change the result.
+//!
+//! [`Dec`] prints a double as `{}`, `{:.N}`, `{:?}` and `{:e}` print it, character for character:
+//! the digits come from the same algorithm as the standard library's (Dragon4 as Burger and
+//! Dybvig describe it; the standard library's faster Grisu gives the same digits or defers to it).
 
 /// Significant digits kept; see the module's documentation.
 const MAX_DIGITS: usize = 800;
@@ -187,6 +190,345 @@ fn round(m: &Big, e2: i64, sticky: bool) -> f64 {
     }
 }
 
+/// A double to print as the standard library prints it: `format!("{}", Dec(x))` is
+/// `format!("{}", x)`, and likewise with a precision (`{:.3}`), `{:?}` and `{:e}`. Widths are
+/// not supported.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Dec(pub f64);
+
+impl std::fmt::Display for Dec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match f.precision() {
+            Some(frac) => text(self.0, Style::Fixed(frac)),
+            None => text(self.0, Style::Shortest(0)),
+        })
+    }
+}
+
+impl std::fmt::LowerExp for Dec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&text(self.0, Style::Exponent))
+    }
+}
+
+impl Dec {
+    /// What `{:?}` prints: the shortest digits, with `.0` on whole numbers, and in exponent
+    /// form below 1e-4 and from 1e16 on.
+    pub fn debug(self) -> String {
+        let a = self.0.abs();
+        if (a != 0.0 && a < 1e-4) || a >= 1e16 {
+            text(self.0, Style::Exponent)
+        } else {
+            text(self.0, Style::Shortest(1))
+        }
+    }
+}
+
+/// How a double is printed.
+#[derive(Clone, Copy)]
+enum Style {
+    /// The shortest digits that read back as the double, with at least so many after the point.
+    Shortest(usize),
+    /// Rounded to so many digits after the point.
+    Fixed(usize),
+    /// The shortest digits in exponent form: `1.5e-7`.
+    Exponent,
+}
+
+fn text(x: f64, style: Style) -> String {
+    let mut out = String::new();
+    let bits = x.to_bits();
+    if x.is_nan() {
+        return "NaN".into();
+    }
+    if bits >> 63 == 1 {
+        out.push('-');
+    }
+    if x.is_infinite() {
+        out.push_str("inf");
+        return out;
+    }
+    if x == 0.0 {
+        out.push_str(match style {
+            Style::Exponent => "0e0",
+            _ => "0",
+        });
+        let frac = match style {
+            Style::Shortest(n) | Style::Fixed(n) => n,
+            Style::Exponent => 0,
+        };
+        if frac > 0 {
+            out.push('.');
+            out.extend(std::iter::repeat_n('0', frac));
+        }
+        return out;
+    }
+    let d = decode(x);
+    let (digits, exp) = match style {
+        Style::Fixed(frac) => {
+            let limit = if frac < 0x8000 { -(frac as i32) } else { i32::from(i16::MIN) };
+            let (digits, exp) = format_exact(&d, max_len(d.exp), limit);
+            if exp <= limit {
+                // Nothing reaches the last digit asked for: zero with that many digits.
+                out.push('0');
+                if frac > 0 {
+                    out.push('.');
+                    out.extend(std::iter::repeat_n('0', frac));
+                }
+                return out;
+            }
+            (digits, exp)
+        }
+        _ => format_shortest(&d),
+    };
+    let digits: String = digits.iter().map(|&c| char::from(b'0' + c)).collect();
+    match style {
+        Style::Exponent => {
+            out.push_str(&digits[..1]);
+            if digits.len() > 1 {
+                out.push('.');
+                out.push_str(&digits[1..]);
+            }
+            out.push('e');
+            out.push_str(&(exp - 1).to_string());
+        }
+        Style::Shortest(frac) | Style::Fixed(frac) => {
+            let n = digits.len() as i32;
+            if exp <= 0 {
+                out.push_str("0.");
+                out.extend(std::iter::repeat_n('0', -exp as usize));
+                out.push_str(&digits);
+                let shown = (n - exp) as usize;
+                if frac > shown {
+                    out.extend(std::iter::repeat_n('0', frac - shown));
+                }
+            } else if exp < n {
+                out.push_str(&digits[..exp as usize]);
+                out.push('.');
+                out.push_str(&digits[exp as usize..]);
+                let shown = (n - exp) as usize;
+                if frac > shown {
+                    out.extend(std::iter::repeat_n('0', frac - shown));
+                }
+            } else {
+                out.push_str(&digits);
+                out.extend(std::iter::repeat_n('0', (exp - n) as usize));
+                if frac > 0 {
+                    out.push('.');
+                    out.extend(std::iter::repeat_n('0', frac));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A finite, non-zero double as `mant × 2^exp`, with the distances to its neighbours'
+/// midpoints (`minus`, `plus`, in the same unit) and whether those midpoints read back as it.
+struct Decoded {
+    mant: u64,
+    minus: u64,
+    plus: u64,
+    exp: i32,
+    inclusive: bool,
+}
+
+fn decode(x: f64) -> Decoded {
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1 << 52) - 1);
+    let (mant, exp) = if biased == 0 { (fraction << 1, -1075) } else { (fraction | 1 << 52, biased - 1075) };
+    let inclusive = mant & 1 == 0;
+    if biased == 0 {
+        Decoded { mant, minus: 1, plus: 1, exp, inclusive }
+    } else if mant == 1 << 52 {
+        // The smallest mantissa of its binade: the neighbour below is half as far.
+        Decoded { mant: mant << 2, minus: 1, plus: 2, exp: exp - 2, inclusive }
+    } else {
+        Decoded { mant: mant << 1, minus: 1, plus: 1, exp: exp - 1, inclusive }
+    }
+}
+
+/// `k` with `10^(k-1) < mant × 2^exp <= 10^(k+1)`.
+fn estimate_scaling_factor(mant: u64, exp: i32) -> i32 {
+    let nbits = 64 - i64::from((mant - 1).leading_zeros());
+    // 1292913986 = floor(2^32 × log10 2).
+    (((nbits + i64::from(exp)) * 1292913986) >> 32) as i32
+}
+
+/// Digits the fixed mode may produce for a binary exponent.
+fn max_len(exp: i32) -> usize {
+    21 + ((if exp < 0 { -12 } else { 5 } * exp) as usize >> 4)
+}
+
+fn big(v: u64) -> Big {
+    let mut b = Big::default();
+    b.mul_add(1, (v >> 32) as u32);
+    b.mul_add(1 << 16, 0);
+    b.mul_add(1 << 16, v as u32);
+    b
+}
+
+fn mul_pow10(x: &mut Big, n: i32) {
+    for _ in 0..n {
+        x.mul_add(10, 0);
+    }
+}
+
+fn sum(a: &Big, b: &Big) -> Big {
+    let mut out = Big { limbs: a.limbs.clone() };
+    out.add(b);
+    out
+}
+
+/// The next digit, `floor(x / scale)`, which is below 16; `x` keeps the remainder.
+fn next_digit(x: &mut Big, scales: &[Big; 4]) -> u8 {
+    let mut d = 0;
+    for (i, s) in scales.iter().enumerate().rev() {
+        if x.at_least(s) {
+            x.sub(s);
+            d += 1 << i;
+        }
+    }
+    d
+}
+
+/// Adds one to the last of `digits` (decimal digits 0–9); the extra digit when all were 9s.
+fn round_up(digits: &mut [u8]) -> Option<u8> {
+    match digits.iter().rposition(|&c| c != 9) {
+        Some(i) => {
+            digits[i] += 1;
+            digits[i + 1..].fill(0);
+            None
+        }
+        None if digits.is_empty() => Some(1),
+        None => {
+            digits[0] = 1;
+            digits[1..].fill(0);
+            Some(0)
+        }
+    }
+}
+
+/// The shortest digits `0.d1d2… × 10^k` that read back as the double, the closest of them.
+fn format_shortest(d: &Decoded) -> (Vec<u8>, i32) {
+    // `a.cmp(b) < rounding` is `a <= b` when the bounds read back as the double, else `a < b`.
+    let below = |a: &Big, b: &Big| if d.inclusive { !a.greater(b) } else { !a.at_least(b) };
+    let mut k = estimate_scaling_factor(d.mant + d.plus, d.exp);
+    let (mut mant, mut minus, mut plus, mut scale) = (big(d.mant), big(d.minus), big(d.plus), big(1));
+    if d.exp < 0 {
+        scale.shl(-d.exp as usize);
+    } else {
+        for b in [&mut mant, &mut minus, &mut plus] {
+            b.shl(d.exp as usize);
+        }
+    }
+    if k >= 0 {
+        mul_pow10(&mut scale, k);
+    } else {
+        for b in [&mut mant, &mut minus, &mut plus] {
+            mul_pow10(b, -k);
+        }
+    }
+    if below(&scale, &sum(&mant, &plus)) {
+        k += 1;
+    } else {
+        for b in [&mut mant, &mut minus, &mut plus] {
+            b.mul_add(10, 0);
+        }
+    }
+    let scales = multiples(&scale);
+    let mut digits = Vec::new();
+    let (down, up) = loop {
+        digits.push(next_digit(&mut mant, &scales));
+        let down = below(&mant, &minus);
+        let up = below(&scale, &sum(&mant, &plus));
+        if down || up {
+            break (down, up);
+        }
+        for b in [&mut mant, &mut minus, &mut plus] {
+            b.mul_add(10, 0);
+        }
+    };
+    if up && (!down || {
+        mant.shl(1);
+        mant.at_least(&scale)
+    }) {
+        if let Some(c) = round_up(&mut digits) {
+            digits.push(c);
+            k += 1;
+        }
+    }
+    (digits, k)
+}
+
+/// `scale` times 1, 2, 4 and 8.
+fn multiples(scale: &Big) -> [Big; 4] {
+    let times = |n: usize| {
+        let mut b = Big { limbs: scale.limbs.clone() };
+        b.shl(n);
+        b
+    };
+    [times(0), times(1), times(2), times(3)]
+}
+
+/// The digits `0.d1d2… × 10^k` of the double, at most `len` of them and none for powers of
+/// ten below `10^limit`, rounded half to even.
+fn format_exact(d: &Decoded, len_max: usize, limit: i32) -> (Vec<u8>, i32) {
+    let mut k = estimate_scaling_factor(d.mant, d.exp);
+    let (mut mant, mut scale) = (big(d.mant), big(1));
+    if d.exp < 0 {
+        scale.shl(-d.exp as usize);
+    } else {
+        mant.shl(d.exp as usize);
+    }
+    if k >= 0 {
+        mul_pow10(&mut scale, k);
+    } else {
+        mul_pow10(&mut mant, -k);
+    }
+    // Whether `mant + floor(scale / (2 × 10^len_max)) >= scale`.
+    let mut half_unit = Big { limbs: scale.limbs.clone() };
+    let mut n = len_max;
+    while n > 9 {
+        half_unit.div_rem_small(1_000_000_000);
+        n -= 9;
+    }
+    half_unit.div_rem_small(10u32.pow(n as u32) << 1);
+    if sum(&half_unit, &mant).at_least(&scale) {
+        k += 1;
+    } else {
+        mant.mul_add(10, 0);
+    }
+    let mut len = if k < limit { 0 } else { ((k - limit) as usize).min(len_max) };
+    let mut digits = Vec::with_capacity(len);
+    if len > 0 {
+        let scales = multiples(&scale);
+        for _ in 0..len {
+            if mant.is_zero() {
+                // The rest are zeros: no rounding.
+                digits.resize(len, 0);
+                return (digits, k);
+            }
+            digits.push(next_digit(&mut mant, &scales));
+            mant.mul_add(10, 0);
+        }
+    }
+    // Round half to even on what is left.
+    scale.mul_add(5, 0);
+    if mant.greater(&scale) || (!scale.greater(&mant) && len > 0 && digits[len - 1] & 1 == 1) {
+        if let Some(c) = round_up(&mut digits) {
+            k += 1;
+            if k > limit && len < len_max {
+                digits.push(c);
+                len += 1;
+            }
+        }
+    }
+    debug_assert_eq!(digits.len(), len);
+    (digits, k)
+}
+
 /// A non-negative integer, 32 bits a limb, least significant first.
 #[derive(Default)]
 struct Big {
@@ -265,6 +607,37 @@ impl Big {
         }
     }
 
+    /// `self += other`.
+    fn add(&mut self, other: &Big) {
+        if self.limbs.len() < other.limbs.len() {
+            self.limbs.resize(other.limbs.len(), 0);
+        }
+        let mut carry = 0u64;
+        for (i, l) in self.limbs.iter_mut().enumerate() {
+            let v = u64::from(*l) + u64::from(other.limbs.get(i).copied().unwrap_or(0)) + carry;
+            *l = v as u32;
+            carry = v >> 32;
+        }
+        if carry > 0 {
+            self.limbs.push(carry as u32);
+        }
+    }
+
+    /// `self /= d`, returning the remainder.
+    fn div_rem_small(&mut self, d: u32) -> u32 {
+        let mut rem = 0u64;
+        for l in self.limbs.iter_mut().rev() {
+            let v = rem << 32 | u64::from(*l);
+            *l = (v / u64::from(d)) as u32;
+            rem = v % u64::from(d);
+        }
+        rem as u32
+    }
+
+    fn greater(&self, other: &Big) -> bool {
+        !other.at_least(self)
+    }
+
     fn at_least(&self, other: &Big) -> bool {
         let n = self.limbs.len().max(other.limbs.len());
         for i in (0..n).rev() {
@@ -330,6 +703,33 @@ mod tests {
         same(&long);
         same(&format!("{}e-800", "9".repeat(1000)));
         same(&format!("0.{}", "0".repeat(400) + "24703282292062327"));
+    }
+
+    fn prints_same(x: f64) {
+        use super::Dec;
+        assert_eq!(format!("{}", Dec(x)), format!("{x}"), "{{}} of {:e}", x);
+        assert_eq!(Dec(x).debug(), format!("{x:?}"), "{{:?}} of {:e}", x);
+        assert_eq!(format!("{:e}", Dec(x)), format!("{x:e}"), "{{:e}} of {:e}", x);
+        for p in [0, 1, 2, 3, 6, 17, 30] {
+            assert_eq!(format!("{:.*}", p, Dec(x)), format!("{x:.p$}"), "{{:.{p}}} of {:e}", x);
+        }
+    }
+
+    #[test]
+    fn prints_as_the_standard_library() {
+        for x in [
+            0.0, -0.0, 1.0, -1.0, 0.1, 0.5, 1.5, 2.5, 0.25, 0.125, 0.35, 9.5, 99.5, 999.9999, 1e16, 1e15, 9.999999999999999e15, 1e-4, 9.999e-5, 1e-5,
+            123.456, 1e21, 1e22, 1e23, 1.7976931348623157e308, 5e-324, 2.2250738585072014e-308, 2.225073858507201e-308, f64::NAN, -f64::NAN,
+            f64::INFINITY, f64::NEG_INFINITY, 0.3, 1.0 / 3.0, 2.0f64.powi(60), 2.0f64.powi(-60), 100.0, 1234567.0, 0.000001, 4.35, 0.045, 0.0005,
+        ] {
+            prints_same(x);
+        }
+        let mut seed = 5u64;
+        for _ in 0..3000 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            prints_same(f64::from_bits(seed));
+            prints_same(((seed >> 11) % 100_000) as f64 / 1000.0);
+        }
     }
 
     #[test]

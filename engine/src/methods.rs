@@ -1163,7 +1163,7 @@ impl World {
             let zero = spec.starts_with('0');
             let body = match conv {
                 'd' => a.as_i64().map(|v| v.to_string()).unwrap_or_else(|| self.to_kstring(&a)),
-                'f' => format!("{:.*}", prec.unwrap_or(6), a.as_f64().unwrap_or(0.0)),
+                'f' => format!("{:.*}", prec.unwrap_or(6), crate::decimal::Dec(a.as_f64().unwrap_or(0.0))),
                 's' => self.to_kstring(&a),
                 'x' => format!("{:x}", a.as_i64().unwrap_or(0)),
                 'c' => self.to_kstring(&a),

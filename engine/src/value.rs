@@ -34,7 +34,7 @@ pub struct ThreadId(pub u32);
 pub struct StrandId(pub u32);
 
 /// A value of the simulated program.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub enum Value {
     /// A missing argument, replaced by the parameter's default; never visible to programs.
     Absent,
@@ -68,6 +68,37 @@ pub enum Value {
     Range(Rc<Range>),
     /// A built-in singleton or namespace such as `GlobalScope` or `CoroutineStart.LAZY`.
     Const(crate::builtins::Const),
+}
+
+/// As `#[derive(Debug)]` would print it; a `Double` is printed by [`crate::decimal::Dec`], as
+/// `{:?}` prints an `f64`, so that the page carries no other float printing.
+impl std::fmt::Debug for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        struct Double(f64);
+        impl std::fmt::Debug for Double {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&crate::decimal::Dec(self.0).debug())
+            }
+        }
+        match self {
+            Value::Absent => f.write_str("Absent"),
+            Value::Unit => f.write_str("Unit"),
+            Value::Null => f.write_str("Null"),
+            Value::Bool(v) => f.debug_tuple("Bool").field(v).finish(),
+            Value::Int(v) => f.debug_tuple("Int").field(v).finish(),
+            Value::Long(v) => f.debug_tuple("Long").field(v).finish(),
+            Value::Double(v) => f.debug_tuple("Double").field(&Double(*v)).finish(),
+            Value::Char(v) => f.debug_tuple("Char").field(v).finish(),
+            Value::Str(v) => f.debug_tuple("Str").field(v).finish(),
+            Value::Obj(v) => f.debug_tuple("Obj").field(v).finish(),
+            Value::Job(v) => f.debug_tuple("Job").field(v).finish(),
+            Value::Dispatcher(v) => f.debug_tuple("Dispatcher").field(v).finish(),
+            Value::Ctx(v) => f.debug_tuple("Ctx").field(v).finish(),
+            Value::Scope(v) => f.debug_tuple("Scope").field(v).finish(),
+            Value::Range(v) => f.debug_tuple("Range").field(v).finish(),
+            Value::Const(v) => f.debug_tuple("Const").field(v).finish(),
+        }
+    }
 }
 
 impl Value {
@@ -395,11 +426,11 @@ pub fn format_double(d: f64) -> String {
     }
     let a = d.abs();
     if (1e-3..1e7).contains(&a) {
-        let s = format!("{d:?}");
+        let s = crate::decimal::Dec(d).debug();
         if s.contains('.') { s } else { format!("{s}.0") }
     } else {
         // Scientific notation: `1.0E7`, `1.234E-5`.
-        let s = format!("{d:e}");
+        let s = format!("{:e}", crate::decimal::Dec(d));
         let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
         let mantissa = if mantissa.contains('.') { mantissa.to_string() } else { format!("{mantissa}.0") };
         format!("{mantissa}E{exp}")
@@ -418,6 +449,13 @@ mod tests {
         assert_eq!(format_double(1.5e-5), "1.5E-5");
         assert_eq!(format_double(123.456), "123.456");
         assert_eq!(format_double(-2.5), "-2.5");
+    }
+
+    #[test]
+    fn values_debug_print_as_derived() {
+        let v = vec![Value::Double(1.5), Value::Double(1e20), Value::Int(3), Value::Str("a\"b".into()), Value::Null, Value::Char('\n'), Value::Job(JobId(2))];
+        assert_eq!(format!("{v:?}"), r#"[Double(1.5), Double(1e20), Int(3), Str("a\"b"), Null, Char('\n'), Job(JobId(2))]"#);
+        assert_eq!(format!("{:#?}", Value::Double(-0.0)), "Double(\n    -0.0,\n)");
     }
 
     #[test]

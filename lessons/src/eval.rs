@@ -215,7 +215,7 @@ fn number(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         format!("{}", x as i64)
     } else {
-        format!("{x}")
+        engine::decimal::Dec(x).to_string()
     }
 }
 
@@ -243,7 +243,7 @@ fn value(v: &Value, w: &World, run: &RunResult, values: &[(String, ParamValue)])
             };
             if *agg == Agg::Count {
                 let n = caps.len() as f64;
-                return Ok((n, format!("{n} lines match \"{}\"", pattern.source)));
+                return Ok((n, format!("{} lines match \"{}\"", engine::decimal::Dec(n), pattern.source)));
             }
             if caps.is_empty() {
                 return Err(format!("no line of stdout matches \"{}\"", pattern.source));

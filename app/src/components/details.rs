@@ -1,3 +1,4 @@
+use engine::decimal::Dec;
 use engine::trace::CancelOrigin;
 use engine::value::JobId;
 use yew::prelude::*;
@@ -189,26 +190,26 @@ fn Charts(props: &ChartsProps) -> Html {
         let line = |value: &dyn Fn(&(f64, u64, u64)) -> f64| {
             let mut d = String::from("M0,60");
             for m in metrics.iter() {
-                d.push_str(&format!(" H{:.1} V{:.1}", m.0, 60.0 - 56.0 * value(m)));
+                d.push_str(&format!(" H{:.1} V{:.1}", Dec(m.0), Dec(60.0 - 56.0 * value(m))));
             }
-            d.push_str(&format!(" H{WIDTH}"));
+            d.push_str(&format!(" H{}", Dec(WIDTH)));
             d
         };
         (line(&|m| m.1 as f64 / max_live as f64), line(&|m| m.2 as f64 / max_bytes as f64))
     });
     let (live, bytes) = (paths.0.clone(), paths.1.clone());
-    let cursor = html! { <line class="cursor" x1={format!("{cursor_x:.1}")} x2={format!("{cursor_x:.1}")} y1="0" y2="64" /> };
+    let cursor = html! { <line class="cursor" x1={format!("{:.1}", Dec(cursor_x))} x2={format!("{:.1}", Dec(cursor_x))} y1="0" y2="64" /> };
     let latency = run.latency.iter().enumerate().map(|(i, s)| {
         let max = s.points.iter().map(|p| p.1).fold(1.0_f64, f64::max);
         let dots = s.points.iter().map(|(t, v, step)| {
             let (cx, cy) = (run.x_of(props.axis, *step), 60.0 - 56.0 * v / max);
             let seen = *step <= props.step;
-            html! { <circle class={classes!("dot", seen.then_some("seen"))} cx={format!("{cx:.1}")} cy={format!("{cy:.1}")} r="3"><title>{ format!("{v} ms, printed at {}", format_time(*t)) }</title></circle> }
+            html! { <circle class={classes!("dot", seen.then_some("seen"))} cx={format!("{:.1}", Dec(cx))} cy={format!("{:.1}", Dec(cy))} r="3"><title>{ format!("{} ms, printed at {}", Dec(*v), format_time(*t)) }</title></circle> }
         });
         html! {
             <figure class="chart">
-                <figcaption>{ format!("“{}” (ms), max {max}", s.key) }</figcaption>
-                <svg viewBox={format!("0 0 {WIDTH} 64")} preserveAspectRatio="none" class={format!("latency s{i}")} role="img" aria-label={format!("{} values of {}", s.points.len(), s.key)}>
+                <figcaption>{ format!("“{}” (ms), max {}", s.key, Dec(max)) }</figcaption>
+                <svg viewBox={format!("0 0 {} 64", Dec(WIDTH))} preserveAspectRatio="none" class={format!("latency s{i}")} role="img" aria-label={format!("{} values of {}", s.points.len(), s.key)}>
                     { for dots }
                     { cursor.clone() }
                 </svg>
@@ -224,14 +225,14 @@ fn Charts(props: &ChartsProps) -> Html {
         <div class="charts" data-testid="charts">
             <figure class="chart">
                 <figcaption>{ format!("Live coroutines: {live_now} now, peak {max_live}") }</figcaption>
-                <svg viewBox={format!("0 0 {WIDTH} 64")} preserveAspectRatio="none" role="img" aria-label={format!("live coroutines across the run, peak {max_live}")}>
+                <svg viewBox={format!("0 0 {} 64", Dec(WIDTH))} preserveAspectRatio="none" role="img" aria-label={format!("live coroutines across the run, peak {max_live}")}>
                     <path class="series live" d={live} />
                     { cursor.clone() }
                 </svg>
             </figure>
             <figure class="chart">
                 <figcaption>{ format!("Simulated memory of live coroutines: {} now, peak {}", bytes_text(bytes_now), bytes_text(max_bytes)) }</figcaption>
-                <svg viewBox={format!("0 0 {WIDTH} 64")} preserveAspectRatio="none" role="img" aria-label="memory across the run">
+                <svg viewBox={format!("0 0 {} 64", Dec(WIDTH))} preserveAspectRatio="none" role="img" aria-label="memory across the run">
                     <path class="series bytes" d={bytes} />
                     { cursor }
                 </svg>

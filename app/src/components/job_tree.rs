@@ -1,3 +1,4 @@
+use engine::decimal::Dec;
 use engine::job::JobState;
 use engine::trace::{CancelOrigin, EventKind};
 use engine::value::JobId;
@@ -225,22 +226,23 @@ pub fn JobTree(props: &JobTreeProps) -> Html {
                 }
                 Item::More(..) => (classes!("edge", "summary"), None),
             };
-            let d = format!("M{px},{} V{y} H{}", py + 8.0, x - 9.0);
+            let d = format!("M{},{} V{} H{}", Dec(px), Dec(py + 8.0), Dec(y), Dec(x - 9.0));
             edges.push(html! { <path class={class.clone()} d={d} /> });
             // Failure arrows point up the edge, cancellation arrows down.
             if let Some(kind) = arrow {
                 let (ax, ay) = (px, y - 10.0);
                 let points = if kind == "fail" {
-                    format!("{},{} {},{} {},{}", ax - 5.0, ay + 4.0, ax + 5.0, ay + 4.0, ax, ay - 5.0)
+                    format!("{},{} {},{} {},{}", Dec(ax - 5.0), Dec(ay + 4.0), Dec(ax + 5.0), Dec(ay + 4.0), Dec(ax), Dec(ay - 5.0))
                 } else {
-                    format!("{},{} {},{} {},{}", ax - 5.0, ay - 4.0, ax + 5.0, ay - 4.0, ax, ay + 5.0)
+                    format!("{},{} {},{} {},{}", Dec(ax - 5.0), Dec(ay - 4.0), Dec(ax + 5.0), Dec(ay - 4.0), Dec(ax), Dec(ay + 5.0))
                 };
                 edges.push(html! { <polygon class={classes!("arrow", kind, class)} points={points} /> });
             }
         }
         if let Some(s) = row.island_of.filter(|&s| Some(s) != row.parent_row) {
             let (sx, sy) = (x_of(rows[s].depth), y_of(s));
-            let d = format!("M{},{sy} C{},{sy} {},{y} {},{y}", sx - 9.0, sx - 40.0 - 4.0 * r as f64 % 30.0, x - 40.0, x - 9.0);
+            let (sy, y) = (Dec(sy), Dec(y));
+            let d = format!("M{},{sy} C{},{sy} {},{y} {},{y}", Dec(sx - 9.0), Dec(sx - 40.0 - 4.0 * r as f64 % 30.0), Dec(x - 40.0), Dec(x - 9.0));
             edges.push(html! { <path class="edge island" d={d}><title>{ "launched from here, but not its child: an island" }</title></path> });
         }
         match &row.item {
@@ -274,7 +276,7 @@ pub fn JobTree(props: &JobTreeProps) -> Html {
                     let what = format!("the {n} {} of {label}", if n == 1 { "child" } else { "children" });
                     let onclick = ontoggle.reform(move |_: MouseEvent| id);
                     nodes.push(html! {
-                        <g class="toggle" transform={format!("translate({},{y})", x - 22.0)} tabindex="0" role="button"
+                        <g class="toggle" transform={format!("translate({},{})", Dec(x - 22.0), Dec(y))} tabindex="0" role="button"
                             aria-expanded={if open { "true" } else { "false" }} aria-label={format!("{} {what}", if open { "Hide" } else { "Show" })}
                             data-testid="job-toggle" {onclick} onkeydown={on_enter(ontoggle.reform(move |()| id))}
                             onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}>
@@ -286,11 +288,11 @@ pub fn JobTree(props: &JobTreeProps) -> Html {
                 }
                 nodes.push(html! {
                     <g class={classes!("node", format!("look-{}", look.word()), selected.then_some("selected"), island.then_some("island"))}
-                        transform={format!("translate({x},{y})")} tabindex="0" role="button" aria-pressed={if selected { "true" } else { "false" }}
+                        transform={format!("translate({},{})", Dec(x), Dec(y))} tabindex="0" role="button" aria-pressed={if selected { "true" } else { "false" }}
                         aria-label={aria.clone()} data-testid="job-node" data-state={look.word()} data-job={job.id.0.to_string()}
                         {onclick} {onkeydown} onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}>
                         <title>{ aria }</title>
-                        <rect class="hit" x="-12" y="-12" width={format!("{hit_width:.0}")} height="24" rx="5" />
+                        <rect class="hit" x="-12" y="-12" width={format!("{:.0}", Dec(hit_width))} height="24" rx="5" />
                         <rect class={classes!("swatch", hue)} x="-11" y="-9" width="4" height="18" rx="2" />
                         <text class="glyph" x="0" y="5" text-anchor="middle">{ look.glyph() }</text>
                         <text x="14" y="5">
@@ -316,7 +318,7 @@ pub fn JobTree(props: &JobTreeProps) -> Html {
                 };
                 width = width.max(x + 20.0 + 7.2 * text.chars().count() as f64);
                 nodes.push(html! {
-                    <g class="node more" transform={format!("translate({x},{y})")} data-testid="job-more">
+                    <g class="node more" transform={format!("translate({},{})", Dec(x), Dec(y))} data-testid="job-more">
                         <text class="label" x="-4" y="5">{ text }</text>
                     </g>
                 });
@@ -331,7 +333,7 @@ pub fn JobTree(props: &JobTreeProps) -> Html {
             if existing == 0 {
                 <p class="empty">{ "No coroutine yet: step forward." }</p>
             }
-            <svg class="job-tree" width={format!("{width:.0}")} height={format!("{height:.0}")} role="group" aria-label={summary}>
+            <svg class="job-tree" width={format!("{:.0}", Dec(width))} height={format!("{:.0}", Dec(height))} role="group" aria-label={summary}>
                 <g class="edges">{ for edges }</g>
                 <g class="nodes">{ for nodes }</g>
             </svg>

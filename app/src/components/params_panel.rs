@@ -24,7 +24,7 @@ pub fn params_panel(props: &ParamsPanelProps) -> Html {
         let control = match &p.kind {
             ParamKind::Range { min, max, step } => {
                 let oninput = props.onchange.reform(move |e: InputEvent| (name.clone(), e.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
-                let number = |v: &ParamValue| v.as_f64().map(|x| x.to_string()).unwrap_or_default();
+                let number = |v: &ParamValue| v.as_f64().map(|x| engine::decimal::Dec(x).to_string()).unwrap_or_default();
                 html! {
                     <>
                         <input type="range" id={id.clone()} data-testid={testid} min={number(min)} max={number(max)} step={number(step)}

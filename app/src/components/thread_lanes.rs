@@ -1,3 +1,4 @@
+use engine::decimal::Dec;
 use yew::prelude::*;
 
 use crate::session::{format_time, Axis, WIDTH};
@@ -19,7 +20,7 @@ pub struct ThreadLanesProps {
 pub fn thread_lanes(props: &ThreadLanesProps) -> Html {
     let run = &props.run;
     let view = &run.rec.view;
-    let cursor = format!("left: {:.3}%", run.x_of(props.axis, props.step) / WIDTH * 100.0);
+    let cursor = format!("left: {:.3}%", Dec(run.x_of(props.axis, props.step) / WIDTH * 100.0));
     let threads_now = view.threads_at(props.step);
     let queues_now: Vec<String> = view
         .queues
@@ -83,7 +84,7 @@ fn LaneRows(props: &LaneRowsProps) -> Html {
         let rows = g.rows.iter().map(|row| {
             let bars = row.bars.iter().map(|b| {
                 let hue = b.hue.map(|h| format!("hue-{h}")).unwrap_or_else(|| "hue-none".into());
-                let style = format!("left: {:.3}%; width: max({:.3}%, 2px)", pct(b.x0), pct(b.x1 - b.x0));
+                let style = format!("left: {:.3}%; width: max({:.3}%, 2px)", Dec(pct(b.x0)), Dec(pct(b.x1 - b.x0)));
                 html! { <div class={classes!("bar", hue, b.blocked.then_some("blocked"))} {style} title={b.title.clone()}></div> }
             });
             html! {
@@ -106,16 +107,16 @@ fn LaneRows(props: &LaneRowsProps) -> Html {
         let mut last_y = 20.0;
         let y_of = |depth: u32| 20.0 - 18.0 * depth as f64 / *max as f64;
         for (x, deepest, after) in points {
-            d.push_str(&format!(" L{x:.1},{last_y:.1} L{x:.1},{:.1}", y_of(*deepest)));
+            d.push_str(&format!(" L{:.1},{:.1} L{:.1},{:.1}", Dec(*x), Dec(last_y), Dec(*x), Dec(y_of(*deepest))));
             last_y = y_of(*after);
-            d.push_str(&format!(" L{x:.1},{last_y:.1}"));
+            d.push_str(&format!(" L{:.1},{:.1}", Dec(*x), Dec(last_y)));
         }
-        d.push_str(&format!(" L{WIDTH},{last_y:.1} L{WIDTH},20 Z"));
+        d.push_str(&format!(" L{},{:.1} L{},20 Z", Dec(WIDTH), Dec(last_y), Dec(WIDTH)));
         html! {
             <div class="lane queue" data-testid="queue">
                 <span class="lane-name" title={format!("Tasks waiting in the queue of {name}")}>{ format!("queue {}", short_name(name)) }</span>
                 <div class="lane-track">
-                    <svg viewBox={format!("0 0 {WIDTH} 20")} preserveAspectRatio="none" class="queue-chart" aria-hidden="true">
+                    <svg viewBox={format!("0 0 {} 20", Dec(WIDTH))} preserveAspectRatio="none" class="queue-chart" aria-hidden="true">
                         <path {d} />
                     </svg>
                     <span class="queue-max">{ format!("max {max}") }</span>

@@ -1,3 +1,4 @@
+use engine::decimal::Dec;
 use yew::prelude::*;
 
 use crate::session::WIDTH;
@@ -95,8 +96,8 @@ struct MarksProps {
 /// run, not at every step.
 #[component]
 fn Marks(props: &MarksProps) -> Html {
-    let ticks = props.run.marks.iter().map(|(x, kind)| html! { <line class={classes!("mark", *kind)} x1={format!("{x}")} x2={format!("{x}")} y1="0" y2="10" /> });
+    let ticks = props.run.marks.iter().map(|(x, kind)| html! { <line class={classes!("mark", *kind)} x1={format!("{}", Dec(*x))} x2={format!("{}", Dec(*x))} y1="0" y2="10" /> });
     html! {
-        <svg class="marks" viewBox={format!("0 0 {WIDTH} 10")} preserveAspectRatio="none" aria-hidden="true">{ for ticks }</svg>
+        <svg class="marks" viewBox={format!("0 0 {} 10", Dec(WIDTH))} preserveAspectRatio="none" aria-hidden="true">{ for ticks }</svg>
     }
 }

@@ -108,7 +108,7 @@ impl ParamValue {
             ParamValue::Long(v) => format!("{v}L"),
             ParamValue::Double(v) => {
                 // `{:?}` always writes a fraction or an exponent, so the literal stays a Double.
-                format!("{v:?}")
+                crate::decimal::Dec(*v).debug()
             }
             ParamValue::Bool(v) => v.to_string(),
             ParamValue::Str(s) => quote(s),
@@ -367,7 +367,7 @@ fn check_value(param: &Param, value: &ParamValue) -> Result<ParamValue, Diagnost
     };
     if let ParamValue::Double(v) = value {
         if !v.is_finite() {
-            return Err(Diagnostic::error(param.value_span, format!("parameter '{}' needs a finite number, found {v}", param.name)));
+            return Err(Diagnostic::error(param.value_span, format!("parameter '{}' needs a finite number, found {}", param.name, crate::decimal::Dec(v))));
         }
     }
     if let ParamValue::Int(v) = value {
@@ -708,7 +708,7 @@ impl Number {
     fn span_text(&self) -> String {
         match self.whole {
             Some(v) => v.to_string(),
-            None => format!("{:?}", self.value),
+            None => crate::decimal::Dec(self.value).debug(),
         }
     }
 }
