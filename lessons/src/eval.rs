@@ -393,8 +393,9 @@ fn locate(t: &Target, run: &RunResult, source: &str, values: &[(String, ParamVal
     };
     let mut at = TargetAt { target: describe(t), jobs: Vec::new(), threads: Vec::new(), line: None, step: None };
     if let Found::Line(text) = t {
-        // Code lines only: a comment that mentions the text is not what the pointer means.
-        at.line = source.lines().position(|l| !l.trim_start().starts_with("//") && l.contains(text.as_str())).map(|i| i as u32 + 1);
+        // Code only: a comment that mentions the text (a `@param` listing its choices, say)
+        // is not what the pointer means.
+        at.line = source.lines().position(|l| code_part(l).contains(text.as_str())).map(|i| i as u32 + 1);
         return at;
     }
     let Some(w) = &run.world else { return at };
@@ -425,4 +426,19 @@ fn locate(t: &Target, run: &RunResult, source: &str, values: &[(String, ParamVal
         Found::Line(_) => unreachable!("handled above"),
     }
     at
+}
+
+/// A line without its `//` comment; a `//` inside a string literal is code.
+fn code_part(line: &str) -> &str {
+    let mut in_string = false;
+    let mut prev = ' ';
+    for (i, c) in line.char_indices() {
+        match c {
+            '"' if prev != '\\' => in_string = !in_string,
+            '/' if !in_string && prev == '/' => return &line[..i - 1],
+            _ => {}
+        }
+        prev = c;
+    }
+    line
 }

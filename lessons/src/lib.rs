@@ -75,7 +75,8 @@ pub struct Variant {
     pub label: String,
     /// The file name, e.g. `scenario-supervisor.kt`.
     pub file: String,
-    /// The Kotlin source as written (valid Kotlin; parameters at their default values).
+    /// The Kotlin source as written, with the values this variant pins in place of the file's
+    /// (valid Kotlin; the other parameters at their default values).
     pub source: &'static str,
     /// Parameters this variant pins, with their values; they are not offered as controls.
     pub fixed: Vec<(String, ParamValue)>,
@@ -386,8 +387,7 @@ fn load() -> Vec<Lesson> {
     for (number, spec) in course::COURSE.iter().enumerate() {
         let mut variants = Vec::new();
         for vs in spec.variants {
-            let source = vs.source;
-            let (declared, _) = params::params(source);
+            let (declared, _) = params::params(vs.source);
             let fixed: Vec<(String, ParamValue)> = vs
                 .set
                 .iter()
@@ -399,6 +399,14 @@ fn load() -> Vec<Lesson> {
                     Some((name.to_string(), literal(lit, &p.default)?))
                 })
                 .collect();
+            // The variant's code shows the values it pins, so that what the learner reads is
+            // what runs: the shared-pool variant says `bulkhead = false` even when the file,
+            // shared by both variants, says `true`. Done once per variant, for the process.
+            let pinned: Vec<(&str, ParamValue)> = fixed.iter().filter(|(n, _)| n != "cores").map(|(n, v)| (n.as_str(), v.clone())).collect();
+            let source: &'static str = match params::substitute(vs.source, &pinned) {
+                Ok(text) if text != vs.source => Box::leak(text.into_boxed_str()),
+                _ => vs.source,
+            };
             let mut lp: Vec<LessonParam> = Vec::new();
             if let Some((min, max, default, label)) = spec.cores {
                 if !vs.set.iter().any(|(n, _)| *n == "cores") {

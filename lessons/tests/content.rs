@@ -96,6 +96,45 @@ fn pointers_find_their_targets_at_the_defaults() {
 }
 
 #[test]
+fn line_pointers_land_on_code_not_on_comments_or_parameters() {
+    for l in lessons() {
+        for v in &l.variants {
+            let e = common::run(&l.id, &v.id, &[]);
+            for t in e.notices.iter().flat_map(|n| &n.targets) {
+                let Some(line) = t.line else { continue };
+                let text = v.source.lines().nth(line as usize - 1).unwrap();
+                assert!(!text.contains("@param") && !text.trim_start().starts_with("//"), "{}/{}: '{}' points at line {line}: {text}", l.id, v.id, t.target);
+            }
+        }
+    }
+    // The pointer of the confinement variant is the dispatcher, not the parameter that picks it.
+    let (_, v) = lessons::find("state", "confinement").unwrap();
+    let e = common::run("state", &v.id, &[]);
+    let line = e.notices.iter().flat_map(|n| &n.targets).find_map(|t| t.line).unwrap();
+    assert!(v.source.lines().nth(line as usize - 1).unwrap().contains("val stateDispatcher = Dispatchers.Default.limitedParallelism(1)"));
+}
+
+#[test]
+fn each_variant_shows_the_values_it_pins_in_its_code() {
+    let mut pinned = 0;
+    for l in lessons() {
+        for v in &l.variants {
+            let (declared, _) = engine::lang::params::params(v.source);
+            for (name, value) in v.fixed.iter().filter(|(n, _)| n != "cores") {
+                let p = declared.iter().find(|p| &p.name == name).unwrap();
+                assert_eq!(&p.default, value, "{}/{}: the code says {name} = {:?}", l.id, v.id, p.default);
+                pinned += 1;
+            }
+        }
+    }
+    assert!(pinned >= 10, "only {pinned} pinned values");
+    // Both bulkhead variants run the same file; each shows its own choice.
+    let shared = lessons::find("bulkhead", "sharedPool").unwrap().1.source;
+    let own = lessons::find("bulkhead", "bulkhead").unwrap().1.source;
+    assert!(shared.contains("val bulkhead = false // @param") && own.contains("val bulkhead = true // @param"));
+}
+
+#[test]
 fn bad_requests_are_errors_not_panics() {
     use lessons::{evaluate, LessonError, Value};
     assert!(matches!(evaluate("scope", "x", &[]), Err(LessonError::UnknownLesson(_))));
