@@ -1443,6 +1443,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::NotNull, span);
             }
             ExprKind::Member { receiver, name, safe } => self.member(receiver, name, *safe, span),
+            ExprKind::ClassRef(inner) => self.class_ref(inner, span),
             ExprKind::Call { callee, type_args, args, trailing_lambda } => self.call(callee, type_args, args, *trailing_lambda, span),
             ExprKind::Index { receiver, index } => {
                 self.expr(receiver);
@@ -1979,6 +1980,46 @@ impl<'a> Compiler<'a> {
         self.check_member_name(&name.name, name.span, receiver);
         let s = self.sym(&name.name);
         self.emit(Op::GetField { name: s, safe }, span);
+    }
+
+    /// `x::class`. A name that is no value but a type (`IllegalStateException::class`,
+    /// `Foo::class` for a class) is a class literal; anything else is evaluated and its
+    /// runtime class taken, as Kotlin's bound class references do.
+    fn class_ref(&mut self, inner: &Expr, span: Span) {
+        if let ExprKind::Name(id) = &inner.kind {
+            let is_value = self.find_var(&id.name).is_some() || self.globals.contains_key(&id.name) || self.classes.get(&id.name).is_some_and(|c| c.is_object);
+            if !is_value {
+                let java: Option<String> = match self.classes.get(&id.name) {
+                    Some(_) => Some(id.name.clone()),
+                    None => match id.name.as_str() {
+                        "String" => Some("java.lang.String".into()),
+                        "Int" => Some("int".into()),
+                        "Long" => Some("long".into()),
+                        "Double" => Some("double".into()),
+                        "Boolean" => Some("boolean".into()),
+                        "Char" => Some("char".into()),
+                        "Any" => Some("java.lang.Object".into()),
+                        name => crate::exception::ExcClass::from_name(name).filter(|c| c.simple_name() == name).map(|c| c.qualified_name().to_string()),
+                    },
+                };
+                match java {
+                    Some(java) => {
+                        // The runtime builds the class object from its JVM name.
+                        self.emit(Op::Push(Value::str(&java)), span);
+                        let s = self.sym("<class literal>");
+                        self.emit(Op::GetField { name: s, safe: false }, span);
+                    }
+                    None => {
+                        self.error(id.span, format!("unresolved reference '{}': `::class` needs a value or a class Coroutine Lab knows", id.name));
+                        self.emit(Op::Push(Value::Unit), span);
+                    }
+                }
+                return;
+            }
+        }
+        self.expr(inner);
+        let s = self.sym("<class>");
+        self.emit(Op::GetField { name: s, safe: false }, span);
     }
 
     fn unknown_member(&mut self, ns: Namespace, ns_id: &Ident, name: &Ident) {

@@ -124,6 +124,14 @@ impl World {
             HeapObj::Executor(d) => format!("java.util.concurrent.ThreadPoolExecutor@{}", fake_hash(d.0 as u64 + 31)),
             HeapObj::Thread(t) => format!("Thread[{},5,main]", self.threads[t.0 as usize].name),
             HeapObj::Random => "kotlin.random.Random".into(),
+            // `Class.toString()`: primitive classes print their bare name. A KClass prints
+            // so only without kotlin-reflect; printing one directly is a diagnostic (see
+            // `World::unprintable`), this is for one inside a collection.
+            HeapObj::Class(c) => {
+                let primitive = matches!(&*c.java_name, "int" | "long" | "double" | "float" | "boolean" | "char" | "short" | "byte");
+                let java = if primitive { c.java_name.to_string() } else { format!("class {}", c.java_name) };
+                if c.kotlin { format!("{java} (Kotlin reflection is not available)") } else { java }
+            }
         }
     }
 
@@ -310,6 +318,7 @@ impl World {
                 HeapObj::Executor(_) => "ExecutorService".into(),
                 HeapObj::Thread(_) => "Thread".into(),
                 HeapObj::Random => "Random".into(),
+                HeapObj::Class(c) => if c.kotlin { "KClass".into() } else { "Class".into() },
             },
         }
     }
@@ -414,6 +423,10 @@ impl World {
                         (Ok(u), Ok(v)) | (Err(u), Err(v)) => self.equals(u, v),
                         _ => false,
                     },
+                    // A JVM class object is unique per class; KClass equality compares the
+                    // wrapper classes, so `Int::class == (5 as Any)::class`.
+                    (HeapObj::Class(c1), HeapObj::Class(c2)) if c1.kotlin && c2.kotlin => c1.kotlin_qualified_name() == c2.kotlin_qualified_name(),
+                    (HeapObj::Class(c1), HeapObj::Class(c2)) => !c1.kotlin && !c2.kotlin && c1.java_name == c2.java_name,
                     _ => false,
                 }
             }

@@ -223,7 +223,24 @@ impl World {
         let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Absent);
         // Members every value has.
         match n {
-            "toString" if args.is_empty() => return ok(Value::str(&self.to_kstring(&recv))),
+            "toString" if args.is_empty() => {
+                if let Some(msg) = self.unprintable(&recv) {
+                    return Err(Fault::Stop(msg));
+                }
+                return ok(Value::str(&self.to_kstring(&recv)));
+            }
+            "javaClass" if property && !recv.is_null() => return self.class_of(&recv, false),
+            // `x::class`, compiled as this synthetic property read.
+            "<class>" if !recv.is_null() => return self.class_of(&recv, true),
+            // `Foo::class` for a type: the compiler pushes the class's JVM name.
+            "<class literal>" => {
+                let java_name: Rc<str> = match &recv {
+                    Value::Str(name) => name.clone(),
+                    _ => Rc::from(self.to_kstring(&recv)),
+                };
+                let class = crate::value::ClassObj { java_name, kotlin: true, primitive_or_wrapper: false };
+                return ok(Value::Obj(self.heap.alloc(HeapObj::Class(class))));
+            }
             "equals" => return ok(Value::Bool(self.equals(&recv, &arg(0)))),
             "hashCode" => return ok(Value::Int(self.to_kstring(&recv).bytes().fold(0i32, |h, b| h.wrapping_mul(31).wrapping_add(b as i32)))),
             _ => {}
@@ -618,6 +635,7 @@ impl World {
                 _ => Err(self.no_member(recv, n)),
             },
             HeapObj::Random => self.random_method(n, args),
+            HeapObj::Class(c) => self.class_method(c, recv, n),
             HeapObj::Instance { class, fields } if n == "<copy>" && self.program.classes[class.0 as usize].is_data => {
                 // Arguments come as (name, value) pairs; unnamed ones go in constructor order.
                 let c = self.program.classes[class.0 as usize].clone();
@@ -646,6 +664,98 @@ impl World {
                 _ => Err(self.no_member(recv, n)),
             },
             HeapObj::Cell(_) | HeapObj::Iter(_) => Err(self.no_member(recv, n)),
+        }
+    }
+
+    /// `x.javaClass` (`kotlin` false) and `x::class` (`kotlin` true): the class of a value,
+    /// where the engine knows the JVM class it would have.
+    fn class_of(&mut self, recv: &Value, kotlin: bool) -> NResult {
+        let boxed = |name: &str| (Rc::<str>::from(name), true);
+        let (java_name, primitive_or_wrapper): (Rc<str>, bool) = match recv {
+            Value::Str(_) => (Rc::from("java.lang.String"), false),
+            Value::Unit | Value::Absent => (Rc::from("kotlin.Unit"), false),
+            Value::Int(_) => boxed("java.lang.Integer"),
+            Value::Long(_) => boxed("java.lang.Long"),
+            Value::Double(_) => boxed("java.lang.Double"),
+            Value::Bool(_) => boxed("java.lang.Boolean"),
+            Value::Char(_) => boxed("java.lang.Character"),
+            Value::Obj(o) => match self.heap.get(*o) {
+                // Classes the program declares live in the default package: the JVM name is
+                // the declared name.
+                HeapObj::Instance { class, .. } => (Rc::from(self.program.classes[class.0 as usize].name.as_str()), false),
+                HeapObj::Exception(e) => match &e.user_class {
+                    Some((c, _)) => (Rc::from(self.program.classes[c.0 as usize].name.as_str()), false),
+                    // The class the exception really has: JobCancellationException for a
+                    // job's own cancellation, java.util.concurrent.CancellationException for
+                    // one the program threw.
+                    None => (Rc::from(e.class.qualified_name()), false),
+                },
+                HeapObj::Class(c) => (Rc::from(if c.kotlin { "kotlin.jvm.internal.ClassReference" } else { "java.lang.Class" }), false),
+                HeapObj::StringBuilder(_) => (Rc::from("java.lang.StringBuilder"), false),
+                _ => return Err(self.class_unknown(recv, kotlin)),
+            },
+            _ => return Err(self.class_unknown(recv, kotlin)),
+        };
+        if primitive_or_wrapper && !kotlin {
+            let t = self.type_name(recv);
+            let primitive = primitive_name(&java_name);
+            return Err(Fault::Stop(format!(
+                "javaClass of the {t} value {} depends on the expression's static type, which Coroutine Lab does not track: Kotlin gives {primitive} when the type is {t} and {java_name} when it is {t}? or Any; use ::class.simpleName (\"{t}\") instead",
+                self.to_kstring(recv)
+            )));
+        }
+        let class = crate::value::ClassObj { java_name, kotlin, primitive_or_wrapper };
+        ok(Value::Obj(self.heap.alloc(HeapObj::Class(class))))
+    }
+
+    fn class_unknown(&self, recv: &Value, kotlin: bool) -> Fault {
+        let what = if kotlin { "::class" } else { "javaClass" };
+        Fault::Stop(format!(
+            "{what} of a {} is not modelled in Coroutine Lab: its JVM class is an implementation class of the library; print the value or test it with `is` instead",
+            self.type_name(recv)
+        ))
+    }
+
+    /// Members of `java.lang.Class` and of `KClass` (without kotlin-reflect).
+    fn class_method(&mut self, c: crate::value::ClassObj, recv: &Value, n: &str) -> NResult {
+        if c.kotlin {
+            match n {
+                "simpleName" => ok(Value::str(c.kotlin_simple_name())),
+                "qualifiedName" => ok(Value::str(c.kotlin_qualified_name())),
+                "java" if c.primitive_or_wrapper => Err(Fault::Stop(format!(
+                    "::class.java of a {} value depends on the expression's static type, which Coroutine Lab does not track: Kotlin gives {} when the type is {} and {} when it is nullable or Any; use ::class.simpleName instead",
+                    c.kotlin_simple_name(),
+                    primitive_name(&c.java_name),
+                    c.kotlin_simple_name(),
+                    c.java_name
+                ))),
+                "java" | "javaObjectType" => {
+                    let java_name = if n == "java" { c.java_name.clone() } else { Rc::from(wrapper_name(&c.java_name)) };
+                    ok(Value::Obj(self.heap.alloc(HeapObj::Class(crate::value::ClassObj { java_name, kotlin: false, primitive_or_wrapper: false }))))
+                }
+                _ => Err(self.no_member(recv, n)),
+            }
+        } else {
+            match n {
+                "name" | "getName" | "canonicalName" | "typeName" => ok(Value::str(&c.java_name)),
+                "simpleName" | "getSimpleName" => ok(Value::str(c.java_simple_name())),
+                "kotlin" => ok(Value::Obj(self.heap.alloc(HeapObj::Class(crate::value::ClassObj { kotlin: true, ..c })))),
+                _ => Err(self.no_member(recv, n)),
+            }
+        }
+    }
+
+    /// Why a value cannot be turned into text, when the JVM's text for it depends on
+    /// something the engine does not model: a `KClass` prints differently with and without
+    /// kotlin-reflect on the classpath.
+    pub(crate) fn unprintable(&self, v: &Value) -> Option<String> {
+        let Value::Obj(o) = v else { return None };
+        match self.heap.get(*o) {
+            HeapObj::Class(c) if c.kotlin => Some(format!(
+                "printing a KClass depends on whether kotlin-reflect is on the classpath (\"class {} (Kotlin reflection is not available)\" without it), which Coroutine Lab does not model; print its simpleName or qualifiedName, or .java for the JVM class",
+                c.java_name
+            )),
+            _ => None,
         }
     }
 
@@ -1264,3 +1374,31 @@ fn trim_indent(text: &str) -> String {
     out.join("\n")
 }
 
+
+/// The primitive class behind a wrapper class name (`java.lang.Integer` → `int`); other names
+/// unchanged.
+fn primitive_name(java: &str) -> &str {
+    match java {
+        "java.lang.Integer" => "int",
+        "java.lang.Long" => "long",
+        "java.lang.Double" => "double",
+        "java.lang.Float" => "float",
+        "java.lang.Boolean" => "boolean",
+        "java.lang.Character" => "char",
+        other => other,
+    }
+}
+
+/// The wrapper class of a primitive class name (`int` → `java.lang.Integer`), for
+/// `KClass.javaObjectType`; other names unchanged.
+fn wrapper_name(java: &str) -> &str {
+    match java {
+        "int" => "java.lang.Integer",
+        "long" => "java.lang.Long",
+        "double" => "java.lang.Double",
+        "float" => "java.lang.Float",
+        "boolean" => "java.lang.Boolean",
+        "char" => "java.lang.Character",
+        other => other,
+    }
+}

@@ -236,6 +236,7 @@ impl World {
         if ms <= 0 {
             return Ok(Native::Value(Value::Unit));
         }
+        self.reject_scheduled_delay(s, "delay")?;
         if let Some(e) = self.register_cancellable(s) {
             return Err(Fault::Throw(e));
         }
@@ -248,6 +249,33 @@ impl World {
         self.strands[s.0 as usize].timer = Some(key);
         self.strands[s.0 as usize].wait = Wait::Delay { until };
         Ok(Native::Suspend)
+    }
+
+    /// A `delay` or `withTimeout` timer asked of a closed `newSingleThreadContext` /
+    /// `newFixedThreadPoolContext` by a coroutine still running on it. Such a dispatcher
+    /// schedules its timers on its own executor, which rejects them after `shutdown()`;
+    /// kotlinx.coroutines 1.9 (`ExecutorCoroutineDispatcherBase.scheduleBlock`) then cancels
+    /// the job (`cancelJobOnRejection`), so the delay throws right away, on the same thread.
+    /// In a job that cannot be cancelled the timer falls back to `DefaultExecutor` and the
+    /// resumption is rejected in turn, which the engine does not model: a diagnostic.
+    fn reject_scheduled_delay(&mut self, s: StrandId, what: &str) -> Result<(), Fault> {
+        let ctx = self.current_ctx(s);
+        if !self.closed_scheduled(ctx.dispatcher) {
+            return Ok(());
+        }
+        let d = ctx.dispatcher.expect("checked by closed_scheduled");
+        match ctx.job {
+            Some(j) if j != JobId::NON_CANCELLABLE => {
+                let cause = self.rejected_execution(d);
+                let exc = self.new_exception(ExcClass::CancellationException, Some("The task was rejected"), Some(cause));
+                self.cancel_impl(j, crate::job::Cause::Exception(exc), crate::trace::CancelOrigin::Explicit(None));
+                Ok(())
+            }
+            _ => Err(Fault::Stop(format!(
+                "{what} on {}, closed, in a coroutine that cannot be cancelled is not modelled in Coroutine Lab: leave the dispatcher (withContext) before closing it",
+                self.dispatcher_name(d)
+            ))),
+        }
     }
 
     /// `job.join()`.
@@ -358,7 +386,7 @@ impl World {
     }
 
     /// A new dispatcher with its own pool of threads.
-    pub(crate) fn new_pool(&mut self, name: String, prefix: String, max_threads: u32) -> DispatcherId {
+    pub(crate) fn new_pool(&mut self, name: String, prefix: String, max_threads: u32, scheduled: bool) -> DispatcherId {
         let id = DispatcherId(self.dispatchers.len() as u32);
         self.dispatchers.push(Dispatcher {
             kind: DispatcherKind::Pool,
@@ -369,6 +397,7 @@ impl World {
             running: 0,
             limit: max_threads,
             closed: false,
+            scheduled,
             thread_prefix: prefix,
         });
         id
@@ -397,6 +426,7 @@ impl World {
             running: 0,
             limit: n.min(u32::MAX as i64) as u32,
             closed: false,
+            scheduled: false,
             thread_prefix: String::new(),
         });
         Ok(Value::Dispatcher(id))
@@ -416,6 +446,9 @@ impl World {
         let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Absent);
         let v = match b {
             B::Println | B::Print => {
+                if let Some(msg) = Self::opt(&arg(0)).and_then(|v| self.unprintable(v)) {
+                    return Err(Fault::Stop(msg));
+                }
                 let text = match Self::opt(&arg(0)) {
                     Some(v) => self.to_kstring(v),
                     None => String::new(),
@@ -478,6 +511,10 @@ impl World {
                 let ctx = (*self.current_ctx(s)).clone();
                 let kind = if or_null { ScopeKind::TimeoutOrNull } else { ScopeKind::Timeout };
                 let job = self.enter_scope(s, ex, JobClass::Timeout, kind, ctx, &arg(1), span)?;
+                // On a closed single-thread context the timeout's own timer is rejected and
+                // cancels the block's job; the block still starts (`withTimeout` enters it
+                // undispatched) and its first suspension point throws.
+                self.reject_scheduled_delay(s, "withTimeout")?;
                 let key = self.add_timer(self.now + ms as u64 * 1000, crate::world::Timer::Timeout(job));
                 self.jobs[job.0 as usize].timer = Some(key);
                 self.jobs[job.0 as usize].timeout_ms = Some(ms);
@@ -553,14 +590,14 @@ impl World {
             B::NewRandom => Value::Obj(self.heap.alloc(HeapObj::Random)),
             B::NewSingleThreadContext => {
                 let name = self.to_kstring(&arg(0));
-                let d = self.new_pool(name.clone(), name, 1);
+                let d = self.new_pool(name.clone(), name, 1, true);
                 Value::Dispatcher(d)
             }
             B::NewFixedThreadPoolContext => {
                 let n = self.int_arg(&arg(0), "nThreads")?.max(1) as u32;
                 let name = self.to_kstring(&arg(1));
                 let prefix = if n == 1 { name.clone() } else { format!("{name}-") };
-                let d = self.new_pool(name, prefix, n);
+                let d = self.new_pool(name, prefix, n, true);
                 Value::Dispatcher(d)
             }
             B::NewFixedThreadPool | B::NewSingleThreadExecutor | B::NewCachedThreadPool => {
@@ -575,7 +612,7 @@ impl World {
                 }
                 self.pool_counter += 1;
                 let k = self.pool_counter;
-                let d = self.new_pool(format!("pool-{k}"), format!("pool-{k}-thread-"), n.min(u32::MAX as i64) as u32);
+                let d = self.new_pool(format!("pool-{k}"), format!("pool-{k}-thread-"), n.min(u32::MAX as i64) as u32, false);
                 Value::Obj(self.heap.alloc(HeapObj::Executor(d)))
             }
             B::NewException(class) => {

@@ -131,6 +131,10 @@ pub enum Resume {
     Continue,
     /// A scope frame's job finished: return its result or throw its exception.
     ScopeDone,
+    /// As `ScopeDone`, for a caller whose job was cancelled while the resumption waited
+    /// (a closed pool rejected it): a value result becomes the job's CancellationException,
+    /// as a cancellable resumption checks the job before it runs (`DispatchedTask.run`).
+    ScopeDoneCancellable,
     /// The coroutine of a `runBlocking` call finished: return its result or throw.
     BlockingDone(JobId),
 }

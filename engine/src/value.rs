@@ -301,6 +301,56 @@ pub enum HeapObj {
     Thread(ThreadId),
     /// A `Random` generator; it draws from the world's seeded generator.
     Random,
+    /// A class object: `x.javaClass` (a `java.lang.Class`) or `x::class` (a `KClass`).
+    Class(ClassObj),
+}
+
+/// A class as a program sees it through `javaClass` or `::class`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassObj {
+    /// The JVM name, as `Class.getName()` gives it: `java.lang.IllegalStateException`,
+    /// `Foo` for a class of the default package, `int` for a primitive type.
+    pub java_name: Rc<str>,
+    /// True for a `KClass` (`::class`), false for a `java.lang.Class` (`javaClass`, `.java`).
+    pub kotlin: bool,
+    /// A `KClass` taken from a number, Boolean or Char value: Kotlin gives the primitive
+    /// class (`int`) when the expression's static type is `Int` and the wrapper
+    /// (`java.lang.Integer`) when it is `Int?` or `Any`, and the engine does not know static
+    /// types, so only what is the same for both (`simpleName`, `qualifiedName`) is known.
+    pub primitive_or_wrapper: bool,
+}
+
+impl ClassObj {
+    /// `Class.getSimpleName()`: the name after the package (classes here are never nested).
+    pub fn java_simple_name(&self) -> &str {
+        self.java_name.rsplit('.').next().unwrap_or(&self.java_name)
+    }
+
+    /// The Kotlin name of a JVM class, as `KClass.qualifiedName` gives it without
+    /// kotlin-reflect (`ClassReference.classFqNames`): the built-in types that Kotlin maps
+    /// onto JVM classes have Kotlin names; every other class keeps its JVM name.
+    pub fn kotlin_qualified_name(&self) -> &str {
+        match &*self.java_name {
+            "int" | "java.lang.Integer" => "kotlin.Int",
+            "long" | "java.lang.Long" => "kotlin.Long",
+            "double" | "java.lang.Double" => "kotlin.Double",
+            "float" | "java.lang.Float" => "kotlin.Float",
+            "boolean" | "java.lang.Boolean" => "kotlin.Boolean",
+            "char" | "java.lang.Character" => "kotlin.Char",
+            "java.lang.String" => "kotlin.String",
+            "java.lang.Object" => "kotlin.Any",
+            "java.lang.Throwable" => "kotlin.Throwable",
+            "java.lang.Number" => "kotlin.Number",
+            "kotlin.Unit" => "kotlin.Unit",
+            other => other,
+        }
+    }
+
+    /// `KClass.simpleName`: the last part of the Kotlin name.
+    pub fn kotlin_simple_name(&self) -> &str {
+        let q = self.kotlin_qualified_name();
+        q.rsplit('.').next().unwrap_or(q)
+    }
 }
 
 /// An exception object.

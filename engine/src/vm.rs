@@ -103,7 +103,9 @@ impl World {
         self.strands[s.0 as usize].wait = Wait::None;
         match r {
             Resume::Start { atomic } => {
-                let job = self.strands[s.0 as usize].job;
+                // The job of the context it starts in: the coroutine's own, or the scope's
+                // for a `withContext` block that waited for its dispatcher.
+                let job = self.current_ctx(s).job.or(self.strands[s.0 as usize].job);
                 if let Some(j) = job {
                     let jb = self.job(j);
                     if !jb.is_active() && !atomic {
@@ -126,6 +128,10 @@ impl World {
             Resume::Throw(e) => self.throw(s, ex, e).map(|_| ()),
             Resume::Continue => Ok(()),
             Resume::ScopeDone => self.finish_scope(s, ex),
+            Resume::ScopeDoneCancellable => match self.pending_cancellation(s) {
+                Some(exc) => self.finish_scope_cancelled(s, ex, exc),
+                None => self.finish_scope(s, ex),
+            },
             Resume::BlockingDone(job) => match self.job(job).final_state.clone() {
                 Some(Ok(v)) => {
                     ex.stack.push(v);
@@ -458,18 +464,26 @@ impl World {
                 Op::Concat(n) => {
                     let start = ex.stack.len() - *n as usize;
                     let parts: Vec<Value> = ex.stack.drain(start..).collect();
-                    let mut out = String::new();
-                    for p in &parts {
-                        out.push_str(&self.to_kstring(p));
+                    if let Some(msg) = parts.iter().find_map(|p| self.unprintable(p)) {
+                        self.fault(s, ex, Fault::Stop(msg), span)
+                    } else {
+                        let mut out = String::new();
+                        for p in &parts {
+                            out.push_str(&self.to_kstring(p));
+                        }
+                        ex.stack.push(Value::Str(Rc::from(out)));
+                        Ok(())
                     }
-                    ex.stack.push(Value::Str(Rc::from(out)));
-                    Ok(())
                 }
                 Op::ToStr => {
                     let v = ex.stack.pop().expect("stack underflow");
-                    let text = self.to_kstring(&v);
-                    ex.stack.push(Value::Str(Rc::from(text)));
-                    Ok(())
+                    if let Some(msg) = self.unprintable(&v) {
+                        self.fault(s, ex, Fault::Stop(msg), span)
+                    } else {
+                        let text = self.to_kstring(&v);
+                        ex.stack.push(Value::Str(Rc::from(text)));
+                        Ok(())
+                    }
                 }
                 Op::Call { func, argc } => {
                     let start = ex.stack.len() - *argc as usize;
@@ -874,6 +888,19 @@ impl World {
                 self.throw(s, ex, e)
             }
         }
+    }
+
+    /// Leaves a scope frame whose caller was cancelled before it could resume: the scope's
+    /// exception still wins, but a value is replaced by the caller's CancellationException.
+    fn finish_scope_cancelled(&mut self, s: StrandId, ex: &mut Exec, exc: Value) -> Result<(), Flow> {
+        let Some(Frame::Scope(sf)) = ex.frames.last() else { unreachable!("a scope frame is on top") };
+        if let Some(Err(_)) = self.job(sf.job).final_state {
+            return self.finish_scope(s, ex);
+        }
+        self.pop_scope_ctx(s, ex);
+        let Some(Frame::Scope(sf)) = ex.frames.pop() else { unreachable!("a scope frame is on top") };
+        ex.stack.truncate(sf.stack_height as usize);
+        self.throw(s, ex, exc)
     }
 
     /// A value was produced for the frame on top (after a scope): if that is another

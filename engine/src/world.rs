@@ -129,6 +129,11 @@ pub struct Dispatcher {
     pub limit: u32,
     /// `close()` / `shutdown()` was called.
     pub closed: bool,
+    /// Its executor is a `ScheduledThreadPoolExecutor` (`newSingleThreadContext`,
+    /// `newFixedThreadPoolContext`), which also runs the dispatcher's `delay`s; an
+    /// `Executors` pool is a plain `ThreadPoolExecutor`, whose `delay`s run on
+    /// `DefaultExecutor`. It matters once the pool is closed (see `World::reject`).
+    pub scheduled: bool,
     /// Prefix of its threads' names.
     pub thread_prefix: String,
 }
@@ -325,6 +330,7 @@ impl World {
             running: 0,
             limit,
             closed: false,
+            scheduled: false,
             thread_prefix: prefix.to_string(),
         };
         let dispatchers = vec![
@@ -923,7 +929,7 @@ impl World {
             d.running += 1;
             self.strands[next.0 as usize].permits.push(view);
             let DispatcherKind::Limited(parent) = self.dispatchers[view.0 as usize].kind else { return };
-            self.enqueue(parent, next);
+            self.enqueue_via(parent, next, true);
         }
     }
 
@@ -955,13 +961,19 @@ impl World {
     }
 
     fn enqueue(&mut self, d: DispatcherId, s: StrandId) {
+        self.enqueue_via(d, s, false);
+    }
+
+    /// `via_view`: a `limitedParallelism` view hands the task to `d`, with the view itself
+    /// as the task's context (`LimitedDispatcher.dispatch`), so no job is in that context.
+    fn enqueue_via(&mut self, d: DispatcherId, s: StrandId, via_view: bool) {
         match self.dispatchers[d.0 as usize].kind {
             DispatcherKind::Limited(parent) => {
                 let v = &mut self.dispatchers[d.0 as usize];
                 if v.running < v.limit {
                     v.running += 1;
                     self.strands[s.0 as usize].permits.push(d);
-                    self.enqueue(parent, s);
+                    self.enqueue_via(parent, s, true);
                 } else {
                     v.queue.push_back(s);
                 }
@@ -998,11 +1010,55 @@ impl World {
                 self.dispatchers[d.0 as usize].queue.push_back(s);
                 self.ensure_worker(true);
             }
+            DispatcherKind::Pool if self.dispatchers[d.0 as usize].closed => self.reject(d, s, via_view),
             DispatcherKind::Pool => {
                 self.dispatchers[d.0 as usize].queue.push_back(s);
                 self.ensure_pool_thread(d);
             }
         }
+    }
+
+    /// A task dispatched to a closed pool. The executor's `execute` throws
+    /// RejectedExecutionException after `shutdown()`, and kotlinx.coroutines 1.9
+    /// (`ExecutorCoroutineDispatcherImpl.dispatch`) catches it: it cancels the job of the
+    /// task's context with `CancellationException("The task was rejected", e)`
+    /// (`cancelJobOnRejection`) and hands the task to `Dispatchers.IO`, so that the coroutine
+    /// can finish its cancellation there. The task then runs as any cancellable resumption
+    /// does in a cancelled job (`DispatchedTask.run`): a coroutine that had not started never
+    /// runs its body, a suspension point throws the CancellationException, and only an
+    /// ATOMIC start or a resumption with an exception goes on as it was.
+    fn reject(&mut self, d: DispatcherId, s: StrandId, via_view: bool) {
+        let job = if via_view { None } else { self.current_ctx(s).job };
+        if let Some(j) = job {
+            let cause = self.rejected_execution(d);
+            let exc = self.new_exception(crate::exception::ExcClass::CancellationException, Some("The task was rejected"), Some(cause));
+            self.cancel_impl(j, crate::job::Cause::Exception(exc), crate::trace::CancelOrigin::Explicit(None));
+            // Returning from a scope normally delivers the scope's value; now the job is
+            // cancelled, the caller gets the CancellationException instead.
+            if self.strands[s.0 as usize].resume == Some(Resume::ScopeDone) {
+                self.strands[s.0 as usize].resume = Some(Resume::ScopeDoneCancellable);
+            }
+        }
+        self.record(EventKind::Dispatched { strand: s, dispatcher: IO });
+        self.enqueue_via(IO, s, false);
+    }
+
+    /// The RejectedExecutionException a closed pool's executor throws. The JDK's message
+    /// (`AbortPolicy`) names the task and the executor by identity hash codes, which the
+    /// engine stands in for as it does for every identity hash code.
+    pub(crate) fn rejected_execution(&mut self, d: DispatcherId) -> Value {
+        let class = if self.dispatchers[d.0 as usize].scheduled { "ScheduledThreadPoolExecutor" } else { "ThreadPoolExecutor" };
+        let executor = format!("java.util.concurrent.{class}@{}", crate::format::fake_hash(d.0 as u64 + 31));
+        let msg = format!("Task DispatchedContinuation[{executor}] rejected from {executor}");
+        self.new_exception(crate::exception::ExcClass::RejectedExecutionException, Some(&msg), None)
+    }
+
+    /// Whether a dispatcher is a closed pool whose executor runs its own `delay`s.
+    pub(crate) fn closed_scheduled(&self, d: Option<DispatcherId>) -> bool {
+        d.is_some_and(|d| {
+            let disp = &self.dispatchers[d.0 as usize];
+            disp.kind == DispatcherKind::Pool && disp.closed && disp.scheduled
+        })
     }
 
     /// The thread that fires timers outside event loops, created on first use.
@@ -1028,6 +1084,7 @@ impl World {
             running: 0,
             limit: 1,
             closed: false,
+            scheduled: false,
             thread_prefix: String::new(),
         });
         self.threads[t.0 as usize].event_loop = Some(id);
@@ -1127,6 +1184,23 @@ impl World {
                     return;
                 }
                 self.end_wait(s);
+                let d = self.current_ctx(s).dispatcher;
+                if self.closed_scheduled(d) {
+                    // A ScheduledThreadPoolExecutor still runs the delayed tasks scheduled
+                    // before shutdown() (its default policy), and the dispatcher's delay
+                    // resumes the coroutine right on the pool thread
+                    // (`ResumeUndispatchedRunnable`): no rejection. (A delay that starts after
+                    // close() is rejected at once: see `suspend_delay`.)
+                    let d = d.expect("checked by closed_scheduled");
+                    let st = &mut self.strands[s.0 as usize];
+                    st.resume = Some(Resume::Value { value: Value::Unit, cancellable: true });
+                    st.state = StrandState::Queued;
+                    st.wait = Wait::Dispatch;
+                    self.record(EventKind::Dispatched { strand: s, dispatcher: d });
+                    self.dispatchers[d.0 as usize].queue.push_back(s);
+                    self.ensure_pool_thread(d);
+                    return;
+                }
                 self.dispatch(s, Resume::Value { value: Value::Unit, cancellable: true });
             }
             Timer::Timeout(j) => {

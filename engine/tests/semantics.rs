@@ -106,3 +106,66 @@ fn races_lose_updates_only_when_unprotected() {
         assert_eq!(run("withContext(confined) { counter++ }", seed), 4000);
     }
 }
+
+/// The diagnostic that stopped a run with the default limits.
+fn stop_message(source: &str) -> String {
+    stopped(source, engine::Config::default())
+}
+
+#[test]
+fn java_class_of_a_number_is_a_diagnostic_not_a_guess() {
+    // Kotlin gives `int` for an Int expression and `java.lang.Integer` for an Any holding
+    // one; the engine does not know static types, so it says so.
+    let msg = stop_message("fun main() {\n    val n = 5\n    println(n.javaClass.name)\n}\n");
+    assert!(msg.contains("static type"), "{msg}");
+    let msg = stop_message("fun main() {\n    val n = 5\n    println(n::class.java.name)\n}\n");
+    assert!(msg.contains("static type"), "{msg}");
+    // What is the same either way is known.
+    check("fun main() {\n    val n = 5\n    println(n::class.simpleName + \" \" + n::class.qualifiedName)\n}\n", "Int kotlin.Int\n");
+}
+
+#[test]
+fn printing_a_kclass_or_the_class_of_a_library_object_is_a_diagnostic() {
+    let msg = stop_message("fun main() {\n    println(RuntimeException()::class)\n}\n");
+    assert!(msg.contains("kotlin-reflect"), "{msg}");
+    let msg = stop_message("fun main() {\n    println(\"${IllegalStateException::class}\")\n}\n");
+    assert!(msg.contains("kotlin-reflect"), "{msg}");
+    let msg = stop_message("fun main() {\n    println(listOf(1).javaClass.name)\n}\n");
+    assert!(msg.contains("not modelled"), "{msg}");
+}
+
+#[test]
+fn class_names_of_exceptions_follow_where_they_came_from() {
+    check(
+        "import kotlinx.coroutines.*\nclass Boom : RuntimeException(\"b\")\nfun main() = runBlocking {\n    val j = launch { delay(100) }\n    yield()\n    j.cancel()\n    val a = async { delay(100) }\n    yield()\n    a.cancel()\n    try { a.await() } catch (e: CancellationException) { println(e.javaClass.name) }\n    try { throw CancellationException(\"mine\") } catch (e: CancellationException) { println(e::class.qualifiedName) }\n    println(Boom().javaClass.name + \" \" + Boom::class.simpleName)\n}\n",
+        "kotlinx.coroutines.JobCancellationException\njava.util.concurrent.CancellationException\nBoom Boom\n",
+    );
+}
+
+#[test]
+fn a_closed_pool_cancels_what_is_dispatched_to_it() {
+    // kotlinx.coroutines 1.9: the rejected task's job is cancelled with "The task was
+    // rejected" and the task runs on Dispatchers.IO.
+    check(
+        "import kotlinx.coroutines.*\nimport java.util.concurrent.Executors\nfun main() = runBlocking {\n    val d = Executors.newFixedThreadPool(2).asCoroutineDispatcher()\n    d.close()\n    val j = launch(d) { println(\"body\") }\n    j.join()\n    println(j.isCancelled)\n    val r = runCatching { withContext(d) { 1 } }\n    println(r.exceptionOrNull()?.message)\n    println(r.exceptionOrNull()?.cause?.javaClass?.simpleName)\n    println(isActive)\n}\n",
+        "true\nThe task was rejected\nRejectedExecutionException\ntrue\n",
+    );
+}
+
+#[test]
+fn a_closed_pool_view_runs_its_task_on_io_without_cancelling() {
+    // A limitedParallelism view hands its worker to the pool with the view as context, in
+    // which there is no job to cancel (`LimitedDispatcher.dispatch`).
+    check(
+        "import kotlinx.coroutines.*\nimport java.util.concurrent.Executors\nfun main() = runBlocking {\n    val d = Executors.newFixedThreadPool(2).asCoroutineDispatcher()\n    val view = d.limitedParallelism(1)\n    d.close()\n    launch(view) { println(Thread.currentThread().name.startsWith(\"DefaultDispatcher-worker-\")) }.join()\n}\n",
+        "true\n",
+    );
+}
+
+#[test]
+fn returning_from_with_context_to_a_closed_pool_throws_on_a_worker() {
+    check(
+        "import kotlinx.coroutines.*\nimport java.util.concurrent.Executors\nfun main() = runBlocking {\n    val d = Executors.newFixedThreadPool(1).asCoroutineDispatcher()\n    launch(d) {\n        try {\n            withContext(Dispatchers.Default) { d.close(); 42 }\n            println(\"not reached\")\n        } catch (e: CancellationException) {\n            println(e.message + \" \" + Thread.currentThread().name.startsWith(\"DefaultDispatcher-worker-\"))\n        }\n    }.join()\n}\n",
+        "The task was rejected true\n",
+    );
+}

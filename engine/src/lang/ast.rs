@@ -417,6 +417,9 @@ pub enum ExprKind {
     },
     /// `x!!`
     NotNull(Box<Expr>),
+    /// `x::class`: the Kotlin class (`KClass`) of a value, or of a type when `x` names one
+    /// (`IllegalStateException::class`). Other callable references (`::name`) are not parsed.
+    ClassRef(Box<Expr>),
     /// `receiver.name` or `receiver?.name`.
     Member {
         /// The receiver.

@@ -1901,7 +1901,7 @@ impl<'s> Parser<'s> {
         Expr { kind: ExprKind::Index { receiver: Box::new(e), index: Box::new(index) }, span }
     }
 
-    /// `e!!`, `e++`, `e--` and the unsupported `e::name`.
+    /// `e!!`, `e++`, `e--`, `e::class` and the unsupported `e::name`.
     fn operator_suffix(&mut self, e: Expr) -> Expr {
         let start = e.span.start;
         let t = self.bump();
@@ -1909,6 +1909,12 @@ impl<'s> Parser<'s> {
             T::BangBang => ExprKind::NotNull(Box::new(e)),
             T::PlusPlus => ExprKind::Postfix { op: UnaryOp::Inc, expr: Box::new(e) },
             T::MinusMinus => ExprKind::Postfix { op: UnaryOp::Dec, expr: Box::new(e) },
+            // `e::class` is how a program asks for a class (`e::class.simpleName`); unlike
+            // references to functions and properties it needs no function values.
+            T::ColonColon if self.kind() == T::Class => {
+                self.bump();
+                ExprKind::ClassRef(Box::new(e))
+            }
             _ => {
                 self.error(t.span, "callable references (`::`) are not supported in Coroutine Lab");
                 if matches!(self.kind(), T::Ident | T::Class) {

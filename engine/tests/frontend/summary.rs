@@ -295,6 +295,7 @@ fn expr(e: &Expr, indent: usize) -> String {
         ExprKind::Is { expr, ty: t, negated } => format!("({} {} {})", if *negated { "!is" } else { "is" }, x(expr), ty(t)),
         ExprKind::As { expr, ty: t, safe } => format!("({} {} {})", if *safe { "as?" } else { "as" }, x(expr), ty(t)),
         ExprKind::NotNull(e) => format!("(!! {})", x(e)),
+        ExprKind::ClassRef(e) => format!("(::class {})", x(e)),
         ExprKind::Member { receiver, name, safe } => format!("({} {} {})", if *safe { "?." } else { "." }, x(receiver), name.name),
         ExprKind::Call { callee, type_args, args, trailing_lambda } => {
             let targs = if type_args.is_empty() {
