@@ -17,4 +17,5 @@ pub mod params_panel;
 pub mod share_box;
 pub mod thread_lanes;
 pub mod timeline;
+pub mod ui;
 pub mod workbench;

@@ -700,7 +700,7 @@ pub fn App() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |a: Action| dispatcher.dispatch(a))
     };
-    let on_click = |action: Action| ondispatch.reform(move |_: MouseEvent| action.clone());
+    let on_click = |action: Action| components::ui::on_click(&ondispatch, action);
 
     let lesson = state.lesson();
     let variant = state.variant();
@@ -742,8 +742,7 @@ pub fn App() -> Html {
             left_step: state.step,
             right_step: state.compare_step().unwrap_or(0),
             sync: c.sync,
-            oncompare_with: ondispatch.reform(Action::CompareWith),
-            onsync: ondispatch.reform(Action::SetSync),
+            ondispatch: ondispatch.clone(),
         }),
         _ => workbench(&WorkbenchProps {
             source: AttrValue::from(state.source.clone()),
@@ -772,19 +771,19 @@ pub fn App() -> Html {
             </header>
             { for notice }
             if let Some(link) = state.share.clone() {
-                <ShareBox hash={link.hash} code_left_out={link.code_left_out} onclose={ondispatch.reform(|()| Action::CloseShare)} />
+                <ShareBox hash={link.hash} code_left_out={link.code_left_out} ondispatch={ondispatch.clone()} />
             }
 
             <aside class="area-side">
                 <nav class="area-nav" aria-label="Lessons">
-                    { lesson_list(&LessonListProps { lessons: state.lessons.clone(), selected: state.selected, progress: state.progress.clone(), onselect: ondispatch.reform(Action::SelectLesson) }) }
+                    { lesson_list(&LessonListProps { lessons: state.lessons.clone(), selected: state.selected, progress: state.progress.clone(), ondispatch: ondispatch.clone() }) }
                 </nav>
                 <section class="panel area-params" aria-label="Parameters">
                     <h3 class="panel-title">{ "Parameters" }</h3>
                     <div class="panel-body" data-testid="params">
                         if let Some(v) = variant {
                             { params_panel(&ParamsPanelProps { lesson: lesson.map(|l| l.id.clone()).unwrap_or_default(), variant: v.id.clone(), values: values.clone(),
-                                onchange: ondispatch.reform(|(n, v)| Action::SetParam(n, v)) }) }
+                                ondispatch: ondispatch.clone() }) }
                         }
                     </div>
                 </section>

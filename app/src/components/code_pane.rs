@@ -6,6 +6,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::code;
+use crate::Action;
 
 /// A coroutine standing at a line.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,7 +51,7 @@ pub struct CodePaneProps {
     /// Why the code on screen did not run, if it did not.
     pub failure: Option<String>,
     /// The code was edited.
-    pub oninput: Callback<String>,
+    pub ondispatch: Callback<Action>,
 }
 
 /// The scenario's code: editable, highlighted by the engine's lexer, with a marker for each
@@ -120,8 +121,8 @@ pub fn CodePane(props: &CodePaneProps) -> Html {
         }
     });
 
-    let oninput = props.oninput.reform(|e: InputEvent| {
-        e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()).map(|t| t.value()).unwrap_or_default()
+    let oninput = props.ondispatch.reform(|e: InputEvent| {
+        Action::Edit(e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()).map(|t| t.value()).unwrap_or_default())
     });
     let size = format!("height: calc({n_lines} * var(--code-line) + 2 * var(--code-pad)); width: calc({columns}ch + 4 * var(--code-pad));");
 

@@ -1,8 +1,9 @@
 use yew::prelude::*;
 
 use crate::components::job_tree::JobTree;
+use crate::components::ui::option_button;
 use crate::session::format_time;
-use crate::{RunRef, Sync};
+use crate::{Action, RunRef, Sync};
 
 pub struct CompareViewProps {
     /// The lesson's id.
@@ -21,10 +22,8 @@ pub struct CompareViewProps {
     pub right_step: u64,
     /// How the sides step together.
     pub sync: Sync,
-    /// The learner picked the other variant.
-    pub oncompare_with: Callback<usize>,
-    /// The learner picked how to step together.
-    pub onsync: Callback<Sync>,
+    /// The learner picked the other variant or how to step together.
+    pub ondispatch: Callback<Action>,
 }
 
 /// Two variants side by side, stepping together, with what differs in their outcomes marked.
@@ -40,12 +39,8 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
         let text = if i == props.left_variant { format!("{} (as written, default parameters)", v.label) } else { v.label.clone() };
         html! { <option value={i.to_string()} selected={i == props.right_variant}>{ text }</option> }
     });
-    let onchange = props.oncompare_with.reform(|e: Event| e.target_unchecked_into::<web_sys::HtmlSelectElement>().value().parse().unwrap_or(0));
-    let sync_button = |sync: Sync, text: &'static str| {
-        let pressed = props.sync == sync;
-        let onclick = props.onsync.reform(move |_: MouseEvent| sync);
-        html! { <button class={classes!("control", "small", pressed.then_some("current"))} aria-pressed={if pressed { "true" } else { "false" }} {onclick}>{ text }</button> }
-    };
+    let onchange = props.ondispatch.reform(|e: Event| Action::CompareWith(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value().parse().unwrap_or(0)));
+    let sync_button = |sync: Sync, text: &'static str| option_button(&props.ondispatch, props.sync == sync, text, Action::SetSync(sync));
 
     let left_out = outputs(&props.left);
     let right_out = props.right.as_ref().map(outputs).unwrap_or_default();
@@ -70,7 +65,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                 <h3>{ title }</h3>
                 <p class="side-position">{ format!("step {step} of {}, t = {}", run.last(), format_time(run.time_at(step))) }</p>
                 <table class="outcome"><tbody>{ for rows }</tbody></table>
-                <div class="side-tree"><JobTree run={run.clone()} {step} selected={None} onselect={Callback::noop()} /></div>
+                <div class="side-tree"><JobTree run={run.clone()} {step} selected={None} ondispatch={Callback::noop()} /></div>
                 <ol class="console-lines side-console">{ for lines }</ol>
             </div>
         }

@@ -4,8 +4,9 @@ use engine::value::JobId;
 use yew::prelude::*;
 
 use crate::components::job_tree::{kind_words, short_exception};
+use crate::components::ui::{bool_text, on_click};
 use crate::session::{format_time, unquote, Axis, Look, WIDTH};
-use crate::{RunRef, Tab};
+use crate::{Action, RunRef, Tab};
 
 pub struct DetailTabsProps {
     /// The run.
@@ -18,24 +19,22 @@ pub struct DetailTabsProps {
     pub tab: Tab,
     /// Virtual time or steps across the charts, as across the lanes.
     pub axis: Axis,
-    /// The learner picked a tab.
-    pub ontab: Callback<Tab>,
-    /// The learner picked a coroutine (from a parent or child link).
-    pub onselect: Callback<Option<JobId>>,
+    /// The learner picked a tab or a coroutine (from a parent or child link).
+    pub ondispatch: Callback<Action>,
 }
 
 /// The lower tabs: a coroutine's details, the DebugProbes dump, and the charts.
 pub fn detail_tabs(props: &DetailTabsProps) -> Html {
     let tab_button = |tab: Tab, text: &'static str, testid: &'static str| {
         let selected = props.tab == tab;
-        let onclick = props.ontab.reform(move |_: MouseEvent| tab);
+        let onclick = on_click(&props.ondispatch, Action::SetTab(tab));
         html! {
-            <button role="tab" class={classes!("tab", selected.then_some("current"))} aria-selected={if selected { "true" } else { "false" }}
+            <button role="tab" class={classes!("tab", selected.then_some("current"))} aria-selected={bool_text(selected)}
                 data-testid={testid} {onclick}>{ text }</button>
         }
     };
     let body = match props.tab {
-        Tab::Details => html! { <JobDetails run={props.run.clone()} step={props.step} job={props.job} onselect={props.onselect.clone()} /> },
+        Tab::Details => html! { <JobDetails run={props.run.clone()} step={props.step} job={props.job} ondispatch={props.ondispatch.clone()} /> },
         Tab::Dump => html! { <Dump run={props.run.clone()} step={props.step} /> },
         Tab::Charts => html! { <Charts run={props.run.clone()} step={props.step} axis={props.axis} /> },
     };
@@ -56,7 +55,7 @@ struct JobDetailsProps {
     run: RunRef,
     step: u64,
     job: Option<JobId>,
-    onselect: Callback<Option<JobId>>,
+    ondispatch: Callback<Action>,
 }
 
 /// A coroutine at the step: state, kind, context, what it waits for, stack and locals.
@@ -79,7 +78,7 @@ fn JobDetails(props: &JobDetailsProps) -> Html {
     let look = Look::of(job, strand);
     let label_of = |j: JobId| view.job_info(j).map(|x| unquote(&x.label)).unwrap_or_else(|| format!("job {}", j.0));
     let link = |j: JobId| {
-        let onclick = props.onselect.reform(move |_: MouseEvent| Some(j));
+        let onclick = on_click(&props.ondispatch, Action::SelectJob(Some(j)));
         html! { <button class="link" {onclick}>{ label_of(j) }</button> }
     };
     let thread = strand.and_then(|s| s.thread).and_then(|t| view.thread_names.get(t.0 as usize)).cloned();

@@ -6,7 +6,8 @@ use engine::views::JobView;
 use yew::prelude::*;
 
 use crate::session::{hue_of_job, unquote, Look};
-use crate::RunRef;
+use crate::components::ui::{bool_text, on_click};
+use crate::{Action, RunRef};
 
 /// Children drawn under one parent before the others are summed up in one row.
 pub const MAX_CHILDREN: usize = 8;
@@ -172,15 +173,14 @@ pub struct JobTreeProps {
     pub step: u64,
     /// The coroutine whose details are shown.
     pub selected: Option<JobId>,
-    /// Called with the coroutine clicked (again: none).
-    pub onselect: Callback<Option<JobId>>,
+    /// Selects the coroutine clicked (clicked again: none) and hides or shows children.
+    pub ondispatch: Callback<Action>,
     /// Jobs whose children are hidden.
     #[prop_or_default]
     pub collapsed: Vec<JobId>,
-    /// Called with a job whose children are to be hidden or shown again; without it, the
-    /// tree has no toggles.
+    /// Whether each job has a toggle to hide or show its children.
     #[prop_or_default]
-    pub ontoggle: Option<Callback<JobId>>,
+    pub toggles: bool,
 }
 
 /// The job tree at the step, as SVG: one row per job, its state as shape, word and colour,
@@ -260,10 +260,11 @@ pub fn JobTree(props: &JobTreeProps) -> Html {
                 let hue = format!("hue-{}", hue_of_job(job.id));
                 let selected = props.selected == Some(job.id);
                 let id = job.id;
-                let onclick = props.onselect.reform(move |_: MouseEvent| if selected { None } else { Some(id) });
+                let select = Action::SelectJob(if selected { None } else { Some(id) });
+                let onclick = on_click(&props.ondispatch, select.clone());
                 // A click selects without focusing, so the tree does not scroll to show the
                 // whole node; the keyboard focuses (and scrolls to) nodes as usual.
-                let onkeydown = on_enter(props.onselect.reform(move |()| if selected { None } else { Some(id) }));
+                let onkeydown = on_enter(&props.ondispatch, select);
                 let aria = format!(
                     "{label}, {kind}, {}{}{}",
                     look.word(),
@@ -271,14 +272,14 @@ pub fn JobTree(props: &JobTreeProps) -> Html {
                     waiting.as_ref().map(|w| format!(", waiting: {w}")).unwrap_or_default()
                 );
                 let hit_width = 30.0 + 7.6 * (label.chars().count() + look.word().len() + kind.len() + 2) as f64 + 7.0 * note_text.as_ref().map(|n| n.chars().count() + 2).unwrap_or(0) as f64;
-                if let Some(ontoggle) = props.ontoggle.as_ref().filter(|_| *n_children > 0) {
+                if props.toggles && *n_children > 0 {
                     let (open, n) = (*open, *n_children);
                     let what = format!("the {n} {} of {label}", if n == 1 { "child" } else { "children" });
-                    let onclick = ontoggle.reform(move |_: MouseEvent| id);
+                    let onclick = on_click(&props.ondispatch, Action::ToggleChildren(id));
                     nodes.push(html! {
                         <g class="toggle" transform={format!("translate({},{})", Dec(x - 22.0), Dec(y))} tabindex="0" role="button"
-                            aria-expanded={if open { "true" } else { "false" }} aria-label={format!("{} {what}", if open { "Hide" } else { "Show" })}
-                            data-testid="job-toggle" {onclick} onkeydown={on_enter(ontoggle.reform(move |()| id))}
+                            aria-expanded={bool_text(open)} aria-label={format!("{} {what}", if open { "Hide" } else { "Show" })}
+                            data-testid="job-toggle" {onclick} onkeydown={on_enter(&props.ondispatch, Action::ToggleChildren(id))}
                             onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}>
                             <title>{ format!("{} {what}", if open { "Hide" } else { "Show" }) }</title>
                             <rect x="-6" y="-6" width="12" height="12" rx="2" />
@@ -288,7 +289,7 @@ pub fn JobTree(props: &JobTreeProps) -> Html {
                 }
                 nodes.push(html! {
                     <g class={classes!("node", format!("look-{}", look.word()), selected.then_some("selected"), island.then_some("island"))}
-                        transform={format!("translate({},{})", Dec(x), Dec(y))} tabindex="0" role="button" aria-pressed={if selected { "true" } else { "false" }}
+                        transform={format!("translate({},{})", Dec(x), Dec(y))} tabindex="0" role="button" aria-pressed={bool_text(selected)}
                         aria-label={aria.clone()} data-testid="job-node" data-state={look.word()} data-job={job.id.0.to_string()}
                         {onclick} {onkeydown} onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}>
                         <title>{ aria }</title>
@@ -347,12 +348,14 @@ pub fn JobTree(props: &JobTreeProps) -> Html {
 }
 
 /// Enter or Space on a focused node: the same as a click, without scrolling or playing.
-fn on_enter(action: Callback<()>) -> Callback<KeyboardEvent> {
+#[inline(never)]
+fn on_enter(ondispatch: &Callback<Action>, action: Action) -> Callback<KeyboardEvent> {
+    let ondispatch = ondispatch.clone();
     Callback::from(move |e: KeyboardEvent| {
         if e.key() == "Enter" || e.key() == " " {
             e.prevent_default();
             e.stop_propagation();
-            action.emit(());
+            ondispatch.emit(action.clone());
         }
     })
 }

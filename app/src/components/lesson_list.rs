@@ -3,6 +3,9 @@ use std::rc::Rc;
 use lessons::LessonInfo;
 use yew::prelude::*;
 
+use crate::components::ui::on_click;
+use crate::Action;
+
 pub struct LessonListProps {
     /// The course, in order.
     pub lessons: Rc<Vec<LessonInfo>>,
@@ -10,15 +13,15 @@ pub struct LessonListProps {
     pub selected: usize,
     /// Ids of the lessons whose question the learner has checked.
     pub progress: Rc<crate::sorted::SortedSet>,
-    /// Called with the index of the lesson the learner picked.
-    pub onselect: Callback<usize>,
+    /// Selects the lesson the learner picked.
+    pub ondispatch: Callback<Action>,
 }
 
 /// The course's lessons, numbered, with the current one marked and the done ones ticked.
 pub fn lesson_list(props: &LessonListProps) -> Html {
     let done = props.lessons.iter().filter(|l| props.progress.contains(l.id)).count();
     let items = props.lessons.iter().enumerate().map(|(idx, lesson)| {
-        let onclick = props.onselect.reform(move |_: MouseEvent| idx);
+        let onclick = on_click(&props.ondispatch, Action::SelectLesson(idx));
         let is_current = idx == props.selected;
         let is_done = props.progress.contains(lesson.id);
         html! {

@@ -5,6 +5,7 @@ use lessons::Evaluation;
 use yew::prelude::*;
 
 use crate::markdown::{self, Block, Inline};
+use crate::components::ui::on_click;
 use crate::Action;
 
 #[derive(PartialEq, Properties)]
@@ -149,12 +150,12 @@ pub fn questions(props: &QuestionsProps) -> Html {
         }
     });
     let any_picked = !props.answers.is_empty();
-    let onreveal = props.ondispatch.reform(|_: MouseEvent| Action::Reveal);
+    let onreveal = on_click(&props.ondispatch, Action::Reveal);
     let notices = evaluation.iter().flat_map(|e| e.notices.clone()).map(|n| {
         let target = n.targets.iter().find(|t| t.step.is_some() || !t.jobs.is_empty());
         let jump = target.map(|t| {
             let (step, job) = (t.step.unwrap_or(0), t.jobs.first().copied());
-            let onclick = props.ondispatch.reform(move |_: MouseEvent| Action::Show(step, job));
+            let onclick = on_click(&props.ondispatch, Action::Show(step, job));
             let what = match t.step {
                 Some(s) => format!("Show step {s}"),
                 None => "Show it".to_string(),

@@ -1,6 +1,8 @@
 use engine::lang::params::{ParamKind, ParamValue};
 use yew::prelude::*;
 
+use crate::Action;
+
 pub struct ParamsPanelProps {
     /// The lesson's id.
     pub lesson: String,
@@ -8,8 +10,8 @@ pub struct ParamsPanelProps {
     pub variant: String,
     /// Every parameter's value in the run on screen.
     pub values: Vec<(String, ParamValue)>,
-    /// A control changed: the parameter's name and its new value as text.
-    pub onchange: Callback<(String, String)>,
+    /// A control changed: sets the parameter to its new value as text.
+    pub ondispatch: Callback<Action>,
 }
 
 /// One control per parameter of the scenario: sliders for ranges, switches for Booleans,
@@ -23,7 +25,7 @@ pub fn params_panel(props: &ParamsPanelProps) -> Html {
         let name = p.name.clone();
         let control = match &p.kind {
             ParamKind::Range { min, max, step } => {
-                let oninput = props.onchange.reform(move |e: InputEvent| (name.clone(), e.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
+                let oninput = props.ondispatch.reform(move |e: InputEvent| Action::SetParam(name.clone(), e.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
                 let number = |v: &ParamValue| v.as_f64().map(|x| engine::decimal::Dec(x).to_string()).unwrap_or_default();
                 html! {
                     <>
@@ -35,9 +37,9 @@ pub fn params_panel(props: &ParamsPanelProps) -> Html {
             }
             ParamKind::Toggle => {
                 let on = value == ParamValue::Bool(true);
-                let onchange = props.onchange.reform(move |e: Event| {
+                let onchange = props.ondispatch.reform(move |e: Event| {
                     let checked = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
-                    (name.clone(), checked.to_string())
+                    Action::SetParam(name.clone(), checked.to_string())
                 });
                 html! { <input type="checkbox" id={id.clone()} data-testid={testid} checked={on} {onchange} /> }
             }
@@ -46,7 +48,7 @@ pub fn params_panel(props: &ParamsPanelProps) -> Html {
                     ParamValue::Str(s) => s.clone(),
                     other => other.to_string(),
                 };
-                let onchange = props.onchange.reform(move |e: Event| (name.clone(), e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
+                let onchange = props.ondispatch.reform(move |e: Event| Action::SetParam(name.clone(), e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
                 let options = options.iter().map(|o| html! { <option value={o.clone()} selected={*o == current}>{ o.clone() }</option> });
                 html! { <select id={id.clone()} data-testid={testid} {onchange}>{ for options }</select> }
             }

@@ -1,6 +1,8 @@
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::ui::on_click;
+use crate::Action;
 
 #[derive(PartialEq, Properties)]
 pub struct ShareBoxProps {
@@ -8,8 +10,8 @@ pub struct ShareBoxProps {
     pub hash: String,
     /// The code was too long for a link and was left out.
     pub code_left_out: bool,
-    /// Hide the box.
-    pub onclose: Callback<()>,
+    /// Hides the box.
+    pub ondispatch: Callback<Action>,
 }
 
 /// The share link, selected and ready to copy.
@@ -33,7 +35,7 @@ pub fn ShareBox(props: &ShareBoxProps) -> Html {
             if props.code_left_out {
                 <p class="warning">{ "Your code is too long for a link: the link has the scenario's own code." }</p>
             }
-            <button class="control" onclick={props.onclose.reform(|_: MouseEvent| ())}>{ "Close" }</button>
+            <button class="control" onclick={on_click(&props.ondispatch, Action::CloseShare)}>{ "Close" }</button>
         </div>
     }
 }

@@ -2,7 +2,8 @@ use engine::decimal::Dec;
 use yew::prelude::*;
 
 use crate::session::{format_time, Axis, WIDTH};
-use crate::RunRef;
+use crate::components::ui::option_button;
+use crate::{Action, RunRef};
 
 pub struct ThreadLanesProps {
     /// The run.
@@ -12,7 +13,7 @@ pub struct ThreadLanesProps {
     /// Virtual time or steps across.
     pub axis: Axis,
     /// The learner picked the other axis.
-    pub onaxis: Callback<Axis>,
+    pub ondispatch: Callback<Action>,
 }
 
 /// One row per thread, grouped by dispatcher: running solid, blocked hatched, idle empty, in
@@ -31,11 +32,7 @@ pub fn thread_lanes(props: &ThreadLanesProps) -> Html {
             format!("{} {depth}", short_name(name))
         })
         .collect();
-    let axis_button = |axis: Axis, text: &'static str| {
-        let pressed = props.axis == axis;
-        let onclick = props.onaxis.reform(move |_: MouseEvent| axis);
-        html! { <button class={classes!("control", "small", pressed.then_some("current"))} aria-pressed={if pressed { "true" } else { "false" }} {onclick}>{ text }</button> }
-    };
+    let axis_button = |axis: Axis, text: &'static str| option_button(&props.ondispatch, props.axis == axis, text, Action::SetAxis(axis));
     let end = match props.axis {
         Axis::Time => format_time(view.end_time),
         Axis::Steps => format!("step {}", view.n_steps),

@@ -1,6 +1,7 @@
 use engine::decimal::Dec;
 use yew::prelude::*;
 
+use crate::components::ui::{bool_text, on_click};
 use crate::session::WIDTH;
 use crate::{Action, RunRef, SPEEDS};
 
@@ -25,7 +26,7 @@ pub struct TimelineProps {
 /// narration of the step for screen readers.
 pub fn timeline(props: &TimelineProps) -> Html {
     let button = |action: Action, text: &'static str, label: &'static str, testid: &'static str, disabled: bool| {
-        let onclick = props.ondispatch.reform(move |_: MouseEvent| action.clone());
+        let onclick = on_click(&props.ondispatch, action);
         html! {
             <button class="control" data-testid={testid} title={label} aria-label={label} {disabled} {onclick}>{ text }</button>
         }
@@ -59,8 +60,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     class="control play"
                     data-testid="play"
                     title="Play or pause (Space)"
-                    aria-pressed={if props.playing { "true" } else { "false" }}
-                    onclick={props.ondispatch.reform(|_: MouseEvent| Action::TogglePlay)}
+                    aria-pressed={bool_text(props.playing)}
+                    onclick={on_click(&props.ondispatch, Action::TogglePlay)}
                 >{ if props.playing { "❚❚ Pause" } else { "▶ Play" } }</button>
                 { button(Action::StepForward, "▶", "Step forward (→)", "step-forward", at_end) }
                 { button(Action::EventForward, "▶▶", "Next event (Shift+→)", "event-forward", at_end) }

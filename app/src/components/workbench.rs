@@ -84,31 +84,28 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
             out
         })
         .unwrap_or_default();
-    let oninput = props.ondispatch.reform(Action::Edit);
-    let onselect = props.ondispatch.reform(Action::SelectJob);
-    let onaxis = props.ondispatch.reform(Action::SetAxis);
-    let ontab = props.ondispatch.reform(Action::SetTab);
+    let ondispatch = &props.ondispatch;
     let waiting = || html! { <p class="empty">{ "No run yet." }</p> };
     let tree = match run {
         Some(r) => html! {
-            <JobTree run={r.clone()} {step} selected={props.job} onselect={onselect.clone()}
-                collapsed={props.collapsed.clone()} ontoggle={props.ondispatch.reform(Action::ToggleChildren)} />
+            <JobTree run={r.clone()} {step} selected={props.job} ondispatch={ondispatch.clone()}
+                collapsed={props.collapsed.clone()} toggles=true />
         },
         None => waiting(),
     };
     let lanes = match run {
-        Some(r) => thread_lanes(&ThreadLanesProps { run: r.clone(), step, axis: props.axis, onaxis }),
+        Some(r) => thread_lanes(&ThreadLanesProps { run: r.clone(), step, axis: props.axis, ondispatch: ondispatch.clone() }),
         None => waiting(),
     };
     html! {
         <>
             <CodePane source={props.source.clone()} problems={props.problems.clone()} {run_problems} {markers} {current_line}
-                failure={props.failure.clone()} {oninput} />
+                failure={props.failure.clone()} ondispatch={ondispatch.clone()} />
             { panel(PanelProps { title: "Job tree", testid: "job-tree", class: "area-tree", children: tree }) }
             { panel(PanelProps { title: "Threads", testid: "thread-lanes", class: "area-threads", children: lanes }) }
             { console(&ConsoleProps { run: props.run.clone(), step }) }
             if let Some(r) = run {
-                { detail_tabs(&DetailTabsProps { run: r.clone(), step, job: props.job, tab: props.tab, axis: props.axis, ontab, onselect }) }
+                { detail_tabs(&DetailTabsProps { run: r.clone(), step, job: props.job, tab: props.tab, axis: props.axis, ondispatch: ondispatch.clone() }) }
             }
         </>
     }
