@@ -85,73 +85,85 @@ fn JobDetails(props: &JobDetailsProps) -> Html {
     // The tree's family of the job: its children, and the islands launched from it.
     let (children, counts) = view.children_at(props.step, Some(id), 30);
     let n_children: usize = counts.iter().map(|c| c.1).sum();
-    let cancel = job.cancel.as_ref().map(|(cause, origin)| {
+    let mut dl: Vec<Html> = Vec::new();
+    term(&mut dl, "kind", kind_words(job).into());
+    term(&mut dl, "job state", job.state.name().into());
+    let mut parent = vec![job.parent.map(link).unwrap_or_else(|| "none (a root)".into())];
+    if let Some(scope) = job.detached_from {
+        parent.extend([" — launched from ".into(), link(scope), " but not its child: an island".into()]);
+    }
+    term(&mut dl, "parent", Html::from_iter(parent));
+    if !children.is_empty() {
+        let mut kids: Vec<Html> = Vec::new();
+        for c in &children {
+            kids.push(link(c.id));
+            kids.push(if c.parent == Some(id) { " " } else { " (island) " }.into());
+        }
+        if n_children > children.len() {
+            kids.push(format!("and {} more", n_children - children.len()).into());
+        }
+        term(&mut dl, "children", Html::from_iter(kids));
+    }
+    term(&mut dl, "created", format!("line {}{}", job.created_line, info.map(|i| format!(", step {}", i.created_step)).unwrap_or_default()).into());
+    if let Some(d) = &job.dispatcher {
+        term(&mut dl, "dispatcher", d.clone().into());
+    }
+    if !job.context.is_empty() {
+        term(&mut dl, "context", html! { <code>{ job.context.clone() }</code> });
+    }
+    if let Some(s) = strand {
+        term(&mut dl, "coroutine", format!("{:?}{}", s.state, s.line.map(|l| format!(" at line {l}")).unwrap_or_default()).to_lowercase().into());
+        if !s.waiting.is_empty() {
+            term(&mut dl, "waiting for", s.waiting.clone().into());
+        }
+    }
+    if let Some(t) = thread {
+        term(&mut dl, "thread", t.into());
+    }
+    if let Some((cause, origin)) = &job.cancel {
         let from = match origin {
-            CancelOrigin::Parent(p) => html! { <>{ "from its parent " }{ link(*p) }</> },
-            CancelOrigin::Child(c) => html! { <>{ "by the failure of its child " }{ link(*c) }</> },
-            CancelOrigin::Explicit(Some(by)) => html! { <>{ "by cancel() in " }{ link(*by) }</> },
-            CancelOrigin::Explicit(None) => html! { { "by cancel()" } },
-            CancelOrigin::Timeout => html! { { "by its timeout" } },
+            CancelOrigin::Parent(p) => Html::from_iter(["from its parent ".into(), link(*p)]),
+            CancelOrigin::Child(c) => Html::from_iter(["by the failure of its child ".into(), link(*c)]),
+            CancelOrigin::Explicit(Some(by)) => Html::from_iter(["by cancel() in ".into(), link(*by)]),
+            CancelOrigin::Explicit(None) => "by cancel()".into(),
+            CancelOrigin::Timeout => "by its timeout".into(),
         };
-        html! { <><dt>{ "cancelled" }</dt><dd>{ from }{ format!(": {}", short_exception(cause)) }</dd></> }
-    });
-    let stack = frames.iter().map(|f| {
-        let locals = f.locals.iter().map(|(n, v)| html! { <li><code>{ format!("{n} = {v}") }</code></li> });
-        html! { <li><code>{ format!("{} (line {})", f.function, f.line) }</code><ul class="locals">{ for locals }</ul></li> }
-    });
+        term(&mut dl, "cancelled", Html::from_iter([from, format!(": {}", short_exception(cause)).into()]));
+    }
+    if let Some(f) = &job.failure {
+        term(&mut dl, "failed with", f.clone().into());
+    }
+    let mut stack: Vec<Html> = Vec::new();
+    for f in frames.iter() {
+        let locals: Vec<Html> = f.locals.iter().map(|(n, v)| code_item(format!("{n} = {v}"))).collect();
+        stack.push(html! { <li><code>{ format!("{} (line {})", f.function, f.line) }</code><ul class="locals">{ locals }</ul></li> });
+    }
     html! {
         <div class="details" data-testid="details">
             <h4>
                 <span class={classes!("glyph", format!("look-{}", look.word()))}>{ look.glyph() }</span>
                 { format!(" {} — {}", unquote(&job.label), look.word()) }
             </h4>
-            <dl>
-                <dt>{ "kind" }</dt><dd>{ kind_words(job) }</dd>
-                <dt>{ "job state" }</dt><dd>{ job.state.name() }</dd>
-                <dt>{ "parent" }</dt>
-                <dd>
-                    { job.parent.map(link).unwrap_or_else(|| html! { { "none (a root)" } }) }
-                    if let Some(scope) = job.detached_from {
-                        <>{ " — launched from " }{ link(scope) }{ " but not its child: an island" }</>
-                    }
-                </dd>
-                if !children.is_empty() {
-                    <dt>{ "children" }</dt>
-                    <dd>
-                        { for children.iter().map(|c| html! { <>{ link(c.id) }{ if c.parent == Some(id) { " " } else { " (island) " } }</> }) }
-                        if n_children > children.len() {
-                            { format!("and {} more", n_children - children.len()) }
-                        }
-                    </dd>
-                }
-                <dt>{ "created" }</dt><dd>{ format!("line {}{}", job.created_line, info.map(|i| format!(", step {}", i.created_step)).unwrap_or_default()) }</dd>
-                if let Some(d) = &job.dispatcher {
-                    <dt>{ "dispatcher" }</dt><dd>{ d.clone() }</dd>
-                }
-                if !job.context.is_empty() {
-                    <dt>{ "context" }</dt><dd><code>{ job.context.clone() }</code></dd>
-                }
-                if let Some(s) = strand {
-                    <dt>{ "coroutine" }</dt>
-                    <dd>{ format!("{:?}{}", s.state, s.line.map(|l| format!(" at line {l}")).unwrap_or_default()).to_lowercase() }</dd>
-                    if !s.waiting.is_empty() {
-                        <dt>{ "waiting for" }</dt><dd>{ s.waiting.clone() }</dd>
-                    }
-                }
-                if let Some(t) = thread {
-                    <dt>{ "thread" }</dt><dd>{ t }</dd>
-                }
-                { for cancel }
-                if let Some(f) = &job.failure {
-                    <dt>{ "failed with" }</dt><dd>{ f.clone() }</dd>
-                }
-            </dl>
+            <dl>{ dl }</dl>
             if !frames.is_empty() {
                 <h5>{ "Stack and locals" }</h5>
-                <ol class="stack">{ for stack }</ol>
+                <ol class="stack">{ stack }</ol>
             }
         </div>
     }
+}
+
+/// One term of a description list and its description.
+#[inline(never)]
+fn term(dl: &mut Vec<Html>, term: &'static str, description: Html) {
+    dl.push(html! { <dt>{ term }</dt> });
+    dl.push(html! { <dd>{ description }</dd> });
+}
+
+/// A list item holding a line of code.
+#[inline(never)]
+pub fn code_item(text: String) -> Html {
+    html! { <li><code>{ text }</code></li> }
 }
 
 #[derive(PartialEq, Properties)]
@@ -197,23 +209,17 @@ fn Charts(props: &ChartsProps) -> Html {
         (line(&|m| m.1 as f64 / max_live as f64), line(&|m| m.2 as f64 / max_bytes as f64))
     });
     let (live, bytes) = (paths.0.clone(), paths.1.clone());
-    let cursor = html! { <line class="cursor" x1={format!("{:.1}", Dec(cursor_x))} x2={format!("{:.1}", Dec(cursor_x))} y1="0" y2="64" /> };
+    let cursor_x = fixed1(cursor_x);
+    let cursor = html! { <line class="cursor" x1={cursor_x.clone()} x2={cursor_x} y1="0" y2="64" /> };
     let latency = run.latency.iter().enumerate().map(|(i, s)| {
         let max = s.points.iter().map(|p| p.1).fold(1.0_f64, f64::max);
         let dots = s.points.iter().map(|(t, v, step)| {
             let (cx, cy) = (run.x_of(props.axis, *step), 60.0 - 56.0 * v / max);
             let seen = *step <= props.step;
-            html! { <circle class={classes!("dot", seen.then_some("seen"))} cx={format!("{:.1}", Dec(cx))} cy={format!("{:.1}", Dec(cy))} r="3"><title>{ format!("{} ms, printed at {}", Dec(*v), format_time(*t)) }</title></circle> }
+            html! { <circle class={classes!("dot", seen.then_some("seen"))} cx={fixed1(cx)} cy={fixed1(cy)} r="3"><title>{ format!("{} ms, printed at {}", Dec(*v), format_time(*t)) }</title></circle> }
         });
-        html! {
-            <figure class="chart">
-                <figcaption>{ format!("“{}” (ms), max {}", s.key, Dec(max)) }</figcaption>
-                <svg viewBox={format!("0 0 {} 64", Dec(WIDTH))} preserveAspectRatio="none" class={format!("latency s{i}")} role="img" aria-label={format!("{} values of {}", s.points.len(), s.key)}>
-                    { for dots }
-                    { cursor.clone() }
-                </svg>
-            </figure>
-        }
+        let dots: Vec<Html> = dots.collect();
+        chart(format!("“{}” (ms), max {}", s.key, Dec(max)), Some(format!("latency s{i}")), format!("{} values of {}", s.points.len(), s.key), Html::from_iter([Html::from_iter(dots), cursor.clone()]))
     }).collect::<Vec<Html>>();
     let leaks = view.leaks.iter().take(20).map(|l| html! { <li>{ format!("line {}: {}", l.line, l.explanation) }</li> });
     let across = match props.axis {
@@ -222,20 +228,10 @@ fn Charts(props: &ChartsProps) -> Html {
     };
     html! {
         <div class="charts" data-testid="charts">
-            <figure class="chart">
-                <figcaption>{ format!("Live coroutines: {live_now} now, peak {max_live}") }</figcaption>
-                <svg viewBox={format!("0 0 {} 64", Dec(WIDTH))} preserveAspectRatio="none" role="img" aria-label={format!("live coroutines across the run, peak {max_live}")}>
-                    <path class="series live" d={live} />
-                    { cursor.clone() }
-                </svg>
-            </figure>
-            <figure class="chart">
-                <figcaption>{ format!("Simulated memory of live coroutines: {} now, peak {}", bytes_text(bytes_now), bytes_text(max_bytes)) }</figcaption>
-                <svg viewBox={format!("0 0 {} 64", Dec(WIDTH))} preserveAspectRatio="none" role="img" aria-label="memory across the run">
-                    <path class="series bytes" d={bytes} />
-                    { cursor }
-                </svg>
-            </figure>
+            { chart(format!("Live coroutines: {live_now} now, peak {max_live}"), None, format!("live coroutines across the run, peak {max_live}"),
+                Html::from_iter([html! { <path class="series live" d={live} /> }, cursor.clone()])) }
+            { chart(format!("Simulated memory of live coroutines: {} now, peak {}", bytes_text(bytes_now), bytes_text(max_bytes)), None, "memory across the run".into(),
+                Html::from_iter([html! { <path class="series bytes" d={bytes} /> }, cursor])) }
             { for latency }
             <p class="axis">{ across }</p>
             if !view.leaks.is_empty() {
@@ -248,6 +244,26 @@ fn Charts(props: &ChartsProps) -> Html {
     }
 }
 
+/// A chart of the run: its caption, the class and label of its drawing, and what it draws.
+#[inline(never)]
+fn chart(caption: String, class: Option<String>, label: String, body: Html) -> Html {
+    html! {
+        <figure class="chart">
+            <figcaption>{ caption }</figcaption>
+            <svg viewBox={CHART_VIEW_BOX} preserveAspectRatio="none" {class} role="img" aria-label={label}>{ body }</svg>
+        </figure>
+    }
+}
+
+/// The charts' coordinates: [`WIDTH`] across, 64 down.
+const CHART_VIEW_BOX: &str = "0 0 1000 64";
+
+/// A coordinate with one decimal.
+#[inline(never)]
+pub fn fixed1(x: f64) -> String {
+    format!("{:.1}", Dec(x))
+}
+
 fn bytes_text(b: u64) -> String {
     if b < 10_000 {
         format!("{b} B")
@@ -255,5 +271,16 @@ fn bytes_text(b: u64) -> String {
         format!("{} KB", b / 1024)
     } else {
         format!("{} MB", b >> 20)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn charts_span_the_width() {
+        assert_eq!(CHART_VIEW_BOX, format!("0 0 {} 64", Dec(WIDTH)));
+        assert_eq!(fixed1(12.345), "12.3");
     }
 }

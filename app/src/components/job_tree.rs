@@ -274,14 +274,14 @@ pub fn JobTree(props: &JobTreeProps) -> Html {
                 let hit_width = 30.0 + 7.6 * (label.chars().count() + look.word().len() + kind.len() + 2) as f64 + 7.0 * note_text.as_ref().map(|n| n.chars().count() + 2).unwrap_or(0) as f64;
                 if props.toggles && *n_children > 0 {
                     let (open, n) = (*open, *n_children);
-                    let what = format!("the {n} {} of {label}", if n == 1 { "child" } else { "children" });
+                    let what = format!("{} the {n} {} of {label}", if open { "Hide" } else { "Show" }, if n == 1 { "child" } else { "children" });
                     let onclick = on_click(&props.ondispatch, Action::ToggleChildren(id));
                     nodes.push(html! {
-                        <g class="toggle" transform={format!("translate({},{})", Dec(x - 22.0), Dec(y))} tabindex="0" role="button"
-                            aria-expanded={bool_text(open)} aria-label={format!("{} {what}", if open { "Hide" } else { "Show" })}
+                        <g class="toggle" transform={translate(x - 22.0, y)} tabindex="0" role="button"
+                            aria-expanded={bool_text(open)} aria-label={what.clone()}
                             data-testid="job-toggle" {onclick} onkeydown={on_enter(&props.ondispatch, Action::ToggleChildren(id))}
-                            onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}>
-                            <title>{ format!("{} {what}", if open { "Hide" } else { "Show" }) }</title>
+                            onmousedown={no_focus()}>
+                            <title>{ what }</title>
                             <rect x="-6" y="-6" width="12" height="12" rx="2" />
                             <text y="4" text-anchor="middle">{ if open { "−" } else { "+" } }</text>
                         </g>
@@ -289,9 +289,9 @@ pub fn JobTree(props: &JobTreeProps) -> Html {
                 }
                 nodes.push(html! {
                     <g class={classes!("node", format!("look-{}", look.word()), selected.then_some("selected"), island.then_some("island"))}
-                        transform={format!("translate({},{})", Dec(x), Dec(y))} tabindex="0" role="button" aria-pressed={bool_text(selected)}
+                        transform={translate(x, y)} tabindex="0" role="button" aria-pressed={bool_text(selected)}
                         aria-label={aria.clone()} data-testid="job-node" data-state={look.word()} data-job={job.id.0.to_string()}
-                        {onclick} {onkeydown} onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}>
+                        {onclick} {onkeydown} onmousedown={no_focus()}>
                         <title>{ aria }</title>
                         <rect class="hit" x="-12" y="-12" width={format!("{:.0}", Dec(hit_width))} height="24" rx="5" />
                         <rect class={classes!("swatch", hue)} x="-11" y="-9" width="4" height="18" rx="2" />
@@ -319,7 +319,7 @@ pub fn JobTree(props: &JobTreeProps) -> Html {
                 };
                 width = width.max(x + 20.0 + 7.2 * text.chars().count() as f64);
                 nodes.push(html! {
-                    <g class="node more" transform={format!("translate({},{})", Dec(x), Dec(y))} data-testid="job-more">
+                    <g class="node more" transform={translate(x, y)} data-testid="job-more">
                         <text class="label" x="-4" y="5">{ text }</text>
                     </g>
                 });
@@ -345,6 +345,18 @@ pub fn JobTree(props: &JobTreeProps) -> Html {
             </p>
         </div>
     }
+}
+
+/// An SVG `translate(x,y)`.
+#[inline(never)]
+fn translate(x: f64, y: f64) -> String {
+    format!("translate({},{})", Dec(x), Dec(y))
+}
+
+/// A press that does not focus (so the tree does not scroll to show the whole node).
+#[inline(never)]
+fn no_focus() -> Callback<MouseEvent> {
+    Callback::from(|e: MouseEvent| e.prevent_default())
 }
 
 /// Enter or Space on a focused node: the same as a click, without scrolling or playing.
