@@ -28,7 +28,7 @@ use components::compare::{compare_view, CompareViewProps};
 use components::lesson_list::{lesson_list, LessonListProps};
 use components::lesson_text::{questions, LessonText, QuestionsProps};
 use components::params_panel::{params_panel, ParamsPanelProps};
-use components::share_box::ShareBox;
+use components::share_box::{share_box, use_share_select, ShareBoxProps};
 use components::timeline::{timeline, TimelineProps};
 use components::workbench::{workbench, WorkbenchProps};
 use session::{Axis, Run, RunFailure};
@@ -695,6 +695,7 @@ pub fn App() -> Html {
     use_debounced_run(state.edits, state.dispatcher());
     use_keyboard(state.dispatcher());
     browser::use_persistence(&state);
+    let share_input = use_share_select(state.share.as_ref().map(|l| l.hash.clone()));
 
     let ondispatch = {
         let dispatcher = state.dispatcher();
@@ -771,7 +772,7 @@ pub fn App() -> Html {
             </header>
             { for notice }
             if let Some(link) = state.share.clone() {
-                <ShareBox hash={link.hash} code_left_out={link.code_left_out} ondispatch={ondispatch.clone()} />
+                { share_box(&ShareBoxProps { hash: link.hash, code_left_out: link.code_left_out, input: share_input, ondispatch: ondispatch.clone() }) }
             }
 
             <aside class="area-side">

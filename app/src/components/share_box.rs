@@ -4,34 +4,40 @@ use crate::browser;
 use crate::components::ui::on_click;
 use crate::Action;
 
-#[derive(PartialEq, Properties)]
 pub struct ShareBoxProps {
     /// The link's hash, without `#`.
     pub hash: String,
     /// The code was too long for a link and was left out.
     pub code_left_out: bool,
+    /// The link's text field, selected by [`use_share_select`].
+    pub input: NodeRef,
     /// Hides the box.
     pub ondispatch: Callback<Action>,
 }
 
-/// The share link, selected and ready to copy.
-#[component]
-pub fn ShareBox(props: &ShareBoxProps) -> Html {
+/// The text field of the share link, focused and selected whenever a new link shows.
+#[hook]
+pub fn use_share_select(hash: Option<String>) -> NodeRef {
     let input = use_node_ref();
-    let url = format!("{}#{}", browser::page_address(), props.hash);
     {
         let input = input.clone();
-        use_effect_with(url.clone(), move |_| {
+        use_effect_with(hash, move |_| {
             if let Some(i) = input.cast::<web_sys::HtmlInputElement>() {
                 let _ = i.focus();
                 i.select();
             }
         });
     }
+    input
+}
+
+/// The share link, selected and ready to copy.
+pub fn share_box(props: &ShareBoxProps) -> Html {
+    let url = format!("{}#{}", browser::page_address(), props.hash);
     html! {
         <div class="share-box" role="dialog" aria-label="Share link">
             <label for="share-link">{ "This link opens the lesson with your code, parameters and step:" }</label>
-            <input id="share-link" ref={input} readonly=true value={url} data-testid="share-link" />
+            <input id="share-link" ref={props.input.clone()} readonly=true value={url} data-testid="share-link" />
             if props.code_left_out {
                 <p class="warning">{ "Your code is too long for a link: the link has the scenario's own code." }</p>
             }
