@@ -35,7 +35,7 @@ pub fn detail_tabs(props: &DetailTabsProps) -> Html {
     };
     let body = match props.tab {
         Tab::Details => html! { <JobDetails run={props.run.clone()} step={props.step} job={props.job} ondispatch={props.ondispatch.clone()} /> },
-        Tab::Dump => html! { <Dump run={props.run.clone()} step={props.step} /> },
+        Tab::Dump => html! { <pre class="dump" data-testid="dump">{ props.run.rec.dump_at(props.step) }</pre> },
         Tab::Charts => html! { <Charts run={props.run.clone()} step={props.step} axis={props.axis} /> },
     };
     html! {
@@ -164,19 +164,6 @@ fn term(dl: &mut Vec<Html>, term: &'static str, description: Html) {
 #[inline(never)]
 pub fn code_item(text: String) -> Html {
     html! { <li><code>{ text }</code></li> }
-}
-
-#[derive(PartialEq, Properties)]
-struct DumpProps {
-    run: RunRef,
-    step: u64,
-}
-
-/// `DebugProbes.dumpCoroutines()` as it would print at the step.
-#[component]
-fn Dump(props: &DumpProps) -> Html {
-    let text = use_memo((props.run.clone(), props.step), |(run, step)| run.rec.dump_at(*step));
-    html! { <pre class="dump" data-testid="dump">{ (*text).clone() }</pre> }
 }
 
 #[derive(PartialEq, Properties)]
