@@ -3,6 +3,8 @@
 //! changes, and the keyboard. Storage that fails (private mode, a full quota) is skipped:
 //! the page works without it.
 
+use std::rc::Rc;
+
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{KeyboardEvent, Storage};
@@ -65,30 +67,35 @@ fn write_stored(key: &str, stored: Option<&Stored>) {
 /// hash naming the lesson on screen (so a reload comes back to it).
 #[hook]
 pub fn use_persistence(state: &State) {
-    let written = use_mut_ref(|| None::<Saved>);
-    use_effect_with(state.saved.clone(), move |saved| {
+    // What storage holds: the edits and the progress last written (none before the first write).
+    let written = use_mut_ref(|| (None::<Saved>, None::<Rc<SortedSet>>));
+    use_effect_with((state.saved.clone(), state.progress.clone(), state.address_hash()), move |(saved, progress, hash)| {
         let mut last = written.borrow_mut();
-        if let Some(before) = last.as_ref() {
-            // Every key either holds, once.
-            for key in before.keys().chain(saved.keys().filter(|k| !before.contains_key(k))) {
-                if before.get(key) != saved.get(key) {
-                    write_stored(key, saved.get(key));
+        match &last.0 {
+            Some(before) if before == &**saved => {}
+            Some(before) => {
+                // Every key either holds, once.
+                for key in before.keys().chain(saved.keys().filter(|k| !before.contains_key(k))) {
+                    if before.get(key) != saved.get(key) {
+                        write_stored(key, saved.get(key));
+                    }
                 }
+                last.0 = Some((**saved).clone());
             }
-        } else {
-            // The first time: what was read is already stored, but a share link may have
-            // changed it.
-            for (key, stored) in saved.iter() {
-                write_stored(key, Some(stored));
+            None => {
+                // The first time: what was read is already stored, but a share link may have
+                // changed it.
+                for (key, stored) in saved.iter() {
+                    write_stored(key, Some(stored));
+                }
+                last.0 = Some((**saved).clone());
             }
         }
-        *last = Some((**saved).clone());
-    });
-    use_effect_with(state.progress.clone(), |progress| {
-        let list: Vec<&str> = progress.keys().map(String::as_str).collect();
-        set("progress", Some(&list.join(",")));
-    });
-    use_effect_with(state.address_hash(), |hash| {
+        if last.1.as_ref() != Some(progress) {
+            let list: Vec<&str> = progress.keys().map(String::as_str).collect();
+            set("progress", Some(&list.join(",")));
+            last.1 = Some(progress.clone());
+        }
         let Some(window) = web_sys::window() else { return };
         if window.location().hash().ok().as_deref() != Some(&format!("#{hash}")) {
             if let Ok(history) = window.history() {
