@@ -3,8 +3,10 @@
 //! bar under the pointer). Those drawn again at every step anyway are plain functions
 //! (`workbench`, `timeline`, `console`, …); Yew components are kept where skipping a redraw
 //! whose props did not change saves work, or where hooks keep something (the code, the job
-//! tree, the lanes, the lesson text, the details).
+//! tree, the details); one, `Cached`, skips redrawing the parts whose inputs did not change
+//! (the lanes, the marks, the highlighted code, the lesson text).
 
+pub mod cached;
 pub mod code_pane;
 pub mod compare;
 pub mod console;

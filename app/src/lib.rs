@@ -26,7 +26,8 @@ use yew::prelude::*;
 
 use components::compare::{compare_view, CompareViewProps};
 use components::lesson_list::{lesson_list, LessonListProps};
-use components::lesson_text::{questions, LessonText, QuestionsProps};
+use components::cached::{Cached, Part};
+use components::lesson_text::{questions, QuestionsProps};
 use components::params_panel::{params_panel, ParamsPanelProps};
 use components::share_box::{share_box, use_share_select, ShareBoxProps};
 use components::timeline::{timeline, TimelineProps};
@@ -798,7 +799,7 @@ pub fn App() -> Html {
             </div>
             <section class="panel area-lesson" aria-label="Lesson">
                 if let Some(l) = lesson {
-                    <LessonText lesson={l.id.clone()} />
+                    <Cached part={Part::LessonText(l.id.clone())} />
                     { questions(&QuestionsProps {
                         lesson: l.id.clone(),
                         variant: variant.map(|v| v.id.clone()).unwrap_or_default(),

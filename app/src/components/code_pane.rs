@@ -6,6 +6,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::code;
+use crate::components::cached::{Cached, Part};
 use crate::Action;
 
 /// A coroutine standing at a line.
@@ -160,7 +161,7 @@ pub fn CodePane(props: &CodePaneProps) -> Html {
                     if let Some(line) = props.current_line {
                         <div class="current-line" style={format!("top: calc({} * var(--code-line) + var(--code-pad))", line.saturating_sub(1))}></div>
                     }
-                    <CodeText lines={LinesRef(lines.clone())} problems={props.problems.clone()} />
+                    <Cached part={Part::CodeText(LinesRef(lines.clone()), props.problems.clone())} />
                     <textarea ref={textarea.clone()} class="code-input" data-testid="code-input"
                         value={props.source.clone()} {oninput} style={size}
                         spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
@@ -181,7 +182,7 @@ pub fn CodePane(props: &CodePaneProps) -> Html {
 
 /// Highlighted lines, compared by identity.
 #[derive(Clone)]
-struct LinesRef(Rc<Vec<code::Line>>);
+pub struct LinesRef(pub Rc<Vec<code::Line>>);
 
 impl PartialEq for LinesRef {
     fn eq(&self, other: &Self) -> bool {
@@ -189,17 +190,11 @@ impl PartialEq for LinesRef {
     }
 }
 
-#[derive(PartialEq, Properties)]
-struct CodeTextProps {
-    lines: LinesRef,
-    problems: Rc<Vec<Diagnostic>>,
-}
-
-/// The highlighted text under the text area; it changes with the code, not with the step.
-#[component]
-fn CodeText(props: &CodeTextProps) -> Html {
-    let lines = props.lines.0.iter().map(|line| {
-        let pieces = line.pieces.iter().map(|p| match p.diagnostic.and_then(|d| props.problems.get(d)) {
+/// The highlighted text under the text area; it changes with the code, not with the step
+/// (drawn by [`Cached`]).
+pub fn code_text(lines: &LinesRef, problems: &[Diagnostic]) -> Html {
+    let lines = lines.0.iter().map(|line| {
+        let pieces = line.pieces.iter().map(|p| match p.diagnostic.and_then(|d| problems.get(d)) {
             Some(d) => {
                 let class = if d.is_error() { "error" } else { "warning" };
                 let title = match &d.help {

@@ -8,16 +8,10 @@ use crate::markdown::{self, Block, Inline};
 use crate::components::ui::on_click;
 use crate::Action;
 
-#[derive(PartialEq, Properties)]
-pub struct LessonTextProps {
-    /// The lesson's id.
-    pub lesson: String,
-}
-
-/// The lesson's text, from its Markdown, as elements and text nodes (never as HTML).
-#[component]
-pub fn LessonText(props: &LessonTextProps) -> Html {
-    let blocks = use_memo(props.lesson.clone(), |id| lessons::lesson(id).map(|l| markdown::parse(&l.text)).unwrap_or_default());
+/// The lesson's text, from its Markdown, as elements and text nodes (never as HTML); drawn
+/// by [`Cached`](crate::components::cached::Cached), so only when the lesson changes.
+pub fn lesson_text(lesson: &str) -> Html {
+    let blocks = lessons::lesson(lesson).map(|l| markdown::parse(&l.text)).unwrap_or_default();
     // The title is already the page's heading.
     let body = blocks.iter().filter(|b| !matches!(b, Block::Heading(1, _))).map(block);
     html! {

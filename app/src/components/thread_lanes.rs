@@ -2,6 +2,7 @@ use engine::decimal::Dec;
 use yew::prelude::*;
 
 use crate::session::{format_time, Axis, WIDTH};
+use crate::components::cached::{Cached, Part};
 use crate::components::ui::option_button;
 use crate::{Action, RunRef};
 
@@ -46,7 +47,7 @@ pub fn thread_lanes(props: &ThreadLanesProps) -> Html {
                 <span class="axis-end">{ format!("0 … {end}") }</span>
             </div>
             <div class="lanes-body">
-                <LaneRows run={props.run.clone()} axis={props.axis} />
+                <Cached part={Part::LaneRows(props.run.clone(), props.axis)} />
                 <div class="lanes-cursor-track" aria-hidden="true"><div class="lanes-cursor" style={cursor} data-testid="lanes-cursor"></div></div>
             </div>
             if !queues_now.is_empty() {
@@ -66,16 +67,10 @@ pub fn thread_lanes(props: &ThreadLanesProps) -> Html {
     }
 }
 
-#[derive(PartialEq, Properties)]
-struct LaneRowsProps {
-    run: RunRef,
-    axis: Axis,
-}
-
-/// The lanes themselves, which change only with the run and the axis, not with the step.
-#[component]
-fn LaneRows(props: &LaneRowsProps) -> Html {
-    let lanes = props.run.lanes_on(props.axis);
+/// The lanes themselves, which change only with the run and the axis, not with the step
+/// (drawn by [`Cached`]).
+pub fn lane_rows(run: &RunRef, axis: Axis) -> Html {
+    let lanes = run.lanes_on(axis);
     let pct = |x: f64| x / WIDTH * 100.0;
     let groups = lanes.groups.iter().map(|g| {
         let rows = g.rows.iter().map(|row| {

@@ -1,6 +1,7 @@
 use engine::decimal::Dec;
 use yew::prelude::*;
 
+use crate::components::cached::{Cached, Part};
 use crate::components::ui::{bool_text, on_click};
 use crate::session::WIDTH;
 use crate::{Action, RunRef, SPEEDS};
@@ -44,7 +45,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let speeds = SPEEDS.iter().enumerate().map(|(i, s)| {
         html! { <option value={i.to_string()} selected={i == props.speed}>{ format!("{s}×") }</option> }
     });
-    let marks = props.run.as_ref().map(|r| html! { <Marks run={r.clone()} /> });
+    let marks = props.run.as_ref().map(|r| html! { <Cached part={Part::Marks(r.clone())} /> });
     let narration = props.run.as_ref().map(|r| {
         let what = r.rec.view.narrate(props.step);
         let what = if what.is_empty() { "only bookkeeping (queues, memory)".to_string() } else { what };
@@ -88,16 +89,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
     }
 }
 
-#[derive(PartialEq, Properties)]
-struct MarksProps {
-    run: RunRef,
-}
-
 /// Ticks under the scrubber where failures, cancellations and output happen; drawn once per
-/// run, not at every step.
-#[component]
-fn Marks(props: &MarksProps) -> Html {
-    let ticks = props.run.marks.iter().map(|(x, kind)| html! { <line class={classes!("mark", *kind)} x1={format!("{}", Dec(*x))} x2={format!("{}", Dec(*x))} y1="0" y2="10" /> });
+/// run, not at every step (by [`Cached`]).
+pub fn marks(run: &RunRef) -> Html {
+    let ticks = run.marks.iter().map(|(x, kind)| html! { <line class={classes!("mark", *kind)} x1={format!("{}", Dec(*x))} x2={format!("{}", Dec(*x))} y1="0" y2="10" /> });
     html! {
         <svg class="marks" viewBox={format!("0 0 {} 10", Dec(WIDTH))} preserveAspectRatio="none" aria-hidden="true">{ for ticks }</svg>
     }

@@ -1,0 +1,45 @@
+//! The parts of the page that change with a few inputs only, not with the step: drawn again
+//! only when those inputs change. One component serves them all, so the page carries the
+//! machinery of one component instead of one per part.
+
+use std::rc::Rc;
+
+use engine::lang::Diagnostic;
+use yew::prelude::*;
+
+use crate::components::code_pane::{code_text, LinesRef};
+use crate::components::lesson_text::lesson_text;
+use crate::components::thread_lanes::lane_rows;
+use crate::components::timeline::marks;
+use crate::session::Axis;
+use crate::RunRef;
+
+/// A part and the inputs it is drawn from.
+#[derive(PartialEq)]
+pub enum Part {
+    /// The ticks under the scrubber, from the run.
+    Marks(RunRef),
+    /// The thread lanes, from the run and the axis.
+    LaneRows(RunRef, Axis),
+    /// The highlighted code under the text area, from the code's lines and diagnostics.
+    CodeText(LinesRef, Rc<Vec<Diagnostic>>),
+    /// The lesson's text, from the lesson's id.
+    LessonText(String),
+}
+
+#[derive(PartialEq, Properties)]
+pub struct CachedProps {
+    /// What to draw.
+    pub part: Part,
+}
+
+/// Draws a [`Part`]; Yew skips it while its inputs stay the same.
+#[component]
+pub fn Cached(props: &CachedProps) -> Html {
+    match &props.part {
+        Part::Marks(run) => marks(run),
+        Part::LaneRows(run, axis) => lane_rows(run, *axis),
+        Part::CodeText(lines, problems) => code_text(lines, problems),
+        Part::LessonText(lesson) => lesson_text(lesson),
+    }
+}
