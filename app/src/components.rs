@@ -1,10 +1,10 @@
-//! The page's building blocks. Each takes plain data and `on<verb>` callbacks in its
-//! `XxxProps`; none of them owns page state (a few keep what only they show, such as the
-//! bar under the pointer). Those drawn again at every step anyway are plain functions
-//! (`workbench`, `timeline`, `console`, …); Yew components are kept where skipping a redraw
-//! whose props did not change saves work, or where hooks keep something (the code, the job
-//! tree, the details); one, `Cached`, skips redrawing the parts whose inputs did not change
-//! (the lanes, the marks, the highlighted code, the lesson text).
+//! The page's building blocks. Each takes plain data in its `XxxProps`, and its controls
+//! dispatch an `Action` through the reducer's `ondispatch` callback; none of them owns page
+//! state (a few keep what only they show, such as the bar under the pointer). Those drawn
+//! again at every step anyway are plain functions (`workbench`, `timeline`, `job_tree`,
+//! `console`, …); Yew components are kept where hooks keep something (the code, the
+//! details), and one, `Cached`, skips redrawing the parts whose inputs did not change (the
+//! lanes, the marks, the highlighted code, the lesson text).
 
 pub mod cached;
 pub mod code_pane;

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::components::job_tree::JobTree;
+use crate::components::job_tree::{job_tree, JobTreeProps};
 use crate::components::ui::option_button;
 use crate::session::format_time;
 use crate::{Action, RunRef, Sync};
@@ -65,7 +65,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                 <h3>{ title }</h3>
                 <p class="side-position">{ format!("step {step} of {}, t = {}", run.last(), format_time(run.time_at(step))) }</p>
                 <table class="outcome"><tbody>{ for rows }</tbody></table>
-                <div class="side-tree"><JobTree run={run.clone()} {step} selected={None} ondispatch={Callback::noop()} /></div>
+                <div class="side-tree">{ job_tree(&JobTreeProps { run: run.clone(), step, selected: None, ondispatch: Callback::noop(), collapsed: Vec::new(), toggles: false }) }</div>
                 <ol class="console-lines side-console">{ for lines }</ol>
             </div>
         }

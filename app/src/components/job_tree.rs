@@ -165,7 +165,6 @@ fn annotation(j: &JobView, label_of: impl Fn(JobId) -> String) -> Option<(&'stat
     })
 }
 
-#[derive(PartialEq, Properties)]
 pub struct JobTreeProps {
     /// The run.
     pub run: RunRef,
@@ -176,10 +175,8 @@ pub struct JobTreeProps {
     /// Selects the coroutine clicked (clicked again: none) and hides or shows children.
     pub ondispatch: Callback<Action>,
     /// Jobs whose children are hidden.
-    #[prop_or_default]
     pub collapsed: Vec<JobId>,
     /// Whether each job has a toggle to hide or show its children.
-    #[prop_or_default]
     pub toggles: bool,
 }
 
@@ -187,8 +184,7 @@ pub struct JobTreeProps {
 /// failures travelling up and cancellations down the edges, islands with a dashed link to
 /// the scope that launched them, a toggle to hide or show each job's children, and the
 /// children not drawn counted by state.
-#[component]
-pub fn JobTree(props: &JobTreeProps) -> Html {
+pub fn job_tree(props: &JobTreeProps) -> Html {
     let view = &props.run.rec.view;
     let step = props.step;
     let rows = layout(&|parent, limit| view.children_at(step, parent, limit), &props.collapsed);

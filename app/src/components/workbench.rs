@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::components::code_pane::{CodePane, LineMarkers, Marker, MARKERS_LISTED};
 use crate::components::console::{console, ConsoleProps};
 use crate::components::details::{detail_tabs, DetailTabsProps};
-use crate::components::job_tree::JobTree;
+use crate::components::job_tree::{job_tree, JobTreeProps};
 use crate::components::panel::{panel, PanelProps};
 use crate::components::thread_lanes::{thread_lanes, ThreadLanesProps};
 use crate::session::{hue_of_job, unquote, Axis};
@@ -87,10 +87,14 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
     let ondispatch = &props.ondispatch;
     let waiting = || html! { <p class="empty">{ "No run yet." }</p> };
     let tree = match run {
-        Some(r) => html! {
-            <JobTree run={r.clone()} {step} selected={props.job} ondispatch={ondispatch.clone()}
-                collapsed={props.collapsed.clone()} toggles=true />
-        },
+        Some(r) => job_tree(&JobTreeProps {
+            run: r.clone(),
+            step,
+            selected: props.job,
+            ondispatch: ondispatch.clone(),
+            collapsed: props.collapsed.clone(),
+            toggles: true,
+        }),
         None => waiting(),
     };
     let lanes = match run {
