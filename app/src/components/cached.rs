@@ -1,13 +1,15 @@
-//! The parts of the page that change with a few inputs only, not with the step: drawn again
-//! only when those inputs change. One component serves them all, so the page carries the
+//! The parts of the page drawn from a few inputs only, most of them not the step: drawn
+//! again only when those inputs change. One component serves them all, so the page carries the
 //! machinery of one component instead of one per part.
 
 use std::rc::Rc;
 
 use engine::lang::Diagnostic;
+use engine::value::StrandId;
 use yew::prelude::*;
 
 use crate::components::code_pane::{code_text, LinesRef};
+use crate::components::details::{series, stack};
 use crate::components::lesson_text::lesson_text;
 use crate::components::thread_lanes::lane_rows;
 use crate::components::timeline::marks;
@@ -25,6 +27,11 @@ pub enum Part {
     CodeText(LinesRef, Rc<Vec<Diagnostic>>),
     /// The lesson's text, from the lesson's id.
     LessonText(String),
+    /// A coroutine's stack and locals, from the run, the step and its strand.
+    Stack(RunRef, u64, StrandId),
+    /// The line of live coroutines (of memory, when `true`) across the run, from the run and
+    /// the axis.
+    Series(RunRef, Axis, bool),
 }
 
 #[derive(PartialEq, Properties)]
@@ -41,5 +48,7 @@ pub fn Cached(props: &CachedProps) -> Html {
         Part::LaneRows(run, axis) => lane_rows(run, *axis),
         Part::CodeText(lines, problems) => code_text(lines, problems),
         Part::LessonText(lesson) => lesson_text(lesson),
+        Part::Stack(run, step, strand) => stack(run, *step, *strand),
+        Part::Series(run, axis, bytes) => series(run, *axis, *bytes),
     }
 }

@@ -1,8 +1,9 @@
 use engine::decimal::Dec;
 use engine::trace::CancelOrigin;
-use engine::value::JobId;
+use engine::value::{JobId, StrandId};
 use yew::prelude::*;
 
+use crate::components::cached::{Cached, Part};
 use crate::components::job_tree::{kind_words, short_exception};
 use crate::components::ui::{bool_text, on_click};
 use crate::session::{format_time, unquote, Axis, Look, WIDTH};
@@ -34,9 +35,9 @@ pub fn detail_tabs(props: &DetailTabsProps) -> Html {
         }
     };
     let body = match props.tab {
-        Tab::Details => html! { <JobDetails run={props.run.clone()} step={props.step} job={props.job} ondispatch={props.ondispatch.clone()} /> },
+        Tab::Details => job_details(&props.run, props.step, props.job, &props.ondispatch),
         Tab::Dump => html! { <pre class="dump" data-testid="dump">{ props.run.rec.dump_at(props.step) }</pre> },
-        Tab::Charts => html! { <Charts run={props.run.clone()} step={props.step} axis={props.axis} /> },
+        Tab::Charts => charts(&props.run, props.step, props.axis),
     };
     html! {
         <section class="panel area-tabs" aria-label="Details">
@@ -50,40 +51,29 @@ pub fn detail_tabs(props: &DetailTabsProps) -> Html {
     }
 }
 
-#[derive(PartialEq, Properties)]
-struct JobDetailsProps {
-    run: RunRef,
-    step: u64,
-    job: Option<JobId>,
-    ondispatch: Callback<Action>,
-}
-
 /// A coroutine at the step: state, kind, context, what it waits for, stack and locals.
-#[component]
-fn JobDetails(props: &JobDetailsProps) -> Html {
-    let view = &props.run.rec.view;
-    // Hooks first: the stack is rebuilt from checkpoints only when the step or coroutine changes.
-    let info = props.job.and_then(|id| view.job_info(id));
+fn job_details(run: &RunRef, step: u64, job: Option<JobId>, ondispatch: &Callback<Action>) -> Html {
+    let view = &run.rec.view;
+    let info = job.and_then(|id| view.job_info(id));
     let strand_id = info.and_then(|j| j.strand);
-    let frames = use_memo((props.run.clone(), props.step, strand_id), |(run, step, strand)| strand.map(|s| run.rec.stack_at(*step, s)).unwrap_or_default());
-    let Some(id) = props.job else {
+    let Some(id) = job else {
         return html! { <p class="empty">{ "Click a coroutine in the job tree (or focus it and press Enter) to see its state, context, stack and locals." }</p> };
     };
-    let Some(job) = view.job_at(props.step, id) else {
+    let Some(job) = view.job_at(step, id) else {
         return html! { <p class="empty">{ "This coroutine does not exist yet at this step." }</p> };
     };
     let job = &job;
-    let strand = job.strand.and_then(|s| view.strand_at(props.step, s));
+    let strand = job.strand.and_then(|s| view.strand_at(step, s));
     let strand = strand.as_ref();
     let look = Look::of(job, strand);
     let label_of = |j: JobId| view.job_info(j).map(|x| unquote(&x.label)).unwrap_or_else(|| format!("job {}", j.0));
     let link = |j: JobId| {
-        let onclick = on_click(&props.ondispatch, Action::SelectJob(Some(j)));
+        let onclick = on_click(ondispatch, Action::SelectJob(Some(j)));
         html! { <button class="link" {onclick}>{ label_of(j) }</button> }
     };
     let thread = strand.and_then(|s| s.thread).and_then(|t| view.thread_names.get(t.0 as usize)).cloned();
     // The tree's family of the job: its children, and the islands launched from it.
-    let (children, counts) = view.children_at(props.step, Some(id), 30);
+    let (children, counts) = view.children_at(step, Some(id), 30);
     let n_children: usize = counts.iter().map(|c| c.1).sum();
     let mut dl: Vec<Html> = Vec::new();
     term(&mut dl, "kind", kind_words(job).into());
@@ -133,11 +123,6 @@ fn JobDetails(props: &JobDetailsProps) -> Html {
     if let Some(f) = &job.failure {
         term(&mut dl, "failed with", f.clone().into());
     }
-    let mut stack: Vec<Html> = Vec::new();
-    for f in frames.iter() {
-        let locals: Vec<Html> = f.locals.iter().map(|(n, v)| code_item(format!("{n} = {v}"))).collect();
-        stack.push(html! { <li><code>{ format!("{} (line {})", f.function, f.line) }</code><ul class="locals">{ locals }</ul></li> });
-    }
     html! {
         <div class="details" data-testid="details">
             <h4>
@@ -145,11 +130,30 @@ fn JobDetails(props: &JobDetailsProps) -> Html {
                 { format!(" {} — {}", unquote(&job.label), look.word()) }
             </h4>
             <dl>{ dl }</dl>
-            if !frames.is_empty() {
-                <h5>{ "Stack and locals" }</h5>
-                <ol class="stack">{ stack }</ol>
+            // The stack is rebuilt from checkpoints only when the step or coroutine changes.
+            if let Some(s) = strand_id {
+                <Cached part={Part::Stack(run.clone(), step, s)} />
             }
         </div>
+    }
+}
+
+/// A coroutine's stack and locals at a step (drawn by [`Cached`]).
+pub fn stack(run: &RunRef, step: u64, strand: StrandId) -> Html {
+    let frames = run.rec.stack_at(step, strand);
+    if frames.is_empty() {
+        return Html::default();
+    }
+    let mut stack: Vec<Html> = Vec::new();
+    for f in frames.iter() {
+        let locals: Vec<Html> = f.locals.iter().map(|(n, v)| code_item(format!("{n} = {v}"))).collect();
+        stack.push(html! { <li><code>{ format!("{} (line {})", f.function, f.line) }</code><ul class="locals">{ locals }</ul></li> });
+    }
+    html! {
+        <>
+            <h5>{ "Stack and locals" }</h5>
+            <ol class="stack">{ stack }</ol>
+        </>
     }
 }
 
@@ -166,59 +170,58 @@ pub fn code_item(text: String) -> Html {
     html! { <li><code>{ text }</code></li> }
 }
 
-#[derive(PartialEq, Properties)]
-struct ChartsProps {
-    run: RunRef,
-    step: u64,
-    axis: Axis,
+/// The largest live coroutines and memory across the run on an axis (at least 1).
+fn peaks(run: &RunRef, axis: Axis) -> (u64, u64) {
+    let metrics = run.metrics_on(axis);
+    let max_live = metrics.iter().map(|m| m.1).max().unwrap_or(0).max(1);
+    let max_bytes = metrics.iter().map(|m| m.2).max().unwrap_or(0).max(1);
+    (max_live, max_bytes)
+}
+
+/// The line of live coroutines (or of memory, for `bytes`) across the run on an axis; drawn
+/// by [`Cached`], so only when the run or the axis changes.
+pub fn series(run: &RunRef, axis: Axis, bytes: bool) -> Html {
+    let metrics = run.metrics_on(axis);
+    let (max_live, max_bytes) = peaks(run, axis);
+    let mut d = String::from("M0,60");
+    for m in metrics.iter() {
+        let value = if bytes { m.2 as f64 / max_bytes as f64 } else { m.1 as f64 / max_live as f64 };
+        d.push_str(&format!(" H{:.1} V{:.1}", Dec(m.0), Dec(60.0 - 56.0 * value)));
+    }
+    d.push_str(&format!(" H{}", Dec(WIDTH)));
+    html! { <path class={if bytes { "series bytes" } else { "series live" }} {d} /> }
 }
 
 /// Live coroutines, simulated memory and printed latencies across the run (on the lanes'
 /// axis), and the leaks found at the end.
-#[component]
-fn Charts(props: &ChartsProps) -> Html {
-    let run = &props.run;
+fn charts(run: &RunRef, step: u64, axis: Axis) -> Html {
     let view = &run.rec.view;
-    let cursor_x = run.x_of(props.axis, props.step);
-    let (live_now, bytes_now) = view.metrics_at(props.step);
-    let metrics = run.metrics_on(props.axis);
-    let max_live = metrics.iter().map(|m| m.1).max().unwrap_or(0).max(1);
-    let max_bytes = metrics.iter().map(|m| m.2).max().unwrap_or(0).max(1);
-    let paths = use_memo((props.run.clone(), props.axis), |_| {
-        let line = |value: &dyn Fn(&(f64, u64, u64)) -> f64| {
-            let mut d = String::from("M0,60");
-            for m in metrics.iter() {
-                d.push_str(&format!(" H{:.1} V{:.1}", Dec(m.0), Dec(60.0 - 56.0 * value(m))));
-            }
-            d.push_str(&format!(" H{}", Dec(WIDTH)));
-            d
-        };
-        (line(&|m| m.1 as f64 / max_live as f64), line(&|m| m.2 as f64 / max_bytes as f64))
-    });
-    let (live, bytes) = (paths.0.clone(), paths.1.clone());
+    let cursor_x = run.x_of(axis, step);
+    let (live_now, bytes_now) = view.metrics_at(step);
+    let (max_live, max_bytes) = peaks(run, axis);
     let cursor_x = fixed1(cursor_x);
     let cursor = html! { <line class="cursor" x1={cursor_x.clone()} x2={cursor_x} y1="0" y2="64" /> };
     let latency = run.latency.iter().enumerate().map(|(i, s)| {
         let max = s.points.iter().map(|p| p.1).fold(1.0_f64, f64::max);
-        let dots = s.points.iter().map(|(t, v, step)| {
-            let (cx, cy) = (run.x_of(props.axis, *step), 60.0 - 56.0 * v / max);
-            let seen = *step <= props.step;
+        let dots = s.points.iter().map(|(t, v, point_step)| {
+            let (cx, cy) = (run.x_of(axis, *point_step), 60.0 - 56.0 * v / max);
+            let seen = *point_step <= step;
             html! { <circle class={classes!("dot", seen.then_some("seen"))} cx={fixed1(cx)} cy={fixed1(cy)} r="3"><title>{ format!("{} ms, printed at {}", Dec(*v), format_time(*t)) }</title></circle> }
         });
         let dots: Vec<Html> = dots.collect();
         chart(format!("“{}” (ms), max {}", s.key, Dec(max)), Some(format!("latency s{i}")), format!("{} values of {}", s.points.len(), s.key), Html::from_iter([Html::from_iter(dots), cursor.clone()]))
     }).collect::<Vec<Html>>();
     let leaks = view.leaks.iter().take(20).map(|l| html! { <li>{ format!("line {}: {}", l.line, l.explanation) }</li> });
-    let across = match props.axis {
+    let across = match axis {
         Axis::Time => format!("0 … {} of virtual time", format_time(view.end_time)),
         Axis::Steps => format!("steps 0 … {}", view.n_steps),
     };
     html! {
         <div class="charts" data-testid="charts">
             { chart(format!("Live coroutines: {live_now} now, peak {max_live}"), None, format!("live coroutines across the run, peak {max_live}"),
-                Html::from_iter([html! { <path class="series live" d={live} /> }, cursor.clone()])) }
+                Html::from_iter([html! { <Cached part={Part::Series(run.clone(), axis, false)} /> }, cursor.clone()])) }
             { chart(format!("Simulated memory of live coroutines: {} now, peak {}", bytes_text(bytes_now), bytes_text(max_bytes)), None, "memory across the run".into(),
-                Html::from_iter([html! { <path class="series bytes" d={bytes} /> }, cursor])) }
+                Html::from_iter([html! { <Cached part={Part::Series(run.clone(), axis, true)} /> }, cursor])) }
             { for latency }
             <p class="axis">{ across }</p>
             if !view.leaks.is_empty() {
