@@ -343,6 +343,12 @@ impl State {
             .iter()
             .filter_map(|(n, text)| variant.param(n).and_then(|p| p.parse_value(text).ok()).map(|v| (n.clone(), v)))
             .collect();
+        // Values stored or linked without their code (or by an older page) go into the code.
+        for (name, value) in self.values.clone() {
+            if variant.param(&name).is_some_and(|p| !p.runtime) {
+                self.write_value_in_code(&name, &value);
+            }
+        }
         if let Some(c) = &mut self.compare {
             if c.other >= lesson.variants.len() {
                 c.other = 0;
@@ -385,6 +391,44 @@ impl State {
             self.step = step.min(run.last());
         }
         Ok(())
+    }
+
+    /// Writes a parameter's value over its literal in the code, so that the code on screen is
+    /// the code that runs; its default goes back as the lesson wrote it (`1_000` stays
+    /// `1_000`). Code that no longer declares the parameter is left alone.
+    fn write_value_in_code(&mut self, name: &str, value: &ParamValue) {
+        let Some(variant) = self.variant() else { return };
+        let (declared, _) = engine::lang::params::params(&self.source);
+        let Some(at) = declared.iter().find(|p| p.name == name).map(|p| p.value_span) else { return };
+        let (original, _) = engine::lang::params::params(variant.source);
+        let text = match original.iter().find(|p| p.name == name) {
+            Some(p) if p.default == *value => variant.source[p.value_span.start as usize..p.value_span.end as usize].to_string(),
+            _ => value.to_kotlin(),
+        };
+        let mut source = self.source.to_string();
+        source.replace_range(at.start as usize..at.end as usize, &text);
+        if *source != *self.source {
+            self.source = Rc::from(source);
+            // The run that follows is this edit's: the debounced rerun has nothing left to do.
+            self.edits += 1;
+        }
+    }
+
+    /// The reverse of [`State::write_value_in_code`] after an edit: a parameter's control
+    /// shows the value its literal now has. A literal the control cannot show (outside its
+    /// range, say) runs as written, and the control goes back to the default; so does one
+    /// whose declaration is gone.
+    fn values_from_code(&mut self) {
+        let Some(variant) = self.variant() else { return };
+        let (declared, _) = engine::lang::params::params(&self.source);
+        for p in variant.params.iter().filter(|p| !p.runtime) {
+            self.values.retain(|(n, _)| *n != p.name);
+            // A declaration the engine refuses, or none, leaves the control at its default.
+            let Some(d) = declared.iter().find(|d| d.name == p.name) else { continue };
+            if d.default != p.default && p.check(&d.default).is_ok() {
+                self.values.push((p.name.clone(), d.default.clone()));
+            }
+        }
     }
 
     /// Records the code and values on screen as the variant's stored edits.
@@ -517,6 +561,7 @@ impl Reducible for State {
                 next.source = Rc::from(text);
                 next.edits += 1;
                 next.share = None;
+                next.values_from_code();
                 next.store();
             }
             Action::Rerun(n) if n == self.edits && n != self.ran_edit => next.run_now(),
@@ -525,6 +570,9 @@ impl Reducible for State {
                 let Some(param) = self.variant().and_then(|v| v.param(&name)) else { return self };
                 match param.parse_value(&text) {
                     Ok(value) => {
+                        if !param.runtime {
+                            next.write_value_in_code(&name, &value);
+                        }
                         next.values.retain(|(n, _)| *n != name);
                         if value != param.default {
                             next.values.push((name, value));
@@ -943,6 +991,32 @@ mod tests {
         }
         assert!(!state.playing);
         assert_eq!(state.step, state.last());
+    }
+
+    #[test]
+    fn the_code_shows_the_values_of_the_controls_and_the_controls_follow_the_code() {
+        let start = state();
+        assert!(start.source.contains("val aMs = 300 //"));
+        // A control writes its value over the literal, and the run is of that code.
+        let state = reduce_all(start.clone(), &[Action::SetParam("aMs".into(), "500".into())]);
+        assert!(state.source.contains("val aMs = 500 //") && !state.source.contains("val aMs = 300"));
+        assert!(state.run.as_ref().unwrap().prepared.source.contains("val aMs = 500 //"));
+        assert_eq!(state.ran_edit, state.edits, "the run is already this code's");
+        // Back to the default: the code is as the lesson wrote it, and no edit is kept.
+        let state = reduce_all((*state).clone(), &[Action::SetParam("aMs".into(), "300".into())]);
+        assert_eq!(*state.source, *start.source);
+        assert!(state.values.is_empty() && !state.saved.contains_key("scopes/coroutineScope"));
+        // Editing the literal moves the control; a value it cannot show runs as written.
+        let edited = state.source.replace("val bMs = 100 //", "val bMs = 250 //");
+        let state = reduce_all((*state).clone(), &[Action::Edit(edited.clone())]);
+        assert_eq!(state.values, vec![("bMs".into(), ParamValue::Int(250))]);
+        let state = reduce_all((*state).clone(), &[Action::Edit(edited.replace("val bMs = 250 //", "val bMs = 260 //"))]);
+        assert!(state.values.is_empty());
+        // A link with values but no code edit opens with the values in the code.
+        let link = share::Link { lesson: "scopes".into(), variant: None, params: vec![("aMs".into(), "450".into())], code: None, step: None };
+        let mut opened = start.clone();
+        opened.open_link(&link).unwrap();
+        assert!(opened.source.contains("val aMs = 450 //"));
     }
 
     #[test]
