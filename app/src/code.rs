@@ -37,6 +37,11 @@ pub fn class_of(h: Highlight) -> &'static str {
     }
 }
 
+/// How many lines [`highlight`] makes of `source`: one more than its line breaks.
+pub fn line_count(source: &str) -> usize {
+    source.bytes().filter(|&b| b == b'\n').count() + 1
+}
+
 /// Splits `source` into highlighted lines; the pieces under a diagnostic's span carry its
 /// index (an empty span marks the character after it, or the end of its line).
 pub fn highlight(source: &str, diagnostics: &[Diagnostic]) -> Vec<Line> {
@@ -132,6 +137,9 @@ mod tests {
         let src = "val x = \"é\" // note\nfun main() {}\n";
         let lines = highlight(src, &[]);
         assert_eq!(lines.len(), 3);
+        for s in [src, "", "x", "\n\n", "a\r\nb"] {
+            assert_eq!(line_count(s), highlight(s, &[]).len(), "{s:?}");
+        }
         assert_eq!(text_of(&lines[0]), "val x = \"é\" // note");
         assert_eq!(lines[0].pieces[0], Piece { text: "val".into(), class: "tk-keyword", diagnostic: None });
         assert!(lines[0].pieces.iter().any(|p| p.class == "tk-comment" && p.text == "// note"));

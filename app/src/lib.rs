@@ -4,7 +4,7 @@
 //! The reducer is plain Rust: it runs scenarios through the engine ([`session::Run`]) and
 //! never touches the browser, so its tests run natively. The browser is reached only by the
 //! hooks of [`App`] (timers, keys, storage, the address bar) and by the components in
-//! [`components`], which receive data and `on<verb>` callbacks, never the state.
+//! [`components`], which receive data and the dispatching callback, never the state.
 //! This crate is the only one that knows about the DOM.
 
 pub mod browser;

@@ -8,7 +8,7 @@ use engine::lang::Diagnostic;
 use engine::value::StrandId;
 use yew::prelude::*;
 
-use crate::components::code_pane::{code_text, LinesRef};
+use crate::components::code_pane::code_text;
 use crate::components::details::{series, stack};
 use crate::components::lesson_text::lesson_text;
 use crate::components::thread_lanes::lane_rows;
@@ -23,8 +23,8 @@ pub enum Part {
     Marks(RunRef),
     /// The thread lanes, from the run and the axis.
     LaneRows(RunRef, Axis),
-    /// The highlighted code under the text area, from the code's lines and diagnostics.
-    CodeText(LinesRef, Rc<Vec<Diagnostic>>),
+    /// The highlighted code under the text area, from the code and its diagnostics.
+    CodeText(AttrValue, Rc<Vec<Diagnostic>>),
     /// The lesson's text, from the lesson's id.
     LessonText(String),
     /// A coroutine's stack and locals, from the run, the step and its strand.

@@ -76,9 +76,8 @@ pub fn CodePane(props: &CodePaneProps) -> Html {
             }
         });
     }
-    let lines = use_memo((props.source.clone(), props.problems.clone()), |(source, problems)| code::highlight(source, problems));
     let index = use_memo(props.source.clone(), |s| LineIndex::new(s));
-    let n_lines = lines.len();
+    let n_lines = code::line_count(&props.source);
     let columns = props.source.lines().map(|l| l.chars().count()).max().unwrap_or(0);
 
     // Lines with a diagnostic, for the gutter.
@@ -161,7 +160,7 @@ pub fn CodePane(props: &CodePaneProps) -> Html {
                     if let Some(line) = props.current_line {
                         <div class="current-line" style={format!("top: calc({} * var(--code-line) + var(--code-pad))", line.saturating_sub(1))}></div>
                     }
-                    <Cached part={Part::CodeText(LinesRef(lines.clone()), props.problems.clone())} />
+                    <Cached part={Part::CodeText(props.source.clone(), props.problems.clone())} />
                     <textarea ref={textarea.clone()} class="code-input" data-testid="code-input"
                         value={props.source.clone()} {oninput} style={size}
                         spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
@@ -180,20 +179,11 @@ pub fn CodePane(props: &CodePaneProps) -> Html {
     }
 }
 
-/// Highlighted lines, compared by identity.
-#[derive(Clone)]
-pub struct LinesRef(pub Rc<Vec<code::Line>>);
-
-impl PartialEq for LinesRef {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
 /// The highlighted text under the text area; it changes with the code, not with the step
 /// (drawn by [`Cached`]).
-pub fn code_text(lines: &LinesRef, problems: &[Diagnostic]) -> Html {
-    let lines = lines.0.iter().map(|line| {
+pub fn code_text(source: &str, problems: &[Diagnostic]) -> Html {
+    let lines = code::highlight(source, problems);
+    let lines = lines.iter().map(|line| {
         let pieces = line.pieces.iter().map(|p| match p.diagnostic.and_then(|d| problems.get(d)) {
             Some(d) => {
                 let class = if d.is_error() { "error" } else { "warning" };

@@ -227,11 +227,9 @@ pub fn job_tree(props: &JobTreeProps) -> Html {
             // Failure arrows point up the edge, cancellation arrows down.
             if let Some(kind) = arrow {
                 let (ax, ay) = (px, y - 10.0);
-                let points = if kind == "fail" {
-                    format!("{},{} {},{} {},{}", Dec(ax - 5.0), Dec(ay + 4.0), Dec(ax + 5.0), Dec(ay + 4.0), Dec(ax), Dec(ay - 5.0))
-                } else {
-                    format!("{},{} {},{} {},{}", Dec(ax - 5.0), Dec(ay - 4.0), Dec(ax + 5.0), Dec(ay - 4.0), Dec(ax), Dec(ay + 5.0))
-                };
+                // Pointing up (the base below the tip) or down.
+                let up = if kind == "fail" { 1.0 } else { -1.0 };
+                let points = format!("{},{} {},{} {},{}", Dec(ax - 5.0), Dec(ay + 4.0 * up), Dec(ax + 5.0), Dec(ay + 4.0 * up), Dec(ax), Dec(ay - 5.0 * up));
                 edges.push(html! { <polygon class={classes!("arrow", kind, class)} points={points} /> });
             }
         }

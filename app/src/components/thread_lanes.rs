@@ -108,7 +108,7 @@ pub fn lane_rows(run: &RunRef, axis: Axis) -> Html {
             <div class="lane queue" data-testid="queue">
                 <span class="lane-name" title={format!("Tasks waiting in the queue of {name}")}>{ format!("queue {}", short_name(name)) }</span>
                 <div class="lane-track">
-                    <svg viewBox={format!("0 0 {} 20", Dec(WIDTH))} preserveAspectRatio="none" class="queue-chart" aria-hidden="true">
+                    <svg viewBox={QUEUE_VIEW_BOX} preserveAspectRatio="none" class="queue-chart" aria-hidden="true">
                         <path {d} />
                     </svg>
                     <span class="queue-max">{ format!("max {max}") }</span>
@@ -124,7 +124,20 @@ pub fn lane_rows(run: &RunRef, axis: Axis) -> Html {
     }
 }
 
+/// The queue charts' coordinates: [`WIDTH`] across, 20 down.
+const QUEUE_VIEW_BOX: &str = "0 0 1000 20";
+
 /// A dispatcher's name without the hash code the JVM puts after `@`.
 fn short_name(name: &str) -> &str {
     name.split('@').next().unwrap_or(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queues_span_the_width() {
+        assert_eq!(QUEUE_VIEW_BOX, format!("0 0 {} 20", Dec(WIDTH)));
+    }
 }

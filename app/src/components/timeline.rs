@@ -3,7 +3,6 @@ use yew::prelude::*;
 
 use crate::components::cached::{Cached, Part};
 use crate::components::ui::{bool_text, on_click};
-use crate::session::WIDTH;
 use crate::{Action, RunRef, SPEEDS};
 
 pub struct TimelineProps {
@@ -89,11 +88,28 @@ pub fn timeline(props: &TimelineProps) -> Html {
     }
 }
 
+/// The marks' coordinates: [`WIDTH`](crate::session::WIDTH) across, 10 down.
+const MARKS_VIEW_BOX: &str = "0 0 1000 10";
+
 /// Ticks under the scrubber where failures, cancellations and output happen; drawn once per
 /// run, not at every step (by [`Cached`]).
 pub fn marks(run: &RunRef) -> Html {
-    let ticks = run.marks.iter().map(|(x, kind)| html! { <line class={classes!("mark", *kind)} x1={format!("{}", Dec(*x))} x2={format!("{}", Dec(*x))} y1="0" y2="10" /> });
+    let ticks = run.marks.iter().map(|(x, kind)| {
+        let x = Dec(*x).to_string();
+        html! { <line class={classes!("mark", *kind)} x1={x.clone()} x2={x} y1="0" y2="10" /> }
+    });
     html! {
-        <svg class="marks" viewBox={format!("0 0 {} 10", Dec(WIDTH))} preserveAspectRatio="none" aria-hidden="true">{ for ticks }</svg>
+        <svg class="marks" viewBox={MARKS_VIEW_BOX} preserveAspectRatio="none" aria-hidden="true">{ for ticks }</svg>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::WIDTH;
+
+    #[test]
+    fn marks_span_the_width() {
+        assert_eq!(MARKS_VIEW_BOX, format!("0 0 {} 10", Dec(WIDTH)));
     }
 }
