@@ -76,7 +76,8 @@ pub fn CodePane(props: &CodePaneProps) -> Html {
             }
         });
     }
-    let index = use_memo(props.source.clone(), |s| LineIndex::new(s));
+    // Lines and columns, for the diagnostics only (none: nothing to index).
+    let index = LineIndex::new(if props.problems.is_empty() { "" } else { &props.source });
     let n_lines = code::line_count(&props.source);
     let columns = props.source.lines().map(|l| l.chars().count()).max().unwrap_or(0);
 
