@@ -155,6 +155,8 @@ await runSuite('page test', async (url) => {
     await waitUntil(page, (sel) => document.querySelector(sel)?.textContent.includes('result: 3'), byTestId('console'), 'the new result');
     await slide(page, 'param-aMs', 600);
     await waitUntil(page, (sel) => document.querySelector(sel)?.textContent === '600', `${byTestId('params')} .param-value`, 'the slider value');
+    // The code on screen is the code that runs: the value is written over the literal.
+    await waitUntil(page, (sel) => document.querySelector(sel).value.includes('val aMs = 600 //'), byTestId('code-input'), 'the value in the code');
     await page.locator(byTestId('param-failing')).selectOption('B');
     assertNoProblems('while stepping, answering and changing parameters');
 
@@ -167,9 +169,14 @@ await runSuite('page test', async (url) => {
     assert.ok((await page.locator(`${byTestId('code')} .diag.error`).first().getAttribute('title')).length > 0, 'the underline has its message');
     assert.ok((await page.locator(byTestId('job-node')).count()) > 0, 'the last run stays on screen');
     await shot(page, 'edit-diagnostic');
-    const edited = original.replace('println("result: ${fetchMetaData()}")', 'println("total: ${fetchMetaData()}")').replace('val bMs = 100', 'val bMs = 100 // edited');
+    const edited = original
+      .replace('println("result: ${fetchMetaData()}")', 'println("total: ${fetchMetaData()}")')
+      .replace('val bMs = 100', 'val bMs = 100 // edited')
+      .replace('val aMs = 600 //', 'val aMs = 650 //');
     await input.fill(edited);
     await waitUntil(page, (sel) => document.querySelector(sel) === null, `${byTestId('diagnostics')} .error`, 'the diagnostics to clear');
+    // And the other way: the control follows the literal the learner typed.
+    assert.equal(await page.locator(byTestId('param-aMs')).inputValue(), '650');
     await slide(page, 'scrub', 10);
     await stepIs(page, 10);
     await input.fill(edited + '\n');
@@ -253,14 +260,15 @@ await runSuite('page test', async (url) => {
     await page.locator(byTestId('reset')).click();
     assertNoProblems('after hostile links and a runaway program');
 
-    // A phone: one column, code first, no sideways scrolling.
+    // A phone: one column in reading order (lesson, code, tree), no sideways scrolling.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(200);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the phone layout is ${overflow}px wider than the screen`);
     const codeBox = await page.locator(byTestId('code')).boundingBox();
     const treeBox = await page.locator(byTestId('job-tree')).boundingBox();
-    assert.ok(codeBox.y < treeBox.y, 'the code comes before the job tree');
+    const lessonBox = await page.locator(byTestId('lesson-text')).boundingBox();
+    assert.ok(lessonBox.y < codeBox.y && codeBox.y < treeBox.y, 'the lesson, then the code, then the job tree');
     await page.keyboard.press('End');
     await shot(page, 'phone-390x844-end');
     await shot(page, 'phone-390x844-end-full', true);
