@@ -220,7 +220,7 @@ impl World {
     /// without parentheses.
     #[allow(clippy::too_many_arguments)]
     fn call_method_named(&mut self, t: ThreadId, s: StrandId, ex: &mut Exec, recv: Value, n: &str, args: Vec<Value>, span: Span, property: bool) -> NResult {
-        let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Absent);
+        let arg = |i: usize| crate::vm::arg_at(&args, i);
         // Members every value has.
         match n {
             "toString" if args.is_empty() => {
@@ -367,7 +367,7 @@ impl World {
 
     fn job_method(&mut self, t: ThreadId, s: StrandId, j: crate::value::JobId, n: &str, args: &[Value], span: Span) -> NResult {
         let _ = (t, span);
-        let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Absent);
+        let arg = |i: usize| crate::vm::arg_at(&args, i);
         let job = self.job(j);
         match n {
             "isActive" => ok(Value::Bool(job.is_active() || j == crate::value::JobId::NON_CANCELLABLE)),
@@ -450,7 +450,7 @@ impl World {
     #[allow(clippy::too_many_arguments)]
     fn obj_method(&mut self, t: ThreadId, s: StrandId, ex: &mut Exec, o: ObjId, recv: &Value, n: &str, args: &[Value], property: bool, span: Span) -> NResult {
         let _ = ex;
-        let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Absent);
+        let arg = |i: usize| crate::vm::arg_at(&args, i);
         match self.heap.get(o).clone() {
             HeapObj::List(_) | HeapObj::Set(_) => self.list_method(o, recv, n, args, property),
             HeapObj::Map(entries) => self.map_method(o, entries, n, args),
@@ -792,7 +792,7 @@ impl World {
     }
 
     fn list_method(&mut self, o: ObjId, recv: &Value, n: &str, args: &[Value], _property: bool) -> NResult {
-        let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Absent);
+        let arg = |i: usize| crate::vm::arg_at(&args, i);
         let is_set = matches!(self.heap.get(o), HeapObj::Set(_));
         let items = self.list_items(o);
         let len = items.len();
@@ -1062,7 +1062,7 @@ impl World {
     }
 
     fn map_method(&mut self, o: ObjId, entries: Vec<(Value, Value)>, n: &str, args: &[Value]) -> NResult {
-        let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Absent);
+        let arg = |i: usize| crate::vm::arg_at(&args, i);
         let recv = Value::Obj(o);
         match n {
             "size" => ok(Value::Int(entries.len() as i32)),
@@ -1136,7 +1136,7 @@ impl World {
     }
 
     fn string_method(&mut self, text: &str, n: &str, args: &[Value], _property: bool) -> NResult {
-        let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Absent);
+        let arg = |i: usize| crate::vm::arg_at(&args, i);
         let s_arg = |w: &World, i: usize| match args.get(i) {
             Some(Value::Absent) | None => String::new(),
             Some(v) => w.to_kstring(v),
@@ -1296,7 +1296,7 @@ impl World {
     }
 
     fn number_method(&mut self, recv: &Value, n: &str, args: &[Value]) -> NResult {
-        let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Absent);
+        let arg = |i: usize| crate::vm::arg_at(&args, i);
         match n {
             "toInt" => ok(match recv {
                 Value::Double(d) => Value::Int(if d.is_nan() { 0 } else { *d as i32 }),

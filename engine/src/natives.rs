@@ -443,7 +443,7 @@ impl World {
     /// Calls a built-in function.
     pub(crate) fn call_builtin(&mut self, t: ThreadId, s: StrandId, ex: &mut Exec, b: Builtin, args: Vec<Value>, span: Span) -> NResult {
         use Builtin as B;
-        let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Absent);
+        let arg = |i: usize| crate::vm::arg_at(&args, i);
         let v = match b {
             B::Println | B::Print => {
                 if let Some(msg) = Self::opt(&arg(0)).and_then(|v| self.unprintable(v)) {

@@ -50,6 +50,13 @@ pub enum Native {
 /// Result of a built-in.
 pub type NResult = Result<Native, Fault>;
 
+/// Argument `i` of a built-in call, or `Absent` when it was not passed. One out-of-line copy
+/// serves every built-in and method.
+#[inline(never)]
+pub(crate) fn arg_at(args: &[Value], i: usize) -> Value {
+    args.get(i).cloned().unwrap_or(Value::Absent)
+}
+
 /// How a step ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Flow {
