@@ -936,7 +936,7 @@ impl World {
             "sorted" | "sortedDescending" => {
                 let mut v = items;
                 let mut err = None;
-                v.sort_by(|a, b| {
+                crate::order::sort_by(&mut v, |a, b| {
                     self.compare(a, b).unwrap_or_else(|e| {
                         err = Some(e);
                         std::cmp::Ordering::Equal

@@ -740,7 +740,7 @@ impl World {
                 };
                 let desc = matches!(arg(1), Value::Bool(true));
                 let mut err = None;
-                pairs.sort_by(|a, c| {
+                crate::order::sort_by(&mut pairs, |a, c| {
                     let o = self.compare_nullable(&a.0, &c.0).unwrap_or_else(|e| {
                         err = Some(e);
                         std::cmp::Ordering::Equal
