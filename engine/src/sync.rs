@@ -7,7 +7,7 @@ use crate::strand::{Resume, StrandState, Wait};
 use crate::trace::EventKind;
 use crate::value::{HeapObj, ObjId, StrandId, ThreadId, Value};
 use crate::vm::{Fault, NResult, Native};
-use crate::world::{Block, World};
+use crate::world::{Block, Monitor, World};
 
 impl World {
     /// Enters a monitor; blocks the thread while another thread holds it.
@@ -15,7 +15,14 @@ impl World {
         let Value::Obj(o) = lock else {
             return Err(Fault::Stop(format!("synchronized needs an object to lock on, found {}", self.type_name(&lock))));
         };
-        let m = self.monitors.entry(o).or_default();
+        let i = match self.monitors.binary_search_by_key(&o, |e| e.0) {
+            Ok(i) => i,
+            Err(i) => {
+                self.monitors.insert(i, (o, Monitor::default()));
+                i
+            }
+        };
+        let m = &mut self.monitors[i].1;
         match m.owner {
             None => {
                 m.owner = Some((t, s));
@@ -38,7 +45,8 @@ impl World {
     /// Leaves the innermost monitor the strand holds; hands it to the first waiting thread.
     pub(crate) fn monitor_exit(&mut self, _t: ThreadId, s: StrandId) {
         let Some(o) = self.strands[s.0 as usize].monitors.pop() else { return };
-        let Some(m) = self.monitors.get_mut(&o) else { return };
+        let Ok(i) = self.monitors.binary_search_by_key(&o, |e| e.0) else { return };
+        let m = &mut self.monitors[i].1;
         if m.depth > 1 {
             m.depth -= 1;
             return;
@@ -48,7 +56,7 @@ impl World {
         let next = m.waiters.pop_front();
         self.record(EventKind::LockReleased { lock: o, strand: s });
         if let Some((wt, ws)) = next {
-            let m = self.monitors.get_mut(&o).expect("looked up above");
+            let m = &mut self.monitors[i].1;
             m.owner = Some((wt, ws));
             m.depth = 1;
             self.strands[ws.0 as usize].monitors.push(o);

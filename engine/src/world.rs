@@ -250,8 +250,9 @@ pub struct World {
     /// Pending timers by (time, sequence).
     pub timers: BTreeMap<(u64, u64), Timer>,
     timer_seq: u64,
-    /// Monitors by lock object.
-    pub monitors: BTreeMap<ObjId, Monitor>,
+    /// Monitors by lock object, sorted by it (a vector: one more map type would cost the page
+    /// its own copy of the map code).
+    pub monitors: Vec<(ObjId, Monitor)>,
     /// The virtual clock, in microseconds.
     pub now: u64,
     /// The only source of choice.
@@ -372,7 +373,7 @@ impl World {
             dispatchers,
             timers: BTreeMap::new(),
             timer_seq: 0,
-            monitors: BTreeMap::new(),
+            monitors: Vec::new(),
             now: 0,
             trace: Trace::default(),
             output: Vec::new(),
