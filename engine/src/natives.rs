@@ -839,28 +839,18 @@ impl World {
             };
             let name = format!("\"{}#{}\":{}{{{}}}@{}", job.ctx.name.as_deref().unwrap_or("coroutine"), job.debug_id, job.class.class_name(), job.state().name(), crate::format::fake_hash(j.0 as u64 + 1000));
             out.push_str(&format!("\nCoroutine {name}, state: {state}\n"));
-            if let Some(w) = self.suspension_point(&st.wait) {
-                out.push_str(&format!("\tat {w}\n"));
+            // The frames are the program's own continuations: kotlinx.coroutines' suspending
+            // functions (`delay`, `await`, `join`, `coroutineScope`, …) end in tail calls and
+            // leave no frame of their own. The artificial creation frame stands in only for a
+            // coroutine with no frame observed yet, its creation stack trace being empty since
+            // `DebugProbes.enableCreationStackTraces` defaults to false (1.8).
+            if frames.is_empty() {
+                out.push_str("\tat _COROUTINE._CREATION._(CoroutineDebugging.kt)\n");
             }
             for f in frames {
                 out.push_str(&format!("\tat {f}\n"));
             }
-            out.push_str("\tat _COROUTINE._CREATION._(CoroutineDebugging.kt)\n");
         }
         out
-    }
-
-    /// The library frame a coroutine is suspended in.
-    fn suspension_point(&self, w: &Wait) -> Option<&'static str> {
-        Some(match w {
-            Wait::Delay { .. } | Wait::Forever => "kotlinx.coroutines.DelayKt.delay(Delay.kt)",
-            Wait::Join(_) | Wait::All { .. } => "kotlinx.coroutines.JobSupport.join(JobSupport.kt)",
-            Wait::Await(_) => "kotlinx.coroutines.DeferredCoroutine.await$suspendImpl(Builders.common.kt)",
-            Wait::Mutex(_) => "kotlinx.coroutines.sync.MutexImpl.lock(Mutex.kt)",
-            Wait::Semaphore(_) => "kotlinx.coroutines.sync.SemaphoreImpl.acquire(Semaphore.kt)",
-            Wait::ScopeChildren(_) => "kotlinx.coroutines.CoroutineScopeKt.coroutineScope(CoroutineScope.kt)",
-            Wait::Yield => "kotlinx.coroutines.YieldKt.yield(Yield.kt)",
-            _ => return None,
-        })
     }
 }

@@ -169,3 +169,24 @@ fn returning_from_with_context_to_a_closed_pool_throws_on_a_worker() {
         "The task was rejected true\n",
     );
 }
+
+#[test]
+fn debug_probes_dump_shows_the_programs_frames_as_1_9_does_by_default() {
+    // kotlinx.coroutines' own suspending functions end in tail calls and leave no frame; the
+    // creation frame stands in only for a coroutine with nothing observed (creation stack
+    // traces are off by default since 1.8).
+    check(
+        "import kotlinx.coroutines.*\nimport kotlinx.coroutines.debug.DebugProbes\n\nsuspend fun waitForever() {\n    while (true) {\n        delay(1_000)\n    }\n}\n\nfun main() = runBlocking {\n    DebugProbes.install()\n    GlobalScope.launch(CoroutineName(\"waiting\")) { waitForever() }\n    GlobalScope.launch(CoroutineName(\"lazy\"), start = CoroutineStart.LAZY) { }\n    delay(10)\n    DebugProbes.dumpCoroutines(System.out)\n}\n",
+        "Coroutines dump 2024/01/01 00:00:00\n\
+         \n\
+         Coroutine \"coroutine#1\":BlockingCoroutine{Active}@2158ae78, state: RUNNING\n\
+         \tat MainKt$main$1.invokeSuspend(Main.kt:15)\n\
+         \n\
+         Coroutine \"waiting#2\":StandaloneCoroutine{Active}@69d38194, state: SUSPENDED\n\
+         \tat MainKt.waitForever(Main.kt:6)\n\
+         \tat MainKt$main$1$1.invokeSuspend(Main.kt:12)\n\
+         \n\
+         Coroutine \"lazy#3\":LazyStandaloneCoroutine{New}@503afb49, state: CREATED\n\
+         \tat _COROUTINE._CREATION._(CoroutineDebugging.kt)\n",
+    );
+}
