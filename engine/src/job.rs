@@ -765,9 +765,8 @@ impl World {
             self.live_jobs = self.live_jobs.saturating_sub(1);
         }
         self.record(EventKind::JobState { job: id, state });
-        if let Some(timer) = self.job_mut(id).timer.take() {
-            self.timers.remove(&timer);
-        }
+        // Its timeout timer, if any, is no longer pending (see `World::timer_pending`).
+        self.job_mut(id).timer = None;
         // completeStateFinalization: (the parent skips complete children) then notify.
         self.notify_completion(id);
         final_state
@@ -916,9 +915,8 @@ impl World {
     pub fn abandon_wait(&mut self, s: StrandId) {
         let wait = std::mem::replace(&mut self.strands[s.0 as usize].wait, Wait::None);
         self.strands[s.0 as usize].cancel_registered = None;
-        if let Some(t) = self.strands[s.0 as usize].timer.take() {
-            self.timers.remove(&t);
-        }
+        // Its delay timer, if any, is no longer pending (see `World::timer_pending`).
+        self.strands[s.0 as usize].timer = None;
         match wait {
             Wait::Join(j) | Wait::Await(j) => {
                 self.job_mut(j).handlers.retain(|h| *h != Handler::Waiter(s));

@@ -6,7 +6,7 @@
 //! configuration; it breaks ties between threads that are ready at the same virtual time.
 //! Nothing reads the host's clock, and every collection that is iterated is ordered.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use crate::bytecode::{FuncId, Program};
@@ -247,8 +247,10 @@ pub struct World {
     /// Dispatchers: Default, IO, Main, Unconfined, the blocking scheduler, then the
     /// program's own.
     pub dispatchers: Vec<Dispatcher>,
-    /// Pending timers by (time, sequence).
-    pub timers: BTreeMap<(u64, u64), Timer>,
+    /// Pending timers: a binary min-heap by (time, sequence). A cancelled timer stays until it
+    /// reaches the top or the heap is purged; it is pending while its strand or job still holds
+    /// its key (see [`World::timer_pending`]).
+    pub timers: Vec<((u64, u64), Timer)>,
     timer_seq: u64,
     /// Monitors by lock object, sorted by it (a vector: one more map type would cost the page
     /// its own copy of the map code).
@@ -371,7 +373,7 @@ impl World {
             strands: Vec::new(),
             threads: vec![main_thread],
             dispatchers,
-            timers: BTreeMap::new(),
+            timers: Vec::new(),
             timer_seq: 0,
             monitors: Vec::new(),
             now: 0,
@@ -502,8 +504,54 @@ impl World {
     pub fn add_timer(&mut self, at: u64, timer: Timer) -> (u64, u64) {
         self.timer_seq += 1;
         let key = (at, self.timer_seq);
-        self.timers.insert(key, timer);
+        if self.timers.len() >= 64 && self.timers.len() == self.timers.capacity() {
+            // Before the heap grows, drop the cancelled timers it still holds: it stays within
+            // twice the pending ones.
+            let mut heap = std::mem::take(&mut self.timers);
+            heap.retain(|(k, t)| self.timer_pending(*k, t));
+            for i in (0..heap.len() / 2).rev() {
+                sift_down(&mut heap, i);
+            }
+            self.timers = heap;
+        }
+        self.timers.push((key, timer));
+        let mut i = self.timers.len() - 1;
+        while i > 0 {
+            let parent = (i - 1) / 2;
+            if self.timers[i].0 >= self.timers[parent].0 {
+                break;
+            }
+            self.timers.swap(i, parent);
+            i = parent;
+        }
         key
+    }
+
+    /// Whether a timer in the heap is still pending: its strand or job holds its key until it
+    /// fires or is cancelled.
+    fn timer_pending(&self, key: (u64, u64), timer: &Timer) -> bool {
+        match timer {
+            Timer::Resume(s) => self.strands[s.0 as usize].timer == Some(key),
+            Timer::Timeout(j) => self.jobs[j.0 as usize].timer == Some(key),
+        }
+    }
+
+    /// The earliest pending timer's key; cancelled timers on top are dropped.
+    fn next_timer(&mut self) -> Option<(u64, u64)> {
+        while let Some((key, timer)) = self.timers.first() {
+            if self.timer_pending(*key, timer) {
+                return Some(*key);
+            }
+            self.pop_timer();
+        }
+        None
+    }
+
+    /// Takes the earliest timer off the heap.
+    fn pop_timer(&mut self) -> Timer {
+        let (_, timer) = self.timers.swap_remove(0);
+        sift_down(&mut self.timers, 0);
+        timer
     }
 
     /// The context a strand runs in now: its innermost scope's, else its coroutine's.
@@ -583,7 +631,7 @@ impl World {
             return StepResult::Finished;
         }
         let next_thread = self.next_thread_action();
-        let next_timer = self.timers.keys().next().copied();
+        let next_timer = self.next_timer();
         match (next_thread, next_timer) {
             (None, None) => {
                 self.stuck();
@@ -592,7 +640,7 @@ impl World {
             (ref t, Some(key)) if t.as_ref().is_none_or(|(time, _)| key.0 <= *time) => {
                 self.steps += 1;
                 self.now = self.now.max(key.0);
-                let timer = self.timers.remove(&key).expect("the key was just read");
+                let timer = self.pop_timer();
                 self.current_thread = None;
                 self.current_strand = None;
                 self.fire_timer(timer);
@@ -1286,5 +1334,21 @@ impl World {
     /// Names of all threads by id, for traces.
     pub fn thread_names(&self) -> Vec<String> {
         self.threads.iter().map(|t| t.name.clone()).collect()
+    }
+}
+
+/// Restores the min-heap order of `heap` below `i`.
+fn sift_down(heap: &mut [((u64, u64), Timer)], mut i: usize) {
+    loop {
+        let left = 2 * i + 1;
+        if left >= heap.len() {
+            return;
+        }
+        let child = if left + 1 < heap.len() && heap[left + 1].0 < heap[left].0 { left + 1 } else { left };
+        if heap[child].0 >= heap[i].0 {
+            return;
+        }
+        heap.swap(i, child);
+        i = child;
     }
 }
