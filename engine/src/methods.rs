@@ -100,13 +100,17 @@ impl World {
     /// `receiver[index]`.
     pub(crate) fn get_index(&mut self, recv: Value, idx: Value) -> Result<Value, Fault> {
         match &recv {
-            Value::Obj(o) => match self.heap.get(*o).clone() {
+            // Read in place: copying the list at every `xs[i]` would make a loop over it quadratic.
+            Value::Obj(o) => match self.heap.get(*o) {
                 HeapObj::List(items) => {
                     let i = idx.as_i64().ok_or_else(|| Fault::Stop("a list index must be an Int".into()))?;
-                    if i < 0 || i as usize >= items.len() {
-                        return Err(self.index_error(i, items.len()));
+                    match usize::try_from(i).ok().and_then(|i| items.get(i)) {
+                        Some(v) => Ok(v.clone()),
+                        None => {
+                            let len = items.len();
+                            Err(self.index_error(i, len))
+                        }
                     }
-                    Ok(items[i as usize].clone())
                 }
                 HeapObj::Map(entries) => Ok(entries.iter().find(|(k, _)| self.equals(k, &idx)).map(|(_, v)| v.clone()).unwrap_or(Value::Null)),
                 _ => Err(Fault::Stop(format!("{} cannot be indexed", self.type_name(&recv)))),
@@ -133,11 +137,12 @@ impl World {
     pub(crate) fn set_index(&mut self, recv: Value, idx: Value, v: Value) -> Result<(), Fault> {
         let Value::Obj(o) = &recv else { return Err(Fault::Stop(format!("{} cannot be indexed", self.type_name(&recv)))) };
         let o = *o;
-        match self.heap.get(o).clone() {
+        match self.heap.get(o) {
             HeapObj::List(items) => {
                 let i = idx.as_i64().ok_or_else(|| Fault::Stop("a list index must be an Int".into()))?;
-                if i < 0 || i as usize >= items.len() {
-                    return Err(self.index_error(i, items.len()));
+                let len = items.len();
+                if i < 0 || i as usize >= len {
+                    return Err(self.index_error(i, len));
                 }
                 if let HeapObj::List(items) = self.heap.get_mut(o) {
                     items[i as usize] = v;
@@ -451,8 +456,12 @@ impl World {
     fn obj_method(&mut self, t: ThreadId, s: StrandId, ex: &mut Exec, o: ObjId, recv: &Value, n: &str, args: &[Value], property: bool, span: Span) -> NResult {
         let _ = ex;
         let arg = |i: usize| crate::vm::arg_at(&args, i);
+        // Lists and sets first, before the copy below: a method call must not copy the list.
+        if matches!(self.heap.get(o), HeapObj::List(_) | HeapObj::Set(_)) {
+            return self.list_method(o, recv, n, args, property);
+        }
         match self.heap.get(o).clone() {
-            HeapObj::List(_) | HeapObj::Set(_) => self.list_method(o, recv, n, args, property),
+            HeapObj::List(_) | HeapObj::Set(_) => unreachable!("lists and sets are served above"),
             HeapObj::Map(entries) => self.map_method(o, entries, n, args),
             HeapObj::Pair(a, b) => match n {
                 "first" | "key" | "component1" => ok(a),
@@ -794,6 +803,41 @@ impl World {
     fn list_method(&mut self, o: ObjId, recv: &Value, n: &str, args: &[Value], _property: bool) -> NResult {
         let arg = |i: usize| crate::vm::arg_at(&args, i);
         let is_set = matches!(self.heap.get(o), HeapObj::Set(_));
+        // The calls a loop makes, in place: copying the list for each would make the loop
+        // quadratic (20,000 `add`s took seconds).
+        match (n, args.len()) {
+            ("size", 0) | ("isEmpty", 0) | ("isNotEmpty", 0) => {
+                let len = match self.heap.get(o) {
+                    HeapObj::List(v) | HeapObj::Set(v) => v.len(),
+                    _ => 0,
+                };
+                return ok(match n {
+                    "size" => Value::Int(len as i32),
+                    "isEmpty" => Value::Bool(len == 0),
+                    _ => Value::Bool(len != 0),
+                });
+            }
+            ("get" | "elementAt", 1) if !is_set => return Ok(Native::Value(self.get_index(recv.clone(), arg(0))?)),
+            ("contains", 1) => {
+                let x = arg(0);
+                let found = match self.heap.get(o) {
+                    HeapObj::List(v) | HeapObj::Set(v) => v.iter().any(|y| self.equals(y, &x)),
+                    _ => false,
+                };
+                return ok(Value::Bool(found));
+            }
+            ("add", 1) => {
+                let x = arg(0);
+                if is_set && matches!(self.heap.get(o), HeapObj::Set(v) if v.iter().any(|y| self.equals(y, &x))) {
+                    return ok(Value::Bool(false));
+                }
+                if let HeapObj::List(v) | HeapObj::Set(v) = self.heap.get_mut(o) {
+                    v.push(x);
+                }
+                return ok(Value::Bool(true));
+            }
+            _ => {}
+        }
         let items = self.list_items(o);
         let len = items.len();
         let set_items = |w: &mut World, v: Vec<Value>| {
@@ -901,9 +945,11 @@ impl World {
                 set_items(self, Vec::new());
                 ok(Value::Unit)
             }
+            // `MutableList.set` returns the element it replaced.
             "set" => {
+                let old = self.get_index(recv.clone(), arg(0))?;
                 self.set_index(recv.clone(), arg(0), arg(1))?;
-                ok(Value::Unit)
+                ok(old)
             }
             "sum" => {
                 let mut acc = Value::Int(0);

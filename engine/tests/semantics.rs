@@ -190,3 +190,13 @@ fn debug_probes_dump_shows_the_programs_frames_as_1_9_does_by_default() {
          \tat _COROUTINE._CREATION._(CoroutineDebugging.kt)\n",
     );
 }
+
+#[test]
+fn list_calls_in_place_keep_their_meaning() {
+    // `size`, `get`, `contains` and `add` are served without copying the list; `set` returns
+    // the element it replaced, as `MutableList.set` does.
+    check(
+        "fun main() {\n    val xs = mutableListOf(1, 2)\n    println(xs.add(3))\n    println(xs.set(0, 10))\n    println(\"${xs.size} ${xs.get(0)} ${xs[2]} ${xs.contains(2)} ${xs.isEmpty()} ${xs.isNotEmpty()}\")\n    xs += 4\n    val set = mutableSetOf(1)\n    println(\"${set.add(1)} ${set.add(2)} $set $xs\")\n    try {\n        xs.get(9)\n    } catch (e: IndexOutOfBoundsException) {\n        println(e.message)\n    }\n}\n",
+        "true\n1\n3 10 3 true false true\nfalse true [1, 2] [10, 2, 3, 4]\nIndex 9 out of bounds for length 4\n",
+    );
+}
