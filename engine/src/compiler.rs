@@ -157,8 +157,11 @@ struct FnCtx {
     frame_name: String,
     /// Number of `synchronized` blocks entered lexically, to reject suspension inside.
     in_monitor: u32,
-    /// Lambdas compiled inside it so far, to name them as the JVM does (`MainKt$main$1`).
-    n_lambdas: u32,
+    /// Lambdas compiled inside it so far, per class-name prefix, to number them as the JVM
+    /// does (`MainKt$main$1`, `MainKt$main$1$2`, `MainKt$main$1$deferred$1`).
+    lambda_counts: Vec<(String, u32)>,
+    /// The local `val` whose initializer is being compiled: its lambdas are named after it.
+    initializing: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -494,7 +497,8 @@ impl<'a> Compiler<'a> {
             label,
             frame_name,
             in_monitor: 0,
-            n_lambdas: 0,
+            lambda_counts: Vec::new(),
+            initializing: None,
         });
     }
 
@@ -1058,7 +1062,17 @@ impl<'a> Compiler<'a> {
     fn local_decl(&mut self, p: &PropertyDecl) {
         let kind = p.init.as_ref().map(|e| self.kind_of(e)).unwrap_or(Kind::Unknown);
         match &p.init {
-            Some(init) => self.expr(init),
+            Some(init) => {
+                // `val deferred = async { … }`: the JVM names the lambda's class after the
+                // variable (`…$deferred$1`), as DebugProbes dumps and stack traces show.
+                let name = match &p.pattern {
+                    Pattern::Name(id) => Some(id.name.clone()),
+                    _ => None,
+                };
+                let outer = std::mem::replace(&mut self.cur().initializing, name);
+                self.expr(init);
+                self.cur().initializing = outer;
+            }
             None => {
                 self.emit(Op::Push(Value::Absent), p.span);
             }
@@ -2554,15 +2568,27 @@ impl<'a> Compiler<'a> {
         // The JVM names a lambda's class after its enclosing function (`MainKt$main$1`) or
         // enclosing lambda (`MainKt$main$1$1`); its frame is `invokeSuspend` (or `invoke`).
         let parent_frame = self.fns.last().map(|f| f.frame_name.clone()).unwrap_or_else(|| format!("{}.<clinit>", self.program.file_class));
+        let (class, method) = parent_frame.rsplit_once('.').unwrap_or((parent_frame.as_str(), "invoke"));
+        let mut prefix = if method.starts_with("invoke") { class.to_string() } else { format!("{class}${method}") };
+        if let Some(name) = self.fns.last().and_then(|f| f.initializing.as_ref()) {
+            prefix = format!("{prefix}${name}");
+        }
+        // Numbered per prefix: the unnamed lambdas of a function count apart from those of
+        // each of its variables.
         let k = match self.fns.last_mut() {
-            Some(f) => {
-                f.n_lambdas += 1;
-                f.n_lambdas
-            }
+            Some(f) => match f.lambda_counts.iter_mut().find(|(p, _)| *p == prefix) {
+                Some((_, n)) => {
+                    *n += 1;
+                    *n
+                }
+                None => {
+                    f.lambda_counts.push((prefix.clone(), 1));
+                    1
+                }
+            },
             None => 1,
         };
-        let (class, method) = parent_frame.rsplit_once('.').unwrap_or((parent_frame.as_str(), "invoke"));
-        let class = if method.starts_with("invoke") { format!("{class}${k}") } else { format!("{class}${method}${k}") };
+        let class = format!("{prefix}${k}");
         let method = if suspend == SuspendCtx::Suspend { "invokeSuspend" } else { "invoke" };
         let func = self.new_function("lambda", format!("{class}.{method}"), span);
         // A lambda inherits the suspend context of a surrounding suspend lambda only when

@@ -200,3 +200,25 @@ fn list_calls_in_place_keep_their_meaning() {
         "true\n1\n3 10 3 true false true\nfalse true [1, 2] [10, 2, 3, 4]\nIndex 9 out of bounds for length 4\n",
     );
 }
+
+#[test]
+fn a_lambda_in_a_variable_initializer_is_named_after_the_variable() {
+    // As Kotlin's JVM backend names lambda classes (kotlinx.coroutines' own dump tests show
+    // `…$1$deferred$1`); unnamed lambdas are numbered apart.
+    check(
+        "import kotlinx.coroutines.*\nimport kotlinx.coroutines.debug.DebugProbes\n\nfun main() = runBlocking {\n    DebugProbes.install()\n    val deferred = async { delay(1000); 1 }\n    launch { delay(1000) }\n    val other = launch { delay(1000) }\n    delay(10)\n    DebugProbes.dumpCoroutines(System.out)\n    coroutineContext.cancelChildren()\n}\n",
+        "Coroutines dump 2024/01/01 00:00:00\n\
+         \n\
+         Coroutine \"coroutine#1\":BlockingCoroutine{Active}@2158ae78, state: RUNNING\n\
+         \tat MainKt$main$1.invokeSuspend(Main.kt:10)\n\
+         \n\
+         Coroutine \"coroutine#2\":DeferredCoroutine{Active}@69d38194, state: SUSPENDED\n\
+         \tat MainKt$main$1$deferred$1.invokeSuspend(Main.kt:6)\n\
+         \n\
+         Coroutine \"coroutine#3\":StandaloneCoroutine{Active}@503afb49, state: SUSPENDED\n\
+         \tat MainKt$main$1$1.invokeSuspend(Main.kt:7)\n\
+         \n\
+         Coroutine \"coroutine#4\":StandaloneCoroutine{Active}@7718cda2, state: SUSPENDED\n\
+         \tat MainKt$main$1$other$1.invokeSuspend(Main.kt:8)\n",
+    );
+}
