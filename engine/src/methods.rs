@@ -460,6 +460,23 @@ impl World {
         if matches!(self.heap.get(o), HeapObj::List(_) | HeapObj::Set(_)) {
             return self.list_method(o, recv, n, args, property);
         }
+        // Likewise the map calls a loop makes.
+        if let HeapObj::Map(entries) = self.heap.get(o) {
+            match (n, args.len()) {
+                ("size", 0) => return ok(Value::Int(entries.len() as i32)),
+                ("containsKey", 1) => {
+                    let key = arg(0);
+                    return ok(Value::Bool(entries.iter().any(|(k, _)| self.equals(k, &key))));
+                }
+                ("get", 1) => return Ok(Native::Value(self.get_index(recv.clone(), arg(0))?)),
+                ("put", 2) => {
+                    let old = self.get_index(recv.clone(), arg(0))?;
+                    self.set_index(recv.clone(), arg(0), arg(1))?;
+                    return ok(old);
+                }
+                _ => {}
+            }
+        }
         match self.heap.get(o).clone() {
             HeapObj::List(_) | HeapObj::Set(_) => unreachable!("lists and sets are served above"),
             HeapObj::Map(entries) => self.map_method(o, entries, n, args),

@@ -222,3 +222,11 @@ fn a_lambda_in_a_variable_initializer_is_named_after_the_variable() {
          \tat MainKt$main$1$other$1.invokeSuspend(Main.kt:8)\n",
     );
 }
+
+#[test]
+fn map_calls_in_place_keep_their_meaning() {
+    check(
+        "fun main() {\n    val m = mutableMapOf(1 to \"a\")\n    println(\"${m.put(1, \"b\")} ${m.put(2, \"c\")} ${m.size} ${m.get(1)} ${m.get(3)} ${m.containsKey(2)} ${m.containsKey(3)} $m\")\n}\n",
+        "a null 2 b null true false {1=b, 2=c}\n",
+    );
+}
