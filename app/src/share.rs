@@ -2,10 +2,11 @@
 //! the step.
 //!
 //! ```text
-//! #lesson=scopes&variant=supervisorScope&params=aMs%3D300%3BbMs%3D100&step=42&code=1204.31.%20delay(10)
+//! #lesson=scopes&variant=supervisorScope&params=aMs%3D300%3BbMs%3D100&step=42&code=5f1c2a9e.1204.31.%20delay(10)
 //! ```
 //!
-//! The code is stored as an edit of the variant's own source: the length in bytes of the
+//! The code is stored as an edit of the variant's own source: a fingerprint of that source
+//! (so that an edit made for another version of it is refused), the length in bytes of the
 //! common beginning, of the common end, and the text in between, percent-encoded. A small
 //! edit of a long scenario makes a short link. Everything read from a link is checked here,
 //! and a link that does not check out is an error with a message, never a guess.
@@ -34,8 +35,12 @@ pub struct Link {
 }
 
 /// Code as an edit of a base text: keep `prefix` bytes, put `middle`, keep `suffix` bytes.
+/// `base` fingerprints the text it was made from, so that a link made for another version
+/// of a scenario is refused instead of landing a few bytes off.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CodeEdit {
+    /// The base text's fingerprint ([`fingerprint`]).
+    pub base: u32,
     /// Bytes kept from the start of the base.
     pub prefix: usize,
     /// Bytes kept from the end of the base.
@@ -56,7 +61,7 @@ impl CodeEdit {
         while !code.is_char_boundary(code.len() - suffix) || !base.is_char_boundary(base.len() - suffix) {
             suffix -= 1;
         }
-        CodeEdit { prefix, suffix, middle: code[prefix..code.len() - suffix].to_string() }
+        CodeEdit { base: fingerprint(base), prefix, suffix, middle: code[prefix..code.len() - suffix].to_string() }
     }
 
     /// Applies the edit to `base`; an edit that does not fit it is an error.
@@ -64,11 +69,16 @@ impl CodeEdit {
         let fits = self.prefix.checked_add(self.suffix).is_some_and(|n| n <= base.len())
             && base.is_char_boundary(self.prefix)
             && base.is_char_boundary(base.len() - self.suffix);
-        if !fits {
-            return Err("the link's code does not fit this lesson's scenario".into());
+        if !fits || self.base != fingerprint(base) {
+            return Err("the link's code was made for another version of this lesson's scenario".into());
         }
         Ok(format!("{}{}{}", &base[..self.prefix], self.middle, &base[base.len() - self.suffix..]))
     }
+}
+
+/// FNV-1a of a text: a fingerprint, not a security measure (a link can carry any code anyway).
+pub fn fingerprint(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
 /// Writes the hash (without `#`) for a link. The code is left out when it equals `base` or
@@ -88,7 +98,7 @@ pub fn encode(link: &Link) -> (String, bool) {
     }
     let mut too_long = false;
     if let Some(edit) = &link.code {
-        let code = format!("{}.{}.{}", edit.prefix, edit.suffix, escape(&edit.middle));
+        let code = format!("{:08x}.{}.{}.{}", edit.base, edit.prefix, edit.suffix, escape(&edit.middle));
         if code.len() <= MAX_CODE {
             let _ = write!(out, "&code={code}");
         } else {
@@ -126,13 +136,13 @@ pub fn decode(hash: &str) -> Result<Option<Link>, String> {
             }
             "step" => link.step = Some(raw.parse().map_err(|_| format!("the step '{}' is not a number", shorten(raw)))?),
             "code" => {
-                let mut parts = raw.splitn(3, '.');
-                let mut number = || -> Result<usize, String> {
-                    parts.next().and_then(|p| p.parse().ok()).ok_or_else(|| "the link's code is damaged".to_string())
-                };
+                let mut parts = raw.splitn(4, '.');
+                let damaged = || "the link's code is damaged".to_string();
+                let base = parts.next().filter(|p| p.len() == 8).and_then(|p| u32::from_str_radix(p, 16).ok()).ok_or_else(damaged)?;
+                let mut number = || -> Result<usize, String> { parts.next().and_then(|p| p.parse().ok()).ok_or_else(damaged) };
                 let (prefix, suffix) = (number()?, number()?);
-                let middle = unescape(parts.next().ok_or("the link's code is damaged")?)?;
-                link.code = Some(CodeEdit { prefix, suffix, middle });
+                let middle = unescape(parts.next().ok_or_else(damaged)?)?;
+                link.code = Some(CodeEdit { base, prefix, suffix, middle });
             }
             other => return Err(format!("the link has an unknown part '{}'", shorten(other))),
         }
@@ -226,9 +236,14 @@ mod tests {
 
     #[test]
     fn a_misfit_edit_is_an_error() {
-        assert!(CodeEdit { prefix: 10, suffix: 10, middle: String::new() }.apply("short").is_err());
-        assert!(CodeEdit { prefix: usize::MAX, suffix: 2, middle: String::new() }.apply("short").is_err());
-        assert!(CodeEdit { prefix: 1, suffix: 0, middle: String::new() }.apply("é").is_err());
+        let base = fingerprint("short");
+        assert!(CodeEdit { base, prefix: 10, suffix: 10, middle: String::new() }.apply("short").is_err());
+        assert!(CodeEdit { base, prefix: usize::MAX, suffix: 2, middle: String::new() }.apply("short").is_err());
+        assert!(CodeEdit { base: fingerprint("é"), prefix: 1, suffix: 0, middle: String::new() }.apply("é").is_err());
+        // An edit made for another text is refused even where its offsets would fit.
+        let edit = CodeEdit::between("val a = 1\n", "val a = 2\n");
+        assert_eq!(edit.apply("val a = 1\n").as_deref(), Ok("val a = 2\n"));
+        assert!(edit.apply("val b = 1\n").is_err());
     }
 
     #[test]
@@ -257,7 +272,7 @@ mod tests {
     #[test]
     fn long_code_is_left_out() {
         let mut link = sample();
-        link.code = Some(CodeEdit { prefix: 0, suffix: 0, middle: "x".repeat(MAX_CODE + 1) });
+        link.code = Some(CodeEdit { base: 0, prefix: 0, suffix: 0, middle: "x".repeat(MAX_CODE + 1) });
         let (hash, too_long) = encode(&link);
         assert!(too_long);
         assert!(!hash.contains("code="));

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { DIST, byTestId, openBrowser, runSuite, waitUntil } from './lib.mjs';
+import { DIST, ROOT, byTestId, openBrowser, runSuite, waitUntil } from './lib.mjs';
 
 const BUDGET_KB = 300;
 const FRAME_MS = 16;
@@ -38,10 +38,22 @@ fun main() = runBlocking {
 }
 `;
 
+// The fingerprint a link carries of the code its edit applies to (FNV-1a of the UTF-8 bytes),
+// as app/src/share.rs computes it.
+function fingerprint(text) {
+  let h = 0x811c9dc5;
+  for (const b of Buffer.from(text, 'utf8')) {
+    h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+const LESSON_1 = fs.readFileSync(path.join(ROOT, 'lessons/content/01-scopes/scenario.kt'), 'utf8');
+
 function linkFor(url, code) {
   const base = 'lesson=scopes&variant=coroutineScope';
   // An edit that keeps nothing of the scenario: prefix 0, suffix 0, the whole code in between.
-  return `${url}#${base}&code=0.0.${encodeURIComponent(code)}`;
+  return `${url}#${base}&code=${fingerprint(LESSON_1)}.0.0.${encodeURIComponent(code)}`;
 }
 
 function pageWeight() {

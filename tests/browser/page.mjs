@@ -234,7 +234,7 @@ await runSuite('page test', async (url) => {
 
     // A hostile link: a message, the first lesson, and nothing of it becomes markup or runs.
     const scripts = await page.evaluate(() => document.scripts.length);
-    const hostile = `${url}#lesson=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&code=0.0.%3Cscript%3Ealert(2)%3C%2Fscript%3E`;
+    const hostile = `${url}#lesson=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&code=00000000.0.0.%3Cscript%3Ealert(2)%3C%2Fscript%3E`;
     await page.goto('about:blank');
     await page.goto(hostile);
     await page.locator(byTestId('notice')).waitFor();
