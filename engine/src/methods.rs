@@ -456,30 +456,15 @@ impl World {
     fn obj_method(&mut self, t: ThreadId, s: StrandId, ex: &mut Exec, o: ObjId, recv: &Value, n: &str, args: &[Value], property: bool, span: Span) -> NResult {
         let _ = ex;
         let arg = |i: usize| crate::vm::arg_at(&args, i);
-        // Lists and sets first, before the copy below: a method call must not copy the list.
-        if matches!(self.heap.get(o), HeapObj::List(_) | HeapObj::Set(_)) {
-            return self.list_method(o, recv, n, args, property);
-        }
-        // Likewise the map calls a loop makes.
-        if let HeapObj::Map(entries) = self.heap.get(o) {
-            match (n, args.len()) {
-                ("size", 0) => return ok(Value::Int(entries.len() as i32)),
-                ("containsKey", 1) => {
-                    let key = arg(0);
-                    return ok(Value::Bool(entries.iter().any(|(k, _)| self.equals(k, &key))));
-                }
-                ("get", 1) => return Ok(Native::Value(self.get_index(recv.clone(), arg(0))?)),
-                ("put", 2) => {
-                    let old = self.get_index(recv.clone(), arg(0))?;
-                    self.set_index(recv.clone(), arg(0), arg(1))?;
-                    return ok(old);
-                }
-                _ => {}
-            }
+        // Collections first, before the copy below: a method call must not copy a list or a
+        // map, or a loop over one becomes quadratic.
+        match self.heap.get(o) {
+            HeapObj::List(_) | HeapObj::Set(_) => return self.list_method(o, recv, n, args, property),
+            HeapObj::Map(_) => return self.map_method(o, n, args),
+            _ => {}
         }
         match self.heap.get(o).clone() {
-            HeapObj::List(_) | HeapObj::Set(_) => unreachable!("lists and sets are served above"),
-            HeapObj::Map(entries) => self.map_method(o, entries, n, args),
+            HeapObj::List(_) | HeapObj::Set(_) | HeapObj::Map(_) => unreachable!("collections are served above"),
             HeapObj::Pair(a, b) => match n {
                 "first" | "key" | "component1" => ok(a),
                 "second" | "value" | "component2" => ok(b),
@@ -822,8 +807,8 @@ impl World {
         let is_set = matches!(self.heap.get(o), HeapObj::Set(_));
         // The calls a loop makes, in place: copying the list for each would make the loop
         // quadratic (20,000 `add`s took seconds).
-        match (n, args.len()) {
-            ("size", 0) | ("isEmpty", 0) | ("isNotEmpty", 0) => {
+        match n {
+            "size" | "isEmpty" | "isNotEmpty" => {
                 let len = match self.heap.get(o) {
                     HeapObj::List(v) | HeapObj::Set(v) => v.len(),
                     _ => 0,
@@ -834,8 +819,8 @@ impl World {
                     _ => Value::Bool(len != 0),
                 });
             }
-            ("get" | "elementAt", 1) if !is_set => return Ok(Native::Value(self.get_index(recv.clone(), arg(0))?)),
-            ("contains", 1) => {
+            "get" | "elementAt" => return Ok(Native::Value(self.get_index(recv.clone(), arg(0))?)),
+            "contains" => {
                 let x = arg(0);
                 let found = match self.heap.get(o) {
                     HeapObj::List(v) | HeapObj::Set(v) => v.iter().any(|y| self.equals(y, &x)),
@@ -843,7 +828,8 @@ impl World {
                 };
                 return ok(Value::Bool(found));
             }
-            ("add", 1) => {
+            // `add(element)`; `add(index, element)` is below.
+            "add" if args.len() != 2 => {
                 let x = arg(0);
                 if is_set && matches!(self.heap.get(o), HeapObj::Set(v) if v.iter().any(|y| self.equals(y, &x))) {
                     return ok(Value::Bool(false));
@@ -862,12 +848,8 @@ impl World {
         };
         let no_such = |w: &mut World, msg: &str| Err(w.throw_new(ExcClass::NoSuchElementException, msg));
         match n {
-            "size" => ok(Value::Int(len as i32)),
-            "isEmpty" => ok(Value::Bool(len == 0)),
-            "isNotEmpty" => ok(Value::Bool(len != 0)),
             "indices" => ok(Value::Range(Rc::new(crate::value::Range { first: 0, last: len as i64 - 1, step: 1, kind: crate::value::RangeKind::Int }))),
             "lastIndex" => ok(Value::Int(len as i32 - 1)),
-            "get" | "elementAt" => Ok(Native::Value(self.get_index(recv.clone(), arg(0))?)),
             "getOrNull" => {
                 let i = arg(0).as_i64().unwrap_or(-1);
                 ok(if i >= 0 && (i as usize) < len { items[i as usize].clone() } else { Value::Null })
@@ -896,22 +878,18 @@ impl World {
             }
             "firstOrNull" => ok(items.first().cloned().unwrap_or(Value::Null)),
             "lastOrNull" => ok(items.last().cloned().unwrap_or(Value::Null)),
-            "contains" => ok(Value::Bool(items.iter().any(|v| self.equals(v, &arg(0))))),
             "indexOf" => ok(Value::Int(items.iter().position(|v| self.equals(v, &arg(0))).map(|i| i as i32).unwrap_or(-1))),
+            // `add(index, element)`; `add(element)` is served in place above.
             "add" => {
                 let mut v = items;
                 if is_set && v.iter().any(|x| self.equals(x, &arg(0))) {
                     return ok(Value::Bool(false));
                 }
-                if args.len() == 2 {
-                    let i = arg(0).as_i64().unwrap_or(0) as usize;
-                    if i > v.len() {
-                        return Err(self.index_error(i as i64, len));
-                    }
-                    v.insert(i, arg(1));
-                } else {
-                    v.push(arg(0));
+                let i = arg(0).as_i64().unwrap_or(0) as usize;
+                if i > v.len() {
+                    return Err(self.index_error(i as i64, len));
                 }
+                v.insert(i, arg(1));
                 set_items(self, v);
                 ok(Value::Bool(true))
             }
@@ -1124,22 +1102,36 @@ impl World {
         }
     }
 
-    fn map_method(&mut self, o: ObjId, entries: Vec<(Value, Value)>, n: &str, args: &[Value]) -> NResult {
+    /// The entries of a map object, in place.
+    fn map_entries(&self, o: ObjId) -> &[(Value, Value)] {
+        match self.heap.get(o) {
+            HeapObj::Map(e) => e,
+            _ => &[],
+        }
+    }
+
+    /// The value stored under `key`, if any.
+    fn map_find(&self, o: ObjId, key: &Value) -> Option<Value> {
+        self.map_entries(o).iter().find(|(k, _)| self.equals(k, key)).map(|(_, v)| v.clone())
+    }
+
+    fn map_method(&mut self, o: ObjId, n: &str, args: &[Value]) -> NResult {
         let arg = |i: usize| crate::vm::arg_at(&args, i);
         let recv = Value::Obj(o);
+        let len = self.map_entries(o).len();
         match n {
-            "size" => ok(Value::Int(entries.len() as i32)),
-            "isEmpty" => ok(Value::Bool(entries.is_empty())),
-            "isNotEmpty" => ok(Value::Bool(!entries.is_empty())),
+            "size" => ok(Value::Int(len as i32)),
+            "isEmpty" => ok(Value::Bool(len == 0)),
+            "isNotEmpty" => ok(Value::Bool(len != 0)),
             "get" => Ok(Native::Value(self.get_index(recv, arg(0))?)),
-            "getOrDefault" => {
-                let v = entries.iter().find(|(k, _)| self.equals(k, &arg(0))).map(|(_, v)| v.clone()).unwrap_or(arg(1));
-                ok(v)
+            "getOrDefault" => ok(self.map_find(o, &arg(0)).unwrap_or(arg(1))),
+            "containsKey" => ok(Value::Bool(self.map_find(o, &arg(0)).is_some())),
+            "containsValue" => {
+                let value = arg(0);
+                ok(Value::Bool(self.map_entries(o).iter().any(|(_, v)| self.equals(v, &value))))
             }
-            "containsKey" => ok(Value::Bool(entries.iter().any(|(k, _)| self.equals(k, &arg(0))))),
-            "containsValue" => ok(Value::Bool(entries.iter().any(|(_, v)| self.equals(v, &arg(0))))),
             "put" => {
-                let old = entries.iter().find(|(k, _)| self.equals(k, &arg(0))).map(|(_, v)| v.clone()).unwrap_or(Value::Null);
+                let old = self.map_find(o, &arg(0)).unwrap_or(Value::Null);
                 self.set_index(recv, arg(0), arg(1))?;
                 ok(old)
             }
@@ -1148,20 +1140,28 @@ impl World {
                 ok(Value::Unit)
             }
             "remove" => {
-                let pos = entries.iter().position(|(k, _)| self.equals(k, &arg(0)));
-                let old = pos.map(|p| entries[p].1.clone()).unwrap_or(Value::Null);
-                if let (Some(p), HeapObj::Map(e)) = (pos, self.heap.get_mut(o)) {
-                    e.remove(p);
-                }
+                let key = arg(0);
+                let pos = self.map_entries(o).iter().position(|(k, _)| self.equals(k, &key));
+                let old = match (pos, self.heap.get_mut(o)) {
+                    (Some(p), HeapObj::Map(e)) => e.remove(p).1,
+                    _ => Value::Null,
+                };
                 ok(old)
             }
             "clear" => {
                 *self.heap.get_mut(o) = HeapObj::Map(Vec::new());
                 ok(Value::Unit)
             }
-            "keys" => ok(Value::Obj(self.heap.alloc(HeapObj::Set(entries.iter().map(|(k, _)| k.clone()).collect())))),
-            "values" => Ok(Native::Value(self.new_list(entries.iter().map(|(_, v)| v.clone()).collect()))),
+            "keys" => {
+                let keys = self.map_entries(o).iter().map(|(k, _)| k.clone()).collect();
+                ok(Value::Obj(self.heap.alloc(HeapObj::Set(keys))))
+            }
+            "values" => {
+                let values = self.map_entries(o).iter().map(|(_, v)| v.clone()).collect();
+                Ok(Native::Value(self.new_list(values)))
+            }
             "entries" | "toList" => {
+                let entries = self.map_entries(o).to_vec();
                 let pairs: Vec<Value> = entries.into_iter().map(|(k, v)| Value::Obj(self.heap.alloc(HeapObj::Pair(k, v)))).collect();
                 Ok(Native::Value(self.new_list(pairs)))
             }
@@ -1176,11 +1176,10 @@ impl World {
             }
             "<groupAdd>" => {
                 let key = arg(0);
-                let pos = entries.iter().position(|(k, _)| self.equals(k, &key));
-                match pos {
-                    Some(p) => {
-                        if let Value::Obj(l) = &entries[p].1 {
-                            if let HeapObj::List(items) = self.heap.get_mut(*l) {
+                match self.map_find(o, &key) {
+                    Some(group) => {
+                        if let Value::Obj(l) = group {
+                            if let HeapObj::List(items) = self.heap.get_mut(l) {
                                 items.push(arg(1));
                             }
                         }
