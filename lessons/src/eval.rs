@@ -395,7 +395,7 @@ fn locate(t: &Target, run: &RunResult, source: &str, values: &[(String, ParamVal
     if let Found::Line(text) = t {
         // Code only: a comment that mentions the text (a `@param` listing its choices, say)
         // is not what the pointer means.
-        at.line = source.lines().position(|l| code_part(l).contains(text.as_str())).map(|i| i as u32 + 1);
+        at.line = without_comments(source).lines().position(|l| l.contains(text.as_str())).map(|i| i as u32 + 1);
         return at;
     }
     let Some(w) = &run.world else { return at };
@@ -428,17 +428,17 @@ fn locate(t: &Target, run: &RunResult, source: &str, values: &[(String, ParamVal
     at
 }
 
-/// A line without its `//` comment; a `//` inside a string literal is code.
-fn code_part(line: &str) -> &str {
-    let mut in_string = false;
-    let mut prev = ' ';
-    for (i, c) in line.char_indices() {
-        match c {
-            '"' if prev != '\\' => in_string = !in_string,
-            '/' if !in_string && prev == '/' => return &line[..i - 1],
-            _ => {}
+/// The source with every comment, as the engine's lexer reads it, blanked out (line breaks
+/// kept, so that lines keep their numbers).
+fn without_comments(source: &str) -> String {
+    let mut bytes = source.as_bytes().to_vec();
+    for t in engine::lang::lexer::lex(source).0.iter().filter(|t| t.kind.is_trivia()) {
+        for b in &mut bytes[t.span.start as usize..t.span.end as usize] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
         }
-        prev = c;
     }
-    line
+    // Every byte of a comment but its line breaks became a space: the text is still UTF-8.
+    String::from_utf8_lossy(&bytes).into_owned()
 }
