@@ -512,6 +512,7 @@ pub const METHOD_NAMES: &[&str] = &[
     "component1", "component2", "first", "second", "trimIndent", "trimMargin", "nextInt", "nextLong", "nextDouble", "nextBoolean",
     "times", "div", "minus", "inc", "dec", "unaryMinus", "isDaemon", "id", "not", "and", "or", "xor", "shl", "shr", "ushr",
     "roundToInt", "roundToLong", "toFloat", "ifEmpty", "orEmpty", "isNullOrEmpty", "isNullOrBlank", "ifBlank",
+    "uppercaseChar", "lowercaseChar", "isDigit", "isLetter",
     // Classes: `x.javaClass`, `x::class`.
     "javaClass", "simpleName", "qualifiedName", "java", "kotlin", "canonicalName", "javaObjectType", "getSimpleName", "getName", "typeName",
 ];

@@ -224,7 +224,7 @@ impl<'a> Compiler<'a> {
             class.insert(0, '_');
         }
         if let Some(first) = class.get(0..1) {
-            let upper = first.to_uppercase();
+            let upper = crate::case::uppercase(first);
             class.replace_range(0..1, &upper);
         }
         let mut line_starts = vec![0u32];

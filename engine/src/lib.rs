@@ -12,6 +12,7 @@
 #![warn(missing_docs)]
 
 pub mod builtins;
+pub mod case;
 pub mod bytecode;
 pub mod compiler;
 pub mod decimal;

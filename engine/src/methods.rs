@@ -1213,8 +1213,8 @@ impl World {
             "isNotBlank" => ok(Value::Bool(!text.trim().is_empty())),
             "isNullOrEmpty" => ok(Value::Bool(text.is_empty())),
             "orEmpty" => ok(Value::str(text)),
-            "uppercase" | "toUpperCase" => ok(Value::str(&text.to_uppercase())),
-            "lowercase" | "toLowerCase" => ok(Value::str(&text.to_lowercase())),
+            "uppercase" | "toUpperCase" => ok(Value::str(&crate::case::uppercase(&text))),
+            "lowercase" | "toLowerCase" => ok(Value::str(&crate::case::lowercase(&text))),
             "trim" => ok(Value::str(text.trim())),
             "trimIndent" => ok(Value::str(&trim_indent(text))),
             "trimMargin" => ok(Value::str(&text.lines().map(|l| l.trim_start().strip_prefix('|').unwrap_or(l)).collect::<Vec<_>>().join("\n").trim_matches('\n').to_string())),
@@ -1413,10 +1413,17 @@ impl World {
             }
             "isDigit" => ok(Value::Bool(matches!(recv, Value::Char(c) if c.is_ascii_digit()))),
             "isLetter" => ok(Value::Bool(matches!(recv, Value::Char(c) if c.is_alphabetic()))),
-            "uppercaseChar" | "uppercase" => ok(match recv {
-                Value::Char(c) => Value::Char(c.to_ascii_uppercase()),
-                other => other.clone(),
-            }),
+            "uppercaseChar" | "lowercaseChar" | "toUpperCase" | "toLowerCase" | "uppercase" | "lowercase" => match recv {
+                Value::Char(c) => ok(match n {
+                    // The older `toUpperCase()` of a Char is a Char too.
+                    "uppercaseChar" | "toUpperCase" => Value::Char(crate::case::uppercase_char(*c)),
+                    "lowercaseChar" | "toLowerCase" => Value::Char(crate::case::lowercase_char(*c)),
+                    // `Char.uppercase()` is a String: 'ß'.uppercase() is "SS".
+                    "uppercase" => Value::str(&crate::case::uppercase(c.encode_utf8(&mut [0; 4]))),
+                    _ => Value::str(&crate::case::lowercase(c.encode_utf8(&mut [0; 4]))),
+                }),
+                _ => Err(self.no_member(recv, n)),
+            },
             _ => Err(self.no_member(recv, n)),
         }
     }

@@ -757,7 +757,7 @@ impl RunView {
                     CancelOrigin::Explicit(_) => format!("{} is cancelled by cancel()", label(*job)),
                     CancelOrigin::Timeout => format!("{} timed out ({})", label(*job), short_exception(cause)),
                 }),
-                EventKind::JobState { job, state } if matches!(state, JobState::Completed | JobState::Cancelled) => Some(format!("{} is {}", label(*job), state.name().to_lowercase())),
+                EventKind::JobState { job, state } if matches!(state, JobState::Completed | JobState::Cancelled) => Some(format!("{} is {}", label(*job), state.name().to_ascii_lowercase())),
                 EventKind::HandlerInvoked { job, exception, uncaught } => Some(if *uncaught {
                     format!("nobody handles the failure of {}: {} is printed as uncaught", label(*job), short_exception(exception))
                 } else {
@@ -782,7 +782,7 @@ impl RunView {
         }
         let mut s = parts.join("; ");
         if let Some(c) = s.get(..1) {
-            let upper = c.to_uppercase();
+            let upper = crate::case::uppercase(c);
             s.replace_range(..1, &upper);
         }
         s

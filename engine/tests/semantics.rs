@@ -230,3 +230,12 @@ fn map_calls_in_place_keep_their_meaning() {
         "a null 2 b null true false {1=b, 2=c}\n",
     );
 }
+
+#[test]
+fn char_case_functions_follow_unicode_and_their_return_types() {
+    // uppercase() of a Char is a String ("SS" for ß); uppercaseChar() stays one Char.
+    check(
+        "fun main() {\n    println('ß'.uppercase() + '!')\n    println('ß'.uppercaseChar())\n    println('é'.uppercaseChar())\n    println('İ'.lowercaseChar())\n    println('Ж'.lowercase().length)\n}\n",
+        "SS!\nß\nÉ\ni\n1\n",
+    );
+}

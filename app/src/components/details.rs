@@ -102,7 +102,7 @@ fn job_details(run: &RunRef, step: u64, job: Option<JobId>, ondispatch: &Callbac
         term(&mut dl, "context", html! { <code>{ job.context.clone() }</code> });
     }
     if let Some(s) = strand {
-        term(&mut dl, "coroutine", format!("{:?}{}", s.state, s.line.map(|l| format!(" at line {l}")).unwrap_or_default()).to_lowercase().into());
+        term(&mut dl, "coroutine", format!("{:?}{}", s.state, s.line.map(|l| format!(" at line {l}")).unwrap_or_default()).to_ascii_lowercase().into());
         if !s.waiting.is_empty() {
             term(&mut dl, "waiting for", s.waiting.clone().into());
         }

@@ -51,7 +51,7 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
                     let first = first
                         .into_iter()
                         .map(|s| {
-                            let mut state = format!("{:?}", s.state).to_lowercase();
+                            let mut state = format!("{:?}", s.state).to_ascii_lowercase();
                             if !s.waiting.is_empty() {
                                 state.push_str(&format!(" ({})", s.waiting));
                             }

@@ -18,7 +18,7 @@
 /// ```
 pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let name_chars: Vec<char> = name.chars().collect();
-    let name_lower: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
+    let name_lower: Vec<char> = crate::case::lowercase(name).chars().collect();
     let max_distance = (name_chars.len().max(3) / 3).max(1);
     let mut best: Option<((usize, usize), &'a str)> = None;
     let mut tied = false;
@@ -29,7 +29,7 @@ pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str
         if best.is_some_and(|(_, b)| b == candidate) {
             continue;
         }
-        let lower: Vec<char> = candidate.chars().flat_map(char::to_lowercase).collect();
+        let lower: Vec<char> = crate::case::lowercase(candidate).chars().collect();
         // Names shorter than three characters are too short to tell a typo from another name,
         // unless only their case differs.
         let distance = edit_distance(&name_lower, &lower);
