@@ -102,7 +102,9 @@ impl std::fmt::Debug for Value {
 }
 
 impl Value {
-    /// A string value.
+    /// A string value. Kept out of line: inlined, the allocation and copy would be repeated
+    /// at each of the many call sites.
+    #[inline(never)]
     pub fn str(s: &str) -> Value {
         Value::Str(Rc::from(s))
     }
