@@ -681,32 +681,33 @@ impl World {
     /// `x.javaClass` (`kotlin` false) and `x::class` (`kotlin` true): the class of a value,
     /// where the engine knows the JVM class it would have.
     fn class_of(&mut self, recv: &Value, kotlin: bool) -> NResult {
-        let boxed = |name: &str| (Rc::<str>::from(name), true);
-        let (java_name, primitive_or_wrapper): (Rc<str>, bool) = match recv {
-            Value::Str(_) => (Rc::from("java.lang.String"), false),
-            Value::Unit | Value::Absent => (Rc::from("kotlin.Unit"), false),
-            Value::Int(_) => boxed("java.lang.Integer"),
-            Value::Long(_) => boxed("java.lang.Long"),
-            Value::Double(_) => boxed("java.lang.Double"),
-            Value::Bool(_) => boxed("java.lang.Boolean"),
-            Value::Char(_) => boxed("java.lang.Character"),
+        // The name is chosen first and allocated once, rather than in every arm.
+        let (name, primitive_or_wrapper): (&str, bool) = match recv {
+            Value::Str(_) => ("java.lang.String", false),
+            Value::Unit | Value::Absent => ("kotlin.Unit", false),
+            Value::Int(_) => ("java.lang.Integer", true),
+            Value::Long(_) => ("java.lang.Long", true),
+            Value::Double(_) => ("java.lang.Double", true),
+            Value::Bool(_) => ("java.lang.Boolean", true),
+            Value::Char(_) => ("java.lang.Character", true),
             Value::Obj(o) => match self.heap.get(*o) {
                 // Classes the program declares live in the default package: the JVM name is
                 // the declared name.
-                HeapObj::Instance { class, .. } => (Rc::from(self.program.classes[class.0 as usize].name.as_str()), false),
+                HeapObj::Instance { class, .. } => (self.program.classes[class.0 as usize].name.as_str(), false),
                 HeapObj::Exception(e) => match &e.user_class {
-                    Some((c, _)) => (Rc::from(self.program.classes[c.0 as usize].name.as_str()), false),
+                    Some((c, _)) => (self.program.classes[c.0 as usize].name.as_str(), false),
                     // The class the exception really has: JobCancellationException for a
                     // job's own cancellation, java.util.concurrent.CancellationException for
                     // one the program threw.
-                    None => (Rc::from(e.class.qualified_name()), false),
+                    None => (e.class.qualified_name(), false),
                 },
-                HeapObj::Class(c) => (Rc::from(if c.kotlin { "kotlin.jvm.internal.ClassReference" } else { "java.lang.Class" }), false),
-                HeapObj::StringBuilder(_) => (Rc::from("java.lang.StringBuilder"), false),
+                HeapObj::Class(c) => (if c.kotlin { "kotlin.jvm.internal.ClassReference" } else { "java.lang.Class" }, false),
+                HeapObj::StringBuilder(_) => ("java.lang.StringBuilder", false),
                 _ => return Err(self.class_unknown(recv, kotlin)),
             },
             _ => return Err(self.class_unknown(recv, kotlin)),
         };
+        let java_name: Rc<str> = Rc::from(name);
         if primitive_or_wrapper && !kotlin {
             let t = self.type_name(recv);
             let primitive = primitive_name(&java_name);
