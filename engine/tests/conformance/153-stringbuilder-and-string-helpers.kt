@@ -1,0 +1,32 @@
+// Rule: templates with expressions, StringBuilder (chained append of mixed values, length, clear, indexOf) and everyday String helpers (joinToString with separator, prefix, postfix and transform; split and trim; lines; padStart and padEnd; take and drop; replace; toInt and toDouble) give the JVM's results.
+fun main() {
+    val name = "Kotlin"
+    val n = 7
+    println("1 ${name.length * 2} ${if (n > 5) "big" else "small"} ${name[0]} ${name.substring(1, 3)} ${"$name!"}")
+    println("2 ${n + 1}${n} ${"${n}th"} ${name.length > 3 && n % 2 == 1}")
+    val sb = StringBuilder()
+    sb.append("a").append(1).append('c').append(2.5).append(true).append(null as String?)
+    println("3 $sb ${sb.length}")
+    sb.clear()
+    println("4 [$sb] ${sb.isEmpty()}")
+    println("5 " + sb.append("x").toString() + sb.toString())
+    val sb2 = StringBuilder("abc")
+    println("6 $sb2 ${sb2.indexOf("c")}")
+    val xs = listOf(1, 2, 3, 4, 5)
+    println("7 " + xs.joinToString())
+    println("8 " + xs.joinToString(separator = "-", prefix = "<", postfix = ">"))
+    println("9 " + xs.joinToString("") { (it * it).toString() })
+    println("10 " + xs.joinToString(transform = { "#$it" }))
+    println("11 " + listOf<Int>().joinToString(prefix = "[", postfix = "]"))
+    println("12 " + "a-b-c".split("-").joinToString("+"))
+    println("13 " + "a, b,c ,d".split(",").map { it.trim() })
+    println("14 " + "one  two".split(" "))
+    println("15 " + "line1\nline2\n".lines())
+    println("16 " + "x".padStart(4) + "|" + "x".padEnd(4, '.') + "|")
+    println("17 " + "hello".count { it == 'l' } + " " + "hello".toList())
+    println("18 " + "abc".drop(1) + " " + "abc".take(2) + " " + "abc".dropLast(1) + " " + "abc".takeLast(2))
+    println("19 " + "42".toInt() + " " + "3.5".toDouble() + " " + "x".toIntOrNull() + " " + "12".toLong() * 3)
+    println("20 " + "hello world".replace('o', '0'))
+    println("21 " + "".isBlank() + " " + "  ".isBlank() + " " + "a".isNotBlank())
+    println("22 " + "x".plus("y") + " " + "abc".contains('b') + " " + ("b" in "abc"))
+}

@@ -1,0 +1,60 @@
+// Rule: everyday collection calls give the JVM's results and print forms: sorted/reversed/max/min, zip and chunked, take/drop, fold/reduce, mapIndexed, flatMap and distinct, groupBy/associateWith/associateBy (insertion order), nested lists and maps and pairs with null, mutableMapOf counting in insertion order, getOrDefault/getOrPut, remove and re-add moving a key to the end, mutableSetOf order, mutable list edits, arrays, ranges with step and downTo, sortedByDescending, maxBy on a map, and map destructuring in for and forEach.
+fun main() {
+    val xs = listOf(5, 3, 8, 1, 9, 2)
+    println("1 ${xs.sorted()} ${xs.sortedDescending()} ${xs.reversed()} ${xs.max()} ${xs.min()}")
+    println("2 ${xs.zip(listOf("a", "b", "c"))} ${xs.chunked(4)}")
+    println("3 ${xs.take(2)} ${xs.drop(4)}")
+    println("4 ${xs.fold(0) { acc, x -> acc + x }} ${xs.reduce { a, b -> a * b }} ${xs.sum()}")
+    println("5 ${xs.mapIndexed { i, x -> i * x }}")
+    println("6 ${xs.flatMap { listOf(it, it) }.distinct()}")
+    println("7 ${xs.groupBy { it % 2 == 0 }} ${xs.associateWith { it * it }}")
+    println("8 ${listOf(1, listOf(2, 3), mapOf("a" to listOf(1)), 1 to "x", null, arrayListOf<Int>())}")
+    println("9 ${listOf(1, 2) == listOf(1, 2)} ${listOf(1, 2) == mutableListOf(1, 2)} ${mapOf(1 to 2) == mapOf(1 to 2)}")
+    val m = mutableMapOf<String, Int>()
+    for (w in "b a c a b a".split(" ")) m[w] = (m[w] ?: 0) + 1
+    println("10 $m ${m.keys} ${m.values}")
+    m.remove("a"); m["a"] = 9
+    println("11 $m ${m.getOrDefault("z", -1)} ${m["z"]} ${m.containsKey("b")} ${m.toList()}")
+    val s = mutableSetOf(3, 1, 2, 3)
+    s.add(0); s.remove(1)
+    println("12 $s ${s.contains(2)} ${s + 7}")
+    val cache = mutableMapOf<Int, String>()
+    println("13 ${cache.getOrPut(1) { "one" }} ${cache.getOrPut(1) { "uno" }} $cache")
+    println("14 ${m.map { "${it.key}${it.value}" }}")
+    println("15 ${xs.sortedBy { -it }.first()} ${xs.last()} ${xs.getOrNull(10)} ${xs.indexOf(8)} ${xs.lastIndex}")
+    println("16 ${xs.subList(1, 3)} ${xs.contains(8)} ${8 in xs} ${xs.isEmpty()} ${emptyList<Int>()}")
+    val ml = mutableListOf(1, 2, 3)
+    ml.add(0, 0); ml.removeAt(1); ml += 4; ml.remove(3); ml[0] = 10
+    println("17 $ml")
+    println("18 ${arrayOf(1, 2, 3).toList()} ${intArrayOf(3, 4).sum()} ${Array(3) { it * 2 }.joinToString()} ${arrayOf("x").size}")
+    println("19 ${listOf("bb", "a", "ccc").sortedBy { it.length }} ${xs.average()} ${listOf(1.0, 2.0).max()}")
+    println("20 ${(1..10).filter { it % 3 == 0 }} ${(1..10 step 4).toList()} ${(10 downTo 1 step 3).toList()} ${(1 until 1).toList()}")
+    val words = listOf("apple", "Banana", "cherry", "date", "Elder", "fig")
+    println("21 ${words.sorted()} ${words.groupBy { it.length }}")
+    println("22 ${words.associateBy { it.first() }}")
+    println("23 ${words.map { it.length }.distinct().sorted()} ${words.maxBy { it.length }}")
+    println("24 ${words.indexOf("date")} ${words.lastOrNull()} ${words.firstOrNull { it.startsWith("z") }}")
+    println("25 ${words.mapIndexed { i, w -> if (i % 2 == 0) w else w.reversed() }}")
+    println("26 ${words.count()} ${words.sortedByDescending { it.length }.take(3)}")
+    val lm = linkedMapOf("z" to 1, "a" to 2)
+    lm["m"] = 3
+    lm["z"] = 10
+    println("27 $lm ${lm.maxBy { it.value }?.key} ${lm.entries.sortedBy { it.key }.map { it.key }}")
+    for ((k, v) in lm) print("$k->$v ")
+    println()
+    lm.forEach { (k, v) -> print("[$k $v]") }
+    println()
+    println("28 ${lm.keys.toList()} ${lm.values.sum()} ${lm.size} ${lm.isEmpty()} ${lm.count { it.value > 2 }}")
+    val counts = mutableMapOf<Char, Int>()
+    "hello world".forEach { c -> if (c != ' ') counts[c] = counts.getOrDefault(c, 0) + 1 }
+    println("29 $counts ${counts.toList().sortedByDescending { it.second }.take(2)}")
+    val grouped = (1..10).groupBy { if (it % 3 == 0) "fizz" else "other" }
+    println("30 $grouped ${grouped["fizz"]?.sum()}")
+    val lst = mutableListOf(5, 2, 8)
+    lst.clear()
+    lst.addAll(listOf(3, 3, 4))
+    println("31 $lst ${lst.indexOf(3)} ${lst.toMutableList().apply { add(9) }} ${lst.toSet()} ${lst.sum() / lst.size}")
+    println("32 ${listOf(1, 2, 3) + listOf(4)} ${listOf(1, 2) + 3} ${(1..3).flatMap { i -> (1..i).map { i * 10 + it } }}")
+    println("33 ${listOf("b", "a", "c").sortedDescending()} ${(1..20).filter { it % 2 == 0 }.map { it * it }.takeLast(2)} ${(1..5).reduce { a, b -> a + b }}")
+    println("34 ${listOf(1.5, 2.25).map { it * 2 }} ${listOf(1, 2).map { it / 2.0 }} ${listOf(10, 20).average()}")
+}
