@@ -1541,14 +1541,15 @@ impl<'a> Compiler<'a> {
                 StrPart::Text(t) => {
                     self.emit(Op::Push(Value::str(t)), span);
                 }
-                StrPart::Expr(e) => self.expr(e),
+                // Each value becomes its text on its own, so that a class's own toString()
+                // runs (as a call) before the parts are joined.
+                StrPart::Expr(e) => {
+                    self.expr(e);
+                    self.emit(Op::ToStr, e.span);
+                }
             }
         }
-        if parts.len() == 1 {
-            if let StrPart::Expr(_) = parts[0] {
-                self.emit(Op::ToStr, span);
-            }
-        } else {
+        if parts.len() > 1 {
             self.emit(Op::Concat(parts.len() as u32), span);
         }
     }
@@ -2549,7 +2550,14 @@ impl<'a> Compiler<'a> {
                     ExprKind::Lambda(l) if b == Builtin::NewExceptionHandler || b == Builtin::ThreadLocalWithInitial => {
                         self.closure(l, false, SuspendCtx::Plain, None, a.value.span)
                     }
-                    _ => self.arg_value(a, SuspendCtx::Unknown),
+                    _ => {
+                        self.arg_value(a, SuspendCtx::Unknown);
+                        // println(x) prints x.toString(): a class's own toString() runs as a
+                        // call first.
+                        if matches!(b, Builtin::Println | Builtin::Print) {
+                            self.emit(Op::ToStr, a.value.span);
+                        }
+                    }
                 },
                 None => {
                     self.emit(Op::Push(Value::Absent), span);

@@ -417,6 +417,9 @@ impl World {
                         p.len() == q.len() && p.iter().all(|(k, v)| q.iter().any(|(k2, v2)| self.equals(k, k2) && self.equals(v, v2)))
                     }
                     (HeapObj::Instance { class: c1, fields: f1 }, HeapObj::Instance { class: c2, fields: f2 }) => {
+                        if self.own_method(a, "equals", 1).is_some() {
+                            self.own_equals_met.set(Some(*c1));
+                        }
                         c1 == c2 && self.program.classes[c1.0 as usize].is_data && f1.iter().zip(f2).all(|(u, v)| self.equals(u, v))
                     }
                     (HeapObj::Result(r1), HeapObj::Result(r2)) => match (r1, r2) {
@@ -477,7 +480,7 @@ impl World {
             LtEq => Value::Bool(self.compare(&a, &b)?.is_le()),
             GtEq => Value::Bool(self.compare(&a, &b)?.is_ge()),
             Add => match (&a, &b) {
-                (Value::Str(x), _) => Value::Str(Rc::from(format!("{x}{}", self.to_kstring(&b)))),
+                (Value::Str(x), _) => Value::Str(Rc::from(format!("{x}{}", self.text_of(&b)?))),
                 (Value::Ctx(_) | Value::Job(_) | Value::Dispatcher(_) | Value::Const(crate::builtins::Const::EmptyContext), _) => {
                     let x = self.to_context(&a)?;
                     let y = self.to_context(&b)?;

@@ -221,6 +221,29 @@ impl World {
         self.call_method_named(t, s, ex, recv, &n, args, span, false)
     }
 
+    /// The `toString()` a value's class declares, if it is an instance of one of the program's
+    /// classes that overrides it.
+    pub(crate) fn own_to_string(&self, v: &Value) -> Option<crate::bytecode::FuncId> {
+        self.own_method(v, "toString", 0)
+    }
+
+    /// The method `name` with `arity` parameters that a value's class declares, if it is an
+    /// instance of one of the program's classes.
+    pub(crate) fn own_method(&self, v: &Value, name: &str, arity: u32) -> Option<crate::bytecode::FuncId> {
+        let Value::Obj(o) = v else { return None };
+        let class = match self.heap.get(*o) {
+            HeapObj::Instance { class, .. } => *class,
+            HeapObj::Exception(e) => e.user_class.as_ref()?.0,
+            _ => return None,
+        };
+        let program = &self.program;
+        program.classes[class.0 as usize]
+            .methods
+            .iter()
+            .find(|(m, f)| program.sym(*m) == name && program.functions[f.0 as usize].n_params == arity + 1)
+            .map(|(_, f)| *f)
+    }
+
     /// Methods and properties of built-in values, by name. `property` is set for reads
     /// without parentheses.
     #[allow(clippy::too_many_arguments)]
@@ -614,7 +637,7 @@ impl World {
             },
             HeapObj::StringBuilder(text) => match n {
                 "append" | "appendLine" => {
-                    let add = if matches!(arg(0), Value::Absent) { String::new() } else { self.to_kstring(&arg(0)) };
+                    let add = if matches!(arg(0), Value::Absent) { String::new() } else { self.text_of(&arg(0))? };
                     if let HeapObj::StringBuilder(t) = self.heap.get_mut(o) {
                         t.push_str(&add);
                         if n == "appendLine" {
@@ -757,18 +780,60 @@ impl World {
         }
     }
 
+    /// The text of a value where the engine cannot run a class's own `toString()` (inside a
+    /// built-in such as `+` on a String or `StringBuilder.append`): a value whose text would
+    /// come from one stops the run with a diagnostic instead of printing the default text.
+    pub(crate) fn text_of(&self, v: &Value) -> Result<String, Fault> {
+        if self.own_to_string(v).is_some() {
+            return Err(Fault::Stop(format!(
+                "{} has its own toString(), which Coroutine Lab runs where a value is printed or put in a string template, but not for `+` on a String or for StringBuilder.append; use a template such as \"total: ${{x}}\"",
+                self.type_name(v)
+            )));
+        }
+        if let Some(msg) = self.unprintable(v) {
+            return Err(Fault::Stop(msg));
+        }
+        Ok(self.to_kstring(v))
+    }
+
     /// Why a value cannot be turned into text, when the JVM's text for it depends on
     /// something the engine does not model: a `KClass` prints differently with and without
-    /// kotlin-reflect on the classpath.
+    /// kotlin-reflect on the classpath. Also when it holds an object of a class with its own
+    /// `toString()`: the engine runs that function where a value is printed or put in a
+    /// template, but not from inside the text of a list, map or pair.
     pub(crate) fn unprintable(&self, v: &Value) -> Option<String> {
+        self.unprintable_within(v, 0)
+    }
+
+    fn unprintable_within(&self, v: &Value, depth: usize) -> Option<String> {
         let Value::Obj(o) = v else { return None };
-        match self.heap.get(*o) {
-            HeapObj::Class(c) if c.kotlin => Some(format!(
-                "printing a KClass depends on whether kotlin-reflect is on the classpath (\"class {} (Kotlin reflection is not available)\" without it), which Coroutine Lab does not model; print its simpleName or qualifiedName, or .java for the JVM class",
-                c.java_name
-            )),
-            _ => None,
+        let inside: Vec<&Value> = match self.heap.get(*o) {
+            HeapObj::Class(c) if c.kotlin => {
+                return Some(format!(
+                    "printing a KClass depends on whether kotlin-reflect is on the classpath (\"class {} (Kotlin reflection is not available)\" without it), which Coroutine Lab does not model; print its simpleName or qualifiedName, or .java for the JVM class",
+                    c.java_name
+                ))
+            }
+            HeapObj::List(items) | HeapObj::Set(items) => items.iter().collect(),
+            HeapObj::Map(entries) => entries.iter().flat_map(|(k, v)| [k, v]).collect(),
+            HeapObj::Pair(a, b) => vec![a, b],
+            // A data class's own text shows its properties.
+            HeapObj::Instance { class, fields } if self.program.classes[class.0 as usize].is_data && self.own_to_string(v).is_none() => fields.iter().collect(),
+            _ => return None,
+        };
+        if depth >= 8 {
+            return None;
         }
+        inside.into_iter().find_map(|x| {
+            if self.own_to_string(x).is_some() {
+                Some(format!(
+                    "{} has its own toString(), which Coroutine Lab runs where a value is printed or put in a string template, but not for the elements of a collection, pair or data class; print them one by one (joinToString {{ \"$it\" }})",
+                    self.type_name(x)
+                ))
+            } else {
+                self.unprintable_within(x, depth + 1)
+            }
+        })
     }
 
     fn random_method(&mut self, n: &str, args: &[Value]) -> NResult {
@@ -1042,6 +1107,9 @@ impl World {
                 ok(items[i].clone())
             }
             "joinToString" => {
+                if let Some(msg) = self.unprintable(&recv) {
+                    return Err(Fault::Stop(msg));
+                }
                 let sep = match arg(0) {
                     Value::Absent => ", ".to_string(),
                     v => self.to_kstring(&v),

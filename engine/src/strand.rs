@@ -174,6 +174,8 @@ pub enum OnReturn {
     PushInstead(Value),
     /// Store it into a top-level property and push nothing.
     StoreGlobal(u32),
+    /// Push its negation: `a != b` through a class's own `equals()`.
+    PushNot,
 }
 
 /// A scope frame: the job of the scope and how to leave it.

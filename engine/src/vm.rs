@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::bytecode::{FuncId, Op};
+use crate::bytecode::{BinOp, FuncId, Op};
 use crate::exception::ExcClass;
 use crate::job::{Completing, JobClass};
 use crate::lang::{Diagnostic, Span};
@@ -380,8 +380,21 @@ impl World {
                 Op::Binary(b) => {
                     let rhs = ex.stack.pop().expect("stack underflow");
                     let lhs = ex.stack.pop().expect("stack underflow");
-                    let r = self.binary(*b, lhs, rhs).map(Native::Value);
-                    self.apply_native(t, s, ex, r, span)
+                    // `a == b` is `a.equals(b)`: a class's own equals() runs as a call.
+                    let own_equals = match b {
+                        BinOp::Eq | BinOp::NotEq => self.own_method(&lhs, "equals", 1),
+                        _ => None,
+                    };
+                    if let Some(f) = own_equals {
+                        let on_return = if *b == BinOp::Eq { OnReturn::Push } else { OnReturn::PushNot };
+                        match self.push_frame(ex, f, None, vec![lhs, rhs], on_return, span) {
+                            Ok(()) => Ok(()),
+                            Err(e) => self.throw(s, ex, e),
+                        }
+                    } else {
+                        let r = self.binary(*b, lhs, rhs).map(Native::Value);
+                        self.apply_native(t, s, ex, r, span)
+                    }
                 }
                 Op::Neg => {
                     let v = ex.stack.pop().expect("stack underflow");
@@ -484,7 +497,13 @@ impl World {
                 }
                 Op::ToStr => {
                     let v = ex.stack.pop().expect("stack underflow");
-                    if let Some(msg) = self.unprintable(&v) {
+                    if let Some(f) = self.own_to_string(&v) {
+                        // The class's own toString(): its result takes the value's place.
+                        match self.push_frame(ex, f, None, vec![v], OnReturn::Push, span) {
+                            Ok(()) => Ok(()),
+                            Err(e) => self.throw(s, ex, e),
+                        }
+                    } else if let Some(msg) = self.unprintable(&v) {
                         self.fault(s, ex, Fault::Stop(msg), span)
                     } else {
                         let text = self.to_kstring(&v);
@@ -668,6 +687,11 @@ impl World {
 
     /// Applies a built-in's result to the running strand.
     fn apply_native(&mut self, t: ThreadId, s: StrandId, ex: &mut Exec, r: NResult, span: Span) -> Result<(), Flow> {
+        if let Some(class) = self.own_equals_met.take() {
+            let name = self.program.classes[class.0 as usize].name.clone();
+            let msg = format!("{name} has its own equals(), which Coroutine Lab runs for == and != but not inside built-ins that compare values (contains, indexOf, setOf, distinct, map keys, …), which would compare by identity instead; compare with == in a loop of your own");
+            return self.fault(s, ex, Fault::Stop(msg), span);
+        }
         match r {
             Ok(Native::Value(v)) => {
                 // `Absent` marks built-ins that leave nothing on the stack (MonitorEnter).
@@ -776,6 +800,7 @@ impl World {
         match f.on_return {
             OnReturn::Push => ex.stack.push(v),
             OnReturn::PushInstead(o) => ex.stack.push(o),
+            OnReturn::PushNot => ex.stack.push(Value::Bool(!v.as_bool().unwrap_or(false))),
             OnReturn::StoreGlobal(g) => {
                 self.globals[g as usize] = v;
                 if ex.frames.is_empty() {

@@ -296,6 +296,10 @@ pub struct World {
     /// Simulated bytes of the frames of live coroutines' strands, kept up to date as strands
     /// suspend and finish.
     pub frame_bytes: u64,
+    /// A class with its own `equals()` met by a built-in comparing values (`contains`,
+    /// `setOf`, …), which cannot run it: the built-in's caller stops the run with a diagnostic
+    /// instead of going on with the answer identity gave.
+    pub(crate) own_equals_met: std::cell::Cell<Option<crate::bytecode::ClassId>>,
 }
 
 /// Well-known dispatchers.
@@ -397,6 +401,7 @@ impl World {
             observed_queues: Vec::new(),
             observed_metrics: (0, 0),
             frame_bytes: 0,
+            own_equals_met: std::cell::Cell::new(None),
             program,
         };
         world.record(EventKind::ThreadCreated { thread: MAIN_THREAD, name: "main".into() });

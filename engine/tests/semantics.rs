@@ -239,3 +239,25 @@ fn char_case_functions_follow_unicode_and_their_return_types() {
         "SS!\nß\nÉ\ni\n1\n",
     );
 }
+
+/// Runs a program that must stop with a diagnostic: what it printed before, and the message.
+#[track_caller]
+fn check_stops(source: &str, printed: &str, message_part: &str) {
+    let r = run_source(source, &RunOptions::default());
+    let world = r.world.as_ref().expect("compiles");
+    assert_eq!(r.stdout(), printed);
+    match &world.outcome {
+        Some(engine::world::Outcome::Stopped(d)) => assert!(d.message.contains(message_part), "{}", d.message),
+        other => panic!("expected a stop, got {other:?}"),
+    }
+}
+
+#[test]
+fn own_to_string_and_equals_stop_where_a_built_in_cannot_run_them() {
+    // Printing and templates run a class's own toString(); inside a collection's text or `+`
+    // the engine cannot, and says so instead of printing the default `A@…`.
+    let class = "class A(val x: Int) {\n    override fun toString() = \"A($x)\"\n    override fun equals(other: Any?) = other is A && other.x == x\n}\n";
+    check_stops(&format!("{class}fun main() {{\n    println(A(1))\n    println(listOf(A(2)))\n}}\n"), "A(1)\n", "has its own toString()");
+    check_stops(&format!("{class}fun main() {{\n    println(\"a\" + A(1))\n}}\n"), "", "has its own toString()");
+    check_stops(&format!("{class}fun main() {{\n    println(A(1) == A(1))\n    println(listOf(A(1)).contains(A(1)))\n}}\n"), "true\n", "has its own equals()");
+}
