@@ -2601,7 +2601,9 @@ impl<'a> Compiler<'a> {
         let func = self.new_function("lambda", format!("{class}.{method}"), span);
         // A lambda inherits the suspend context of a surrounding suspend lambda only when
         // it is itself suspending; plain lambdas in suspend functions cannot suspend.
-        let label = label.or_else(|| self.pending_label.take());
+        // A label written on the lambda replaces the name of the function it is passed to.
+        let pending = self.pending_label.take();
+        let label = l.label.as_ref().map(|own| own.name.clone()).or(label).or(pending);
         self.push_fn(func, suspend, true, label);
         let mut n_params = 0;
         if with_receiver {

@@ -22,7 +22,9 @@ impl<'a> Compiler<'a> {
     fn inline_lambda(&mut self, l: &Lambda, label: &str, values: &[u32], receiver: Option<(u32, RecvKind)>, span: Span) {
         self.push_scope();
         let depth = self.cur().cleanups.len();
-        self.cur().inlines.push(InlineCtx { label: label.to_string(), exits: Vec::new(), cleanup_depth: depth });
+        // A label written on the lambda replaces the function's name as its label.
+        let own_label = l.label.as_ref().map_or(label, |own| own.name.as_str()).to_string();
+        self.cur().inlines.push(InlineCtx { label: own_label, exits: Vec::new(), cleanup_depth: depth });
         if let Some((slot, kind)) = receiver {
             self.emit(Op::Load(slot), span);
             let own = self.new_slot("this");

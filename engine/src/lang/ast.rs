@@ -523,6 +523,9 @@ pub struct Lambda {
     pub has_arrow: bool,
     /// The body; its last statement is the lambda's value.
     pub body: Block,
+    /// `name@` written before it: `return@name` returns from it (instead of the name of the
+    /// function it is passed to).
+    pub label: Option<Ident>,
 }
 
 /// A lambda parameter.

@@ -1860,6 +1860,10 @@ impl<'s> Parser<'s> {
             T::LBrace if matches!(e.kind, ExprKind::Name(_) | ExprKind::Member { .. } | ExprKind::Call { trailing_lambda: false, .. }) => {
                 Ok(self.finish_call(e, Vec::new(), Vec::new()))
             }
+            // The same with a label: `forEach lit@{ … }`.
+            T::Ident if self.at_labelled_lambda() && matches!(e.kind, ExprKind::Name(_) | ExprKind::Member { .. } | ExprKind::Call { trailing_lambda: false, .. }) => {
+                Ok(self.finish_call(e, Vec::new(), Vec::new()))
+            }
             T::LBracket => Ok(self.index_suffix(e)),
             T::BangBang | T::PlusPlus | T::MinusMinus | T::ColonColon => Ok(self.operator_suffix(e)),
             _ => Err(e),
@@ -1932,6 +1936,11 @@ impl<'s> Parser<'s> {
         let mut trailing_lambda = false;
         if self.toks[self.pos.min(self.toks.len() - 1)].kind == T::LBrace || (self.nl_ignored() && self.at(T::LBrace)) {
             let lambda = self.lambda();
+            args.push(Arg { name: None, spread: false, value: lambda });
+            trailing_lambda = true;
+        } else if self.at_labelled_lambda() {
+            // `forEach lit@{ … }`: a labelled trailing lambda on the same line.
+            let lambda = self.labelled_lambda();
             args.push(Arg { name: None, spread: false, value: lambda });
             trailing_lambda = true;
         } else if self.at(T::At) {
@@ -2062,6 +2071,9 @@ impl<'s> Parser<'s> {
             let class = self.text(self.toks[self.pos]);
             self.error_help(t.span, "Kotlin has no 'new': a constructor is called like a function", format!("write `{class}(…)`"));
             return self.name_expr();
+        }
+        if self.at_labelled_lambda() {
+            return self.labelled_lambda();
         }
         let id = self.ident("a name").expect("checked: a name is next");
         if self.at(T::At) && self.toks.get(self.pos).map(|x| x.span.start) == Some(id.span.end) {
@@ -2292,7 +2304,26 @@ impl<'s> Parser<'s> {
         self.nl_stack.pop();
         self.expect_close(T::RBrace, open, "lambda");
         let span = self.span_from(open.span.start);
-        Expr { kind: ExprKind::Lambda(Lambda { params, has_arrow, body: Block { stmts, span } }), span }
+        Expr { kind: ExprKind::Lambda(Lambda { params, has_arrow, body: Block { stmts, span }, label: None }), span }
+    }
+
+    /// Whether `name@{` comes next: a labelled lambda.
+    fn at_labelled_lambda(&self) -> bool {
+        let (Some(name), Some(at), Some(brace)) = (self.toks.get(self.pos), self.toks.get(self.pos + 1), self.toks.get(self.pos + 2)) else { return false };
+        name.kind == T::Ident && at.kind == T::At && brace.kind == T::LBrace && at.span.start == name.span.end && brace.span.start == at.span.end
+    }
+
+    /// `name@{ … }`, after [`Parser::at_labelled_lambda`].
+    fn labelled_lambda(&mut self) -> Expr {
+        let start = self.peek().span.start;
+        let label = self.ident("a label");
+        self.bump();
+        let mut lambda = self.lambda();
+        if let ExprKind::Lambda(l) = &mut lambda.kind {
+            l.label = label;
+        }
+        lambda.span = self.span_from(start);
+        lambda
     }
 
     /// Lambda parameters before `->`, if the tokens up to `->` form a parameter list;
