@@ -988,7 +988,21 @@ impl<'s> Parser<'s> {
         } else {
             let keyword = if mutable { "var" } else { "val" };
             if matches!(self.kind(), T::Ident | T::QuotedIdent) {
-                Pattern::Name(self.ident("a name").expect("checked: a name is next"))
+                let first = self.ident("a name").expect("checked: a name is next");
+                if self.toks.get(self.pos).is_some_and(|t| t.kind == T::Dot) && matches!(self.toks.get(self.pos + 1).map(|t| t.kind), Some(T::Ident | T::QuotedIdent)) {
+                    // `val String.shout: String get() = …`: read the name after the receiver
+                    // type, so that one message says what is wrong.
+                    self.bump();
+                    let name = self.ident("a name").expect("checked: a name is next");
+                    self.error_help(
+                        first.span.to(name.span),
+                        "extension properties are not supported in Coroutine Lab",
+                        format!("write an extension function: `fun {}.{}() = …`", first.name, name.name),
+                    );
+                    Pattern::Name(name)
+                } else {
+                    Pattern::Name(first)
+                }
             } else {
                 self.error_here_help(&format!("a name after '{keyword}'"), format!("name the value: `{keyword} answer = 42`"));
                 Pattern::Name(self.missing_ident())

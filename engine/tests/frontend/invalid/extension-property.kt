@@ -1,0 +1,3 @@
+val String.shout: String
+    get() = toUpperCase() + "!"
+fun main() { println("hi".shout) }
