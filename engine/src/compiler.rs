@@ -1864,7 +1864,11 @@ impl<'a> Compiler<'a> {
             match kind {
                 RecvKind::Class(c) => {
                     let s = self.sym(name);
-                    if self.program.classes[c.0 as usize].fields.contains(&s) {
+                    let class = &self.program.classes[c.0 as usize];
+                    // An exception class's own code reads the properties it inherits
+                    // (`message`, `cause`, …) without `this.`.
+                    let inherited = class.exception_base.is_some() && matches!(name, "message" | "cause" | "localizedMessage" | "stackTrace" | "suppressed");
+                    if class.fields.contains(&s) || inherited {
                         self.load_receiver(&recv, span);
                         self.emit(Op::GetField { name: s, safe: false }, span);
                         return;
