@@ -473,13 +473,30 @@ pub fn method_params(name: &str) -> Option<&'static [&'static str]> {
         "cancel" => &["cause"],
         "limitedParallelism" => &["parallelism"],
         "padStart" | "padEnd" => &["length", "padChar"],
-        "split" => &["delimiter"],
+        "split" => &["delimiters", "ignoreCase", "limit"],
         "substring" => &["startIndex", "endIndex"],
-        "replace" => &["oldValue", "newValue"],
+        "replace" | "replaceFirst" => &["oldValue", "newValue", "ignoreCase"],
+        // `startsWith(prefix, ignoreCase)` and `startsWith(prefix, startIndex, ignoreCase)`
+        // are overloads; a positional Boolean second argument is told apart when the call runs.
+        "startsWith" => &["prefix", "startIndex", "ignoreCase"],
+        "endsWith" => &["suffix", "ignoreCase"],
+        "indexOf" | "lastIndexOf" => &["string", "startIndex", "ignoreCase"],
+        "contains" => &["other", "ignoreCase"],
+        "equals" | "compareTo" => &["other", "ignoreCase"],
+        "trimMargin" => &["marginPrefix"],
+        "toInt" | "toLong" | "toIntOrNull" | "toLongOrNull" | "toString" => &["radix"],
+        "substringBefore" | "substringAfter" | "substringBeforeLast" | "substringAfterLast" => &["delimiter", "missingDelimiterValue"],
         "coerceIn" => &["minimumValue", "maximumValue"],
         "asContextElement" => &["value"],
         _ => return None,
     })
+}
+
+/// True for methods whose first parameter is a vararg (`split(vararg delimiters, ignoreCase,
+/// limit)`): their positional arguments are passed together as one list, and the parameters
+/// after it can only be named.
+pub fn method_has_leading_vararg(name: &str) -> bool {
+    name == "split"
 }
 
 /// Names of methods the engine implements on some built-in type, for suggestions and to
@@ -512,7 +529,9 @@ pub const METHOD_NAMES: &[&str] = &[
     "component1", "component2", "first", "second", "trimIndent", "trimMargin", "nextInt", "nextLong", "nextDouble", "nextBoolean",
     "times", "div", "minus", "inc", "dec", "unaryMinus", "isDaemon", "id", "not", "and", "or", "xor", "shl", "shr", "ushr",
     "roundToInt", "roundToLong", "toFloat", "ifEmpty", "orEmpty", "isNullOrEmpty", "isNullOrBlank", "ifBlank",
-    "uppercaseChar", "lowercaseChar", "isDigit", "isLetter",
+    "uppercaseChar", "lowercaseChar", "isDigit", "isLetter", "isUpperCase", "isLowerCase", "isWhitespace", "isLetterOrDigit",
+    "lastIndexOf", "substringBefore", "substringAfter", "substringBeforeLast", "substringAfterLast", "trimStart", "trimEnd",
+    "replaceFirst",
     // Classes: `x.javaClass`, `x::class`.
     "javaClass", "simpleName", "qualifiedName", "java", "kotlin", "canonicalName", "javaObjectType", "getSimpleName", "getName", "typeName",
 ];

@@ -2350,9 +2350,15 @@ impl<'a> Compiler<'a> {
 
     fn placed_arg_count(&self, name: &str, args: &[Arg]) -> u32 {
         match builtins::method_params(name) {
-            Some(params) if args.iter().any(|a| a.name.is_some()) || name == "launch" || name == "async" => params.len() as u32,
+            Some(params) if args.iter().any(|a| a.name.is_some()) || name == "launch" || name == "async" || self.leading_vararg(name) => params.len() as u32,
             _ => args.len() as u32,
         }
+    }
+
+    /// True when the built-in method `name` takes a leading vararg and no method of the
+    /// program's own shares its name (whose parameters would then be unknown here).
+    fn leading_vararg(&self, name: &str) -> bool {
+        builtins::method_has_leading_vararg(name) && !self.user_methods.contains_key(name) && !self.extensions.contains_key(name)
     }
 
     /// Pushes method arguments; named ones are placed by the method's known parameters.
@@ -2360,11 +2366,18 @@ impl<'a> Compiler<'a> {
         let suspend_lambda = SCOPE_LAMBDA_METHODS.contains(&name);
         let params = builtins::method_params(name);
         let has_named = args.iter().any(|a| a.name.is_some());
-        if let (Some(params), true) = (params, has_named || suspend_lambda) {
+        let leading_vararg = self.leading_vararg(name);
+        if let (Some(params), true) = (params, has_named || suspend_lambda || leading_vararg) {
             let n = params.len();
             let mut placed: Vec<Option<&Arg>> = vec![None; n];
             let mut next = 0;
+            // The positional values of a leading vararg, passed together as one list.
+            let mut var_values: Vec<&Arg> = Vec::new();
             for (i, a) in args.iter().enumerate() {
+                if leading_vararg && a.name.is_none() {
+                    var_values.push(a);
+                    continue;
+                }
                 let idx = match &a.name {
                     Some(nm) => match params.iter().position(|p| *p == nm.name) {
                         Some(i) => i,
@@ -2386,7 +2399,17 @@ impl<'a> Compiler<'a> {
                 }
                 placed[idx] = Some(a);
             }
-            for p in placed {
+            for (i, p) in placed.into_iter().enumerate() {
+                if leading_vararg && i == 0 {
+                    if p.is_some() {
+                        self.error(span, format!("the values of '{}' of '{name}' are passed by position", params[0]));
+                    }
+                    for a in &var_values {
+                        self.arg_value(a, SuspendCtx::Unknown);
+                    }
+                    self.emit(Op::MakeList(var_values.len() as u32), span);
+                    continue;
+                }
                 match p {
                     Some(a) => match &a.value.kind {
                         ExprKind::Lambda(l) if suspend_lambda => {

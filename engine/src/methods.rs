@@ -269,7 +269,14 @@ impl World {
                 let class = crate::value::ClassObj { java_name, kotlin: true, primitive_or_wrapper: false };
                 return ok(Value::Obj(self.heap.alloc(HeapObj::Class(class))));
             }
-            "equals" => return ok(Value::Bool(self.equals(&recv, &arg(0)))),
+            "equals" => {
+                // `a.equals(b, ignoreCase = true)` of two Strings compares char by char.
+                if let (Value::Str(a), Value::Str(b), Value::Bool(true)) = (&recv, &arg(0), &arg(1)) {
+                    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                    return ok(Value::Bool(a.len() == b.len() && region_matches(&a, 0, &b, true)));
+                }
+                return ok(Value::Bool(self.equals(&recv, &arg(0))));
+            }
             "hashCode" => return ok(Value::Int(self.to_kstring(&recv).bytes().fold(0i32, |h, b| h.wrapping_mul(31).wrapping_add(b as i32)))),
             _ => {}
         }
@@ -1122,7 +1129,17 @@ impl World {
                     Value::Absent => String::new(),
                     v => self.to_kstring(&v),
                 };
-                let parts: Vec<String> = items.iter().map(|v| self.to_kstring(v)).collect();
+                // A non-negative limit keeps that many elements and then writes `truncated`
+                // (after a separator) when there are more.
+                let limit = arg(3).as_i64().filter(|l| *l >= 0).map(|l| l as usize);
+                let shown = limit.map_or(items.len(), |l| l.min(items.len()));
+                let mut parts: Vec<String> = items[..shown].iter().map(|v| self.to_kstring(v)).collect();
+                if shown < items.len() {
+                    parts.push(match arg(4) {
+                        Value::Absent => "...".to_string(),
+                        v => self.to_kstring(&v),
+                    });
+                }
                 ok(Value::str(&format!("{prefix}{}{postfix}", parts.join(&sep))))
             }
             "withIndex" => {
@@ -1272,6 +1289,8 @@ impl World {
             Some(Value::Absent) | None => String::new(),
             Some(v) => w.to_kstring(v),
         };
+        let s_chars = |w: &World, i: usize| s_arg(w, i).chars().collect::<Vec<char>>();
+        let ignore_case_at = |i: usize| matches!(args.get(i), Some(Value::Bool(true)));
         let chars: Vec<char> = text.chars().collect();
         let num_err = |w: &mut World| Err(w.throw_new(ExcClass::NumberFormatException, &format!("For input string: \"{text}\"")));
         match n {
@@ -1286,15 +1305,63 @@ impl World {
             "lowercase" | "toLowerCase" => ok(Value::str(&crate::case::lowercase(&text))),
             "trim" => ok(Value::str(text.trim())),
             "trimIndent" => ok(Value::str(&trim_indent(text))),
-            "trimMargin" => ok(Value::str(&text.lines().map(|l| l.trim_start().strip_prefix('|').unwrap_or(l)).collect::<Vec<_>>().join("\n").trim_matches('\n').to_string())),
+            "trimStart" => ok(Value::str(text.trim_start())),
+            "trimEnd" => ok(Value::str(text.trim_end())),
+            "trimMargin" => {
+                let prefix = match arg(0) {
+                    Value::Absent => "|".to_string(),
+                    v => self.to_kstring(&v),
+                };
+                if prefix.trim().is_empty() {
+                    return Err(self.throw_new(ExcClass::IllegalArgumentException, "marginPrefix must be non-blank string."));
+                }
+                ok(Value::str(&trim_margin(text, &prefix)))
+            }
             "reversed" => ok(Value::str(&chars.iter().rev().collect::<String>())),
+            "contains" if ignore_case_at(1) => ok(Value::Bool(index_of(&chars, &s_chars(self, 0), 0, true).is_some())),
             "contains" => ok(Value::Bool(self.contains(&Value::str(text), &arg(0))?)),
-            "startsWith" => ok(Value::Bool(text.starts_with(&s_arg(self, 0)))),
-            "endsWith" => ok(Value::Bool(text.ends_with(&s_arg(self, 0)))),
-            "indexOf" => ok(Value::Int(text.find(&s_arg(self, 0)).map(|b| text[..b].chars().count() as i32).unwrap_or(-1))),
+            "startsWith" => {
+                // `startsWith(prefix, ignoreCase)` or `startsWith(prefix, startIndex, ignoreCase)`.
+                let (start, ignore_case) = match arg(1) {
+                    Value::Bool(b) => (0, b),
+                    v => (v.as_i64().unwrap_or(0), ignore_case_at(2)),
+                };
+                let prefix = s_chars(self, 0);
+                ok(Value::Bool(start >= 0 && region_matches(&chars, start as usize, &prefix, ignore_case)))
+            }
+            "endsWith" => {
+                let suffix = s_chars(self, 0);
+                ok(Value::Bool(suffix.len() <= chars.len() && region_matches(&chars, chars.len() - suffix.len(), &suffix, ignore_case_at(1))))
+            }
+            "indexOf" => {
+                let start = arg(1).as_i64().unwrap_or(0).max(0) as usize;
+                ok(Value::Int(index_of(&chars, &s_chars(self, 0), start, ignore_case_at(2)).map(|i| i as i32).unwrap_or(-1)))
+            }
+            "lastIndexOf" => {
+                let start = match arg(1) {
+                    Value::Absent => chars.len() as i64,
+                    v => v.as_i64().unwrap_or(0),
+                };
+                ok(Value::Int(last_index_of(&chars, &s_chars(self, 0), start, ignore_case_at(2)).map(|i| i as i32).unwrap_or(-1)))
+            }
+            "substringBefore" | "substringAfter" | "substringBeforeLast" | "substringAfterLast" => {
+                let delimiter = s_chars(self, 0);
+                let found = if n.ends_with("Last") { last_index_of(&chars, &delimiter, chars.len() as i64, false) } else { index_of(&chars, &delimiter, 0, false) };
+                ok(match found {
+                    None => match arg(1) {
+                        Value::Absent => Value::str(text),
+                        v => Value::str(&self.to_kstring(&v)),
+                    },
+                    Some(i) if n.starts_with("substringBefore") => Value::str(&chars[..i].iter().collect::<String>()),
+                    Some(i) => Value::str(&chars[i + delimiter.len()..].iter().collect::<String>()),
+                })
+            }
             "substring" => {
-                let a = arg(0).as_i64().unwrap_or(0);
-                let b = arg(1).as_i64().unwrap_or(chars.len() as i64);
+                // `substring(range)` is `substring(range.first, range.last + 1)`.
+                let (a, b) = match arg(0) {
+                    Value::Range(r) => (r.first, r.last + 1),
+                    v => (v.as_i64().unwrap_or(0), arg(1).as_i64().unwrap_or(chars.len() as i64)),
+                };
                 if a < 0 || b > chars.len() as i64 || a > b {
                     return Err(self.throw_new(ExcClass::IndexOutOfBoundsException, &format!("begin {a}, end {b}, length {}", chars.len())));
                 }
@@ -1311,7 +1378,9 @@ impl World {
                 };
                 ok(Value::str(&part))
             }
+            "replace" if ignore_case_at(2) => ok(Value::str(&replace_matches(&chars, &s_chars(self, 0), &s_arg(self, 1), true, false))),
             "replace" => ok(Value::str(&text.replace(&s_arg(self, 0), &s_arg(self, 1)))),
+            "replaceFirst" => ok(Value::str(&replace_matches(&chars, &s_chars(self, 0), &s_arg(self, 1), ignore_case_at(2), true))),
             "repeat" => ok(Value::str(&text.repeat(arg(0).as_i64().unwrap_or(0).max(0) as usize))),
             "padStart" | "padEnd" => {
                 let width = arg(0).as_i64().unwrap_or(0).max(0) as usize;
@@ -1323,13 +1392,44 @@ impl World {
                 ok(Value::str(&if n == "padStart" { format!("{fill}{text}") } else { format!("{text}{fill}") }))
             }
             "split" => {
-                let sep = s_arg(self, 0);
-                let parts: Vec<Value> = if sep.is_empty() { vec![Value::str(text)] } else { text.split(sep.as_str()).map(Value::str).collect() };
+                // The compiler passes the delimiters (a vararg) as one list, then ignoreCase
+                // and limit.
+                let delimiters: Vec<Vec<char>> = match arg(0) {
+                    Value::Obj(o) => match self.heap.get(o) {
+                        HeapObj::List(items) => items.iter().map(|v| self.to_kstring(v).chars().collect()).collect(),
+                        _ => vec![self.to_kstring(&Value::Obj(o)).chars().collect()],
+                    },
+                    Value::Absent => Vec::new(),
+                    v => vec![self.to_kstring(&v).chars().collect()],
+                };
+                let limit = arg(2).as_i64().unwrap_or(0);
+                if limit < 0 {
+                    return Err(self.throw_new(ExcClass::IllegalArgumentException, &format!("Limit must be non-negative, but was {limit}")));
+                }
+                let parts: Vec<Value> = split_by(&chars, &delimiters, ignore_case_at(1), limit as usize).iter().map(|p| Value::str(p)).collect();
                 Ok(Native::Value(self.new_list(parts)))
             }
             "lines" => {
                 let parts: Vec<Value> = text.split('\n').map(Value::str).collect();
                 Ok(Native::Value(self.new_list(parts)))
+            }
+            "toInt" | "toLong" | "toIntOrNull" | "toLongOrNull" if !matches!(arg(0), Value::Absent) => {
+                let radix = arg(0).as_i64().unwrap_or(0);
+                if !(2..=36).contains(&radix) {
+                    return Err(self.throw_new(ExcClass::IllegalArgumentException, &format!("radix {radix} was not in valid range 2..36")));
+                }
+                // Rust's parser takes the sign and digits the JVM's does; `+` alone or an empty
+                // text fail in both.
+                let parsed = match n {
+                    "toInt" | "toIntOrNull" => i32::from_str_radix(text, radix as u32).ok().map(Value::Int),
+                    _ => i64::from_str_radix(text, radix as u32).ok().map(Value::Long),
+                };
+                match parsed {
+                    Some(v) => ok(v),
+                    None if n.ends_with("OrNull") => ok(Value::Null),
+                    None if radix == 10 => num_err(self),
+                    None => Err(self.throw_new(ExcClass::NumberFormatException, &format!("For input string: \"{text}\" under radix {radix}"))),
+                }
             }
             "toInt" => match text.trim().parse::<i32>() {
                 Ok(v) if text.trim() == text => ok(Value::Int(v)),
@@ -1351,11 +1451,10 @@ impl World {
             "get" => Ok(Native::Value(self.get_index(Value::str(text), arg(0))?)),
             "plus" => ok(Value::str(&format!("{text}{}", s_arg(self, 0)))),
             "format" => ok(Value::str(&self.format_string(text, args)?)),
-            "compareTo" => Ok(Native::Value(Value::Int(match self.compare(&Value::str(text), &arg(0))? {
-                std::cmp::Ordering::Less => -1,
-                std::cmp::Ordering::Equal => 0,
-                std::cmp::Ordering::Greater => 1,
-            }))),
+            "compareTo" => match arg(0) {
+                Value::Str(other) => ok(Value::Int(compare_texts(text, &other, ignore_case_at(1)))),
+                other => Err(self.no_member(&other, "compareTo")),
+            },
             "toList" => {
                 let v = chars.iter().map(|c| Value::Char(*c)).collect();
                 Ok(Native::Value(self.new_list(v)))
@@ -1482,6 +1581,19 @@ impl World {
             }
             "isDigit" => ok(Value::Bool(matches!(recv, Value::Char(c) if c.is_ascii_digit()))),
             "isLetter" => ok(Value::Bool(matches!(recv, Value::Char(c) if c.is_alphabetic()))),
+            "isLetterOrDigit" => ok(Value::Bool(matches!(recv, Value::Char(c) if c.is_alphabetic() || c.is_ascii_digit()))),
+            "isUpperCase" => ok(Value::Bool(matches!(recv, Value::Char(c) if c.is_uppercase()))),
+            "isLowerCase" => ok(Value::Bool(matches!(recv, Value::Char(c) if c.is_lowercase()))),
+            "isWhitespace" => ok(Value::Bool(matches!(recv, Value::Char(c) if c.is_whitespace()))),
+            // `Int.toString(radix)` and `Long.toString(radix)`: lower-case digits, a minus sign
+            // before a negative value's magnitude.
+            "toString" if matches!(recv, Value::Int(_) | Value::Long(_)) => {
+                let radix = arg(0).as_i64().unwrap_or(10);
+                if !(2..=36).contains(&radix) {
+                    return Err(self.throw_new(ExcClass::IllegalArgumentException, &format!("radix {radix} was not in valid range 2..36")));
+                }
+                ok(Value::str(&to_radix_string(recv.as_i64().unwrap_or(0), radix as u32)))
+            }
             "uppercaseChar" | "lowercaseChar" | "toUpperCase" | "toLowerCase" | "uppercase" | "lowercase" => match recv {
                 Value::Char(c) => ok(match n {
                     // The older `toUpperCase()` of a Char is a Char too.
@@ -1496,6 +1608,179 @@ impl World {
             _ => Err(self.no_member(recv, n)),
         }
     }
+}
+
+/// A whole number written in `radix` (2 to 36) with lower-case digits, as the JVM's
+/// `Long.toString(value, radix)`.
+fn to_radix_string(value: i64, radix: u32) -> String {
+    let mut magnitude = value.unsigned_abs();
+    let mut digits = Vec::new();
+    loop {
+        digits.push(char::from_digit((magnitude % radix as u64) as u32, radix).unwrap_or('?'));
+        magnitude /= radix as u64;
+        if magnitude == 0 {
+            break;
+        }
+    }
+    if value < 0 {
+        digits.push('-');
+    }
+    digits.iter().rev().collect()
+}
+
+/// Whether two chars are equal ignoring case, as Kotlin's `Char.equals(other, ignoreCase =
+/// true)` decides: their upper cases are equal, or the lower cases of those.
+fn chars_equal_ignoring_case(a: char, b: char) -> bool {
+    if a == b {
+        return true;
+    }
+    let (upper_a, upper_b) = (crate::case::uppercase_char(a), crate::case::uppercase_char(b));
+    upper_a == upper_b || crate::case::lowercase_char(upper_a) == crate::case::lowercase_char(upper_b)
+}
+
+/// Whether `needle` occurs in `hay` at index `at` (false when it would run past the end).
+fn region_matches(hay: &[char], at: usize, needle: &[char], ignore_case: bool) -> bool {
+    match hay.get(at..at.saturating_add(needle.len())) {
+        Some(region) => region.iter().zip(needle).all(|(&a, &b)| if ignore_case { chars_equal_ignoring_case(a, b) } else { a == b }),
+        None => false,
+    }
+}
+
+/// The first index at or after `start` where `needle` occurs; an empty needle is found at
+/// `start` (or at the end when `start` is past it), as the JVM's `indexOf` does.
+fn index_of(hay: &[char], needle: &[char], start: usize, ignore_case: bool) -> Option<usize> {
+    (start.min(hay.len())..=hay.len()).find(|&i| region_matches(hay, i, needle, ignore_case))
+}
+
+/// The last index at or before `start` where `needle` occurs.
+fn last_index_of(hay: &[char], needle: &[char], start: i64, ignore_case: bool) -> Option<usize> {
+    let latest = hay.len().checked_sub(needle.len())?;
+    if start < 0 {
+        return None;
+    }
+    (0..=latest.min(start as usize)).rev().find(|&i| region_matches(hay, i, needle, ignore_case))
+}
+
+/// `replace(old, new, ignoreCase)` (every occurrence, or only the first with `first_only`).
+/// An empty `old` matches before every char and at the end.
+fn replace_matches(hay: &[char], old: &[char], new: &str, ignore_case: bool, first_only: bool) -> String {
+    let mut out = String::new();
+    let mut from = 0;
+    while let Some(found) = index_of(hay, old, from, ignore_case) {
+        out.extend(&hay[from..found]);
+        out.push_str(new);
+        from = found + old.len();
+        if old.is_empty() {
+            match hay.get(found) {
+                Some(&c) => out.push(c),
+                None => return out,
+            }
+            from += 1;
+        }
+        if first_only {
+            break;
+        }
+    }
+    out.extend(&hay[from.min(hay.len())..]);
+    out
+}
+
+/// `split(vararg delimiters, ignoreCase, limit)`: at each position the first delimiter in the
+/// list that matches there ends a part; an empty delimiter matches at every position, so
+/// `"abc".split("")` is `[, a, b, c, ]`. A positive `limit` caps the number of parts, the last
+/// one keeping the rest of the text.
+fn split_by(text: &[char], delimiters: &[Vec<char>], ignore_case: bool, limit: usize) -> Vec<String> {
+    let find_any = |from: usize| (from..=text.len()).find_map(|i| delimiters.iter().find(|d| region_matches(text, i, d, ignore_case)).map(|d| (i, d.len())));
+    let mut parts = Vec::new();
+    let mut part_start = 0;
+    let mut search_from = 0;
+    loop {
+        let last_allowed = limit > 0 && parts.len() + 1 >= limit;
+        let found = if last_allowed || search_from > text.len() { None } else { find_any(search_from) };
+        match found {
+            Some((at, len)) => {
+                parts.push(text[part_start..at].iter().collect());
+                part_start = at + len;
+                search_from = part_start + usize::from(len == 0);
+            }
+            None => {
+                parts.push(text[part_start.min(text.len())..].iter().collect());
+                return parts;
+            }
+        }
+    }
+}
+
+/// `String.compareTo(other, ignoreCase)` as the JVM computes it: the difference of the first
+/// UTF-16 units that differ (compared by their upper, then lower case when ignoring case),
+/// else the difference of the lengths.
+fn compare_texts(a: &str, b: &str, ignore_case: bool) -> i32 {
+    let (units_a, units_b): (Vec<u16>, Vec<u16>) = (a.encode_utf16().collect(), b.encode_utf16().collect());
+    for (&x, &y) in units_a.iter().zip(&units_b) {
+        if x == y {
+            continue;
+        }
+        if !ignore_case {
+            return x as i32 - y as i32;
+        }
+        // A lone surrogate has no case: it compares as it is.
+        let case_of = |u: u16, f: fn(char) -> char| char::from_u32(u as u32).map(|c| f(c) as i32).unwrap_or(u as i32);
+        let (upper_x, upper_y) = (case_of(x, crate::case::uppercase_char), case_of(y, crate::case::uppercase_char));
+        if upper_x == upper_y {
+            continue;
+        }
+        let lower = |u: i32| char::from_u32(u as u32).map(|c| crate::case::lowercase_char(c) as i32).unwrap_or(u);
+        let (lower_x, lower_y) = (lower(upper_x), lower(upper_y));
+        if lower_x != lower_y {
+            return lower_x - lower_y;
+        }
+    }
+    units_a.len() as i32 - units_b.len() as i32
+}
+
+/// The lines of a text as Kotlin's `lines()` gives them: split at `\r\n`, `\n` and `\r`, with
+/// an empty last line after a final line break.
+fn kotlin_lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                lines.push(&text[start..i]);
+                start = i + 1;
+            }
+            b'\r' => {
+                lines.push(&text[start..i]);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    lines.push(&text[start..]);
+    lines
+}
+
+/// `String.trimMargin(prefix)`: a blank first or last line is dropped; a line whose first
+/// non-blank text is the prefix loses everything up to and including it; other lines stay.
+fn trim_margin(text: &str, prefix: &str) -> String {
+    let lines = kotlin_lines(text);
+    let last = lines.len() - 1;
+    let kept: Vec<&str> = lines
+        .iter()
+        .enumerate()
+        .filter(|&(i, line)| !((i == 0 || i == last) && line.trim().is_empty()))
+        .map(|(_, &line)| {
+            let content = line.trim_start();
+            content.strip_prefix(prefix).filter(|_| !content.is_empty()).unwrap_or(line)
+        })
+        .collect();
+    kept.join("\n")
 }
 
 /// `String.trimIndent()`.

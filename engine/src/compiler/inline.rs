@@ -408,6 +408,19 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Jump(top), span);
                 let end = self.here();
                 self.patch(exit, end);
+                // On a String the kept chars make a String again.
+                self.emit(Op::Load(it_val), span);
+                let string_test = TypeTest::Builtin(self.sym("String"));
+                self.emit(Op::IsInstance(string_test), span);
+                let not_string = self.emit(Op::JumpIfFalse(0), span);
+                for list in [acc, other] {
+                    self.emit(Op::Load(list), span);
+                    self.emit(Op::Push(Value::str("")), span);
+                    self.call_method("joinToString", 1, span);
+                    self.emit(Op::Store(list), span);
+                }
+                let after = self.here();
+                self.patch(not_string, after);
                 self.emit(Op::Load(acc), span);
                 if mname == "partition" {
                     self.emit(Op::Load(other), span);
@@ -812,25 +825,15 @@ impl<'a> Compiler<'a> {
     }
 
     fn inline_join_to_string(&mut self, receiver: &Expr, args: &[Arg], l: &Lambda, safe: bool, span: Span) -> bool {
-        // `xs.joinToString(", ") { transform }` is `xs.map { transform }.joinToString(", ")`.
+        // `xs.joinToString(", ") { transform }` is `xs.map { transform }.joinToString(", ")`,
+        // except that with a limit the transform runs only on the elements that are shown.
         self.expr(receiver);
         let null_skip = if safe { Some(self.emit(Op::JumpIfNull(0), span)) } else { None };
         let it_val = self.temp(span);
-        let acc = self.new_list(span);
-        self.emit(Op::Load(it_val), span);
-        let (_, elem, top, exit) = self.inline_loop_start(span);
-        self.emit(Op::Load(acc), span);
-        self.inline_lambda(l, "joinToString", &[elem], None, span);
-        self.emit(Op::ToStr, span);
-        self.call_method("add", 1, span);
-        self.emit(Op::Pop, span);
-        self.emit(Op::Jump(top), span);
-        let end = self.here();
-        self.patch(exit, end);
-        self.emit(Op::Load(acc), span);
+        // The other arguments are evaluated first, in the order they are written, as in Kotlin.
         let rest = &args[..args.len() - 1];
-        let params = ["separator", "prefix", "postfix"];
-        let mut placed: [Option<&Arg>; 3] = [None, None, None];
+        let params = ["separator", "prefix", "postfix", "limit", "truncated"];
+        let mut placed: [Option<u32>; 5] = [None; 5];
         let mut next = 0;
         for a in rest {
             let idx = match &a.name {
@@ -841,19 +844,67 @@ impl<'a> Compiler<'a> {
                 }
             };
             match idx {
-                Some(i) if i < 3 => placed[i] = Some(a),
-                _ => self.error(a.value.span, "joinToString takes separator, prefix and postfix here"),
+                Some(i) if i < params.len() => {
+                    self.expr(&a.value);
+                    placed[i] = Some(self.temp(span));
+                }
+                _ => self.error(a.value.span, "joinToString takes separator, prefix, postfix, limit, truncated and transform"),
             }
         }
+        let acc = self.new_list(span);
+        let shown_count = placed[3].map(|_| {
+            self.emit(Op::Push(Value::Int(0)), span);
+            self.temp(span)
+        });
+        self.emit(Op::Load(it_val), span);
+        let (_, elem, top, exit) = self.inline_loop_start(span);
+        self.emit(Op::Load(acc), span);
+        match (placed[3], shown_count) {
+            (Some(limit), Some(count)) => {
+                // Transform while `limit < 0 || count < limit`; past the limit a placeholder
+                // is added instead, only so that joinToString sees there are more.
+                self.emit(Op::Load(limit), span);
+                self.emit(Op::Push(Value::Int(0)), span);
+                self.emit(Op::Binary(BinOp::Lt), span);
+                let unlimited = self.emit(Op::JumpIfTrue(0), span);
+                self.emit(Op::Load(count), span);
+                self.emit(Op::Load(limit), span);
+                self.emit(Op::Binary(BinOp::Lt), span);
+                let within = self.emit(Op::JumpIfTrue(0), span);
+                self.emit(Op::Push(Value::Unit), span);
+                let past_limit = self.emit(Op::Jump(0), span);
+                let transform = self.here();
+                self.patch(unlimited, transform);
+                self.patch(within, transform);
+                self.inline_lambda(l, "joinToString", &[elem], None, span);
+                self.emit(Op::ToStr, span);
+                let add = self.here();
+                self.patch(past_limit, add);
+                self.call_method("add", 1, span);
+                self.emit(Op::Pop, span);
+                self.emit(Op::Load(count), span);
+                self.emit(Op::Push(Value::Int(1)), span);
+                self.emit(Op::Binary(BinOp::Add), span);
+                self.emit(Op::Store(count), span);
+            }
+            _ => {
+                self.inline_lambda(l, "joinToString", &[elem], None, span);
+                self.emit(Op::ToStr, span);
+                self.call_method("add", 1, span);
+                self.emit(Op::Pop, span);
+            }
+        }
+        self.emit(Op::Jump(top), span);
+        let end = self.here();
+        self.patch(exit, end);
+        self.emit(Op::Load(acc), span);
         for p in placed {
             match p {
-                Some(a) => self.expr(&a.value),
-                None => {
-                    self.emit(Op::Push(Value::Absent), span);
-                }
-            }
+                Some(slot) => self.emit(Op::Load(slot), span),
+                None => self.emit(Op::Push(Value::Absent), span),
+            };
         }
-        self.call_method("joinToString", 3, span);
+        self.call_method("joinToString", params.len() as u32, span);
         if let Some(j) = null_skip {
             let end = self.here();
             self.patch(j, end);
