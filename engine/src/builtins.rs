@@ -488,6 +488,7 @@ pub fn method_params(name: &str) -> Option<&'static [&'static str]> {
         "substringBefore" | "substringAfter" | "substringBeforeLast" | "substringAfterLast" => &["delimiter", "missingDelimiterValue"],
         "coerceIn" => &["minimumValue", "maximumValue"],
         "asContextElement" => &["value"],
+        "windowed" => &["size", "step", "partialWindows"],
         _ => return None,
     })
 }
@@ -521,6 +522,7 @@ pub const METHOD_NAMES: &[&str] = &[
     "maxOrNull", "minOrNull", "maxOf", "minOf", "average", "withIndex", "zip", "getOrNull", "subList", "shuffled", "chunked",
     "groupBy", "flatMap", "onEach", "reduce", "keys", "values", "entries", "put", "getOrPut", "indices", "lastIndex", "step",
     "toTypedArray", "toIntArray", "associateWith", "associateBy", "partition", "sumByDouble", "random", "single", "fill",
+    "singleOrNull", "windowed", "filterKeys", "filterValues", "mapValues", "mapKeys", "toPair",
     // Strings and numbers.
     "length", "uppercase", "lowercase", "toUpperCase", "toLowerCase", "trim", "split", "startsWith", "endsWith", "substring",
     "replace", "repeat", "padStart", "padEnd", "toInt", "toIntOrNull", "toLong", "toLongOrNull", "toDouble", "toDoubleOrNull",

@@ -94,6 +94,7 @@ impl World {
                 format!("{{{}}}", parts.join(", "))
             }
             HeapObj::Pair(a, b) => format!("({}, {})", self.to_kstring_depth(a, depth + 1), self.to_kstring_depth(b, depth + 1)),
+            HeapObj::Entry(k, v) => format!("{}={}", self.to_kstring_depth(k, depth + 1), self.to_kstring_depth(v, depth + 1)),
             HeapObj::Instance { class, fields } => {
                 let c = &self.program.classes[class.0 as usize];
                 if c.is_data {
@@ -301,6 +302,7 @@ impl World {
                 HeapObj::Map(_) => "Map".into(),
                 HeapObj::Set(_) => "Set".into(),
                 HeapObj::Pair(..) => "Pair".into(),
+                HeapObj::Entry(..) => "Map.Entry".into(),
                 HeapObj::Instance { class, .. } => self.program.classes[class.0 as usize].name.clone(),
                 HeapObj::Exception(e) => match &e.user_class {
                     Some((c, _)) => self.program.classes[c.0 as usize].name.clone(),
@@ -389,6 +391,7 @@ impl World {
                     ("Set" | "MutableSet", Value::Obj(o)) => matches!(self.heap.get(*o), HeapObj::Set(_)),
                     ("Map" | "MutableMap", Value::Obj(o)) => matches!(self.heap.get(*o), HeapObj::Map(_)),
                     ("Pair", Value::Obj(o)) => matches!(self.heap.get(*o), HeapObj::Pair(..)),
+                    ("Entry" | "Map.Entry" | "MutableEntry", Value::Obj(o)) => matches!(self.heap.get(*o), HeapObj::Entry(..)),
                     ("Result", Value::Obj(o)) => matches!(self.heap.get(*o), HeapObj::Result(_)),
                     _ => false,
                 }
@@ -409,10 +412,10 @@ impl World {
                     return true;
                 }
                 match (self.heap.get(*x), self.heap.get(*y)) {
-                    (HeapObj::List(p), HeapObj::List(q)) | (HeapObj::Set(p), HeapObj::Set(q)) => {
-                        p.len() == q.len() && p.iter().zip(q).all(|(u, v)| self.equals(u, v))
-                    }
-                    (HeapObj::Pair(a1, b1), HeapObj::Pair(a2, b2)) => self.equals(a1, a2) && self.equals(b1, b2),
+                    (HeapObj::List(p), HeapObj::List(q)) => p.len() == q.len() && p.iter().zip(q).all(|(u, v)| self.equals(u, v)),
+                    // Set equality ignores order: equal sizes and every element of one in the other.
+                    (HeapObj::Set(p), HeapObj::Set(q)) => p.len() == q.len() && p.iter().all(|u| q.iter().any(|v| self.equals(u, v))),
+                    (HeapObj::Pair(a1, b1), HeapObj::Pair(a2, b2)) | (HeapObj::Entry(a1, b1), HeapObj::Entry(a2, b2)) => self.equals(a1, a2) && self.equals(b1, b2),
                     (HeapObj::Map(p), HeapObj::Map(q)) => {
                         p.len() == q.len() && p.iter().all(|(k, v)| q.iter().any(|(k2, v2)| self.equals(k, k2) && self.equals(v, v2)))
                     }
@@ -520,9 +523,9 @@ impl World {
                     _ => return Err(Fault::Stop(format!("a range needs integers, found {} and {}", self.type_name(&a), self.type_name(&b)))),
                 };
                 let r = match op {
-                    RangeTo => Range { first: x, last: y, step: 1, kind },
-                    Until => Range { first: x, last: y - 1, step: 1, kind },
-                    _ => Range { first: x, last: y, step: -1, kind },
+                    RangeTo => Range { first: x, last: y, step: 1, kind, progression: false },
+                    Until => Range { first: x, last: y - 1, step: 1, kind, progression: false },
+                    _ => Range { first: x, last: y, step: -1, kind, progression: true },
                 };
                 Value::Range(Rc::new(r))
             }
@@ -533,7 +536,7 @@ impl World {
                         return Err(Fault::Throw(e));
                     }
                     let step = if r.step < 0 { -step } else { step };
-                    Value::Range(Rc::new(Range { step, ..(**r).clone() }))
+                    Value::Range(Rc::new(Range { step, progression: true, ..(**r).clone() }))
                 }
                 _ => return Err(Fault::Stop("`step` applies to a range".into())),
             },
@@ -675,10 +678,8 @@ fn range_to_string(r: &Range) -> String {
         RangeKind::Char => char::from_u32(v as u32).map(|c| c.to_string()).unwrap_or_default(),
         _ => v.to_string(),
     };
-    if r.step == 1 {
+    if !r.progression {
         format!("{}..{}", show(r.first), show(r.last))
-    } else if r.step == -1 {
-        format!("{} downTo {}", show(r.first), show(r.last))
     } else if r.step > 0 {
         format!("{}..{} step {}", show(r.first), show(r.last_element().unwrap_or(r.last)), r.step)
     } else {

@@ -179,7 +179,7 @@ impl World {
     pub(crate) fn component(&mut self, v: &Value, n: u32) -> Result<Value, Fault> {
         match v {
             Value::Obj(o) => match self.heap.get(*o) {
-                HeapObj::Pair(a, b) => Ok(if n == 0 { a.clone() } else if n == 1 { b.clone() } else { Value::Null }),
+                HeapObj::Pair(a, b) | HeapObj::Entry(a, b) => Ok(if n == 0 { a.clone() } else if n == 1 { b.clone() } else { Value::Null }),
                 HeapObj::List(items) => {
                     let len = items.len();
                     items.get(n as usize).cloned().ok_or_else(|| self.index_error(n as i64, len))
@@ -364,7 +364,15 @@ impl World {
                         Ok(Native::Value(self.binary(op, recv.clone(), arg(0))?))
                     }
                     "contains" => ok(Value::Bool(self.contains(&recv, &arg(0))?)),
-                    "reversed" => ok(Value::Range(Rc::new(crate::value::Range { first: r.last_element().unwrap_or(r.first), last: r.first, step: -r.step, kind: r.kind }))),
+                    "reversed" => {
+                        // Kotlin reverses a progression as `fromClosedRange(last, first, -step)`:
+                        // an empty one stays empty with its bounds swapped.
+                        let (first, last) = match r.last_element() {
+                            Some(l) => (l, r.first),
+                            None => (r.last, r.first),
+                        };
+                        ok(Value::Range(Rc::new(crate::value::Range { first, last, step: -r.step, kind: r.kind, progression: true })))
+                    }
                     _ => {
                         let list = self.heap.alloc(HeapObj::List(items));
                         self.list_method(list, &Value::Obj(list), n, &args, property)
@@ -499,6 +507,12 @@ impl World {
                 "first" | "key" | "component1" => ok(a),
                 "second" | "value" | "component2" => ok(b),
                 "toList" => Ok(Native::Value(self.new_list(vec![a, b]))),
+                _ => Err(self.no_member(recv, n)),
+            },
+            HeapObj::Entry(k, v) => match n {
+                "key" | "component1" => ok(k),
+                "value" | "component2" => ok(v),
+                "toPair" => ok(Value::Obj(self.heap.alloc(HeapObj::Pair(k, v)))),
                 _ => Err(self.no_member(recv, n)),
             },
             HeapObj::Exception(e) => match n {
@@ -823,7 +837,7 @@ impl World {
             }
             HeapObj::List(items) | HeapObj::Set(items) => items.iter().collect(),
             HeapObj::Map(entries) => entries.iter().flat_map(|(k, v)| [k, v]).collect(),
-            HeapObj::Pair(a, b) => vec![a, b],
+            HeapObj::Pair(a, b) | HeapObj::Entry(a, b) => vec![a, b],
             // A data class's own text shows its properties.
             HeapObj::Instance { class, fields } if self.program.classes[class.0 as usize].is_data && self.own_to_string(v).is_none() => fields.iter().collect(),
             _ => return None,
@@ -921,7 +935,7 @@ impl World {
         };
         let no_such = |w: &mut World, msg: &str| Err(w.throw_new(ExcClass::NoSuchElementException, msg));
         match n {
-            "indices" => ok(Value::Range(Rc::new(crate::value::Range { first: 0, last: len as i64 - 1, step: 1, kind: crate::value::RangeKind::Int }))),
+            "indices" => ok(Value::Range(Rc::new(crate::value::Range { first: 0, last: len as i64 - 1, step: 1, kind: crate::value::RangeKind::Int, progression: false }))),
             "lastIndex" => ok(Value::Int(len as i32 - 1)),
             "getOrNull" => {
                 let i = arg(0).as_i64().unwrap_or(-1);
@@ -1146,19 +1160,56 @@ impl World {
                 let pairs: Vec<Value> = items.into_iter().enumerate().map(|(i, v)| Value::Obj(self.heap.alloc(HeapObj::Pair(Value::Int(i as i32), v)))).collect();
                 Ok(Native::Value(self.new_list(pairs)))
             }
+            // `zip` takes any Iterable: a list, a set or a range.
             "zip" => {
                 let other = match arg(0) {
                     Value::Obj(p) => self.list_items(p),
+                    Value::Range(r) => (0..r.len()).map(|i| r.element(r.first + i * r.step)).collect(),
                     _ => Vec::new(),
                 };
                 let pairs: Vec<Value> = items.into_iter().zip(other).map(|(a, b)| Value::Obj(self.heap.alloc(HeapObj::Pair(a, b)))).collect();
                 Ok(Native::Value(self.new_list(pairs)))
             }
-            "chunked" => {
-                let k = arg(0).as_i64().unwrap_or(1).max(1) as usize;
-                let chunks: Vec<Value> = items.chunks(k).map(|c| c.to_vec()).collect::<Vec<_>>().into_iter().map(|c| self.new_list(c)).collect();
-                Ok(Native::Value(self.new_list(chunks)))
+            // `chunked(size)` is `windowed(size, size, partialWindows = true)`.
+            "chunked" | "windowed" => {
+                let size = arg(0).as_i64().unwrap_or(0);
+                let (step, partial) = match n {
+                    "chunked" => (size, true),
+                    _ => (match arg(1) {
+                        Value::Absent => 1,
+                        v => v.as_i64().unwrap_or(0),
+                    }, matches!(arg(2), Value::Bool(true))),
+                };
+                if size <= 0 || step <= 0 {
+                    let msg = if size != step { format!("Both size {size} and step {step} must be greater than zero.") } else { format!("size {size} must be greater than zero.") };
+                    return Err(self.throw_new(ExcClass::IllegalArgumentException, &msg));
+                }
+                let (size, step) = (size as usize, step as usize);
+                let mut windows = Vec::new();
+                let mut start = 0;
+                while start < len && (partial || start + size <= len) {
+                    windows.push(items[start..(start + size).min(len)].to_vec());
+                    start += step;
+                }
+                let windows: Vec<Value> = windows.into_iter().map(|w| self.new_list(w)).collect();
+                Ok(Native::Value(self.new_list(windows)))
             }
+            // The end of an inlined `filter`: filtering a map gives a map of the entries kept
+            // (`arg(0)` is what was filtered); anything else, this list.
+            "<filteredFrom>" => match arg(0) {
+                Value::Obj(m) if matches!(self.heap.get(m), HeapObj::Map(_)) => {
+                    let mut entries = Vec::with_capacity(len);
+                    for item in &items {
+                        if let Value::Obj(e) = item {
+                            if let HeapObj::Entry(k, v) = self.heap.get(*e) {
+                                entries.push((k.clone(), v.clone()));
+                            }
+                        }
+                    }
+                    ok(Value::Obj(self.heap.alloc(HeapObj::Map(entries))))
+                }
+                _ => ok(recv.clone()),
+            },
             "awaitAll" | "joinAll" => {
                 let s = self.current_strand.unwrap_or(StrandId(0));
                 let jobs = self.jobs_of(std::slice::from_ref(recv))?;
@@ -1246,10 +1297,15 @@ impl World {
                 let values = self.map_entries(o).iter().map(|(_, v)| v.clone()).collect();
                 Ok(Native::Value(self.new_list(values)))
             }
+            // `entries` holds `Map.Entry` objects (`key=value`); `toList()` gives pairs.
             "entries" | "toList" => {
                 let entries = self.map_entries(o).to_vec();
-                let pairs: Vec<Value> = entries.into_iter().map(|(k, v)| Value::Obj(self.heap.alloc(HeapObj::Pair(k, v)))).collect();
-                Ok(Native::Value(self.new_list(pairs)))
+                let as_entry = n == "entries";
+                let items: Vec<Value> = entries
+                    .into_iter()
+                    .map(|(k, v)| Value::Obj(self.heap.alloc(if as_entry { HeapObj::Entry(k, v) } else { HeapObj::Pair(k, v) })))
+                    .collect();
+                Ok(Native::Value(self.new_list(items)))
             }
             "<plusAssign>" => {
                 if let Value::Obj(p) = arg(0) {

@@ -647,7 +647,7 @@ impl World {
                 for a in &args {
                     match a {
                         Value::Obj(o) => match self.heap.get(*o).clone() {
-                            HeapObj::Pair(k, v) => {
+                            HeapObj::Pair(k, v) | HeapObj::Entry(k, v) => {
                                 if let Some(e) = entries.iter_mut().find(|(x, _)| self.equals(x, &k)) {
                                     e.1 = v;
                                 } else {

@@ -162,6 +162,10 @@ pub struct Range {
     pub step: i64,
     /// Whether the elements are Int, Long or Char.
     pub kind: RangeKind,
+    /// True for a progression made by `downTo`, `step` or `reversed()` (an `IntProgression`),
+    /// which prints its step even when it is 1; false for a range made by `..` or `until` (an
+    /// `IntRange`), which prints as `first..last`.
+    pub progression: bool,
 }
 
 /// The element type of a range.
@@ -265,6 +269,9 @@ pub enum HeapObj {
     Set(Vec<Value>),
     /// `Pair`.
     Pair(Value, Value),
+    /// A `Map.Entry` met by iterating a map or reading its `entries`: it has `key` and
+    /// `value`, destructures like a pair, and prints as `key=value`.
+    Entry(Value, Value),
     /// An instance of a user class or object.
     Instance {
         /// Its class.
@@ -512,10 +519,10 @@ mod tests {
 
     #[test]
     fn range_lengths() {
-        let r = Range { first: 10, last: 0, step: -3, kind: RangeKind::Int };
+        let r = Range { first: 10, last: 0, step: -3, kind: RangeKind::Int, progression: true };
         assert_eq!(r.len(), 4);
         assert_eq!(r.last_element(), Some(1));
-        let e = Range { first: 0, last: -1, step: 1, kind: RangeKind::Int };
+        let e = Range { first: 0, last: -1, step: 1, kind: RangeKind::Int, progression: false };
         assert!(e.is_empty());
     }
 }

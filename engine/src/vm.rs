@@ -1029,8 +1029,8 @@ impl World {
                 HeapObj::Set(items) => IterState::Values { items: items.clone().into(), next: 0 },
                 HeapObj::Map(entries) => {
                     let entries = entries.clone();
-                    let pairs: Vec<Value> = entries.into_iter().map(|(k, v)| Value::Obj(self.heap.alloc(HeapObj::Pair(k, v)))).collect();
-                    IterState::Values { items: pairs.into(), next: 0 }
+                    let entries: Vec<Value> = entries.into_iter().map(|(k, v)| Value::Obj(self.heap.alloc(HeapObj::Entry(k, v)))).collect();
+                    IterState::Values { items: entries.into(), next: 0 }
                 }
                 HeapObj::Iter(_) => return Ok(v),
                 _ => return Err(Fault::Stop(format!("{} cannot be iterated", self.type_name(&v)))),

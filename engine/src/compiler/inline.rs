@@ -100,6 +100,17 @@ impl<'a> Compiler<'a> {
         self.temp(span)
     }
 
+    /// The two components of the pair or map entry in `slot`, each in a new slot.
+    fn entry_parts(&mut self, slot: u32, span: Span) -> (u32, u32) {
+        self.emit(Op::Load(slot), span);
+        self.call_method("component1", 0, span);
+        let first = self.temp(span);
+        self.emit(Op::Load(slot), span);
+        self.call_method("component2", 0, span);
+        let second = self.temp(span);
+        (first, second)
+    }
+
     fn call_method(&mut self, name: &str, argc: u32, span: Span) {
         let s = self.sym(name);
         self.emit(Op::CallMethod { name: s, argc, safe: false }, span);
@@ -260,11 +271,19 @@ impl<'a> Compiler<'a> {
                 | "sumBy" | "any" | "all" | "none" | "first" | "firstOrNull" | "find" | "last" | "lastOrNull" | "maxOf" | "minOf"
                 | "maxByOrNull" | "minByOrNull" | "maxBy" | "minBy" | "sortedBy" | "sortedByDescending" | "groupBy" | "associateWith"
                 | "associateBy" | "flatMap" | "onEach" | "reduce" | "let" | "also" | "apply" | "run" | "takeIf" | "takeUnless"
-                | "withLock" | "withPermit" | "onSuccess" | "onFailure" | "runCatching" | "partition" | "indexOfFirst", 1)
+                | "withLock" | "withPermit" | "onSuccess" | "onFailure" | "runCatching" | "partition" | "indexOfFirst"
+                | "filterKeys" | "filterValues" | "mapValues" | "mapKeys" | "single" | "singleOrNull", 1)
                 | ("fold" | "getOrPut" | "joinToString", _)
                 | ("getOrElse", 1)
+                | ("chunked" | "windowed" | "zip", 2..=4)
         );
         if !known {
+            return false;
+        }
+        // `chunked`, `windowed` and `zip` with a transform: the call without the lambda, then
+        // the lambda mapped over its result. A named argument keeps the plain call.
+        let with_transform = matches!(mname, "chunked" | "windowed" | "zip");
+        if with_transform && args[..n_args - 1].iter().any(|a| a.name.is_some() || a.spread) {
             return false;
         }
         if mname == "joinToString" {
@@ -284,7 +303,13 @@ impl<'a> Compiler<'a> {
                     None
                 };
                 let (_, elem, top, exit) = self.inline_loop_start(span);
-                self.inline_lambda(l, mname, &[elem], None, span);
+                // `map.forEach { k, v -> }` (Java's `Map.forEach`) passes key and value apart.
+                if mname == "forEach" && l.params.len() == 2 {
+                    let (key, value) = self.entry_parts(elem, span);
+                    self.inline_lambda(l, mname, &[key, value], None, span);
+                } else {
+                    self.inline_lambda(l, mname, &[elem], None, span);
+                }
                 self.emit(Op::Pop, span);
                 self.emit(Op::Jump(top), span);
                 let end = self.here();
@@ -381,13 +406,19 @@ impl<'a> Compiler<'a> {
                 self.patch(exit, end);
                 self.emit(Op::Load(acc), span);
             }
-            "filter" | "filterNot" | "partition" => {
+            "filter" | "filterNot" | "partition" | "filterKeys" | "filterValues" => {
                 let it_val = self.temp(span);
                 let acc = self.new_list(span);
                 let other = self.new_list(span);
                 self.emit(Op::Load(it_val), span);
                 let (_, elem, top, exit) = self.inline_loop_start(span);
-                self.inline_lambda(l, mname, &[elem], None, span);
+                match mname {
+                    "filterKeys" | "filterValues" => {
+                        let (key, value) = self.entry_parts(elem, span);
+                        self.inline_lambda(l, mname, &[if mname == "filterKeys" { key } else { value }], None, span);
+                    }
+                    _ => self.inline_lambda(l, mname, &[elem], None, span),
+                }
                 if mname == "filterNot" {
                     self.emit(Op::Not, span);
                 }
@@ -425,7 +456,105 @@ impl<'a> Compiler<'a> {
                 if mname == "partition" {
                     self.emit(Op::Load(other), span);
                     self.emit(Op::Binary(BinOp::Pair), span);
+                } else {
+                    // Filtering a map gives a map of the entries kept; anything else, the list.
+                    self.emit(Op::Load(it_val), span);
+                    self.call_method("<filteredFrom>", 1, span);
                 }
+            }
+            "mapValues" | "mapKeys" => {
+                let it_val = self.temp(span);
+                self.emit(Op::CallBuiltin { builtin: Builtin::MapOf, argc: 0 }, span);
+                let map = self.temp(span);
+                self.emit(Op::Load(it_val), span);
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.inline_lambda(l, mname, &[elem], None, span);
+                let v = self.temp(span);
+                let (key, value) = self.entry_parts(elem, span);
+                self.emit(Op::Load(map), span);
+                if mname == "mapValues" {
+                    self.emit(Op::Load(key), span);
+                    self.emit(Op::Load(v), span);
+                } else {
+                    self.emit(Op::Load(v), span);
+                    self.emit(Op::Load(value), span);
+                }
+                self.call_method("put", 2, span);
+                self.emit(Op::Pop, span);
+                self.emit(Op::Jump(top), span);
+                let end = self.here();
+                self.patch(exit, end);
+                self.emit(Op::Load(map), span);
+            }
+            "single" | "singleOrNull" => {
+                self.emit(Op::Push(Value::Absent), span);
+                let found = self.temp(span);
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.inline_lambda(l, mname, &[elem], None, span);
+                let skip = self.emit(Op::JumpIfFalse(0), span);
+                // A second match: `single` throws, `singleOrNull` gives null.
+                self.emit(Op::Load(found), span);
+                self.emit(Op::Push(Value::Absent), span);
+                self.emit(Op::Binary(BinOp::Same), span);
+                let second = self.emit(Op::JumpIfFalse(0), span);
+                self.emit(Op::Load(elem), span);
+                self.emit(Op::Store(found), span);
+                let s = self.here();
+                self.patch(skip, s);
+                self.emit(Op::Jump(top), span);
+                let second_at = self.here();
+                self.patch(second, second_at);
+                let two_found = if mname == "single" {
+                    self.throw_new(ExcClass::IllegalArgumentException, "Collection contains more than one matching element.", span);
+                    None
+                } else {
+                    self.emit(Op::Push(Value::Null), span);
+                    Some(self.emit(Op::Jump(0), span))
+                };
+                let end = self.here();
+                self.patch(exit, end);
+                self.emit(Op::Load(found), span);
+                self.emit(Op::Push(Value::Absent), span);
+                self.emit(Op::Binary(BinOp::Same), span);
+                let some = self.emit(Op::JumpIfFalse(0), span);
+                if mname == "single" {
+                    self.throw_new(ExcClass::NoSuchElementException, "Collection contains no element matching the predicate.", span);
+                } else {
+                    self.emit(Op::Push(Value::Null), span);
+                }
+                let j = self.emit(Op::Jump(0), span);
+                let some_at = self.here();
+                self.patch(some, some_at);
+                self.emit(Op::Load(found), span);
+                let done = self.here();
+                self.patch(j, done);
+                if let Some(two_found) = two_found {
+                    self.patch(two_found, done);
+                }
+            }
+            "chunked" | "windowed" | "zip" => {
+                for a in &args[..n_args - 1] {
+                    self.expr(&a.value);
+                }
+                self.call_method(mname, n_args as u32 - 1, span);
+                let acc = self.new_list(span);
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                if mname == "zip" {
+                    // `zip`'s transform takes the two elements of each pair.
+                    let (first, second) = self.entry_parts(elem, span);
+                    self.inline_lambda(l, mname, &[first, second], None, span);
+                } else {
+                    self.inline_lambda(l, mname, &[elem], None, span);
+                }
+                let v = self.temp(span);
+                self.emit(Op::Load(acc), span);
+                self.emit(Op::Load(v), span);
+                self.call_method("add", 1, span);
+                self.emit(Op::Pop, span);
+                self.emit(Op::Jump(top), span);
+                let end = self.here();
+                self.patch(exit, end);
+                self.emit(Op::Load(acc), span);
             }
             "count" | "sumOf" | "sumBy" => {
                 let it_val = self.temp(span);
