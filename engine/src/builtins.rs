@@ -84,8 +84,10 @@ pub enum Builtin {
     MutableListOf,
     /// `emptyList()`
     EmptyList,
-    /// `mapOf(…)`, `mutableMapOf(…)`, `hashMapOf`, `HashMap()`, `ConcurrentHashMap()`
+    /// `mapOf(…)`, `mutableMapOf(…)`, `linkedMapOf`, `ConcurrentHashMap()`: entries in insertion order
     MapOf,
+    /// `hashMapOf(…)`, `HashMap()`: entries in a Java `HashMap`'s iteration order
+    HashMapOf,
     /// `setOf(…)`, `mutableSetOf(…)`
     SetOf,
     /// `Pair(a, b)`
@@ -275,7 +277,8 @@ pub fn resolve_name(name: &str) -> Option<Resolved> {
         "listOf" => Fn(B::ListOf),
         "mutableListOf" | "arrayListOf" | "ArrayList" => Fn(B::MutableListOf),
         "emptyList" => Fn(B::EmptyList),
-        "mapOf" | "mutableMapOf" | "hashMapOf" | "linkedMapOf" | "HashMap" | "LinkedHashMap" | "ConcurrentHashMap" | "emptyMap" => Fn(B::MapOf),
+        "mapOf" | "mutableMapOf" | "linkedMapOf" | "LinkedHashMap" | "ConcurrentHashMap" | "emptyMap" => Fn(B::MapOf),
+        "hashMapOf" | "HashMap" => Fn(B::HashMapOf),
         "setOf" | "mutableSetOf" | "hashSetOf" | "HashSet" | "emptySet" => Fn(B::SetOf),
         "Pair" => Fn(B::NewPair),
         "arrayOf" | "intArrayOf" | "longArrayOf" => Fn(B::ArrayOf),
@@ -455,14 +458,14 @@ pub fn params(b: Builtin) -> (&'static [&'static str], usize) {
         SortByKeys => (&["pairs", "descending"], 2),
         Repeat => (&["times", "action"], 2),
         // Variadic functions take their arguments as a list.
-        AwaitAll | JoinAll | ListOf | MutableListOf | MapOf | SetOf | ArrayOf => (&[], 0),
+        AwaitAll | JoinAll | ListOf | MutableListOf | MapOf | HashMapOf | SetOf | ArrayOf => (&[], 0),
     }
 }
 
 /// True for functions that take any number of arguments.
 pub fn is_variadic(b: Builtin) -> bool {
     use Builtin::*;
-    matches!(b, AwaitAll | JoinAll | ListOf | MutableListOf | MapOf | SetOf | ArrayOf)
+    matches!(b, AwaitAll | JoinAll | ListOf | MutableListOf | MapOf | HashMapOf | SetOf | ArrayOf)
 }
 
 /// Parameter names of well-known methods, to place named arguments in method calls.

@@ -157,6 +157,9 @@ impl World {
                         None => entries.push((idx, v)),
                     }
                 }
+                if pos.is_none() {
+                    self.order_as_hash_map(o);
+                }
                 Ok(())
             }
             _ => Err(Fault::Stop(format!("{} cannot be indexed", self.type_name(&recv)))),
@@ -1239,6 +1242,29 @@ impl World {
         }
     }
 
+    /// Puts the entries of a map that is a Java `HashMap` (see `Heap::hash_table_size`) in the
+    /// order it iterates them, after a new key: the table doubles while the entries exceed
+    /// three quarters of it, and the entries go by bucket (the key's `hashCode()` spread as
+    /// `h ^ (h >>> 16)`, masked by the table size), in insertion order within a bucket, which
+    /// is the order a Java bucket list keeps across resizes. When a key's `hashCode()` cannot
+    /// be reproduced (an identity hash code), the entries stay in insertion order.
+    pub(crate) fn order_as_hash_map(&mut self, o: ObjId) {
+        let Some(mut table_size) = self.heap.hash_table_size(o) else { return };
+        let HeapObj::Map(entries) = self.heap.get(o) else { return };
+        while entries.len() as u64 > u64::from(table_size) * 3 / 4 && table_size < 1 << 30 {
+            table_size *= 2;
+        }
+        let hashes: Option<Vec<u32>> = entries.iter().map(|(k, _)| java_hash_code(k)).collect();
+        self.heap.set_hash_table_size(o, table_size);
+        let Some(hashes) = hashes else { return };
+        if let HeapObj::Map(entries) = self.heap.get_mut(o) {
+            let mut keyed: Vec<(u32, (Value, Value))> = hashes.into_iter().map(|h| (h ^ (h >> 16)) & (table_size - 1)).zip(entries.drain(..)).collect();
+            // A stable sort keeps insertion order within a bucket.
+            keyed.sort_by_key(|(bucket, _)| *bucket);
+            entries.extend(keyed.into_iter().map(|(_, e)| e));
+        }
+    }
+
     /// The entries of a map object, in place.
     fn map_entries(&self, o: ObjId) -> &[(Value, Value)] {
         match self.heap.get(o) {
@@ -1880,4 +1906,25 @@ fn wrapper_name(java: &str) -> &str {
         "char" => "java.lang.Character",
         other => other,
     }
+}
+
+/// Java's `hashCode()` of a key whose hash does not depend on identity: String (over UTF-16
+/// code units), Int, Long, Char, Boolean and Double; `None` for any other value.
+fn java_hash_code(v: &Value) -> Option<u32> {
+    Some(match v {
+        Value::Str(s) => s.encode_utf16().fold(0u32, |h, unit| h.wrapping_mul(31).wrapping_add(u32::from(unit))),
+        Value::Int(i) => *i as u32,
+        Value::Long(l) => (*l ^ ((*l as u64) >> 32) as i64) as u32,
+        Value::Char(c) => {
+            let mut units = [0u16; 2];
+            u32::from(c.encode_utf16(&mut units)[0])
+        }
+        Value::Bool(b) => if *b { 1231 } else { 1237 },
+        Value::Double(d) => {
+            // `Double.hashCode` folds `doubleToLongBits`, which maps every NaN to one pattern.
+            let bits = if d.is_nan() { 0x7ff8_0000_0000_0000u64 } else { d.to_bits() };
+            (bits ^ (bits >> 32)) as u32
+        }
+        _ => return None,
+    })
 }

@@ -642,7 +642,7 @@ impl World {
             }
             B::ListOf | B::MutableListOf | B::ArrayOf => self.new_list(args),
             B::EmptyList => self.new_list(Vec::new()),
-            B::MapOf => {
+            B::MapOf | B::HashMapOf => {
                 let mut entries: Vec<(Value, Value)> = Vec::new();
                 for a in &args {
                     match a {
@@ -659,7 +659,15 @@ impl World {
                         _ => return Err(Fault::Stop("mapOf takes pairs: mapOf(\"a\" to 1)".into())),
                     }
                 }
-                Value::Obj(self.heap.alloc(HeapObj::Map(entries)))
+                let map = self.heap.alloc(HeapObj::Map(entries));
+                if b == B::HashMapOf {
+                    // `HashMap()` starts with 16 buckets; Kotlin's `hashMapOf(pairs)` sizes
+                    // it for the pairs (`mapCapacity`) and then puts them one by one.
+                    let table_size = if args.is_empty() { 16 } else { java_table_size_for(kotlin_map_capacity(args.len() as u32)) };
+                    self.heap.set_hash_table_size(map, table_size);
+                    self.order_as_hash_map(map);
+                }
+                Value::Obj(map)
             }
             B::SetOf => {
                 let mut items: Vec<Value> = Vec::new();
@@ -853,4 +861,22 @@ impl World {
         }
         out
     }
+}
+
+/// Kotlin's `mapCapacity(expectedSize)`: the initial capacity `hashMapOf(pairs)` asks for, so
+/// that the pairs fit without a resize.
+fn kotlin_map_capacity(expected_size: u32) -> u32 {
+    if expected_size < 3 {
+        expected_size + 1
+    } else if expected_size < 1 << 30 {
+        expected_size + expected_size / 3
+    } else {
+        i32::MAX as u32
+    }
+}
+
+/// Java's `HashMap.tableSizeFor`: the table size for an initial capacity, the next power of
+/// two (at least 1).
+fn java_table_size_for(capacity: u32) -> u32 {
+    capacity.max(1).next_power_of_two().min(1 << 30)
 }

@@ -442,6 +442,9 @@ pub struct ThreadLocalState {
 #[derive(Debug, Clone, Default)]
 pub struct Heap {
     objects: Vec<HeapObj>,
+    /// The table size of each map that is a Java `HashMap` (`hashMapOf`, `HashMap()`), whose
+    /// entries are kept in that table's iteration order; other maps keep insertion order.
+    hash_table_sizes: std::collections::BTreeMap<ObjId, u32>,
 }
 
 impl Heap {
@@ -449,6 +452,16 @@ impl Heap {
     pub fn alloc(&mut self, obj: HeapObj) -> ObjId {
         self.objects.push(obj);
         ObjId(self.objects.len() as u32 - 1)
+    }
+
+    /// The table size of a map that iterates as a Java `HashMap`, if it is one.
+    pub fn hash_table_size(&self, id: ObjId) -> Option<u32> {
+        self.hash_table_sizes.get(&id).copied()
+    }
+
+    /// Records the table size of a map that iterates as a Java `HashMap`.
+    pub fn set_hash_table_size(&mut self, id: ObjId, size: u32) {
+        self.hash_table_sizes.insert(id, size);
     }
 
     /// An object.
