@@ -450,6 +450,12 @@ impl<'a> Compiler<'a> {
                     self.call_method("joinToString", 1, span);
                     self.emit(Op::Store(list), span);
                 }
+                self.emit(Op::Load(acc), span);
+                if mname == "partition" {
+                    self.emit(Op::Load(other), span);
+                    self.emit(Op::Binary(BinOp::Pair), span);
+                }
+                let done = self.emit(Op::Jump(0), span);
                 let after = self.here();
                 self.patch(not_string, after);
                 self.emit(Op::Load(acc), span);
@@ -461,6 +467,8 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::Load(it_val), span);
                     self.call_method("<filteredFrom>", 1, span);
                 }
+                let end = self.here();
+                self.patch(done, end);
             }
             "mapValues" | "mapKeys" => {
                 let it_val = self.temp(span);
