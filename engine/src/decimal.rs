@@ -224,6 +224,61 @@ impl Dec {
     }
 }
 
+impl Dec {
+    /// What Java's `Formatter` prints for `%.Nf` with `frac` as N: the shortest digits that
+    /// read back as the double (those `Double.toString` shows), rounded half up to `frac`
+    /// places, so `2.5` gives `3` and `1.005` gives `1.01` although the binary values lie on
+    /// either side of the halfway point. Negative values and `-0.0` keep their sign even when
+    /// they round to zero; `NaN` and the infinities print as words.
+    pub fn fixed_half_up(self, frac: usize) -> String {
+        let x = self.0;
+        if x.is_nan() {
+            return "NaN".into();
+        }
+        let mut out = String::new();
+        if x.is_sign_negative() {
+            out.push('-');
+        }
+        if x.is_infinite() {
+            out.push_str("Infinity");
+            return out;
+        }
+        // The value is `0.d1d2… × 10^point`; `digits` ends up holding every digit down to
+        // the last place shown, `point` of them before the decimal point.
+        let (mut digits, mut point) = if x == 0.0 { (Vec::new(), 0) } else { format_shortest(&decode(x)) };
+        let kept = point as i64 + frac as i64;
+        if kept < 0 {
+            // Below a tenth of the last place: nothing reaches it.
+            digits.clear();
+        } else if (kept as usize) < digits.len() {
+            let round_away = digits[kept as usize] >= 5;
+            digits.truncate(kept as usize);
+            if round_away {
+                if let Some(extra) = round_up(&mut digits) {
+                    digits.push(extra);
+                    point += 1;
+                }
+            }
+        }
+        let whole = point.max(0) as usize;
+        // Digits before the first significant one after the point (when `point` is negative).
+        let leading_zeros = (-point).max(0) as usize;
+        let digit = |i: usize| char::from(b'0' + digits.get(i).copied().unwrap_or(0));
+        if whole == 0 {
+            out.push('0');
+        } else {
+            out.extend((0..whole).map(digit));
+        }
+        if frac > 0 {
+            out.push('.');
+            for place in 0..frac {
+                out.push(if place < leading_zeros { '0' } else { digit(whole + place - leading_zeros) });
+            }
+        }
+        out
+    }
+}
+
 /// How a double is printed.
 #[derive(Clone, Copy)]
 enum Style {
@@ -703,6 +758,31 @@ mod tests {
         same(&long);
         same(&format!("{}e-800", "9".repeat(1000)));
         same(&format!("0.{}", "0".repeat(400) + "24703282292062327"));
+    }
+
+    #[test]
+    fn fixed_half_up_rounds_as_javas_formatter() {
+        use super::Dec;
+        // Expected texts printed by `String.format` on a JVM.
+        for (x, frac, want) in [
+            (2.5, 0, "3"),
+            (0.5, 0, "1"),
+            (0.15, 1, "0.2"),
+            (1.005, 2, "1.01"),
+            (123456789.125, 2, "123456789.13"),
+            (-0.05, 1, "-0.1"),
+            (-0.04, 1, "-0.0"),
+            (-0.0, 2, "-0.00"),
+            (1e20, 3, "100000000000000000000.000"),
+            (1e-10, 3, "0.000"),
+            (0.0005, 3, "0.001"),
+            (9.99995, 4, "10.0000"),
+            (0.1, 20, "0.10000000000000000000"),
+            (f64::NAN, 2, "NaN"),
+            (f64::NEG_INFINITY, 2, "-Infinity"),
+        ] {
+            assert_eq!(Dec(x).fixed_half_up(frac), want, "%.{frac}f of {:e}", x);
+        }
     }
 
     fn prints_same(x: f64) {

@@ -1546,7 +1546,9 @@ impl World {
         }
     }
 
-    /// `"%d items, %.2f s".format(…)`: the common Java format specifiers.
+    /// `"%d items, %.2f s".format(…)`: the common Java format specifiers, with the flags `-`
+    /// (left-justify), `0` (pad with zeros after the sign) and `,` (group thousands), a width
+    /// and a precision.
     fn format_string(&self, fmt: &str, args: &[Value]) -> Result<String, Fault> {
         let mut out = String::new();
         let mut it = fmt.chars().peekable();
@@ -1556,14 +1558,30 @@ impl World {
                 out.push(c);
                 continue;
             }
-            let mut spec = String::new();
-            while let Some(&d) = it.peek() {
-                if d.is_ascii_digit() || d == '.' || d == '-' || d == '0' || d == ',' {
-                    spec.push(d);
-                    it.next();
-                } else {
-                    break;
+            let (mut left, mut zero, mut grouped) = (false, false, false);
+            while let Some(&flag) = it.peek() {
+                match flag {
+                    '-' => left = true,
+                    '0' => zero = true,
+                    ',' => grouped = true,
+                    _ => break,
                 }
+                it.next();
+            }
+            let mut width = String::new();
+            while let Some(&d) = it.peek().filter(|d| d.is_ascii_digit()) {
+                width.push(d);
+                it.next();
+            }
+            let mut prec = None;
+            if it.peek() == Some(&'.') {
+                it.next();
+                let mut digits = String::new();
+                while let Some(&d) = it.peek().filter(|d| d.is_ascii_digit()) {
+                    digits.push(d);
+                    it.next();
+                }
+                prec = digits.parse::<usize>().ok();
             }
             let Some(conv) = it.next() else { break };
             if conv == '%' {
@@ -1576,27 +1594,38 @@ impl World {
             }
             let a = args.get(next_arg).cloned().unwrap_or(Value::Null);
             next_arg += 1;
-            let left = spec.starts_with('-');
-            let spec = spec.trim_start_matches('-');
-            let (width, prec) = match spec.split_once('.') {
-                Some((w, p)) => (w.parse::<usize>().ok(), p.parse::<usize>().ok()),
-                None => (spec.parse::<usize>().ok(), None),
-            };
-            let zero = spec.starts_with('0');
+            // Only numbers take the zero padding and the grouping: their text has a sign and
+            // digits that both flags work on.
+            let mut numeric = false;
             let body = match conv {
-                'd' => a.as_i64().map(|v| v.to_string()).unwrap_or_else(|| self.to_kstring(&a)),
-                'f' => format!("{:.*}", prec.unwrap_or(6), crate::decimal::Dec(a.as_f64().unwrap_or(0.0))),
+                'd' => match a.as_i64() {
+                    Some(v) => {
+                        numeric = true;
+                        v.to_string()
+                    }
+                    None => self.to_kstring(&a),
+                },
+                'f' => {
+                    let x = a.as_f64().unwrap_or(0.0);
+                    numeric = x.is_finite();
+                    crate::decimal::Dec(x).fixed_half_up(prec.unwrap_or(6))
+                }
                 's' => self.to_kstring(&a),
                 'x' => format!("{:x}", a.as_i64().unwrap_or(0)),
                 'c' => self.to_kstring(&a),
                 'b' => self.to_kstring(&a),
                 other => return Err(Fault::Stop(format!("format specifier '%{other}' is not supported"))),
             };
-            let w = width.unwrap_or(0);
-            let padded = if body.chars().count() >= w {
+            let body = if numeric && grouped { group_thousands(&body) } else { body };
+            let w = width.parse::<usize>().unwrap_or(0);
+            let len = body.chars().count();
+            let padded = if len >= w {
                 body
             } else if left {
                 format!("{body:<w$}")
+            } else if zero && numeric {
+                let (sign, magnitude) = body.split_at(if body.starts_with('-') { 1 } else { 0 });
+                format!("{sign}{}{magnitude}", "0".repeat(w - len))
             } else if zero {
                 format!("{body:0>w$}")
             } else {
@@ -1927,4 +1956,20 @@ fn java_hash_code(v: &Value) -> Option<u32> {
         }
         _ => return None,
     })
+}
+
+/// A number's text with a `,` between each group of three digits before the decimal point:
+/// `-1234567.5` becomes `-1,234,567.5`.
+fn group_thousands(text: &str) -> String {
+    let (sign, rest) = text.split_at(if text.starts_with('-') { 1 } else { 0 });
+    let (whole, fraction) = rest.split_at(rest.find('.').unwrap_or(rest.len()));
+    let mut out = String::from(sign);
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out.push_str(fraction);
+    out
 }
