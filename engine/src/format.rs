@@ -401,10 +401,24 @@ impl World {
 
     /// Kotlin `==` (structural equality).
     pub fn equals(&self, a: &Value, b: &Value) -> bool {
+        self.equals_as(a, b, false)
+    }
+
+    /// An explicit call `a.equals(b)`: the JVM compares the boxed values, so an `Int` never
+    /// equals a `Long` (`1.equals(1L)` is false), and two `Double`s are equal when their bits
+    /// are (`0.0` is not `-0.0`, `NaN` is `NaN`), in collections and data classes too.
+    pub fn equals_boxed(&self, a: &Value, b: &Value) -> bool {
+        self.equals_as(a, b, true)
+    }
+
+    /// Equality as `==` gives it, or with `boxed` as `equals()` on the boxed values gives it.
+    fn equals_as(&self, a: &Value, b: &Value, boxed: bool) -> bool {
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => x == y,
             (Value::Long(x), Value::Long(y)) => x == y,
+            (Value::Int(_), Value::Long(_)) | (Value::Long(_), Value::Int(_)) if boxed => false,
             (Value::Int(x), Value::Long(y)) | (Value::Long(y), Value::Int(x)) => *x as i64 == *y,
+            (Value::Double(x), Value::Double(y)) if boxed => x.to_bits() == y.to_bits() || (x.is_nan() && y.is_nan()),
             (Value::Double(x), Value::Double(y)) => x == y,
             (Value::Str(x), Value::Str(y)) => x == y,
             (Value::Obj(x), Value::Obj(y)) => {
@@ -412,21 +426,21 @@ impl World {
                     return true;
                 }
                 match (self.heap.get(*x), self.heap.get(*y)) {
-                    (HeapObj::List(p), HeapObj::List(q)) => p.len() == q.len() && p.iter().zip(q).all(|(u, v)| self.equals(u, v)),
+                    (HeapObj::List(p), HeapObj::List(q)) => p.len() == q.len() && p.iter().zip(q).all(|(u, v)| self.equals_as(u, v, boxed)),
                     // Set equality ignores order: equal sizes and every element of one in the other.
-                    (HeapObj::Set(p), HeapObj::Set(q)) => p.len() == q.len() && p.iter().all(|u| q.iter().any(|v| self.equals(u, v))),
-                    (HeapObj::Pair(a1, b1), HeapObj::Pair(a2, b2)) | (HeapObj::Entry(a1, b1), HeapObj::Entry(a2, b2)) => self.equals(a1, a2) && self.equals(b1, b2),
+                    (HeapObj::Set(p), HeapObj::Set(q)) => p.len() == q.len() && p.iter().all(|u| q.iter().any(|v| self.equals_as(u, v, boxed))),
+                    (HeapObj::Pair(a1, b1), HeapObj::Pair(a2, b2)) | (HeapObj::Entry(a1, b1), HeapObj::Entry(a2, b2)) => self.equals_as(a1, a2, boxed) && self.equals_as(b1, b2, boxed),
                     (HeapObj::Map(p), HeapObj::Map(q)) => {
-                        p.len() == q.len() && p.iter().all(|(k, v)| q.iter().any(|(k2, v2)| self.equals(k, k2) && self.equals(v, v2)))
+                        p.len() == q.len() && p.iter().all(|(k, v)| q.iter().any(|(k2, v2)| self.equals_as(k, k2, boxed) && self.equals_as(v, v2, boxed)))
                     }
                     (HeapObj::Instance { class: c1, fields: f1 }, HeapObj::Instance { class: c2, fields: f2 }) => {
                         if self.own_method(a, "equals", 1).is_some() {
                             self.own_equals_met.set(Some(*c1));
                         }
-                        c1 == c2 && self.program.classes[c1.0 as usize].is_data && f1.iter().zip(f2).all(|(u, v)| self.equals(u, v))
+                        c1 == c2 && self.program.classes[c1.0 as usize].is_data && f1.iter().zip(f2).all(|(u, v)| self.equals_as(u, v, boxed))
                     }
                     (HeapObj::Result(r1), HeapObj::Result(r2)) => match (r1, r2) {
-                        (Ok(u), Ok(v)) | (Err(u), Err(v)) => self.equals(u, v),
+                        (Ok(u), Ok(v)) | (Err(u), Err(v)) => self.equals_as(u, v, boxed),
                         _ => false,
                     },
                     // A JVM class object is unique per class; KClass equality compares the
@@ -440,6 +454,66 @@ impl World {
             (Value::Absent, Value::Absent) => true,
             _ => a == b,
         }
+    }
+
+    /// Kotlin's `hashCode()` of a value, as the JVM computes it: an `Int` is its own hash, a
+    /// `Long` or `Double` folds its 64 bits into 32, a `Boolean` is 1231 or 1237, a `String`
+    /// hashes its UTF-16 units; a list starts from 1 and a data class from its first
+    /// property's hash, each next hash added after multiplying by 31; a set adds its elements'
+    /// hashes, a map its entries' (key's hash xor value's). An object that has identity only
+    /// keeps the hash of its text, as before: the engine has no identity hash codes.
+    pub(crate) fn hash_code(&self, v: &Value) -> Result<i32, Fault> {
+        self.hash_code_within(v, 0)
+    }
+
+    fn hash_code_within(&self, v: &Value, depth: usize) -> Result<i32, Fault> {
+        // A collection that holds itself would recurse forever (the JVM overflows its stack).
+        if depth > 64 {
+            return Err(Fault::Stop("hashCode() of a collection nested more than 64 deep (or holding itself) is not supported".into()));
+        }
+        let inner = |x: &Value| -> Result<i32, Fault> {
+            if self.own_method(x, "hashCode", 0).is_some() {
+                return Err(Fault::Stop(format!(
+                    "{} has its own hashCode(), which Coroutine Lab runs where it is called but not for the elements of a collection, pair or data class; combine the hashes yourself",
+                    self.type_name(x)
+                )));
+            }
+            self.hash_code_within(x, depth + 1)
+        };
+        let long_hash = |l: i64| (l ^ ((l as u64) >> 32) as i64) as i32;
+        Ok(match v {
+            Value::Null => 0,
+            Value::Int(i) => *i,
+            Value::Long(l) => long_hash(*l),
+            // `Double.hashCode` hashes `doubleToLongBits`, which gives every NaN the same bits.
+            Value::Double(d) => long_hash(if d.is_nan() { f64::NAN.to_bits() as i64 } else { d.to_bits() as i64 }),
+            Value::Bool(b) => if *b { 1231 } else { 1237 },
+            Value::Char(c) => *c as i32,
+            Value::Str(s) => string_hash(s),
+            Value::Obj(o) => match self.heap.get(*o) {
+                HeapObj::List(items) => items.iter().try_fold(1i32, |h, x| Ok::<_, Fault>(h.wrapping_mul(31).wrapping_add(inner(x)?)))?,
+                HeapObj::Set(items) => items.iter().try_fold(0i32, |h, x| Ok::<_, Fault>(h.wrapping_add(inner(x)?)))?,
+                HeapObj::Map(entries) => entries.iter().try_fold(0i32, |h, (k, x)| Ok::<_, Fault>(h.wrapping_add(inner(k)? ^ inner(x)?)))?,
+                HeapObj::Pair(a, b) => inner(a)?.wrapping_mul(31).wrapping_add(inner(b)?),
+                HeapObj::Instance { class, fields } if self.program.classes[class.0 as usize].is_data => {
+                    let c = &self.program.classes[class.0 as usize];
+                    let mut h = 0i32;
+                    for (i, f) in c.data_fields.iter().enumerate() {
+                        let value = c.fields.iter().position(|x| x == f).and_then(|idx| fields.get(idx)).unwrap_or(&Value::Null);
+                        // The generated hashCode() of a data class takes 1 and 0 for a Boolean
+                        // property, not Boolean.hashCode()'s 1231 and 1237.
+                        let field_hash = match value {
+                            Value::Bool(b) => i32::from(*b),
+                            other => inner(other)?,
+                        };
+                        h = if i == 0 { field_hash } else { h.wrapping_mul(31).wrapping_add(field_hash) };
+                    }
+                    h
+                }
+                _ => string_hash(&self.to_kstring(v)),
+            },
+            _ => string_hash(&self.to_kstring(v)),
+        })
     }
 
     /// Kotlin `compareTo`, for `<`, sorting and `maxOf`.
@@ -694,4 +768,9 @@ pub fn fake_hash(n: u64) -> String {
     z = (z ^ (z >> 16)).wrapping_mul(0x45d9f3b);
     z = (z ^ (z >> 16)).wrapping_mul(0x45d9f3b);
     format!("{:x}", (z ^ (z >> 16)) & 0x7fff_ffff)
+}
+
+/// `String.hashCode()`: over the UTF-16 units, each step multiplying by 31.
+fn string_hash(text: &str) -> i32 {
+    text.encode_utf16().fold(0i32, |h, unit| h.wrapping_mul(31).wrapping_add(i32::from(unit)))
 }

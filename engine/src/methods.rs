@@ -278,9 +278,9 @@ impl World {
                     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
                     return ok(Value::Bool(a.len() == b.len() && region_matches(&a, 0, &b, true)));
                 }
-                return ok(Value::Bool(self.equals(&recv, &arg(0))));
+                return ok(Value::Bool(self.equals_boxed(&recv, &arg(0))));
             }
-            "hashCode" => return ok(Value::Int(self.to_kstring(&recv).bytes().fold(0i32, |h, b| h.wrapping_mul(31).wrapping_add(b as i32)))),
+            "hashCode" => return ok(Value::Int(self.hash_code(&recv)?)),
             _ => {}
         }
         match recv.clone() {
