@@ -279,6 +279,74 @@ impl Dec {
     }
 }
 
+impl Dec {
+    /// For a subnormal double, the digits JDK 17's `Double.toString` prints, as `0.d1d2… ×
+    /// 10^k`; `None` for any other double. Its algorithm differs from the shortest digits
+    /// there: exponent form always takes a second digit (`4.9E-324`, not `5.0E-324`), the
+    /// margin is half the spacing of the doubles (a quarter of it for a power of two, as if the
+    /// spacing halved below it, which it does not among subnormals), and a first digit of 0
+    /// is kept when the estimate of the exponent was one too high and the value lies within
+    /// the margin of the next power of ten (`1.0E-323`, not `9.9E-324`).
+    pub fn java_subnormal_digits(self) -> Option<(Vec<u8>, i32)> {
+        let bits = self.0.to_bits();
+        let fraction = bits & ((1 << 52) - 1);
+        if (bits >> 52) & 0x7ff != 0 || fraction == 0 {
+            return None;
+        }
+        // Java's estimate of the decimal exponent, from the fraction normalized to 1.f × 2^e,
+        // computed in doubles exactly as `FloatingDecimal.estimateDecExp` does.
+        let shift = fraction.leading_zeros() as i32 - 11;
+        let normalized = f64::from_bits((1023 << 52) | ((fraction << shift) & ((1 << 52) - 1)));
+        let binary_exp = 1 - shift - 1023;
+        let estimate = (normalized - 1.5) * 0.289529654 + 0.176091259 + f64::from(binary_exp) * 0.301029995663981;
+        let mut dec_exp = estimate.floor() as i32;
+        // In units of 2^-1076, scaled by 10^-dec_exp: the value, the margin and the first
+        // digit's place.
+        let mut value = big(fraction << 2);
+        let mut margin = big(if fraction.is_power_of_two() { 1 } else { 2 });
+        mul_pow10(&mut value, -dec_exp);
+        mul_pow10(&mut margin, -dec_exp);
+        let mut place = big(1);
+        place.shl(1076);
+        let mut ten_places = Big { limbs: place.limbs.clone() };
+        ten_places.mul_add(10, 0);
+        let mut digits = Vec::new();
+        let (mut low, mut high);
+        let mut first = true;
+        loop {
+            let digit = value.div_small_quotient(&place) as u8;
+            value.mul_add(10, 0);
+            margin.mul_add(10, 0);
+            low = !value.at_least(&margin);
+            high = sum(&value, &margin).at_least(&ten_places);
+            if first && digit == 0 && !high {
+                dec_exp -= 1;
+            } else {
+                digits.push(digit);
+            }
+            // Exponent form needs a digit after the point, so the first step never ends it
+            // (even when its digit was dropped).
+            if !first && (low || high) {
+                break;
+            }
+            first = false;
+        }
+        let round_away = high
+            && (!low || {
+                value.shl(1);
+                value.greater(&ten_places) || (!ten_places.greater(&value) && digits.last().is_some_and(|d| d % 2 == 1))
+            });
+        let mut exp = dec_exp + 1;
+        if round_away {
+            if round_up(&mut digits).is_some() {
+                // All nines: Java keeps the number of digits, `10…0`, one place higher.
+                exp += 1;
+            }
+        }
+        Some((digits, exp))
+    }
+}
+
 /// How a double is printed.
 #[derive(Clone, Copy)]
 enum Style {

@@ -497,6 +497,12 @@ pub fn format_double(d: f64) -> String {
         return if d.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
     }
     let a = d.abs();
+    if let Some((digits, exp)) = crate::decimal::Dec(d).java_subnormal_digits() {
+        let digits: String = digits.iter().map(|&c| char::from(b'0' + c)).collect();
+        let sign = if d < 0.0 { "-" } else { "" };
+        let rest = if digits.len() > 1 { &digits[1..] } else { "0" };
+        return format!("{sign}{}.{rest}E{}", &digits[..1], exp - 1);
+    }
     if (1e-3..1e7).contains(&a) {
         let s = crate::decimal::Dec(d).debug();
         if s.contains('.') { s } else { format!("{s}.0") }
@@ -521,6 +527,12 @@ mod tests {
         assert_eq!(format_double(1.5e-5), "1.5E-5");
         assert_eq!(format_double(123.456), "123.456");
         assert_eq!(format_double(-2.5), "-2.5");
+        // Subnormals, as JDK 17 prints them.
+        assert_eq!(format_double(f64::from_bits(1)), "4.9E-324");
+        assert_eq!(format_double(-f64::from_bits(2)), "-1.0E-323");
+        assert_eq!(format_double(f64::from_bits(32)), "1.58E-322");
+        assert_eq!(format_double(f64::from_bits(12345678)), "6.0995754E-317");
+        assert_eq!(format_double(f64::from_bits((1 << 52) - 1)), "2.225073858507201E-308");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-// Rule: String.format rounds half up on the digits Double.toString gives, groups digits with the , flag and pads to a width; hashCode of Int, Long, Double, Boolean, Char, String, data classes, lists, sets, maps and pairs is the JVM's; an explicit equals() compares boxed values, so an Int never equals a Long.
+// Rule: String.format rounds half up on the digits Double.toString gives, groups digits with the , flag and pads to a width; hashCode of Int, Long, Double, Boolean, Char, String, data classes, lists, sets, maps and pairs is the JVM's; an explicit equals() compares boxed values, so an Int never equals a Long; subnormal Doubles print as JDK 17 prints them (4.9E-324).
 data class C169Point(val x: Int, val y: Int)
 data class C169Mixed(val name: String, val big: Long, val ratio: Double, val flag: Boolean, val letter: Char, val note: String?)
 data class C169Nested(val point: C169Point, val tags: List<String>)
@@ -35,6 +35,7 @@ fun main() {
     val nothing: String? = null
     println("null hash: " + nothing.hashCode())
     println("equal hashes: " + (C169Point(1, 2).hashCode() == C169Point(1, 2).hashCode()) + " " + (listOf(1, 2).hashCode() == mutableListOf(1, 2).hashCode()))
+    println("subnormals: " + Double.MIN_VALUE + " " + (Double.MIN_VALUE * 2) + " " + (Double.MIN_VALUE * 10) + " " + (-Double.MIN_VALUE * 32) + " " + (Double.MIN_VALUE * 12345678) + " " + 2.225073858507201E-308)
     val one: Any = 1
     println("equals int long: " + 1.equals(1L) + " " + 1L.equals(1) + " " + one.equals(1L) + " " + 1.equals(1) + " " + 1L.equals(1L))
     println("equals double: " + 1.0.equals(1) + " " + 1.0.equals(1.0) + " " + 1.equals(1.0) + " " + 0.0.equals(-0.0) + " " + Double.NaN.equals(Double.NaN))
