@@ -1254,7 +1254,9 @@ impl World {
         while entries.len() as u64 > u64::from(table_size) * 3 / 4 && table_size < 1 << 30 {
             table_size *= 2;
         }
-        let hashes: Option<Vec<u32>> = entries.iter().map(|(k, _)| java_hash_code(k)).collect();
+        // Keys whose hash does not depend on identity: String, Int, Long, Char, Boolean, Double.
+        let reproducible = |k: &Value| matches!(k, Value::Str(_) | Value::Int(_) | Value::Long(_) | Value::Char(_) | Value::Bool(_) | Value::Double(_));
+        let hashes: Option<Vec<u32>> = entries.iter().map(|(k, _)| reproducible(k).then(|| self.hash_code(k).ok().map(|h| h as u32)).flatten()).collect();
         self.heap.set_hash_table_size(o, table_size);
         let Some(hashes) = hashes else { return };
         if let HeapObj::Map(entries) = self.heap.get_mut(o) {
@@ -1935,27 +1937,6 @@ fn wrapper_name(java: &str) -> &str {
         "char" => "java.lang.Character",
         other => other,
     }
-}
-
-/// Java's `hashCode()` of a key whose hash does not depend on identity: String (over UTF-16
-/// code units), Int, Long, Char, Boolean and Double; `None` for any other value.
-fn java_hash_code(v: &Value) -> Option<u32> {
-    Some(match v {
-        Value::Str(s) => s.encode_utf16().fold(0u32, |h, unit| h.wrapping_mul(31).wrapping_add(u32::from(unit))),
-        Value::Int(i) => *i as u32,
-        Value::Long(l) => (*l ^ ((*l as u64) >> 32) as i64) as u32,
-        Value::Char(c) => {
-            let mut units = [0u16; 2];
-            u32::from(c.encode_utf16(&mut units)[0])
-        }
-        Value::Bool(b) => if *b { 1231 } else { 1237 },
-        Value::Double(d) => {
-            // `Double.hashCode` folds `doubleToLongBits`, which maps every NaN to one pattern.
-            let bits = if d.is_nan() { 0x7ff8_0000_0000_0000u64 } else { d.to_bits() };
-            (bits ^ (bits >> 32)) as u32
-        }
-        _ => return None,
-    })
 }
 
 /// A number's text with a `,` between each group of three digits before the decimal point:
