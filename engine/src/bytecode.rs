@@ -311,6 +311,9 @@ pub struct Class {
     pub data_fields: Vec<Sym>,
     /// Methods by name.
     pub methods: Vec<(Sym, FuncId)>,
+    /// The methods declared with `override`: only those replace what every value has
+    /// (`toString()`, `equals(other)`, `hashCode()`); an overload of the same name does not.
+    pub overrides: Vec<Sym>,
     /// The initializer: takes the instance and constructor arguments, sets fields, runs
     /// `init` blocks.
     pub init: FuncId,

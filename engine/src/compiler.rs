@@ -379,11 +379,15 @@ impl<'a> Compiler<'a> {
         }
         let init = self.new_function("<init>", format!("{}.<init>", name.name), span);
         let mut methods = Names::default();
+        let mut overrides = Vec::new();
         for m in members {
             match m {
                 Item::Fun(f) if f.name.name != "<init>" => {
                     let frame = format!("{}.{}", name.name, f.name.name);
                     let sig = self.fun_sig(f, frame);
+                    if f.modifiers.has("override") {
+                        overrides.push(self.sym(&f.name.name));
+                    }
                     self.user_methods.insert(f.name.name.clone(), ());
                     methods.insert(f.name.name.clone(), sig);
                 }
@@ -413,6 +417,7 @@ impl<'a> Compiler<'a> {
             fields: field_syms,
             data_fields: data_syms,
             methods: method_syms,
+            overrides,
             init,
             exception_base,
             span,
@@ -1576,7 +1581,12 @@ impl<'a> Compiler<'a> {
             _ => {
                 self.expr(lhs);
                 self.expr(rhs);
+                // `x == null` is an identity test in Kotlin: a class's own equals() is not
+                // called for it.
+                let against_null = [lhs, rhs].iter().any(|e| matches!(e.kind, ExprKind::Null));
                 let b = match op {
+                    BinaryOp::Eq if against_null => BinOp::Same,
+                    BinaryOp::NotEq if against_null => BinOp::NotSame,
                     BinaryOp::Eq => BinOp::Eq,
                     BinaryOp::NotEq => BinOp::NotEq,
                     BinaryOp::Same => BinOp::Same,
@@ -1655,7 +1665,9 @@ impl<'a> Compiler<'a> {
                     (WhenCondition::Expr(e), Some(s)) => {
                         self.load_slot(s, e.span);
                         self.expr(e);
-                        self.emit(Op::Binary(BinOp::Eq), e.span);
+                        // `null ->` tests identity, as `x == null` does.
+                        let op = if matches!(e.kind, ExprKind::Null) { BinOp::Same } else { BinOp::Eq };
+                        self.emit(Op::Binary(op), e.span);
                     }
                     (WhenCondition::Expr(e), None) => self.expr(e),
                     (WhenCondition::Is { ty, negated }, s) => {

@@ -428,7 +428,12 @@ impl World {
                 match (self.heap.get(*x), self.heap.get(*y)) {
                     (HeapObj::List(p), HeapObj::List(q)) => p.len() == q.len() && p.iter().zip(q).all(|(u, v)| self.equals_as(u, v, boxed)),
                     // Set equality ignores order: equal sizes and every element of one in the other.
-                    (HeapObj::Set(p), HeapObj::Set(q)) => p.len() == q.len() && p.iter().all(|u| q.iter().any(|v| self.equals_as(u, v, boxed))),
+                    // Sets built the same way are usually in the same order: that is checked first,
+                    // and only sets that differ in order pay for a search per element.
+                    (HeapObj::Set(p), HeapObj::Set(q)) => {
+                        p.len() == q.len()
+                            && (p.iter().zip(q).all(|(u, v)| self.equals_as(u, v, boxed)) || p.iter().all(|u| q.iter().any(|v| self.equals_as(u, v, boxed))))
+                    }
                     (HeapObj::Pair(a1, b1), HeapObj::Pair(a2, b2)) | (HeapObj::Entry(a1, b1), HeapObj::Entry(a2, b2)) => self.equals_as(a1, a2, boxed) && self.equals_as(b1, b2, boxed),
                     (HeapObj::Map(p), HeapObj::Map(q)) => {
                         p.len() == q.len() && p.iter().all(|(k, v)| q.iter().any(|(k2, v2)| self.equals_as(k, k2, boxed) && self.equals_as(v, v2, boxed)))
@@ -495,6 +500,7 @@ impl World {
                 HeapObj::Set(items) => items.iter().try_fold(0i32, |h, x| Ok::<_, Fault>(h.wrapping_add(inner(x)?)))?,
                 HeapObj::Map(entries) => entries.iter().try_fold(0i32, |h, (k, x)| Ok::<_, Fault>(h.wrapping_add(inner(k)? ^ inner(x)?)))?,
                 HeapObj::Pair(a, b) => inner(a)?.wrapping_mul(31).wrapping_add(inner(b)?),
+                HeapObj::Entry(k, x) => inner(k)? ^ inner(x)?,
                 HeapObj::Instance { class, fields } if self.program.classes[class.0 as usize].is_data => {
                     let c = &self.program.classes[class.0 as usize];
                     let mut h = 0i32;
@@ -598,7 +604,7 @@ impl World {
                 };
                 let r = match op {
                     RangeTo => Range { first: x, last: y, step: 1, kind, progression: false },
-                    Until => Range { first: x, last: y - 1, step: 1, kind, progression: false },
+                    Until => Range { first: x, last: y.saturating_sub(1), step: 1, kind, progression: false },
                     _ => Range { first: x, last: y, step: -1, kind, progression: true },
                 };
                 Value::Range(Rc::new(r))

@@ -230,8 +230,8 @@ impl World {
         self.own_method(v, "toString", 0)
     }
 
-    /// The method `name` with `arity` parameters that a value's class declares, if it is an
-    /// instance of one of the program's classes.
+    /// The method `name` with `arity` parameters that a value's class declares with
+    /// `override`, if it is an instance of one of the program's classes.
     pub(crate) fn own_method(&self, v: &Value, name: &str, arity: u32) -> Option<crate::bytecode::FuncId> {
         let Value::Obj(o) = v else { return None };
         let class = match self.heap.get(*o) {
@@ -240,11 +240,8 @@ impl World {
             _ => return None,
         };
         let program = &self.program;
-        program.classes[class.0 as usize]
-            .methods
-            .iter()
-            .find(|(m, f)| program.sym(*m) == name && program.functions[f.0 as usize].n_params == arity + 1)
-            .map(|(_, f)| *f)
+        let class = &program.classes[class.0 as usize];
+        class.methods.iter().find(|(m, f)| program.sym(*m) == name && program.functions[f.0 as usize].n_params == arity + 1 && class.overrides.contains(m)).map(|(_, f)| *f)
     }
 
     /// Methods and properties of built-in values, by name. `property` is set for reads
@@ -810,7 +807,7 @@ impl World {
     pub(crate) fn text_of(&self, v: &Value) -> Result<String, Fault> {
         if self.own_to_string(v).is_some() {
             return Err(Fault::Stop(format!(
-                "{} has its own toString(), which Coroutine Lab runs where a value is printed or put in a string template, but not for `+` on a String or for StringBuilder.append; use a template such as \"total: ${{x}}\"",
+                "{} has its own toString(), which Coroutine Lab runs where a value is printed or put in a string template, but not inside built-ins such as `+` on a String, StringBuilder.append or String.format; use a template such as \"total: ${{x}}\"",
                 self.type_name(v)
             )));
         }
@@ -826,11 +823,17 @@ impl World {
     /// `toString()`: the engine runs that function where a value is printed or put in a
     /// template, but not from inside the text of a list, map or pair.
     pub(crate) fn unprintable(&self, v: &Value) -> Option<String> {
-        self.unprintable_within(v, 0)
+        // A bounded look: collections that share or hold themselves are not walked forever.
+        let mut budget = 10_000;
+        self.unprintable_within(v, 0, &mut budget)
     }
 
-    fn unprintable_within(&self, v: &Value, depth: usize) -> Option<String> {
+    fn unprintable_within(&self, v: &Value, depth: usize, budget: &mut usize) -> Option<String> {
         let Value::Obj(o) = v else { return None };
+        if *budget == 0 {
+            return None;
+        }
+        *budget -= 1;
         let inside: Vec<&Value> = match self.heap.get(*o) {
             HeapObj::Class(c) if c.kotlin => {
                 return Some(format!(
@@ -855,7 +858,7 @@ impl World {
                     self.type_name(x)
                 ))
             } else {
-                self.unprintable_within(x, depth + 1)
+                self.unprintable_within(x, depth + 1, budget)
             }
         })
     }
@@ -1167,7 +1170,8 @@ impl World {
             "zip" => {
                 let other = match arg(0) {
                     Value::Obj(p) => self.list_items(p),
-                    Value::Range(r) => (0..r.len()).map(|i| r.element(r.first + i * r.step)).collect(),
+                    // Only as many elements as the list has: `zip(1..Int.MAX_VALUE)` is fine.
+                    Value::Range(r) => (0..r.len().min(items.len() as i64)).map(|i| r.element(r.first + i * r.step)).collect(),
                     _ => Vec::new(),
                 };
                 let pairs: Vec<Value> = items.into_iter().zip(other).map(|(a, b)| Value::Obj(self.heap.alloc(HeapObj::Pair(a, b)))).collect();
@@ -1249,22 +1253,62 @@ impl World {
     /// is the order a Java bucket list keeps across resizes. When a key's `hashCode()` cannot
     /// be reproduced (an identity hash code), the entries stay in insertion order.
     pub(crate) fn order_as_hash_map(&mut self, o: ObjId) {
-        let Some(mut table_size) = self.heap.hash_table_size(o) else { return };
+        let Some(old_size) = self.heap.hash_table_size(o) else { return };
         let HeapObj::Map(entries) = self.heap.get(o) else { return };
+        let mut table_size = old_size;
         while entries.len() as u64 > u64::from(table_size) * 3 / 4 && table_size < 1 << 30 {
             table_size *= 2;
         }
-        // Keys whose hash does not depend on identity: String, Int, Long, Char, Boolean, Double.
-        let reproducible = |k: &Value| matches!(k, Value::Str(_) | Value::Int(_) | Value::Long(_) | Value::Char(_) | Value::Bool(_) | Value::Double(_));
-        let hashes: Option<Vec<u32>> = entries.iter().map(|(k, _)| reproducible(k).then(|| self.hash_code(k).ok().map(|h| h as u32)).flatten()).collect();
+        let bucket = |k: &Value| self.hash_bucket(k, table_size);
+        // Without a resize, the entries before the new last one are in bucket order already:
+        // the new one goes after the last entry of a bucket not above its own, found by a
+        // binary search, instead of sorting the whole map at every put.
+        let all_reproducible = || entries.iter().all(|(k, _)| Self::hash_reproducible(k));
+        if table_size == old_size && entries.len() > 1 && all_reproducible() {
+            let (new_key, rest) = entries.split_last().map(|((k, _), rest)| (k, rest)).expect("checked: more than one entry");
+            let probes: Option<usize> = (|| {
+                let b = bucket(new_key)?;
+                let (mut lo, mut hi) = (0, rest.len());
+                while lo < hi {
+                    let mid = (lo + hi) / 2;
+                    if bucket(&rest[mid].0)? <= b {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                Some(lo)
+            })();
+            if let Some(at) = probes {
+                if let HeapObj::Map(entries) = self.heap.get_mut(o) {
+                    let entry = entries.pop().expect("checked: more than one entry");
+                    entries.insert(at, entry);
+                }
+                return;
+            }
+        }
+        let buckets: Option<Vec<u32>> = entries.iter().map(|(k, _)| bucket(k)).collect();
         self.heap.set_hash_table_size(o, table_size);
-        let Some(hashes) = hashes else { return };
+        let Some(buckets) = buckets else { return };
         if let HeapObj::Map(entries) = self.heap.get_mut(o) {
-            let mut keyed: Vec<(u32, (Value, Value))> = hashes.into_iter().map(|h| (h ^ (h >> 16)) & (table_size - 1)).zip(entries.drain(..)).collect();
+            let mut keyed: Vec<(u32, (Value, Value))> = buckets.into_iter().zip(entries.drain(..)).collect();
             // A stable sort keeps insertion order within a bucket.
             keyed.sort_by_key(|(bucket, _)| *bucket);
             entries.extend(keyed.into_iter().map(|(_, e)| e));
         }
+    }
+
+    /// The bucket of a key in a Java `HashMap` table of `table_size`: its `hashCode()` spread
+    /// as `h ^ (h >>> 16)`, masked. `None` for a key whose hash depends on identity (the
+    /// engine cannot reproduce it), which leaves the map in insertion order.
+    fn hash_bucket(&self, k: &Value, table_size: u32) -> Option<u32> {
+        let h = self.hash_code(k).ok().filter(|_| Self::hash_reproducible(k))? as u32;
+        Some((h ^ (h >> 16)) & (table_size - 1))
+    }
+
+    /// Keys whose hash does not depend on identity: String, Int, Long, Char, Boolean, Double.
+    fn hash_reproducible(k: &Value) -> bool {
+        matches!(k, Value::Str(_) | Value::Int(_) | Value::Long(_) | Value::Char(_) | Value::Bool(_) | Value::Double(_))
     }
 
     /// The entries of a map object, in place.
@@ -1422,15 +1466,16 @@ impl World {
                 ok(Value::Int(index_of(&chars, &s_chars(self, 0), start, ignore_case_at(2)).map(|i| i as i32).unwrap_or(-1)))
             }
             "lastIndexOf" => {
+                // Kotlin starts from `lastIndex`: "Hello".lastIndexOf("") is 4.
                 let start = match arg(1) {
-                    Value::Absent => chars.len() as i64,
+                    Value::Absent => chars.len() as i64 - 1,
                     v => v.as_i64().unwrap_or(0),
                 };
                 ok(Value::Int(last_index_of(&chars, &s_chars(self, 0), start, ignore_case_at(2)).map(|i| i as i32).unwrap_or(-1)))
             }
             "substringBefore" | "substringAfter" | "substringBeforeLast" | "substringAfterLast" => {
                 let delimiter = s_chars(self, 0);
-                let found = if n.ends_with("Last") { last_index_of(&chars, &delimiter, chars.len() as i64, false) } else { index_of(&chars, &delimiter, 0, false) };
+                let found = if n.ends_with("Last") { last_index_of(&chars, &delimiter, chars.len() as i64 - 1, false) } else { index_of(&chars, &delimiter, 0, false) };
                 ok(match found {
                     None => match arg(1) {
                         Value::Absent => Value::str(text),
@@ -1443,7 +1488,7 @@ impl World {
             "substring" => {
                 // `substring(range)` is `substring(range.first, range.last + 1)`.
                 let (a, b) = match arg(0) {
-                    Value::Range(r) => (r.first, r.last + 1),
+                    Value::Range(r) => (r.first, r.last.saturating_add(1)),
                     v => (v.as_i64().unwrap_or(0), arg(1).as_i64().unwrap_or(chars.len() as i64)),
                 };
                 if a < 0 || b > chars.len() as i64 || a > b {
@@ -1584,6 +1629,9 @@ impl World {
                     it.next();
                 }
                 prec = digits.parse::<usize>().ok();
+                if !digits.is_empty() && prec.is_none_or(|p| p > MAX_FORMAT_WIDTH) {
+                    return Err(Fault::Stop(format!("a format precision over {MAX_FORMAT_WIDTH} is not supported in Coroutine Lab")));
+                }
             }
             let Some(conv) = it.next() else { break };
             if conv == '%' {
@@ -1605,33 +1653,36 @@ impl World {
                         numeric = true;
                         v.to_string()
                     }
-                    None => self.to_kstring(&a),
+                    None => self.text_of(&a)?,
                 },
                 'f' => {
                     let x = a.as_f64().unwrap_or(0.0);
                     numeric = x.is_finite();
                     crate::decimal::Dec(x).fixed_half_up(prec.unwrap_or(6))
                 }
-                's' => self.to_kstring(&a),
+                's' => self.text_of(&a)?,
                 'x' => format!("{:x}", a.as_i64().unwrap_or(0)),
-                'c' => self.to_kstring(&a),
-                'b' => self.to_kstring(&a),
+                'c' => self.text_of(&a)?,
+                'b' => self.text_of(&a)?,
                 other => return Err(Fault::Stop(format!("format specifier '%{other}' is not supported"))),
             };
             let body = if numeric && grouped { group_thousands(&body) } else { body };
-            let w = width.parse::<usize>().unwrap_or(0);
+            let w = if width.is_empty() { 0 } else { width.parse::<usize>().unwrap_or(usize::MAX) };
+            if w > MAX_FORMAT_WIDTH {
+                return Err(Fault::Stop(format!("a format width over {MAX_FORMAT_WIDTH} is not supported in Coroutine Lab")));
+            }
             let len = body.chars().count();
-            let padded = if len >= w {
+            let fill = w.saturating_sub(len);
+            let padded = if fill == 0 {
                 body
             } else if left {
-                format!("{body:<w$}")
+                format!("{body}{}", " ".repeat(fill))
             } else if zero && numeric {
                 let (sign, magnitude) = body.split_at(if body.starts_with('-') { 1 } else { 0 });
-                format!("{sign}{}{magnitude}", "0".repeat(w - len))
-            } else if zero {
-                format!("{body:0>w$}")
+                format!("{sign}{}{magnitude}", "0".repeat(fill))
             } else {
-                format!("{body:>w$}")
+                // NaN and Infinity are padded with spaces even under the `0` flag, as Java does.
+                format!("{}{body}", " ".repeat(fill))
             };
             out.push_str(&padded);
         }
@@ -1938,6 +1989,10 @@ fn wrapper_name(java: &str) -> &str {
         other => other,
     }
 }
+
+/// The widest field and the longest precision `String.format` takes: wider ones would only
+/// build enormous strings.
+const MAX_FORMAT_WIDTH: usize = 10_000;
 
 /// A number's text with a `,` between each group of three digits before the decimal point:
 /// `-1234567.5` becomes `-1,234,567.5`.

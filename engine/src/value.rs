@@ -190,11 +190,13 @@ impl Range {
     }
 
     /// Number of elements.
+    /// A `Long` range can hold more elements than an `i64` counts: the count saturates.
     pub fn len(&self) -> i64 {
+        let span = |hi: i64, lo: i64, step: i64| ((hi as i128 - lo as i128) / step.unsigned_abs() as i128 + 1).min(i64::MAX as i128) as i64;
         if self.step > 0 {
-            if self.last < self.first { 0 } else { (self.last - self.first) / self.step + 1 }
+            if self.last < self.first { 0 } else { span(self.last, self.first, self.step) }
         } else if self.step < 0 {
-            if self.last > self.first { 0 } else { (self.first - self.last) / (-self.step) + 1 }
+            if self.last > self.first { 0 } else { span(self.first, self.last, self.step) }
         } else {
             0
         }

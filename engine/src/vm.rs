@@ -353,10 +353,8 @@ impl World {
                     let v = ex.stack.pop().expect("stack underflow");
                     let idx = ex.stack.pop().expect("stack underflow");
                     let recv = ex.stack.pop().expect("stack underflow");
-                    match self.set_index(recv, idx, v) {
-                        Ok(()) => Ok(()),
-                        Err(f) => self.fault(s, ex, f, span),
-                    }
+                    let r = self.set_index(recv, idx, v).map(|()| Native::Value(Value::Absent));
+                    self.apply_native(t, s, ex, r, span)
                 }
                 Op::Pop => {
                     ex.stack.pop();

@@ -261,3 +261,10 @@ fn own_to_string_and_equals_stop_where_a_built_in_cannot_run_them() {
     check_stops(&format!("{class}fun main() {{\n    println(\"a\" + A(1))\n}}\n"), "", "has its own toString()");
     check_stops(&format!("{class}fun main() {{\n    println(A(1) == A(1))\n    println(listOf(A(1)).contains(A(1)))\n}}\n"), "true\n", "has its own equals()");
 }
+
+#[test]
+fn format_widths_and_long_ranges_stop_or_run_instead_of_crashing() {
+    check_stops("fun main() {\n    println(\"%70000d\".format(1))\n}\n", "", "format width over");
+    check_stops("fun main() {\n    println(\"%.99999999999f\".format(1.0))\n}\n", "", "format precision over");
+    check("fun main() {\n    println(listOf(1, 2).zip(0L..Long.MAX_VALUE))\n    println(\"abc\".substring(0..2))\n}\n", "[(1, 0), (2, 1)]\nabc\n");
+}
