@@ -275,6 +275,9 @@ impl World {
                     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
                     return ok(Value::Bool(a.len() == b.len() && region_matches(&a, 0, &b, true)));
                 }
+                if let (Value::Char(a), Value::Char(b), Value::Bool(true)) = (&recv, &arg(0), &arg(1)) {
+                    return ok(Value::Bool(region_matches(&[*a], 0, &[*b], true)));
+                }
                 return ok(Value::Bool(self.equals_boxed(&recv, &arg(0))));
             }
             "hashCode" => return ok(Value::Int(self.hash_code(&recv)?)),
@@ -1431,10 +1434,24 @@ impl World {
             "orEmpty" => ok(Value::str(text)),
             "uppercase" | "toUpperCase" => ok(Value::str(&crate::case::uppercase(&text))),
             "lowercase" | "toLowerCase" => ok(Value::str(&crate::case::lowercase(&text))),
-            "trim" => ok(Value::str(text.trim())),
             "trimIndent" => ok(Value::str(&trim_indent(text))),
-            "trimStart" => ok(Value::str(text.trim_start())),
-            "trimEnd" => ok(Value::str(text.trim_end())),
+            // Without arguments they trim what Kotlin calls whitespace; with characters, those.
+            "trim" | "trimStart" | "trimEnd" => {
+                let mut chars: Vec<char> = Vec::new();
+                for a in args.iter() {
+                    match a {
+                        Value::Char(c) => chars.push(*c),
+                        Value::Absent => {}
+                        other => return Err(Fault::Stop(format!("{n} takes characters here, not {}: {n}('x', 'y')", self.type_name(other)))),
+                    }
+                }
+                let trimmed = |c: char| if chars.is_empty() { kotlin_is_whitespace(c) } else { chars.contains(&c) };
+                ok(Value::str(match n {
+                    "trim" => text.trim_matches(trimmed),
+                    "trimStart" => text.trim_start_matches(trimmed),
+                    _ => text.trim_end_matches(trimmed),
+                }))
+            }
             "trimMargin" => {
                 let prefix = match arg(0) {
                     Value::Absent => "|".to_string(),
@@ -1539,7 +1556,7 @@ impl World {
                 Ok(Native::Value(self.new_list(parts)))
             }
             "lines" => {
-                let parts: Vec<Value> = text.split('\n').map(Value::str).collect();
+                let parts: Vec<Value> = kotlin_lines(text).into_iter().map(Value::str).collect();
                 Ok(Native::Value(self.new_list(parts)))
             }
             "toInt" | "toLong" | "toIntOrNull" | "toLongOrNull" if !matches!(arg(0), Value::Absent) => {
@@ -1748,7 +1765,7 @@ impl World {
             "isLetterOrDigit" => ok(Value::Bool(matches!(recv, Value::Char(c) if c.is_alphabetic() || c.is_ascii_digit()))),
             "isUpperCase" => ok(Value::Bool(matches!(recv, Value::Char(c) if c.is_uppercase()))),
             "isLowerCase" => ok(Value::Bool(matches!(recv, Value::Char(c) if c.is_lowercase()))),
-            "isWhitespace" => ok(Value::Bool(matches!(recv, Value::Char(c) if c.is_whitespace()))),
+            "isWhitespace" => ok(Value::Bool(matches!(recv, Value::Char(c) if kotlin_is_whitespace(*c)))),
             // `Int.toString(radix)` and `Long.toString(radix)`: lower-case digits, a minus sign
             // before a negative value's magnitude.
             "toString" if matches!(recv, Value::Int(_) | Value::Long(_)) => {
@@ -1900,6 +1917,13 @@ fn compare_texts(a: &str, b: &str, ignore_case: bool) -> i32 {
         }
     }
     units_a.len() as i32 - units_b.len() as i32
+}
+
+/// Kotlin's `Char.isWhitespace()`: Java's `Character.isWhitespace` (the controls `\t`–`\r` and
+/// `\u001C`–`\u001F`, and the space separators) or `Character.isSpaceChar` (which adds the
+/// no-break spaces). Unlike Unicode's White_Space, `\u0085` is not whitespace.
+fn kotlin_is_whitespace(c: char) -> bool {
+    matches!(c, '\t'..='\r' | '\u{1C}'..='\u{1F}' | ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}')
 }
 
 /// The lines of a text as Kotlin's `lines()` gives them: split at `\r\n`, `\n` and `\r`, with

@@ -2324,7 +2324,8 @@ impl<'s> Parser<'s> {
     /// Whether `name@{` comes next: a labelled lambda.
     fn at_labelled_lambda(&self) -> bool {
         let (Some(name), Some(at), Some(brace)) = (self.toks.get(self.pos), self.toks.get(self.pos + 1), self.toks.get(self.pos + 2)) else { return false };
-        name.kind == T::Ident && at.kind == T::At && brace.kind == T::LBrace && at.span.start == name.span.end && brace.span.start == at.span.end
+        // `lit@{` or `lit@ {`: the label touches its name; a space may come before the brace.
+        name.kind == T::Ident && at.kind == T::At && brace.kind == T::LBrace && at.span.start == name.span.end
     }
 
     /// `name@{ … }`, after [`Parser::at_labelled_lambda`].
