@@ -276,7 +276,7 @@ impl World {
                     return ok(Value::Bool(a.len() == b.len() && region_matches(&a, 0, &b, true)));
                 }
                 if let (Value::Char(a), Value::Char(b), Value::Bool(true)) = (&recv, &arg(0), &arg(1)) {
-                    return ok(Value::Bool(region_matches(&[*a], 0, &[*b], true)));
+                    return ok(Value::Bool(chars_equal_ignoring_case(*a, *b)));
                 }
                 return ok(Value::Bool(self.equals_boxed(&recv, &arg(0))));
             }
@@ -1305,7 +1305,10 @@ impl World {
     /// as `h ^ (h >>> 16)`, masked. `None` for a key whose hash depends on identity (the
     /// engine cannot reproduce it), which leaves the map in insertion order.
     fn hash_bucket(&self, k: &Value, table_size: u32) -> Option<u32> {
-        let h = self.hash_code(k).ok().filter(|_| Self::hash_reproducible(k))? as u32;
+        if !Self::hash_reproducible(k) {
+            return None;
+        }
+        let h = self.hash_code(k).ok()? as u32;
         Some((h ^ (h >> 16)) & (table_size - 1))
     }
 

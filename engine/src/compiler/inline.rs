@@ -17,6 +17,28 @@ fn lambda_of(a: &Arg) -> Option<&Lambda> {
 }
 
 impl<'a> Compiler<'a> {
+    /// Leaves the element a search loop stored in `found`; when it found none (`found` still
+    /// holds `Absent`), throws NoSuchElementException with `none`'s message, or leaves null
+    /// when `none` is `None` (the `…OrNull` forms).
+    fn found_or(&mut self, found: u32, none: Option<&str>, span: Span) {
+        self.emit(Op::Load(found), span);
+        self.emit(Op::Push(Value::Absent), span);
+        self.emit(Op::Binary(BinOp::Same), span);
+        let some = self.emit(Op::JumpIfFalse(0), span);
+        match none {
+            Some(message) => self.throw_new(ExcClass::NoSuchElementException, message, span),
+            None => {
+                self.emit(Op::Push(Value::Null), span);
+            }
+        }
+        let j = self.emit(Op::Jump(0), span);
+        let some_at = self.here();
+        self.patch(some, some_at);
+        self.emit(Op::Load(found), span);
+        let done = self.here();
+        self.patch(j, done);
+    }
+
     /// Compiles an inlined lambda body with its parameters bound to the values in `values`
     /// (slots), and an optional receiver slot. Leaves the body's value on the stack.
     fn inline_lambda(&mut self, l: &Lambda, label: &str, values: &[u32], receiver: Option<(u32, RecvKind)>, span: Span) {
@@ -521,21 +543,9 @@ impl<'a> Compiler<'a> {
                 };
                 let end = self.here();
                 self.patch(exit, end);
-                self.emit(Op::Load(found), span);
-                self.emit(Op::Push(Value::Absent), span);
-                self.emit(Op::Binary(BinOp::Same), span);
-                let some = self.emit(Op::JumpIfFalse(0), span);
-                if mname == "single" {
-                    self.throw_new(ExcClass::NoSuchElementException, "Collection contains no element matching the predicate.", span);
-                } else {
-                    self.emit(Op::Push(Value::Null), span);
-                }
-                let j = self.emit(Op::Jump(0), span);
-                let some_at = self.here();
-                self.patch(some, some_at);
-                self.emit(Op::Load(found), span);
+                let none = (mname == "single").then_some("Collection contains no element matching the predicate.");
+                self.found_or(found, none, span);
                 let done = self.here();
-                self.patch(j, done);
                 if let Some(two_found) = two_found {
                     self.patch(two_found, done);
                 }
@@ -648,21 +658,8 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Jump(top), span);
                 let end = self.here();
                 self.patch(exit, end);
-                self.emit(Op::Load(found), span);
-                self.emit(Op::Push(Value::Absent), span);
-                self.emit(Op::Binary(BinOp::Same), span);
-                let some = self.emit(Op::JumpIfFalse(0), span);
-                if mname == "last" {
-                    self.throw_new(ExcClass::NoSuchElementException, "List contains no element matching the predicate.", span);
-                } else {
-                    self.emit(Op::Push(Value::Null), span);
-                }
-                let j = self.emit(Op::Jump(0), span);
-                let some_at = self.here();
-                self.patch(some, some_at);
-                self.emit(Op::Load(found), span);
-                let done = self.here();
-                self.patch(j, done);
+                let none = (mname == "last").then_some("List contains no element matching the predicate.");
+                self.found_or(found, none, span);
             }
             "maxOf" | "minOf" | "maxByOrNull" | "minByOrNull" | "maxBy" | "minBy" => {
                 let is_max = mname.starts_with("max");
