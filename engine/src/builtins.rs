@@ -533,7 +533,7 @@ pub const METHOD_NAMES: &[&str] = &[
     "rem", "compareTo", "equals", "hashCode", "append", "appendLine", "let", "also", "apply", "run", "takeIf", "takeUnless",
     "component1", "component2", "first", "second", "trimIndent", "trimMargin", "nextInt", "nextLong", "nextDouble", "nextBoolean",
     "times", "div", "minus", "inc", "dec", "unaryMinus", "isDaemon", "id", "not", "and", "or", "xor", "shl", "shr", "ushr",
-    "roundToInt", "roundToLong", "toFloat", "ifEmpty", "orEmpty", "isNullOrEmpty", "isNullOrBlank", "ifBlank",
+    "roundToInt", "roundToLong", "ifEmpty", "orEmpty", "isNullOrEmpty", "isNullOrBlank", "ifBlank",
     "uppercaseChar", "lowercaseChar", "isDigit", "isLetter", "isUpperCase", "isLowerCase", "isWhitespace", "isLetterOrDigit",
     "lastIndexOf", "substringBefore", "substringAfter", "substringBeforeLast", "substringAfterLast", "trimStart", "trimEnd",
     "replaceFirst",

@@ -1721,7 +1721,7 @@ impl World {
                 Value::Double(d) => Value::Long(if d.is_nan() { 0 } else { *d as i64 }),
                 other => Value::Long(other.as_i64().unwrap_or(0)),
             }),
-            "toDouble" | "toFloat" => ok(Value::Double(recv.as_f64().unwrap_or(0.0))),
+            "toDouble" => ok(Value::Double(recv.as_f64().unwrap_or(0.0))),
             "toChar" => ok(Value::Char(char::from_u32(recv.as_i64().unwrap_or(0) as u32).unwrap_or('\u{fffd}'))),
             "code" => ok(Value::Int(recv.as_i64().unwrap_or(0) as i32)),
             "coerceAtLeast" => Ok(Native::Value(if self.compare(recv, &arg(0))?.is_lt() { arg(0) } else { recv.clone() })),

@@ -2200,6 +2200,12 @@ impl<'s> Parser<'s> {
         let clean: String = text.chars().filter(|c| *c != '_').collect();
         match t.kind {
             T::Double => {
+                if clean.ends_with(['f', 'F']) {
+                    // A Float computed as a Double would print other digits (0.1f + 0.2f is 0.3).
+                    let digits = clean.trim_end_matches(['f', 'F']);
+                    let point = if digits.contains(['.', 'e', 'E']) { "" } else { ".0" };
+                    self.error_help(t.span, "Float values are not supported in Coroutine Lab", format!("write a Double: `{digits}{point}`"));
+                }
                 let c = clean.trim_end_matches(['f', 'F', 'd', 'D']);
                 match crate::decimal::parse_f64(c) {
                     Some(v) => ExprKind::Double(v),
