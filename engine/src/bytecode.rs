@@ -311,6 +311,8 @@ pub struct Class {
     pub data_fields: Vec<Sym>,
     /// Methods by name.
     pub methods: Vec<(Sym, FuncId)>,
+    /// Properties computed by a getter: reading one calls the method of the same name.
+    pub getters: Vec<Sym>,
     /// The methods declared with `override`: only those replace what every value has
     /// (`toString()`, `equals(other)`, `hashCode()`); an overload of the same name does not.
     pub overrides: Vec<Sym>,

@@ -184,6 +184,8 @@ struct FunSig {
 struct ClassInfo {
     id: ClassId,
     fields: Vec<(String, bool)>,
+    /// Fields declared `private set`.
+    private_set: Vec<String>,
     methods: Names<FunSig>,
     ctor: Vec<(String, bool)>,
     is_object: bool,
@@ -373,18 +375,39 @@ impl<'a> Compiler<'a> {
                 data_fields.push(p.name.name.clone());
             }
         }
+        let mut private_set = Vec::new();
         for m in members {
             if let Item::Property(p) = m {
+                if p.getter.is_some() {
+                    continue;
+                }
                 for id in pattern_names(&p.pattern) {
                     fields.push((id.name.clone(), p.mutable));
+                    if p.private_set {
+                        private_set.push(id.name.clone());
+                    }
                 }
             }
         }
         let init = self.new_function("<init>", format!("{}.<init>", name.name), span);
         let mut methods = Names::default();
         let mut overrides = Vec::new();
+        let mut getters = Vec::new();
         for m in members {
             match m {
+                Item::Property(p) if p.getter.is_some() => {
+                    let g = p.getter.as_deref().expect("checked");
+                    if p.mutable {
+                        self.error_help(p.span, "a `var` with a getter needs a setter, and setters with a body are not supported in Coroutine Lab", "declare it with `val`");
+                    }
+                    if let Some(init) = &p.init {
+                        self.error_help(init.span, "a property with a getter has no initial value in Coroutine Lab (its backing `field` is not supported)", "compute the value in the getter, or drop the getter");
+                    }
+                    let frame = format!("{}.get{}", name.name, capitalized(&g.name.name));
+                    let sig = self.fun_sig(g, frame);
+                    getters.push(self.sym(&g.name.name));
+                    methods.insert(g.name.name.clone(), sig);
+                }
                 Item::Fun(f) if f.name.name != "<init>" => {
                     let frame = format!("{}.{}", name.name, f.name.name);
                     let sig = self.fun_sig(f, frame);
@@ -420,12 +443,13 @@ impl<'a> Compiler<'a> {
             fields: field_syms,
             data_fields: data_syms,
             methods: method_syms,
+            getters,
             overrides,
             init,
             exception_base,
             span,
         });
-        self.classes.insert(name.name.clone(), ClassInfo { id, fields, methods, ctor, is_object });
+        self.classes.insert(name.name.clone(), ClassInfo { id, fields, private_set, methods, ctor, is_object });
     }
 
     fn compile_file(&mut self, file: &File) {
@@ -666,6 +690,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_global(&mut self, p: &PropertyDecl) {
+        if let Some(g) = &p.getter {
+            self.error_help(g.span, "getters of top-level properties are not supported in Coroutine Lab", format!("write a function: `fun {}() = …`", g.name.name));
+            return;
+        }
         let Some(init) = &p.init else {
             if !p.modifiers.has("lateinit") {
                 self.error(p.span, "a top-level property needs an initial value");
@@ -724,6 +752,7 @@ impl<'a> Compiler<'a> {
         }
         for m in members {
             match m {
+                Item::Property(p) if p.getter.is_some() => {}
                 Item::Property(p) => {
                     if let Some(init) = &p.init {
                         let line = self.line(p.span);
@@ -753,11 +782,16 @@ impl<'a> Compiler<'a> {
         self.emit(Op::Return, class.span);
         self.pop_fn(1 + params.len() as u32, true);
         for m in members {
-            if let Item::Fun(f) = m {
-                if f.name.name == "<init>" {
-                    continue;
-                }
-                if let Some(sig) = info.methods.get(&f.name.name).cloned() {
+            let f = match m {
+                Item::Fun(f) if f.name.name != "<init>" => f,
+                Item::Property(p) => match &p.getter {
+                    Some(g) => &**g,
+                    None => continue,
+                },
+                _ => continue,
+            };
+            if let Some(sig) = info.methods.get(&f.name.name).cloned() {
+                if self.program.func(sig.func).span == f.span {
                     self.compile_fun(f, &sig, Some(RecvKind::Class(info.id)));
                 }
             }
@@ -1190,6 +1224,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Member { receiver, name, .. } => {
                 // Object members: `Counter.count += 1`.
+                self.check_member_write(name);
                 self.expr(receiver);
                 let s = self.sym(&name.name);
                 if read_first {
@@ -1235,6 +1270,37 @@ impl<'a> Compiler<'a> {
             _ => {
                 self.error(target.span, "this expression cannot be assigned to");
             }
+        }
+    }
+
+    /// Reports an assignment `x.name = …` that Kotlin refuses: every class with a property of
+    /// that name declares it `val`, or gives it a `private set` and this code is outside them.
+    /// The receiver's class is only known at run time, so a name that some class lets be
+    /// assigned is accepted.
+    fn check_member_write(&mut self, name: &Ident) {
+        let mut declaring = Vec::new();
+        for class in &self.program.classes {
+            if let Some(info) = self.classes.get(&class.name) {
+                if let Some((_, mutable)) = info.fields.iter().find(|(f, _)| *f == name.name) {
+                    declaring.push((class.name.clone(), *mutable, info.private_set.contains(&name.name)));
+                }
+            }
+        }
+        let Some((first, ..)) = declaring.first().cloned() else {
+            let sym = self.sym(&name.name);
+            if let Some(class) = self.program.classes.iter().find(|c| c.getters.contains(&sym)) {
+                let msg = format!("val cannot be reassigned: '{}' is computed by a getter in '{}'", name.name, class.name);
+                self.error(name.span, msg);
+            }
+            return;
+        };
+        if declaring.iter().all(|(_, mutable, _)| !mutable) {
+            self.error_help(name.span, format!("val cannot be reassigned: '{}' is declared with val in '{first}'", name.name), format!("declare it with `var {}`", name.name));
+            return;
+        }
+        let inside = self.current_class.as_ref().is_some_and(|c| declaring.iter().any(|(n, ..)| n == c));
+        if !inside && declaring.iter().all(|(_, mutable, private)| !mutable || *private) {
+            self.error_help(name.span, format!("cannot assign to '{}': its setter is private in '{first}'", name.name), format!("call a method of '{first}' that changes it"));
         }
     }
 
@@ -1883,7 +1949,7 @@ impl<'a> Compiler<'a> {
                     // An exception class's own code reads the properties it inherits
                     // (`message`, `cause`, …) without `this.`.
                     let inherited = class.exception_base.is_some() && matches!(name, "message" | "cause" | "localizedMessage" | "stackTrace" | "suppressed");
-                    if class.fields.contains(&s) || inherited {
+                    if class.fields.contains(&s) || class.getters.contains(&s) || inherited {
                         self.load_receiver(&recv, span);
                         self.emit(Op::GetField { name: s, safe: false }, span);
                         return;
@@ -2105,7 +2171,7 @@ impl<'a> Compiler<'a> {
             self.error_help(span, "Float values are not supported in Coroutine Lab", "use toDouble()");
             return;
         }
-        let fields_known = self.program.classes.iter().any(|c| c.fields.iter().any(|f| self.program.sym(*f) == name));
+        let fields_known = self.program.classes.iter().any(|c| c.fields.iter().chain(&c.getters).any(|f| self.program.sym(*f) == name));
         if fields_known {
             return;
         }
@@ -2759,4 +2825,10 @@ fn lambdas_fit(sig: &FunSig, args: &[Arg]) -> bool {
             None => true,
         }
     })
+}
+
+/// `doubled` → `Doubled`, for the JVM name of a getter (`getDoubled`).
+fn capitalized(name: &str) -> String {
+    let mut chars = name.chars();
+    chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
 }

@@ -41,24 +41,24 @@ impl World {
     pub(crate) fn get_field(&mut self, s: StrandId, ex: &mut Exec, recv: Value, name: Sym, span: Span) -> NResult {
         let program = self.program.clone();
         let n = program.sym(name);
-        // User objects: fields first, then zero-argument built-ins such as toString.
+        // User objects: fields first, then getters, then zero-argument built-ins such as toString.
         if let Value::Obj(o) = &recv {
-            match self.heap.get(*o) {
-                HeapObj::Instance { class, fields } => {
-                    let c = &program.classes[class.0 as usize];
-                    if let Some(i) = c.fields.iter().position(|f| *f == name) {
-                        return ok(fields[i].clone());
+            let (class, fields) = match self.heap.get(*o) {
+                HeapObj::Instance { class, fields } => (Some(*class), Some(fields)),
+                HeapObj::Exception(e) => (e.user_class.as_ref().map(|(c, _)| *c), e.user_class.as_ref().map(|(_, f)| f)),
+                _ => (None, None),
+            };
+            if let (Some(class), Some(fields)) = (class, fields) {
+                let c = &program.classes[class.0 as usize];
+                if let Some(i) = c.fields.iter().position(|f| *f == name) {
+                    return ok(fields[i].clone());
+                }
+                if c.getters.contains(&name) {
+                    if let Some(&(_, f)) = c.methods.iter().find(|(m, _)| *m == name) {
+                        self.push_frame(ex, f, None, vec![recv], OnReturn::Push, span).map_err(Fault::Throw)?;
+                        return Ok(Native::Pushed);
                     }
                 }
-                HeapObj::Exception(e) => {
-                    if let Some((class, fields)) = &e.user_class {
-                        let c = &program.classes[class.0 as usize];
-                        if let Some(i) = c.fields.iter().position(|f| *f == name) {
-                            return ok(fields[i].clone());
-                        }
-                    }
-                }
-                _ => {}
             }
         }
         let t = self.current_thread.unwrap_or(crate::world::MAIN_THREAD);

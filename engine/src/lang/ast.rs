@@ -155,6 +155,11 @@ pub struct PropertyDecl {
     pub ty: Option<TypeRef>,
     /// The initial value.
     pub init: Option<Expr>,
+    /// A custom getter (`val size: Int get() = items.size`), as the function that computes
+    /// the value: it has the property's name and no parameters.
+    pub getter: Option<Box<FunDecl>>,
+    /// `private set` (or `protected set`): only the class's own code may assign it.
+    pub private_set: bool,
     /// The whole declaration.
     pub span: Span,
 }

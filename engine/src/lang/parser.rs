@@ -697,7 +697,9 @@ impl<'s> Parser<'s> {
             }
             T::Fun => self.fun_decl(modifiers, start).map(Item::Fun),
             T::Val | T::Var => {
-                let p = self.property(modifiers, start, true);
+                let mut p = self.property(modifiers, start, true);
+                (p.getter, p.private_set) = self.accessors(&p.modifiers, &p.pattern, &p.ty);
+                p.span = self.span_from(start);
                 self.end_of_declaration();
                 Some(Item::Property(p))
             }
@@ -1020,18 +1022,64 @@ impl<'s> Parser<'s> {
         } else {
             None
         };
-        // Custom getters and setters are outside the subset.
-        if matches!(self.peek_nth_skip_nl(0).kind, T::Ident) {
-            let t = self.peek_nth_skip_nl(0);
-            let w = self.text(t);
-            if (w == "get" || w == "set") && self.peek_nth_skip_nl(1).kind == T::LParen {
-                self.skip_newlines();
-                self.bump();
-                self.error(t.span, "custom getters and setters are not supported in Coroutine Lab");
-                self.recover_statement();
+        PropertyDecl { modifiers, mutable, pattern, ty, init, getter: None, private_set: false, span: self.span_from(start) }
+    }
+
+    /// A property's accessors on the lines after it: a getter `get() = …` or `get() { … }`,
+    /// and a setter's visibility `private set`. Setters with a body are outside the subset.
+    fn accessors(&mut self, modifiers: &Modifiers, pattern: &Pattern, ty: &Option<TypeRef>) -> (Option<Box<FunDecl>>, bool) {
+        let (mut getter, mut private_set) = (None, false);
+        for _ in 0..2 {
+            let mut k = 0;
+            let visibility = self.text(self.peek_nth_skip_nl(0));
+            if matches!(visibility, "private" | "protected" | "internal" | "public") && self.peek_nth_skip_nl(0).kind == T::Ident {
+                k = 1;
             }
+            let t = self.peek_nth_skip_nl(k);
+            if t.kind != T::Ident || !matches!(self.text(t), "get" | "set") {
+                break;
+            }
+            let is_get = self.text(t) == "get";
+            let after = self.peek_nth_skip_nl(k + 1).kind;
+            if !is_get && after != T::LParen && after != T::LBrace && after != T::Eq {
+                // `private set`: a visibility, no body.
+                self.skip_newlines();
+                if k == 1 {
+                    let v = self.bump();
+                    private_set = matches!(self.text(v), "private" | "protected");
+                }
+                self.bump();
+                continue;
+            }
+            if !is_get || after != T::LParen || k == 1 {
+                self.skip_newlines();
+                let span = self.peek().span;
+                self.error(span, if is_get { "a getter's visibility cannot be changed" } else { "setters with a body are not supported in Coroutine Lab" });
+                self.recover_statement();
+                break;
+            }
+            self.skip_newlines();
+            let get = self.bump();
+            let open = self.bump();
+            self.expect_close(T::RParen, open, "')' to close the getter's parentheses");
+            let return_type = if self.eat(T::Colon).is_some() { Some(self.type_ref()) } else { ty.clone() };
+            let body = if self.at(T::LBrace) {
+                FunBody::Block(self.block())
+            } else if self.eat(T::Eq).is_some() {
+                self.skip_newlines();
+                FunBody::Expr(self.expr())
+            } else {
+                self.error_help(get.span, "a getter needs a body", "write `get() = …` or `get() { return … }`");
+                FunBody::None
+            };
+            let name = match pattern {
+                Pattern::Name(id) => id.clone(),
+                Pattern::Tuple(_) => Ident { name: String::new(), span: get.span },
+            };
+            let span = Span::new(get.span.start as usize, self.prev_end() as usize);
+            getter = Some(Box::new(FunDecl { modifiers: modifiers.clone(), type_params: Vec::new(), receiver: None, name, params: Vec::new(), return_type, body, span }));
         }
-        PropertyDecl { modifiers, mutable, pattern, ty, init, span: self.span_from(start) }
+        (getter, private_set)
     }
 
     fn supertypes(&mut self) -> Vec<SuperType> {
