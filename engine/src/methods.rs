@@ -1613,10 +1613,12 @@ impl World {
         }
     }
 
-    /// `"%d items, %.2f s".format(…)`: the common Java format specifiers, with the flags `-`
-    /// (left-justify), `0` (pad with zeros after the sign) and `,` (group thousands), a width
-    /// and a precision.
-    fn format_string(&self, fmt: &str, args: &[Value]) -> Result<String, Fault> {
+    /// `"%d items, %.2f s".format(…)`: Java's format specifiers `s S b B c C d x X o f e E`
+    /// with the flags `-` (left-justify), `0` (pad with zeros after the sign), `,` (group
+    /// thousands), `+` and ` ` (sign of non-negative numbers), `(` (negative numbers in
+    /// parentheses) and `#` (radix prefix), a width and a precision. An argument of the wrong
+    /// type, a missing argument and an unknown conversion throw as Java's Formatter does.
+    fn format_string(&mut self, fmt: &str, args: &[Value]) -> Result<String, Fault> {
         let mut out = String::new();
         let mut it = fmt.chars().peekable();
         let mut next_arg = 0;
@@ -1625,21 +1627,20 @@ impl World {
                 out.push(c);
                 continue;
             }
-            let (mut left, mut zero, mut grouped) = (false, false, false);
-            while let Some(&flag) = it.peek() {
-                match flag {
-                    '-' => left = true,
-                    '0' => zero = true,
-                    ',' => grouped = true,
-                    _ => break,
-                }
+            let mut spec = String::from('%');
+            let mut flags = String::new();
+            while let Some(&flag) = it.peek().filter(|f| "-0,+ (#".contains(**f)) {
+                flags.push(flag);
                 it.next();
             }
+            let flag = |f: char| flags.contains(f);
+            spec.push_str(&flags);
             let mut width = String::new();
             while let Some(&d) = it.peek().filter(|d| d.is_ascii_digit()) {
                 width.push(d);
                 it.next();
             }
+            spec.push_str(&width);
             let mut prec = None;
             if it.peek() == Some(&'.') {
                 it.next();
@@ -1652,59 +1653,108 @@ impl World {
                 if !digits.is_empty() && prec.is_none_or(|p| p > MAX_FORMAT_WIDTH) {
                     return Err(Fault::Stop(format!("a format precision over {MAX_FORMAT_WIDTH} is not supported in Coroutine Lab")));
                 }
+                spec.push('.');
+                spec.push_str(&digits);
             }
-            let Some(conv) = it.next() else { break };
-            if conv == '%' {
-                out.push('%');
-                continue;
-            }
-            if conv == 'n' {
-                out.push('\n');
-                continue;
-            }
-            let a = args.get(next_arg).cloned().unwrap_or(Value::Null);
-            next_arg += 1;
-            // Only numbers take the zero padding and the grouping: their text has a sign and
-            // digits that both flags work on.
-            let mut numeric = false;
-            let body = match conv {
-                'd' => match a.as_i64() {
-                    Some(v) => {
-                        numeric = true;
-                        v.to_string()
-                    }
-                    None => self.text_of(&a)?,
-                },
-                'f' => {
-                    let x = a.as_f64().unwrap_or(0.0);
-                    numeric = x.is_finite();
-                    crate::decimal::Dec(x).fixed_half_up(prec.unwrap_or(6))
-                }
-                's' => self.text_of(&a)?,
-                'x' => format!("{:x}", a.as_i64().unwrap_or(0)),
-                'c' => self.text_of(&a)?,
-                'b' => self.text_of(&a)?,
-                other => return Err(Fault::Stop(format!("format specifier '%{other}' is not supported"))),
+            let Some(conv) = it.next() else {
+                return Err(self.throw_new(ExcClass::UnknownFormatConversionException, "Conversion = '%'"));
             };
-            let body = if numeric && grouped { group_thousands(&body) } else { body };
+            spec.push(conv);
+            if conv == '%' || conv == 'n' {
+                out.push(if conv == '%' { '%' } else { '\n' });
+                continue;
+            }
+            if !"sSbBcCdxXofeE".contains(conv) {
+                return Err(self.throw_new(ExcClass::UnknownFormatConversionException, &format!("Conversion = '{conv}'")));
+            }
+            let Some(a) = args.get(next_arg).cloned() else {
+                return Err(self.throw_new(ExcClass::MissingFormatArgumentException, &format!("Format specifier '{spec}'")));
+            };
+            next_arg += 1;
+            let lower = conv.to_ascii_lowercase();
+            let number = "dxofe".contains(lower);
+            if !number && flags.chars().any(|f| "0,+ (".contains(f)) || "xo".contains(lower) && flags.chars().any(|f| ",+ (".contains(f)) {
+                return Err(Fault::Stop(format!("the flags '{flags}' do not apply to %{conv} in {spec}")));
+            }
+            let wrong_type = |w: &mut World, a: &Value| {
+                let class = w.jvm_class_name(a);
+                Err(w.throw_new(ExcClass::IllegalFormatConversionException, &format!("{lower} != {class}")))
+            };
+            // A number is written as a sign, digits and a closing parenthesis, so that the
+            // zero padding can go between the sign and the digits.
+            let (mut sign, mut close, mut finite) = ("", "", false);
+            let mut body: String;
+            match (lower, &a) {
+                (_, Value::Null) => body = (if lower == 'b' { "false" } else { "null" }).into(),
+                ('s', _) => body = self.text_of(&a)?,
+                ('b', _) => body = (if a == Value::Bool(false) { "false" } else { "true" }).into(),
+                ('c', Value::Char(ch)) => body = ch.to_string(),
+                ('c', Value::Int(code)) => match char::from_u32(*code as u32) {
+                    Some(ch) => body = ch.to_string(),
+                    None => return Err(Fault::Stop(format!("{code} is not a Unicode code point (Java throws IllegalFormatCodePointException)"))),
+                },
+                ('d' | 'x' | 'o', Value::Int(_) | Value::Long(_)) => {
+                    let v = a.as_i64().unwrap_or(0);
+                    // Hexadecimal and octal write the two's complement of the value's own width.
+                    let bits = if let Value::Int(i) = a { i as u32 as u64 } else { v as u64 };
+                    body = match lower {
+                        'x' => format!("{}{bits:x}", if flag('#') { "0x" } else { "" }),
+                        'o' => format!("{}{bits:o}", if flag('#') { "0" } else { "" }),
+                        _ => v.unsigned_abs().to_string(),
+                    };
+                    finite = true;
+                    if lower == 'd' {
+                        sign = if v < 0 { "-" } else { "" };
+                    }
+                }
+                ('f' | 'e', Value::Double(x)) => {
+                    let p = prec.unwrap_or(6);
+                    let text = if lower == 'f' { crate::decimal::Dec(*x).fixed_half_up(p) } else { crate::decimal::Dec(*x).scientific_half_up(p) };
+                    body = text.trim_start_matches('-').to_string();
+                    finite = x.is_finite();
+                    sign = if text.starts_with('-') { "-" } else { "" };
+                }
+                _ => return wrong_type(self, &a),
+            }
+            if number && !matches!(a, Value::Null) && lower != 'x' && lower != 'o' {
+                if flag(',') && finite && lower != 'e' {
+                    body = group_thousands(&body);
+                }
+                // NaN has no sign; a negative number in parentheses loses its minus.
+                let nan = matches!(a, Value::Double(x) if x.is_nan());
+                if nan {
+                    sign = "";
+                } else if sign == "-" && flag('(') {
+                    (sign, close) = ("(", ")");
+                } else if sign.is_empty() && flag('+') {
+                    sign = "+";
+                } else if sign.is_empty() && flag(' ') {
+                    sign = " ";
+                }
+            }
+            if !number {
+                if let Some(p) = prec {
+                    body = body.chars().take(p).collect();
+                }
+            }
             let w = if width.is_empty() { 0 } else { width.parse::<usize>().unwrap_or(usize::MAX) };
             if w > MAX_FORMAT_WIDTH {
                 return Err(Fault::Stop(format!("a format width over {MAX_FORMAT_WIDTH} is not supported in Coroutine Lab")));
             }
-            let len = body.chars().count();
+            let len = sign.len() + body.chars().count() + close.len();
             let fill = w.saturating_sub(len);
             let padded = if fill == 0 {
-                body
-            } else if left {
-                format!("{body}{}", " ".repeat(fill))
-            } else if zero && numeric {
-                let (sign, magnitude) = body.split_at(if body.starts_with('-') { 1 } else { 0 });
-                format!("{sign}{}{magnitude}", "0".repeat(fill))
+                format!("{sign}{body}{close}")
+            } else if flag('-') {
+                format!("{sign}{body}{close}{}", " ".repeat(fill))
+            } else if flag('0') && finite {
+                format!("{sign}{}{body}{close}", "0".repeat(fill))
             } else {
                 // NaN and Infinity are padded with spaces even under the `0` flag, as Java does.
-                format!("{}{body}", " ".repeat(fill))
+                format!("{}{sign}{body}{close}", " ".repeat(fill))
             };
-            out.push_str(&padded);
+            // An upper-case conversion writes its whole text in upper case (`NAN`, `TRUE`).
+            out.push_str(&if conv.is_ascii_uppercase() { padded.to_uppercase() } else { padded });
         }
         Ok(out)
     }
