@@ -7,7 +7,7 @@ use crate::bytecode::Sym;
 use crate::exception::ExcClass;
 use crate::lang::Span;
 use crate::strand::OnReturn;
-use crate::value::{Context, HeapObj, ObjId, StrandId, ThreadId, Value};
+use crate::value::{Context, HeapObj, ListKind, ObjId, StrandId, ThreadId, Value};
 use crate::vm::{Exec, Fault, NResult, Native};
 use crate::world::{DispatcherKind, World};
 
@@ -27,9 +27,16 @@ impl World {
         Fault::Stop(format!("{} has no member '{name}'", self.type_name(recv)))
     }
 
-    fn index_error(&mut self, index: i64, len: usize) -> Fault {
-        let e = self.new_exception(ExcClass::IndexOutOfBoundsException, Some(&format!("Index {index} out of bounds for length {len}")), None);
-        Fault::Throw(e)
+    /// What `list[index]` (also `set`, `removeAt`, `elementAt`) throws for a bad index, by the
+    /// JVM class behind the list.
+    fn index_error(&mut self, list: ObjId, index: i64, len: usize) -> Fault {
+        let (class, msg) = match self.heap.list_kind(list) {
+            ListKind::Empty => (ExcClass::IndexOutOfBoundsException, format!("Empty list doesn't contain element at index {index}.")),
+            ListKind::Singleton => (ExcClass::IndexOutOfBoundsException, format!("Index: {index}, Size: {len}")),
+            ListKind::Array | ListKind::Fixed => (ExcClass::ArrayIndexOutOfBoundsException, format!("Index {index} out of bounds for length {len}")),
+            ListKind::ArrayList => (ExcClass::IndexOutOfBoundsException, format!("Index {index} out of bounds for length {len}")),
+        };
+        self.throw_new(class, &msg)
     }
 
     fn throw_new(&mut self, class: ExcClass, msg: &str) -> Fault {
@@ -108,7 +115,7 @@ impl World {
                         Some(v) => Ok(v.clone()),
                         None => {
                             let len = items.len();
-                            Err(self.index_error(i, len))
+                            Err(self.index_error(*o, i, len))
                         }
                     }
                 }
@@ -119,8 +126,7 @@ impl World {
                 let i = idx.as_i64().unwrap_or(-1);
                 let chars: Vec<char> = text.chars().collect();
                 if i < 0 || i as usize >= chars.len() {
-                    let e = self.new_exception(ExcClass::IndexOutOfBoundsException, Some(&format!("index: {i}, length: {}", chars.len())), None);
-                    return Err(Fault::Throw(e));
+                    return Err(self.throw_new(ExcClass::StringIndexOutOfBoundsException, &format!("String index out of range: {i}")));
                 }
                 Ok(Value::Char(chars[i as usize]))
             }
@@ -142,7 +148,7 @@ impl World {
                 let i = idx.as_i64().ok_or_else(|| Fault::Stop("a list index must be an Int".into()))?;
                 let len = items.len();
                 if i < 0 || i as usize >= len {
-                    return Err(self.index_error(i, len));
+                    return Err(self.index_error(o, i, len));
                 }
                 if let HeapObj::List(items) = self.heap.get_mut(o) {
                     items[i as usize] = v;
@@ -185,7 +191,8 @@ impl World {
                 HeapObj::Pair(a, b) | HeapObj::Entry(a, b) => Ok(if n == 0 { a.clone() } else if n == 1 { b.clone() } else { Value::Null }),
                 HeapObj::List(items) => {
                     let len = items.len();
-                    items.get(n as usize).cloned().ok_or_else(|| self.index_error(n as i64, len))
+                    let o = *o;
+                    items.get(n as usize).cloned().ok_or_else(|| self.index_error(o, n as i64, len))
                 }
                 HeapObj::Instance { class, fields } => {
                     let c = &self.program.classes[class.0 as usize];
@@ -981,10 +988,11 @@ impl World {
                 if is_set && v.iter().any(|x| self.equals(x, &arg(0))) {
                     return ok(Value::Bool(false));
                 }
-                let i = arg(0).as_i64().unwrap_or(0) as usize;
-                if i > v.len() {
-                    return Err(self.index_error(i as i64, len));
+                let i = arg(0).as_i64().unwrap_or(0);
+                if i < 0 || i as usize > v.len() {
+                    return Err(self.throw_new(ExcClass::IndexOutOfBoundsException, &format!("Index: {i}, Size: {len}")));
                 }
+                let i = i as usize;
                 v.insert(i, arg(1));
                 set_items(self, v);
                 ok(Value::Bool(true))
@@ -1016,7 +1024,7 @@ impl World {
             "removeAt" => {
                 let i = arg(0).as_i64().unwrap_or(-1);
                 if i < 0 || i as usize >= len {
-                    return Err(self.index_error(i, len));
+                    return Err(self.index_error(o, i, len));
                 }
                 let mut v = items;
                 let r = v.remove(i as usize);
@@ -1085,12 +1093,13 @@ impl World {
                 if n == "sortedDescending" {
                     v.reverse();
                 }
-                Ok(Native::Value(self.new_list(v)))
+                Ok(Native::Value(self.new_sorted_list(v)))
             }
             "reversed" | "asReversed" => {
                 let mut v = items;
                 v.reverse();
-                Ok(Native::Value(self.new_list(v)))
+                let kind = ListKind::read_only(len.min(2));
+                Ok(Native::Value(self.new_list_of(v, kind)))
             }
             "take" | "drop" | "takeLast" | "dropLast" => {
                 let k = (arg(0).as_i64().unwrap_or(0).max(0) as usize).min(len);
@@ -1100,12 +1109,26 @@ impl World {
                     "takeLast" => items[len - k..].to_vec(),
                     _ => items[..len - k].to_vec(),
                 };
-                Ok(Native::Value(self.new_list(v)))
+                let kind = ListKind::read_only(v.len());
+                Ok(Native::Value(self.new_list_of(v, kind)))
             }
             "subList" => {
-                let a = arg(0).as_i64().unwrap_or(0).clamp(0, len as i64) as usize;
-                let b = arg(1).as_i64().unwrap_or(len as i64).clamp(a as i64, len as i64) as usize;
-                Ok(Native::Value(self.new_list(items[a..b].to_vec())))
+                let (a, b) = (arg(0).as_i64().unwrap_or(0), arg(1).as_i64().unwrap_or(len as i64));
+                let bad = if self.heap.list_kind(o) == ListKind::Empty {
+                    (a != 0 || b != 0).then(|| (ExcClass::IndexOutOfBoundsException, format!("fromIndex: {a}, toIndex: {b}")))
+                } else if a < 0 {
+                    Some((ExcClass::IndexOutOfBoundsException, format!("fromIndex = {a}")))
+                } else if b > len as i64 {
+                    Some((ExcClass::IndexOutOfBoundsException, format!("toIndex = {b}")))
+                } else if a > b {
+                    Some((ExcClass::IllegalArgumentException, format!("fromIndex({a}) > toIndex({b})")))
+                } else {
+                    None
+                };
+                if let Some((class, msg)) = bad {
+                    return Err(self.throw_new(class, &msg));
+                }
+                Ok(Native::Value(self.new_list(items[a as usize..b as usize].to_vec())))
             }
             "distinct" | "toSet" | "toMutableSet" => {
                 let mut v: Vec<Value> = Vec::new();
@@ -1115,12 +1138,21 @@ impl World {
                     }
                 }
                 if n == "distinct" {
-                    Ok(Native::Value(self.new_list(v)))
+                    let kind = ListKind::read_only(v.len());
+                    Ok(Native::Value(self.new_list_of(v, kind)))
                 } else {
                     ok(Value::Obj(self.heap.alloc(HeapObj::Set(v))))
                 }
             }
-            "toList" | "toMutableList" | "toTypedArray" | "toIntArray" | "toLongArray" | "asList" => Ok(Native::Value(self.new_list(items))),
+            "toList" | "toMutableList" | "toTypedArray" | "toIntArray" | "toLongArray" | "asList" => {
+                let kind = match n {
+                    "toList" => ListKind::read_only(len),
+                    "toMutableList" => ListKind::ArrayList,
+                    "asList" => ListKind::Fixed,
+                    _ => ListKind::Array,
+                };
+                Ok(Native::Value(self.new_list_of(items, kind)))
+            }
             "shuffled" => {
                 let mut v = items;
                 for i in (1..v.len()).rev() {
@@ -1512,7 +1544,7 @@ impl World {
                     v => (v.as_i64().unwrap_or(0), arg(1).as_i64().unwrap_or(chars.len() as i64)),
                 };
                 if a < 0 || b > chars.len() as i64 || a > b {
-                    return Err(self.throw_new(ExcClass::IndexOutOfBoundsException, &format!("begin {a}, end {b}, length {}", chars.len())));
+                    return Err(self.throw_new(ExcClass::StringIndexOutOfBoundsException, &format!("begin {a}, end {b}, length {}", chars.len())));
                 }
                 ok(Value::str(&chars[a as usize..b as usize].iter().collect::<String>()))
             }

@@ -248,6 +248,10 @@ impl<'a> Compiler<'a> {
                     c.emit(Op::Pop, span);
                 });
                 self.emit(Op::Load(list), span);
+                if name == "Array" {
+                    // An array, not a list: a bad index throws ArrayIndexOutOfBoundsException.
+                    self.call_method("toTypedArray", 0, span);
+                }
                 true
             }
             ("buildList", Some(l)) if args.len() == 1 => {
