@@ -1197,6 +1197,26 @@ impl World {
                 }
                 ok(Value::str(&format!("{prefix}{}{postfix}", parts.join(&sep))))
             }
+            "filterNotNull" => {
+                let v: Vec<Value> = items.into_iter().filter(|v| !v.is_null()).collect();
+                Ok(Native::Value(self.new_list(v)))
+            }
+            "flatten" => {
+                let mut v = Vec::new();
+                for inner in items {
+                    match inner {
+                        Value::Obj(p) if matches!(self.heap.get(p), HeapObj::List(_) | HeapObj::Set(_)) => v.extend(self.list_items(p)),
+                        Value::Range(r) => v.extend((0..r.len()).map(|i| r.element(r.first + i * r.step))),
+                        other => return Err(Fault::Stop(format!("flatten takes a collection of collections, not of {}", self.type_name(&other)))),
+                    }
+                }
+                Ok(Native::Value(self.new_list(v)))
+            }
+            // `zipWithNext()`: each element paired with the next; with a transform, see inline.rs.
+            "zipWithNext" => {
+                let pairs: Vec<Value> = items.windows(2).map(|w| Value::Obj(self.heap.alloc(HeapObj::Pair(w[0].clone(), w[1].clone())))).collect();
+                Ok(Native::Value(self.new_list(pairs)))
+            }
             "withIndex" => {
                 let pairs: Vec<Value> = items.into_iter().enumerate().map(|(i, v)| Value::Obj(self.heap.alloc(HeapObj::Pair(Value::Int(i as i32), v)))).collect();
                 Ok(Native::Value(self.new_list(pairs)))
@@ -1627,6 +1647,8 @@ impl World {
             "toIntOrNull" => ok(text.parse::<i32>().map(Value::Int).unwrap_or(Value::Null)),
             "toLongOrNull" => ok(text.parse::<i64>().map(Value::Long).unwrap_or(Value::Null)),
             "toDoubleOrNull" => ok(crate::decimal::parse_f64(text).map(Value::Double).unwrap_or(Value::Null)),
+            "firstOrNull" if args.is_empty() => ok(chars.first().map(|c| Value::Char(*c)).unwrap_or(Value::Null)),
+            "lastOrNull" if args.is_empty() => ok(chars.last().map(|c| Value::Char(*c)).unwrap_or(Value::Null)),
             "first" => chars.first().map(|c| ok(Value::Char(*c))).unwrap_or_else(|| Err(self.throw_new(ExcClass::NoSuchElementException, "Char sequence is empty."))),
             "last" => chars.last().map(|c| ok(Value::Char(*c))).unwrap_or_else(|| Err(self.throw_new(ExcClass::NoSuchElementException, "Char sequence is empty."))),
             "get" => Ok(Native::Value(self.get_index(Value::str(text), arg(0))?)),
