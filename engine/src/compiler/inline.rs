@@ -299,7 +299,7 @@ impl<'a> Compiler<'a> {
                 | "associateBy" | "flatMap" | "onEach" | "reduce" | "let" | "also" | "apply" | "run" | "takeIf" | "takeUnless"
                 | "withLock" | "withPermit" | "onSuccess" | "onFailure" | "runCatching" | "partition" | "indexOfFirst"
                 | "filterKeys" | "filterValues" | "mapValues" | "mapKeys" | "single" | "singleOrNull" | "associate"
-                | "mapIndexedNotNull" | "zipWithNext", 1)
+                | "mapIndexedNotNull" | "zipWithNext" | "dropWhile", 1)
                 | ("fold" | "getOrPut" | "joinToString", _)
                 | ("getOrElse", 1)
                 | ("chunked" | "windowed" | "zip", 2..=4)
@@ -509,6 +509,45 @@ impl<'a> Compiler<'a> {
                 }
                 let end = self.here();
                 self.patch(done, end);
+            }
+            // Skips elements while the predicate holds, then keeps every one from the first
+            // that fails it.
+            "dropWhile" => {
+                let it_val = self.temp(span);
+                let acc = self.new_list(span);
+                self.emit(Op::Push(Value::Bool(true)), span);
+                let dropping = self.temp(span);
+                self.emit(Op::Load(it_val), span);
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.emit(Op::Load(dropping), span);
+                let keep = self.emit(Op::JumpIfFalse(0), span);
+                self.inline_lambda(l, mname, &[elem], None, span);
+                let skip = self.emit(Op::JumpIfTrue(0), span);
+                self.emit(Op::Push(Value::Bool(false)), span);
+                self.emit(Op::Store(dropping), span);
+                let keep_at = self.here();
+                self.patch(keep, keep_at);
+                self.emit(Op::Load(acc), span);
+                self.emit(Op::Load(elem), span);
+                self.call_method("add", 1, span);
+                self.emit(Op::Pop, span);
+                let skip_at = self.here();
+                self.patch(skip, skip_at);
+                self.emit(Op::Jump(top), span);
+                let end = self.here();
+                self.patch(exit, end);
+                // On a String the kept chars make a String again.
+                self.emit(Op::Load(it_val), span);
+                let string_test = TypeTest::Builtin(self.sym("String"));
+                self.emit(Op::IsInstance(string_test), span);
+                let not_string = self.emit(Op::JumpIfFalse(0), span);
+                self.emit(Op::Load(acc), span);
+                self.emit(Op::Push(Value::str("")), span);
+                self.call_method("joinToString", 1, span);
+                self.emit(Op::Store(acc), span);
+                let after = self.here();
+                self.patch(not_string, after);
+                self.emit(Op::Load(acc), span);
             }
             "mapValues" | "mapKeys" => {
                 let it_val = self.temp(span);
