@@ -525,7 +525,8 @@ pub const METHOD_NAMES: &[&str] = &[
     "maxOrNull", "minOrNull", "maxOf", "minOf", "average", "withIndex", "zip", "getOrNull", "subList", "shuffled", "chunked",
     "groupBy", "flatMap", "onEach", "reduce", "keys", "values", "entries", "put", "getOrPut", "indices", "lastIndex", "step",
     "toTypedArray", "toIntArray", "associateWith", "associateBy", "partition", "sumByDouble", "random", "single", "fill",
-    "singleOrNull", "windowed", "filterKeys", "filterValues", "mapValues", "mapKeys", "toPair",
+    "singleOrNull", "windowed", "filterKeys", "filterValues", "mapValues", "mapKeys", "toPair", "filterNotNull", "flatten",
+    "associate", "zipWithNext", "mapIndexedNotNull", "dropWhile",
     // Strings and numbers.
     "length", "uppercase", "lowercase", "toUpperCase", "toLowerCase", "trim", "split", "startsWith", "endsWith", "substring",
     "replace", "repeat", "padStart", "padEnd", "toInt", "toIntOrNull", "toLong", "toLongOrNull", "toDouble", "toDoubleOrNull",

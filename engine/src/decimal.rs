@@ -277,6 +277,37 @@ impl Dec {
         }
         out
     }
+
+    /// `String.format("%.{frac}e")` as Java's Formatter writes it: the shortest digits rounded
+    /// half up to `frac` places after the first digit, and an exponent of at least two digits
+    /// (`1.234568e+04`, `1e+04` for no places). NaN and infinities are words.
+    pub fn scientific_half_up(self, frac: usize) -> String {
+        let x = self.0;
+        if x.is_nan() {
+            return "NaN".into();
+        }
+        let sign = if x.is_sign_negative() { "-" } else { "" };
+        if x.is_infinite() {
+            return format!("{sign}Infinity");
+        }
+        let (mut digits, mut point) = if x == 0.0 { (vec![0], 1) } else { format_shortest(&decode(x)) };
+        if digits.len() > frac + 1 {
+            let round_away = digits[frac + 1] >= 5;
+            digits.truncate(frac + 1);
+            if round_away && round_up(&mut digits).is_some() {
+                point += 1;
+            }
+        }
+        let digit = |i: usize| char::from(b'0' + digits.get(i).copied().unwrap_or(0));
+        let mut out = format!("{sign}{}", digit(0));
+        if frac > 0 {
+            out.push('.');
+            out.extend((1..=frac).map(digit));
+        }
+        let exp = if x == 0.0 { 0 } else { point - 1 };
+        out.push_str(&format!("e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs()));
+        out
+    }
 }
 
 impl Dec {
@@ -850,6 +881,27 @@ mod tests {
             (f64::NEG_INFINITY, 2, "-Infinity"),
         ] {
             assert_eq!(Dec(x).fixed_half_up(frac), want, "%.{frac}f of {:e}", x);
+        }
+    }
+
+    #[test]
+    fn scientific_half_up_as_javas_formatter() {
+        use super::Dec;
+        // Expected texts printed by `String.format("%e")` on a JVM.
+        for (x, frac, want) in [
+            (12345.678, 6, "1.234568e+04"),
+            (0.000123456, 2, "1.23e-04"),
+            (12345.678, 0, "1e+04"),
+            (0.0, 6, "0.000000e+00"),
+            (-0.0, 6, "-0.000000e+00"),
+            (1e100, 6, "1.000000e+100"),
+            (1.5e-300, 6, "1.500000e-300"),
+            (9.9995, 3, "1.000e+01"),
+            (9.96, 1, "1.0e+01"),
+            (0.125, 2, "1.25e-01"),
+            (f64::NEG_INFINITY, 2, "-Infinity"),
+        ] {
+            assert_eq!(Dec(x).scientific_half_up(frac), want, "%.{frac}e of {:e}", x);
         }
     }
 

@@ -31,6 +31,18 @@ pub enum ExcClass {
     NullPointerException,
     /// `java.lang.IndexOutOfBoundsException`
     IndexOutOfBoundsException,
+    /// `java.lang.ArrayIndexOutOfBoundsException`
+    ArrayIndexOutOfBoundsException,
+    /// `java.lang.StringIndexOutOfBoundsException`
+    StringIndexOutOfBoundsException,
+    /// `java.util.IllegalFormatException`
+    IllegalFormatException,
+    /// `java.util.IllegalFormatConversionException`
+    IllegalFormatConversionException,
+    /// `java.util.MissingFormatArgumentException`
+    MissingFormatArgumentException,
+    /// `java.util.UnknownFormatConversionException`
+    UnknownFormatConversionException,
     /// `java.util.NoSuchElementException`
     NoSuchElementException,
     /// `java.lang.UnsupportedOperationException`
@@ -73,6 +85,12 @@ pub const ALL: &[ExcClass] = &[
     ExcClass::TimeoutCancellationException,
     ExcClass::NullPointerException,
     ExcClass::IndexOutOfBoundsException,
+    ExcClass::ArrayIndexOutOfBoundsException,
+    ExcClass::StringIndexOutOfBoundsException,
+    ExcClass::IllegalFormatException,
+    ExcClass::IllegalFormatConversionException,
+    ExcClass::MissingFormatArgumentException,
+    ExcClass::UnknownFormatConversionException,
     ExcClass::NoSuchElementException,
     ExcClass::UnsupportedOperationException,
     ExcClass::ClassCastException,
@@ -106,6 +124,12 @@ impl ExcClass {
             TimeoutCancellationException => "kotlinx.coroutines.TimeoutCancellationException",
             NullPointerException => "java.lang.NullPointerException",
             IndexOutOfBoundsException => "java.lang.IndexOutOfBoundsException",
+            ArrayIndexOutOfBoundsException => "java.lang.ArrayIndexOutOfBoundsException",
+            StringIndexOutOfBoundsException => "java.lang.StringIndexOutOfBoundsException",
+            IllegalFormatException => "java.util.IllegalFormatException",
+            IllegalFormatConversionException => "java.util.IllegalFormatConversionException",
+            MissingFormatArgumentException => "java.util.MissingFormatArgumentException",
+            UnknownFormatConversionException => "java.util.UnknownFormatConversionException",
             NoSuchElementException => "java.util.NoSuchElementException",
             UnsupportedOperationException => "java.lang.UnsupportedOperationException",
             ClassCastException => "java.lang.ClassCastException",
@@ -146,7 +170,9 @@ impl ExcClass {
             | IllegalMonitorStateException
             | RejectedExecutionException
             | UninitializedPropertyAccessException => RuntimeException,
-            NumberFormatException => IllegalArgumentException,
+            NumberFormatException | IllegalFormatException => IllegalArgumentException,
+            ArrayIndexOutOfBoundsException | StringIndexOutOfBoundsException => IndexOutOfBoundsException,
+            IllegalFormatConversionException | MissingFormatArgumentException | UnknownFormatConversionException => IllegalFormatException,
             CancellationException => IllegalStateException,
             JobCancellationException | TimeoutCancellationException => CancellationException,
             NotImplementedError | StackOverflowError | OutOfMemoryError => Error,
@@ -175,7 +201,6 @@ impl ExcClass {
         let simple = name.rsplit('.').next().unwrap_or(name);
         let simple = match simple {
             "KotlinNullPointerException" => "NullPointerException",
-            "ArrayIndexOutOfBoundsException" | "StringIndexOutOfBoundsException" => "IndexOutOfBoundsException",
             other => other,
         };
         ALL.iter().copied().find(|c| c.simple_name() == simple)
@@ -198,5 +223,7 @@ mod tests {
         assert!(!ExcClass::IOException.is_a(ExcClass::RuntimeException));
         assert_eq!(ExcClass::from_name("java.io.IOException"), Some(ExcClass::IOException));
         assert_eq!(ExcClass::CancellationException.qualified_name(), "java.util.concurrent.CancellationException");
+        assert!(ExcClass::ArrayIndexOutOfBoundsException.is_a(ExcClass::IndexOutOfBoundsException));
+        assert!(ExcClass::IllegalFormatConversionException.is_a(ExcClass::IllegalArgumentException));
     }
 }

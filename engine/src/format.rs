@@ -740,6 +740,20 @@ impl World {
     pub fn new_list(&mut self, items: Vec<Value>) -> Value {
         Value::Obj(self.heap.alloc(HeapObj::List(items)))
     }
+
+    /// A new list backed by the JVM class `kind`.
+    pub fn new_list_of(&mut self, items: Vec<Value>, kind: crate::value::ListKind) -> Value {
+        let o = self.heap.alloc(HeapObj::List(items));
+        self.heap.set_list_kind(o, kind);
+        Value::Obj(o)
+    }
+
+    /// A new sorted list: `sorted()` gives `toList()` of 0 or 1 elements, otherwise the
+    /// sorted array as a list.
+    pub fn new_sorted_list(&mut self, items: Vec<Value>) -> Value {
+        let kind = if items.len() < 2 { crate::value::ListKind::read_only(items.len()) } else { crate::value::ListKind::Fixed };
+        self.new_list_of(items, kind)
+    }
 }
 
 fn op_symbol(op: BinOp) -> &'static str {

@@ -7,7 +7,7 @@ use crate::bytecode::Sym;
 use crate::exception::ExcClass;
 use crate::lang::Span;
 use crate::strand::OnReturn;
-use crate::value::{Context, HeapObj, ObjId, StrandId, ThreadId, Value};
+use crate::value::{Context, HeapObj, ListKind, ObjId, StrandId, ThreadId, Value};
 use crate::vm::{Exec, Fault, NResult, Native};
 use crate::world::{DispatcherKind, World};
 
@@ -27,9 +27,16 @@ impl World {
         Fault::Stop(format!("{} has no member '{name}'", self.type_name(recv)))
     }
 
-    fn index_error(&mut self, index: i64, len: usize) -> Fault {
-        let e = self.new_exception(ExcClass::IndexOutOfBoundsException, Some(&format!("Index {index} out of bounds for length {len}")), None);
-        Fault::Throw(e)
+    /// What `list[index]` (also `set`, `removeAt`, `elementAt`) throws for a bad index, by the
+    /// JVM class behind the list.
+    fn index_error(&mut self, list: ObjId, index: i64, len: usize) -> Fault {
+        let (class, msg) = match self.heap.list_kind(list) {
+            ListKind::Empty => (ExcClass::IndexOutOfBoundsException, format!("Empty list doesn't contain element at index {index}.")),
+            ListKind::Singleton => (ExcClass::IndexOutOfBoundsException, format!("Index: {index}, Size: {len}")),
+            ListKind::Array | ListKind::Fixed => (ExcClass::ArrayIndexOutOfBoundsException, format!("Index {index} out of bounds for length {len}")),
+            ListKind::ArrayList => (ExcClass::IndexOutOfBoundsException, format!("Index {index} out of bounds for length {len}")),
+        };
+        self.throw_new(class, &msg)
     }
 
     fn throw_new(&mut self, class: ExcClass, msg: &str) -> Fault {
@@ -108,7 +115,7 @@ impl World {
                         Some(v) => Ok(v.clone()),
                         None => {
                             let len = items.len();
-                            Err(self.index_error(i, len))
+                            Err(self.index_error(*o, i, len))
                         }
                     }
                 }
@@ -119,8 +126,7 @@ impl World {
                 let i = idx.as_i64().unwrap_or(-1);
                 let chars: Vec<char> = text.chars().collect();
                 if i < 0 || i as usize >= chars.len() {
-                    let e = self.new_exception(ExcClass::IndexOutOfBoundsException, Some(&format!("index: {i}, length: {}", chars.len())), None);
-                    return Err(Fault::Throw(e));
+                    return Err(self.throw_new(ExcClass::StringIndexOutOfBoundsException, &format!("String index out of range: {i}")));
                 }
                 Ok(Value::Char(chars[i as usize]))
             }
@@ -142,7 +148,7 @@ impl World {
                 let i = idx.as_i64().ok_or_else(|| Fault::Stop("a list index must be an Int".into()))?;
                 let len = items.len();
                 if i < 0 || i as usize >= len {
-                    return Err(self.index_error(i, len));
+                    return Err(self.index_error(o, i, len));
                 }
                 if let HeapObj::List(items) = self.heap.get_mut(o) {
                     items[i as usize] = v;
@@ -185,7 +191,8 @@ impl World {
                 HeapObj::Pair(a, b) | HeapObj::Entry(a, b) => Ok(if n == 0 { a.clone() } else if n == 1 { b.clone() } else { Value::Null }),
                 HeapObj::List(items) => {
                     let len = items.len();
-                    items.get(n as usize).cloned().ok_or_else(|| self.index_error(n as i64, len))
+                    let o = *o;
+                    items.get(n as usize).cloned().ok_or_else(|| self.index_error(o, n as i64, len))
                 }
                 HeapObj::Instance { class, fields } => {
                     let c = &self.program.classes[class.0 as usize];
@@ -981,10 +988,11 @@ impl World {
                 if is_set && v.iter().any(|x| self.equals(x, &arg(0))) {
                     return ok(Value::Bool(false));
                 }
-                let i = arg(0).as_i64().unwrap_or(0) as usize;
-                if i > v.len() {
-                    return Err(self.index_error(i as i64, len));
+                let i = arg(0).as_i64().unwrap_or(0);
+                if i < 0 || i as usize > v.len() {
+                    return Err(self.throw_new(ExcClass::IndexOutOfBoundsException, &format!("Index: {i}, Size: {len}")));
                 }
+                let i = i as usize;
                 v.insert(i, arg(1));
                 set_items(self, v);
                 ok(Value::Bool(true))
@@ -1016,7 +1024,7 @@ impl World {
             "removeAt" => {
                 let i = arg(0).as_i64().unwrap_or(-1);
                 if i < 0 || i as usize >= len {
-                    return Err(self.index_error(i, len));
+                    return Err(self.index_error(o, i, len));
                 }
                 let mut v = items;
                 let r = v.remove(i as usize);
@@ -1085,12 +1093,13 @@ impl World {
                 if n == "sortedDescending" {
                     v.reverse();
                 }
-                Ok(Native::Value(self.new_list(v)))
+                Ok(Native::Value(self.new_sorted_list(v)))
             }
             "reversed" | "asReversed" => {
                 let mut v = items;
                 v.reverse();
-                Ok(Native::Value(self.new_list(v)))
+                let kind = ListKind::read_only(len.min(2));
+                Ok(Native::Value(self.new_list_of(v, kind)))
             }
             "take" | "drop" | "takeLast" | "dropLast" => {
                 let k = (arg(0).as_i64().unwrap_or(0).max(0) as usize).min(len);
@@ -1100,12 +1109,26 @@ impl World {
                     "takeLast" => items[len - k..].to_vec(),
                     _ => items[..len - k].to_vec(),
                 };
-                Ok(Native::Value(self.new_list(v)))
+                let kind = ListKind::read_only(v.len());
+                Ok(Native::Value(self.new_list_of(v, kind)))
             }
             "subList" => {
-                let a = arg(0).as_i64().unwrap_or(0).clamp(0, len as i64) as usize;
-                let b = arg(1).as_i64().unwrap_or(len as i64).clamp(a as i64, len as i64) as usize;
-                Ok(Native::Value(self.new_list(items[a..b].to_vec())))
+                let (a, b) = (arg(0).as_i64().unwrap_or(0), arg(1).as_i64().unwrap_or(len as i64));
+                let bad = if self.heap.list_kind(o) == ListKind::Empty {
+                    (a != 0 || b != 0).then(|| (ExcClass::IndexOutOfBoundsException, format!("fromIndex: {a}, toIndex: {b}")))
+                } else if a < 0 {
+                    Some((ExcClass::IndexOutOfBoundsException, format!("fromIndex = {a}")))
+                } else if b > len as i64 {
+                    Some((ExcClass::IndexOutOfBoundsException, format!("toIndex = {b}")))
+                } else if a > b {
+                    Some((ExcClass::IllegalArgumentException, format!("fromIndex({a}) > toIndex({b})")))
+                } else {
+                    None
+                };
+                if let Some((class, msg)) = bad {
+                    return Err(self.throw_new(class, &msg));
+                }
+                Ok(Native::Value(self.new_list(items[a as usize..b as usize].to_vec())))
             }
             "distinct" | "toSet" | "toMutableSet" => {
                 let mut v: Vec<Value> = Vec::new();
@@ -1115,12 +1138,21 @@ impl World {
                     }
                 }
                 if n == "distinct" {
-                    Ok(Native::Value(self.new_list(v)))
+                    let kind = ListKind::read_only(v.len());
+                    Ok(Native::Value(self.new_list_of(v, kind)))
                 } else {
                     ok(Value::Obj(self.heap.alloc(HeapObj::Set(v))))
                 }
             }
-            "toList" | "toMutableList" | "toTypedArray" | "toIntArray" | "toLongArray" | "asList" => Ok(Native::Value(self.new_list(items))),
+            "toList" | "toMutableList" | "toTypedArray" | "toIntArray" | "toLongArray" | "asList" => {
+                let kind = match n {
+                    "toList" => ListKind::read_only(len),
+                    "toMutableList" => ListKind::ArrayList,
+                    "asList" => ListKind::Fixed,
+                    _ => ListKind::Array,
+                };
+                Ok(Native::Value(self.new_list_of(items, kind)))
+            }
             "shuffled" => {
                 let mut v = items;
                 for i in (1..v.len()).rev() {
@@ -1164,6 +1196,26 @@ impl World {
                     });
                 }
                 ok(Value::str(&format!("{prefix}{}{postfix}", parts.join(&sep))))
+            }
+            "filterNotNull" => {
+                let v: Vec<Value> = items.into_iter().filter(|v| !v.is_null()).collect();
+                Ok(Native::Value(self.new_list(v)))
+            }
+            "flatten" => {
+                let mut v = Vec::new();
+                for inner in items {
+                    match inner {
+                        Value::Obj(p) if matches!(self.heap.get(p), HeapObj::List(_) | HeapObj::Set(_)) => v.extend(self.list_items(p)),
+                        Value::Range(r) => v.extend((0..r.len()).map(|i| r.element(r.first + i * r.step))),
+                        other => return Err(Fault::Stop(format!("flatten takes a collection of collections, not of {}", self.type_name(&other)))),
+                    }
+                }
+                Ok(Native::Value(self.new_list(v)))
+            }
+            // `zipWithNext()`: each element paired with the next; with a transform, see inline.rs.
+            "zipWithNext" => {
+                let pairs: Vec<Value> = items.windows(2).map(|w| Value::Obj(self.heap.alloc(HeapObj::Pair(w[0].clone(), w[1].clone())))).collect();
+                Ok(Native::Value(self.new_list(pairs)))
             }
             "withIndex" => {
                 let pairs: Vec<Value> = items.into_iter().enumerate().map(|(i, v)| Value::Obj(self.heap.alloc(HeapObj::Pair(Value::Int(i as i32), v)))).collect();
@@ -1512,7 +1564,7 @@ impl World {
                     v => (v.as_i64().unwrap_or(0), arg(1).as_i64().unwrap_or(chars.len() as i64)),
                 };
                 if a < 0 || b > chars.len() as i64 || a > b {
-                    return Err(self.throw_new(ExcClass::IndexOutOfBoundsException, &format!("begin {a}, end {b}, length {}", chars.len())));
+                    return Err(self.throw_new(ExcClass::StringIndexOutOfBoundsException, &format!("begin {a}, end {b}, length {}", chars.len())));
                 }
                 ok(Value::str(&chars[a as usize..b as usize].iter().collect::<String>()))
             }
@@ -1595,6 +1647,8 @@ impl World {
             "toIntOrNull" => ok(text.parse::<i32>().map(Value::Int).unwrap_or(Value::Null)),
             "toLongOrNull" => ok(text.parse::<i64>().map(Value::Long).unwrap_or(Value::Null)),
             "toDoubleOrNull" => ok(crate::decimal::parse_f64(text).map(Value::Double).unwrap_or(Value::Null)),
+            "firstOrNull" if args.is_empty() => ok(chars.first().map(|c| Value::Char(*c)).unwrap_or(Value::Null)),
+            "lastOrNull" if args.is_empty() => ok(chars.last().map(|c| Value::Char(*c)).unwrap_or(Value::Null)),
             "first" => chars.first().map(|c| ok(Value::Char(*c))).unwrap_or_else(|| Err(self.throw_new(ExcClass::NoSuchElementException, "Char sequence is empty."))),
             "last" => chars.last().map(|c| ok(Value::Char(*c))).unwrap_or_else(|| Err(self.throw_new(ExcClass::NoSuchElementException, "Char sequence is empty."))),
             "get" => Ok(Native::Value(self.get_index(Value::str(text), arg(0))?)),
@@ -1613,10 +1667,12 @@ impl World {
         }
     }
 
-    /// `"%d items, %.2f s".format(…)`: the common Java format specifiers, with the flags `-`
-    /// (left-justify), `0` (pad with zeros after the sign) and `,` (group thousands), a width
-    /// and a precision.
-    fn format_string(&self, fmt: &str, args: &[Value]) -> Result<String, Fault> {
+    /// `"%d items, %.2f s".format(…)`: Java's format specifiers `s S b B c C d x X o f e E`
+    /// with the flags `-` (left-justify), `0` (pad with zeros after the sign), `,` (group
+    /// thousands), `+` and ` ` (sign of non-negative numbers), `(` (negative numbers in
+    /// parentheses) and `#` (radix prefix), a width and a precision. An argument of the wrong
+    /// type, a missing argument and an unknown conversion throw as Java's Formatter does.
+    fn format_string(&mut self, fmt: &str, args: &[Value]) -> Result<String, Fault> {
         let mut out = String::new();
         let mut it = fmt.chars().peekable();
         let mut next_arg = 0;
@@ -1625,21 +1681,20 @@ impl World {
                 out.push(c);
                 continue;
             }
-            let (mut left, mut zero, mut grouped) = (false, false, false);
-            while let Some(&flag) = it.peek() {
-                match flag {
-                    '-' => left = true,
-                    '0' => zero = true,
-                    ',' => grouped = true,
-                    _ => break,
-                }
+            let mut spec = String::from('%');
+            let mut flags = String::new();
+            while let Some(&flag) = it.peek().filter(|f| "-0,+ (#".contains(**f)) {
+                flags.push(flag);
                 it.next();
             }
+            let flag = |f: char| flags.contains(f);
+            spec.push_str(&flags);
             let mut width = String::new();
             while let Some(&d) = it.peek().filter(|d| d.is_ascii_digit()) {
                 width.push(d);
                 it.next();
             }
+            spec.push_str(&width);
             let mut prec = None;
             if it.peek() == Some(&'.') {
                 it.next();
@@ -1652,59 +1707,108 @@ impl World {
                 if !digits.is_empty() && prec.is_none_or(|p| p > MAX_FORMAT_WIDTH) {
                     return Err(Fault::Stop(format!("a format precision over {MAX_FORMAT_WIDTH} is not supported in Coroutine Lab")));
                 }
+                spec.push('.');
+                spec.push_str(&digits);
             }
-            let Some(conv) = it.next() else { break };
-            if conv == '%' {
-                out.push('%');
-                continue;
-            }
-            if conv == 'n' {
-                out.push('\n');
-                continue;
-            }
-            let a = args.get(next_arg).cloned().unwrap_or(Value::Null);
-            next_arg += 1;
-            // Only numbers take the zero padding and the grouping: their text has a sign and
-            // digits that both flags work on.
-            let mut numeric = false;
-            let body = match conv {
-                'd' => match a.as_i64() {
-                    Some(v) => {
-                        numeric = true;
-                        v.to_string()
-                    }
-                    None => self.text_of(&a)?,
-                },
-                'f' => {
-                    let x = a.as_f64().unwrap_or(0.0);
-                    numeric = x.is_finite();
-                    crate::decimal::Dec(x).fixed_half_up(prec.unwrap_or(6))
-                }
-                's' => self.text_of(&a)?,
-                'x' => format!("{:x}", a.as_i64().unwrap_or(0)),
-                'c' => self.text_of(&a)?,
-                'b' => self.text_of(&a)?,
-                other => return Err(Fault::Stop(format!("format specifier '%{other}' is not supported"))),
+            let Some(conv) = it.next() else {
+                return Err(self.throw_new(ExcClass::UnknownFormatConversionException, "Conversion = '%'"));
             };
-            let body = if numeric && grouped { group_thousands(&body) } else { body };
+            spec.push(conv);
+            if conv == '%' || conv == 'n' {
+                out.push(if conv == '%' { '%' } else { '\n' });
+                continue;
+            }
+            if !"sSbBcCdxXofeE".contains(conv) {
+                return Err(self.throw_new(ExcClass::UnknownFormatConversionException, &format!("Conversion = '{conv}'")));
+            }
+            let Some(a) = args.get(next_arg).cloned() else {
+                return Err(self.throw_new(ExcClass::MissingFormatArgumentException, &format!("Format specifier '{spec}'")));
+            };
+            next_arg += 1;
+            let lower = conv.to_ascii_lowercase();
+            let number = "dxofe".contains(lower);
+            if !number && flags.chars().any(|f| "0,+ (".contains(f)) || "xo".contains(lower) && flags.chars().any(|f| ",+ (".contains(f)) {
+                return Err(Fault::Stop(format!("the flags '{flags}' do not apply to %{conv} in {spec}")));
+            }
+            let wrong_type = |w: &mut World, a: &Value| {
+                let class = w.jvm_class_name(a);
+                Err(w.throw_new(ExcClass::IllegalFormatConversionException, &format!("{lower} != {class}")))
+            };
+            // A number is written as a sign, digits and a closing parenthesis, so that the
+            // zero padding can go between the sign and the digits.
+            let (mut sign, mut close, mut finite) = ("", "", false);
+            let mut body: String;
+            match (lower, &a) {
+                (_, Value::Null) => body = (if lower == 'b' { "false" } else { "null" }).into(),
+                ('s', _) => body = self.text_of(&a)?,
+                ('b', _) => body = (if a == Value::Bool(false) { "false" } else { "true" }).into(),
+                ('c', Value::Char(ch)) => body = ch.to_string(),
+                ('c', Value::Int(code)) => match char::from_u32(*code as u32) {
+                    Some(ch) => body = ch.to_string(),
+                    None => return Err(Fault::Stop(format!("{code} is not a Unicode code point (Java throws IllegalFormatCodePointException)"))),
+                },
+                ('d' | 'x' | 'o', Value::Int(_) | Value::Long(_)) => {
+                    let v = a.as_i64().unwrap_or(0);
+                    // Hexadecimal and octal write the two's complement of the value's own width.
+                    let bits = if let Value::Int(i) = a { i as u32 as u64 } else { v as u64 };
+                    body = match lower {
+                        'x' => format!("{}{bits:x}", if flag('#') { "0x" } else { "" }),
+                        'o' => format!("{}{bits:o}", if flag('#') { "0" } else { "" }),
+                        _ => v.unsigned_abs().to_string(),
+                    };
+                    finite = true;
+                    if lower == 'd' {
+                        sign = if v < 0 { "-" } else { "" };
+                    }
+                }
+                ('f' | 'e', Value::Double(x)) => {
+                    let p = prec.unwrap_or(6);
+                    let text = if lower == 'f' { crate::decimal::Dec(*x).fixed_half_up(p) } else { crate::decimal::Dec(*x).scientific_half_up(p) };
+                    body = text.trim_start_matches('-').to_string();
+                    finite = x.is_finite();
+                    sign = if text.starts_with('-') { "-" } else { "" };
+                }
+                _ => return wrong_type(self, &a),
+            }
+            if number && !matches!(a, Value::Null) && lower != 'x' && lower != 'o' {
+                if flag(',') && finite && lower != 'e' {
+                    body = group_thousands(&body);
+                }
+                // NaN has no sign; a negative number in parentheses loses its minus.
+                let nan = matches!(a, Value::Double(x) if x.is_nan());
+                if nan {
+                    sign = "";
+                } else if sign == "-" && flag('(') {
+                    (sign, close) = ("(", ")");
+                } else if sign.is_empty() && flag('+') {
+                    sign = "+";
+                } else if sign.is_empty() && flag(' ') {
+                    sign = " ";
+                }
+            }
+            if !number {
+                if let Some(p) = prec {
+                    body = body.chars().take(p).collect();
+                }
+            }
             let w = if width.is_empty() { 0 } else { width.parse::<usize>().unwrap_or(usize::MAX) };
             if w > MAX_FORMAT_WIDTH {
                 return Err(Fault::Stop(format!("a format width over {MAX_FORMAT_WIDTH} is not supported in Coroutine Lab")));
             }
-            let len = body.chars().count();
+            let len = sign.len() + body.chars().count() + close.len();
             let fill = w.saturating_sub(len);
             let padded = if fill == 0 {
-                body
-            } else if left {
-                format!("{body}{}", " ".repeat(fill))
-            } else if zero && numeric {
-                let (sign, magnitude) = body.split_at(if body.starts_with('-') { 1 } else { 0 });
-                format!("{sign}{}{magnitude}", "0".repeat(fill))
+                format!("{sign}{body}{close}")
+            } else if flag('-') {
+                format!("{sign}{body}{close}{}", " ".repeat(fill))
+            } else if flag('0') && finite {
+                format!("{sign}{}{body}{close}", "0".repeat(fill))
             } else {
                 // NaN and Infinity are padded with spaces even under the `0` flag, as Java does.
-                format!("{}{body}", " ".repeat(fill))
+                format!("{}{sign}{body}{close}", " ".repeat(fill))
             };
-            out.push_str(&padded);
+            // An upper-case conversion writes its whole text in upper case (`NAN`, `TRUE`).
+            out.push_str(&if conv.is_ascii_uppercase() { padded.to_uppercase() } else { padded });
         }
         Ok(out)
     }

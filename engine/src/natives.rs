@@ -8,7 +8,7 @@ use crate::exception::ExcClass;
 use crate::job::{JobClass, NewJob};
 use crate::lang::Span;
 use crate::strand::{Frame, OnReturn, Resume, ScopeFrame, ScopeKind, Strand, StrandState, Wait};
-use crate::value::{Context, DispatcherId, HeapObj, JobId, MutexState, ObjId, SemaphoreState, StrandId, ThreadId, ThreadLocalState, Value};
+use crate::value::{Context, DispatcherId, HeapObj, JobId, ListKind, MutexState, ObjId, SemaphoreState, StrandId, ThreadId, ThreadLocalState, Value};
 use crate::vm::{Exec, Fault, NResult, Native};
 use crate::world::{Block, Dispatcher, DispatcherKind, World, DEFAULT, IO, MAIN, UNCONFINED};
 
@@ -640,8 +640,14 @@ impl World {
                 let e = self.new_exception(ExcClass::NotImplementedError, Some(&msg), None);
                 return Err(Fault::Throw(e));
             }
-            B::ListOf | B::MutableListOf | B::ArrayOf => self.new_list(args),
-            B::EmptyList => self.new_list(Vec::new()),
+            B::MutableListOf => self.new_list(args),
+            // `listOf(a, b, …)` is `Arrays.asList`, `listOf(a)` a singleton, `listOf()` the empty list.
+            B::ListOf => {
+                let kind = if args.len() < 2 { ListKind::read_only(args.len()) } else { ListKind::Fixed };
+                self.new_list_of(args, kind)
+            }
+            B::ArrayOf => self.new_list_of(args, ListKind::Array),
+            B::EmptyList => self.new_list_of(Vec::new(), ListKind::Empty),
             B::MapOf | B::HashMapOf => {
                 let mut entries: Vec<(Value, Value)> = Vec::new();
                 for a in &args {
@@ -758,7 +764,7 @@ impl World {
                 if let Some(e) = err {
                     return Err(e);
                 }
-                self.new_list(pairs.into_iter().map(|(_, v)| v).collect())
+                self.new_sorted_list(pairs.into_iter().map(|(_, v)| v).collect())
             }
             B::Repeat => return Err(Fault::Stop("repeat needs a lambda literal: repeat(n) { … }".into())),
         };

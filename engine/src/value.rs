@@ -447,6 +447,36 @@ pub struct Heap {
     /// The table size of each map that is a Java `HashMap` (`hashMapOf`, `HashMap()`), whose
     /// entries are kept in that table's iteration order; other maps keep insertion order.
     hash_table_sizes: std::collections::BTreeMap<ObjId, u32>,
+    /// The JVM class behind each list that is not a `java.util.ArrayList` (see [`ListKind`]).
+    list_kinds: std::collections::BTreeMap<ObjId, ListKind>,
+}
+
+/// The JVM class behind a list, which decides the exception a bad index throws. A list is a
+/// `java.util.ArrayList` unless the heap records another kind for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    /// `java.util.ArrayList`: `mutableListOf`, `map`, `filter`, `toList()` of 2 or more, …
+    ArrayList,
+    /// An array (`arrayOf`, `IntArray`, `toTypedArray`).
+    Array,
+    /// `java.util.Arrays$ArrayList`, a list over an array: `listOf(a, b, …)`, `sorted()` of 2 or more.
+    Fixed,
+    /// `java.util.Collections$SingletonList`: `listOf(a)`, `toList()` of one element.
+    Singleton,
+    /// `kotlin.collections.EmptyList`: `listOf()`, `emptyList()`, `toList()` of nothing.
+    Empty,
+}
+
+impl ListKind {
+    /// The kind of a read-only list that the standard library shrinks by size
+    /// (`toList`, `take`, `drop`, `distinct`): empty, singleton or an ArrayList.
+    pub fn read_only(len: usize) -> ListKind {
+        match len {
+            0 => ListKind::Empty,
+            1 => ListKind::Singleton,
+            _ => ListKind::ArrayList,
+        }
+    }
 }
 
 impl Heap {
@@ -464,6 +494,20 @@ impl Heap {
     /// Records the table size of a map that iterates as a Java `HashMap`.
     pub fn set_hash_table_size(&mut self, id: ObjId, size: u32) {
         self.hash_table_sizes.insert(id, size);
+    }
+
+    /// The JVM class behind a list.
+    pub fn list_kind(&self, id: ObjId) -> ListKind {
+        self.list_kinds.get(&id).copied().unwrap_or(ListKind::ArrayList)
+    }
+
+    /// Records the JVM class behind a list.
+    pub fn set_list_kind(&mut self, id: ObjId, kind: ListKind) {
+        if kind == ListKind::ArrayList {
+            self.list_kinds.remove(&id);
+        } else {
+            self.list_kinds.insert(id, kind);
+        }
     }
 
     /// An object.

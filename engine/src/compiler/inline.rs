@@ -248,6 +248,10 @@ impl<'a> Compiler<'a> {
                     c.emit(Op::Pop, span);
                 });
                 self.emit(Op::Load(list), span);
+                if name == "Array" {
+                    // An array, not a list: a bad index throws ArrayIndexOutOfBoundsException.
+                    self.call_method("toTypedArray", 0, span);
+                }
                 true
             }
             ("buildList", Some(l)) if args.len() == 1 => {
@@ -294,7 +298,8 @@ impl<'a> Compiler<'a> {
                 | "maxByOrNull" | "minByOrNull" | "maxBy" | "minBy" | "sortedBy" | "sortedByDescending" | "groupBy" | "associateWith"
                 | "associateBy" | "flatMap" | "onEach" | "reduce" | "let" | "also" | "apply" | "run" | "takeIf" | "takeUnless"
                 | "withLock" | "withPermit" | "onSuccess" | "onFailure" | "runCatching" | "partition" | "indexOfFirst"
-                | "filterKeys" | "filterValues" | "mapValues" | "mapKeys" | "single" | "singleOrNull", 1)
+                | "filterKeys" | "filterValues" | "mapValues" | "mapKeys" | "single" | "singleOrNull" | "associate"
+                | "mapIndexedNotNull" | "zipWithNext" | "dropWhile", 1)
                 | ("fold" | "getOrPut" | "joinToString", _)
                 | ("getOrElse", 1)
                 | ("chunked" | "windowed" | "zip", 2..=4)
@@ -304,7 +309,7 @@ impl<'a> Compiler<'a> {
         }
         // `chunked`, `windowed` and `zip` with a transform: the call without the lambda, then
         // the lambda mapped over its result. A named argument keeps the plain call.
-        let with_transform = matches!(mname, "chunked" | "windowed" | "zip");
+        let with_transform = matches!(mname, "chunked" | "windowed" | "zip" | "zipWithNext");
         if with_transform && args[..n_args - 1].iter().any(|a| a.name.is_some() || a.spread) {
             return false;
         }
@@ -341,7 +346,7 @@ impl<'a> Compiler<'a> {
                     None => self.emit(Op::Push(Value::Unit), span),
                 };
             }
-            "forEachIndexed" | "mapIndexed" | "filterIndexed" => {
+            "forEachIndexed" | "mapIndexed" | "filterIndexed" | "mapIndexedNotNull" => {
                 let acc = if mname != "forEachIndexed" {
                     self.emit(Op::CallBuiltin { builtin: Builtin::MutableListOf, argc: 0 }, span);
                     let t = self.temp(span);
@@ -361,6 +366,19 @@ impl<'a> Compiler<'a> {
                         self.emit(Op::Load(acc), span);
                         self.inline_lambda(l, mname, &[idx, elem], None, span);
                         self.call_method("add", 1, span);
+                        self.emit(Op::Pop, span);
+                    }
+                    ("mapIndexedNotNull", Some(acc)) => {
+                        self.inline_lambda(l, mname, &[idx, elem], None, span);
+                        let v = self.temp(span);
+                        self.emit(Op::Load(v), span);
+                        let skip = self.emit(Op::JumpIfNull(0), span);
+                        self.emit(Op::Pop, span);
+                        self.emit(Op::Load(acc), span);
+                        self.emit(Op::Load(v), span);
+                        self.call_method("add", 1, span);
+                        let s = self.here();
+                        self.patch(skip, s);
                         self.emit(Op::Pop, span);
                     }
                     ("filterIndexed", Some(acc)) => {
@@ -492,6 +510,45 @@ impl<'a> Compiler<'a> {
                 let end = self.here();
                 self.patch(done, end);
             }
+            // Skips elements while the predicate holds, then keeps every one from the first
+            // that fails it.
+            "dropWhile" => {
+                let it_val = self.temp(span);
+                let acc = self.new_list(span);
+                self.emit(Op::Push(Value::Bool(true)), span);
+                let dropping = self.temp(span);
+                self.emit(Op::Load(it_val), span);
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.emit(Op::Load(dropping), span);
+                let keep = self.emit(Op::JumpIfFalse(0), span);
+                self.inline_lambda(l, mname, &[elem], None, span);
+                let skip = self.emit(Op::JumpIfTrue(0), span);
+                self.emit(Op::Push(Value::Bool(false)), span);
+                self.emit(Op::Store(dropping), span);
+                let keep_at = self.here();
+                self.patch(keep, keep_at);
+                self.emit(Op::Load(acc), span);
+                self.emit(Op::Load(elem), span);
+                self.call_method("add", 1, span);
+                self.emit(Op::Pop, span);
+                let skip_at = self.here();
+                self.patch(skip, skip_at);
+                self.emit(Op::Jump(top), span);
+                let end = self.here();
+                self.patch(exit, end);
+                // On a String the kept chars make a String again.
+                self.emit(Op::Load(it_val), span);
+                let string_test = TypeTest::Builtin(self.sym("String"));
+                self.emit(Op::IsInstance(string_test), span);
+                let not_string = self.emit(Op::JumpIfFalse(0), span);
+                self.emit(Op::Load(acc), span);
+                self.emit(Op::Push(Value::str("")), span);
+                self.call_method("joinToString", 1, span);
+                self.emit(Op::Store(acc), span);
+                let after = self.here();
+                self.patch(not_string, after);
+                self.emit(Op::Load(acc), span);
+            }
             "mapValues" | "mapKeys" => {
                 let it_val = self.temp(span);
                 self.emit(Op::CallBuiltin { builtin: Builtin::MapOf, argc: 0 }, span);
@@ -550,15 +607,15 @@ impl<'a> Compiler<'a> {
                     self.patch(two_found, done);
                 }
             }
-            "chunked" | "windowed" | "zip" => {
+            "chunked" | "windowed" | "zip" | "zipWithNext" => {
                 for a in &args[..n_args - 1] {
                     self.expr(&a.value);
                 }
                 self.call_method(mname, n_args as u32 - 1, span);
                 let acc = self.new_list(span);
                 let (_, elem, top, exit) = self.inline_loop_start(span);
-                if mname == "zip" {
-                    // `zip`'s transform takes the two elements of each pair.
+                if mname == "zip" || mname == "zipWithNext" {
+                    // The transform takes the two elements of each pair.
                     let (first, second) = self.entry_parts(elem, span);
                     self.inline_lambda(l, mname, &[first, second], None, span);
                 } else {
@@ -733,7 +790,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Push(Value::Bool(mname == "sortedByDescending")), span);
                 self.emit(Op::CallBuiltin { builtin: Builtin::SortByKeys, argc: 2 }, span);
             }
-            "groupBy" | "associateWith" | "associateBy" => {
+            "groupBy" | "associateWith" | "associateBy" | "associate" => {
                 let it_val = self.temp(span);
                 self.emit(Op::CallBuiltin { builtin: Builtin::MapOf, argc: 0 }, span);
                 let map = self.temp(span);
@@ -751,6 +808,15 @@ impl<'a> Compiler<'a> {
                     "associateWith" => {
                         self.emit(Op::Load(elem), span);
                         self.emit(Op::Load(v), span);
+                        self.call_method("put", 2, span);
+                    }
+                    // The lambda gives a Pair: its first is the key, its second the value.
+                    "associate" => {
+                        self.emit(Op::Pop, span);
+                        let (key, value) = self.entry_parts(v, span);
+                        self.emit(Op::Load(map), span);
+                        self.emit(Op::Load(key), span);
+                        self.emit(Op::Load(value), span);
                         self.call_method("put", 2, span);
                     }
                     _ => {
