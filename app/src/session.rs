@@ -7,12 +7,12 @@
 
 use std::rc::Rc;
 
-use engine::job::JobState;
 use engine::lang::params::ParamValue;
 use engine::lang::{Diagnostic, LineIndex};
 use engine::trace::EventKind;
 use engine::value::{JobId, StrandId};
-use engine::views::{Activity, JobView, Recording, StrandView};
+use engine::views::{Activity, Recording};
+pub use engine::views::Look;
 use engine::{Config, Outcome};
 use lessons::{Prepared, Variant};
 
@@ -490,80 +490,6 @@ pub fn format_time(us: u64) -> String {
         format!("{} ms", text.trim_end_matches('0').trim_end_matches('.'))
     } else {
         format!("{:.2} s", engine::decimal::Dec(us as f64 / 1e6))
-    }
-}
-
-/// How a job looks: its state as a shape, a word and a colour class.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Look {
-    /// Lazy, not started.
-    New,
-    /// Running or ready to run.
-    Active,
-    /// Active, its coroutine suspended.
-    Suspended,
-    /// Body done, waiting for children.
-    Completing,
-    /// Cancelling.
-    Cancelling,
-    /// Cancelled.
-    Cancelled,
-    /// Its body threw.
-    Failed,
-    /// Completed.
-    Completed,
-}
-
-impl Look {
-    /// The look of a job, given the state of its coroutine's strand.
-    pub fn of(job: &JobView, strand: Option<&StrandView>) -> Look {
-        if job.failure.is_some() {
-            return Look::Failed;
-        }
-        match (job.state, strand.map(|s| s.state)) {
-            (JobState::Active, Some(engine::strand::StrandState::Suspended)) => Look::Suspended,
-            (state, _) => Look::of_state(state),
-        }
-    }
-
-    /// The look of a job state alone, without its coroutine's strand or failure.
-    pub fn of_state(state: JobState) -> Look {
-        match state {
-            JobState::New => Look::New,
-            JobState::Active => Look::Active,
-            JobState::Completing => Look::Completing,
-            JobState::Cancelling => Look::Cancelling,
-            JobState::Cancelled => Look::Cancelled,
-            JobState::Completed => Look::Completed,
-        }
-    }
-
-    /// The shape that carries the state without colour.
-    pub fn glyph(self) -> &'static str {
-        match self {
-            Look::New => "○",
-            Look::Active => "●",
-            Look::Suspended => "◌",
-            Look::Completing => "◔",
-            Look::Cancelling => "◐",
-            Look::Cancelled => "⊘",
-            Look::Failed => "✖",
-            Look::Completed => "✔",
-        }
-    }
-
-    /// The word for it.
-    pub fn word(self) -> &'static str {
-        match self {
-            Look::New => "new",
-            Look::Active => "active",
-            Look::Suspended => "suspended",
-            Look::Completing => "completing",
-            Look::Cancelling => "cancelling",
-            Look::Cancelled => "cancelled",
-            Look::Failed => "failed",
-            Look::Completed => "completed",
-        }
     }
 }
 

@@ -212,6 +212,8 @@ pub struct JobView {
     pub label: String,
     /// Its state at this step.
     pub state: JobState,
+    /// How it looks at the step: its state, told apart by suspension and failure.
+    pub look: Look,
     /// A supervisor (its children fail alone).
     pub supervisor: bool,
     /// A scope that rethrows to its caller.
@@ -341,27 +343,79 @@ pub struct RunView {
 struct Family {
     /// Indices in `jobs`, in creation order.
     members: Vec<usize>,
-    /// After each step that changes them: how many members exist in each state (by
-    /// `JobState as usize`).
-    counts: Vec<(u64, [u32; 6])>,
+    /// After each step that changes them: how many members exist that look each way (by
+    /// `Look as usize`), so that the members not drawn are counted as the drawn ones look.
+    counts: Vec<(u64, [u32; Look::ALL.len()])>,
 }
 
 impl Family {
-    /// Moves one member out of a state (`None`: it is new) and into another at a step.
-    fn count(&mut self, step: u64, from: Option<JobState>, to: JobState) {
+    /// Moves one member out of a look (`None`: it is new) and into another at a step.
+    fn count(&mut self, step: u64, from: Option<Look>, to: Look) {
         let mut now = match self.counts.last() {
             Some(&(s, c)) if s == step => {
                 self.counts.pop();
                 c
             }
             Some(&(_, c)) => c,
-            None => [0; 6],
+            None => [0; Look::ALL.len()],
         };
         if let Some(f) = from {
             now[f as usize] -= 1;
         }
         now[to as usize] += 1;
         self.counts.push((step, now));
+    }
+}
+
+/// How a job looks at a step: its state, told apart further by whether its coroutine is
+/// suspended and whether its body failed. The tree draws each look as a shape, a word and a
+/// colour, and counts the children it does not draw by look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Look {
+    /// Lazy, not started.
+    New,
+    /// Running or ready to run.
+    Active,
+    /// Active, its coroutine suspended.
+    Suspended,
+    /// Body done, waiting for children.
+    Completing,
+    /// Cancelling.
+    Cancelling,
+    /// Cancelled.
+    Cancelled,
+    /// Its body threw.
+    Failed,
+    /// Completed.
+    Completed,
+}
+
+impl Look {
+    /// Every look, in the order of `Look as usize`.
+    pub const ALL: [Look; 8] = [Look::New, Look::Active, Look::Suspended, Look::Completing, Look::Cancelling, Look::Cancelled, Look::Failed, Look::Completed];
+
+    /// The look of a job in a state, failed or not, its coroutine suspended or not.
+    pub fn of_parts(state: JobState, failed: bool, suspended: bool) -> Look {
+        match (state, failed, suspended) {
+            (_, true, _) => Look::Failed,
+            (JobState::Active, _, true) => Look::Suspended,
+            (JobState::New, ..) => Look::New,
+            (JobState::Active, ..) => Look::Active,
+            (JobState::Completing, ..) => Look::Completing,
+            (JobState::Cancelling, ..) => Look::Cancelling,
+            (JobState::Cancelled, ..) => Look::Cancelled,
+            (JobState::Completed, ..) => Look::Completed,
+        }
+    }
+
+    /// The shape that carries the look without colour.
+    pub fn glyph(self) -> &'static str {
+        ["○", "●", "◌", "◔", "◐", "⊘", "✖", "✔"][self as usize]
+    }
+
+    /// The word for it.
+    pub fn word(self) -> &'static str {
+        ["new", "active", "suspended", "completing", "cancelling", "cancelled", "failed", "completed"][self as usize]
     }
 }
 
@@ -389,8 +443,21 @@ impl RunView {
         let mut index_of: Vec<Option<usize>> = vec![None; world.jobs.len()];
         let job_index = |index_of: &Vec<Option<usize>>, id: JobId| index_of.get(id.0 as usize).copied().flatten();
         let mut families: Vec<Family> = vec![Family::default()];
-        // The family of each job, by index in `jobs`.
+        // The family of each job, by index in `jobs`, how it looks, and whether its
+        // coroutine is suspended; the jobs of each strand (a scope runs on its caller's).
         let mut family_of: Vec<usize> = Vec::new();
+        let mut look_of: Vec<Look> = Vec::new();
+        let mut suspended: Vec<bool> = Vec::new();
+        let mut jobs_of_strand: Vec<Vec<usize>> = vec![Vec::new(); n_strands];
+        // A job's look changes with its state, its failure and its coroutine's suspensions.
+        let relook = |i: usize, step: u64, jobs: &Vec<JobInfo>, suspended: &Vec<bool>, look_of: &mut Vec<Look>, families: &mut Vec<Family>, family_of: &Vec<usize>| {
+            let state = jobs[i].states.last().map_or(JobState::Active, |s| s.1);
+            let look = Look::of_parts(state, jobs[i].failure.is_some(), suspended[i]);
+            if look != look_of[i] {
+                families[family_of[i]].count(step, Some(look_of[i]), look);
+                look_of[i] = look;
+            }
+        };
         for (i, e) in events.iter().enumerate() {
             while last_step < e.step {
                 last_step += 1;
@@ -406,8 +473,16 @@ impl RunView {
                     let state = if matches!(class, JobClass::LazyStandalone | JobClass::LazyDeferred) { JobState::New } else { JobState::Active };
                     let family = parent.or(detached_from).and_then(|p| job_index(&index_of, p)).map_or(0, |p| p + 1);
                     families[family].members.push(jobs.len());
-                    families[family].count(e.step, None, state);
+                    // Its coroutine may have run before the job was recorded (runBlocking's).
+                    let is_suspended = j.strand.and_then(|s| strand_states.get(s.0 as usize)).and_then(|v| v.last()).is_some_and(|l| l.1 == StrandState::Suspended);
+                    let look = Look::of_parts(state, false, is_suspended);
+                    families[family].count(e.step, None, look);
                     family_of.push(family);
+                    look_of.push(look);
+                    suspended.push(is_suspended);
+                    if let Some(of_strand) = j.strand.and_then(|s| jobs_of_strand.get_mut(s.0 as usize)) {
+                        of_strand.push(jobs.len());
+                    }
                     families.push(Family::default());
                     index_of[job.0 as usize] = Some(jobs.len());
                     jobs.push(JobInfo {
@@ -434,7 +509,14 @@ impl RunView {
                         let before = jobs[i].states.last().map(|s| s.1);
                         if before != Some(*state) {
                             jobs[i].states.push((e.step, *state));
-                            families[family_of[i]].count(e.step, before, *state);
+                            relook(i, e.step, &jobs, &suspended, &mut look_of, &mut families, &family_of);
+                            // A finished job looks the same whatever its strand does next: a
+                            // strand that runs 100,000 scopes one after another keeps a short list.
+                            if matches!(state, JobState::Completed | JobState::Cancelled) {
+                                if let Some(of_strand) = jobs[i].strand.and_then(|s| jobs_of_strand.get_mut(s.0 as usize)) {
+                                    of_strand.retain(|&k| k != i);
+                                }
+                            }
                         }
                     }
                 }
@@ -446,6 +528,7 @@ impl RunView {
                 EventKind::Failed { job, exception } => {
                     if let Some(i) = job_index(&index_of, *job) {
                         jobs[i].failure.get_or_insert((e.step, exception.clone()));
+                        relook(i, e.step, &jobs, &suspended, &mut look_of, &mut families, &family_of);
                     }
                 }
                 EventKind::HandlerInvoked { job, exception, uncaught } => {
@@ -507,6 +590,10 @@ impl RunView {
             if let Some((s, state, why, thread)) = change {
                 if let Some(v) = strand_states.get_mut(s.0 as usize) {
                     v.push((e.step, state, why, thread));
+                }
+                for &i in jobs_of_strand.get(s.0 as usize).map_or(&[][..], |v| &v[..]) {
+                    suspended[i] = state == StrandState::Suspended;
+                    relook(i, e.step, &jobs, &suspended, &mut look_of, &mut families, &family_of);
                 }
             }
         }
@@ -573,7 +660,9 @@ impl RunView {
         let state = last_before(&j.states, step).map(|s| s.1).unwrap_or(JobState::Active);
         let cancel = j.cancels.iter().take_while(|c| c.0 <= step).next().map(|c| (c.1.clone(), c.2));
         let failure = j.failure.as_ref().filter(|f| f.0 <= step).map(|f| f.1.clone());
+        let suspended = j.strand.and_then(|s| self.strand_at(step, s)).is_some_and(|s| s.state == StrandState::Suspended);
         Some(JobView {
+            look: Look::of_parts(state, failure.is_some(), suspended),
             id: j.id,
             parent: j.parent,
             detached_from: j.detached_from,
@@ -599,7 +688,7 @@ impl RunView {
     /// `limit` of them, and how many there are in each state — so that a tree with 100,000
     /// coroutines costs only the rows it draws. An island is listed under the scope it was
     /// launched from when it has no parent.
-    pub fn children_at(&self, step: u64, parent: Option<JobId>, limit: usize) -> (Vec<JobView>, Vec<(JobState, usize)>) {
+    pub fn children_at(&self, step: u64, parent: Option<JobId>, limit: usize) -> (Vec<JobView>, Vec<(Look, usize)>) {
         let family = match parent {
             Some(p) => match self.job_index(p) {
                 Some(i) => &self.families[i + 1],
@@ -617,10 +706,7 @@ impl RunView {
             shown.extend(self.job_at(step, j.id));
         }
         let counts = match last_before(&family.counts, step) {
-            Some((_, by_state)) => {
-                const STATES: [JobState; 6] = [JobState::New, JobState::Active, JobState::Completing, JobState::Cancelling, JobState::Cancelled, JobState::Completed];
-                STATES.iter().zip(by_state).filter(|(_, &n)| n > 0).map(|(&s, &n)| (s, n as usize)).collect()
-            }
+            Some((_, by_look)) => Look::ALL.iter().zip(by_look).filter(|(_, &n)| n > 0).map(|(&l, &n)| (l, n as usize)).collect(),
             None => Vec::new(),
         };
         (shown, counts)

@@ -275,7 +275,7 @@ fun main() = runBlocking {
     let end = r.view.n_steps;
     assert_eq!(r.view.line_of(strand, end), Some(4));
     let (_, done) = r.view.children_at(end, Some(root), 0);
-    assert_eq!(done, vec![(engine::job::JobState::Completed, 500)]);
+    assert_eq!(done, vec![(engine::views::Look::Completed, 500)]);
 }
 
 #[test]
@@ -289,7 +289,8 @@ fn a_jobs_context_shows_its_state_at_the_step() {
     assert!(late.context.contains("DeferredCoroutine{Cancelled}"), "{}", late.context);
 }
 
-/// `children_at` sums up a family from an index; a scan of every job at every step must agree.
+/// `children_at` sums up a family from an index; a scan of every job at every step must agree,
+/// look by look.
 #[test]
 fn children_at_agrees_with_a_scan_at_every_step() {
     let islands = r#"import kotlinx.coroutines.*
@@ -320,11 +321,12 @@ fun main() = runBlocking {
                         None => j.parent.or(j.detached_from).is_none_or(|p| all.iter().all(|x| x.id != p)),
                     })
                     .collect();
-                let mut want: Vec<(JobState, usize)> = Vec::new();
+                // Counted as each job looks when drawn: suspended and failed told apart.
+                let mut want: Vec<(engine::views::Look, usize)> = Vec::new();
                 for j in &members {
-                    match want.iter_mut().find(|c| c.0 == j.state) {
+                    match want.iter_mut().find(|c| c.0 == j.look) {
                         Some(c) => c.1 += 1,
-                        None => want.push((j.state, 1)),
+                        None => want.push((j.look, 1)),
                     }
                 }
                 want.sort();

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::components::cached::{Cached, Part};
 use crate::components::job_tree::{kind_words, short_exception};
 use crate::components::ui::{bool_text, on_click};
-use crate::session::{format_time, unquote, Axis, Look, WIDTH};
+use crate::session::{format_time, unquote, Axis, WIDTH};
 use crate::{Action, RunRef, Tab};
 
 pub struct DetailTabsProps {
@@ -65,7 +65,7 @@ fn job_details(run: &RunRef, step: u64, job: Option<JobId>, ondispatch: &Callbac
     let job = &job;
     let strand = job.strand.and_then(|s| view.strand_at(step, s));
     let strand = strand.as_ref();
-    let look = Look::of(job, strand);
+    let look = job.look;
     let label_of = |j: JobId| view.job_info(j).map(|x| unquote(&x.label)).unwrap_or_else(|| format!("job {}", j.0));
     let link = |j: JobId| {
         let onclick = on_click(ondispatch, Action::SelectJob(Some(j)));

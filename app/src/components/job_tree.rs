@@ -1,5 +1,4 @@
 use engine::decimal::Dec;
-use engine::job::JobState;
 use engine::trace::{CancelOrigin, EventKind};
 use engine::value::JobId;
 use engine::views::JobView;
@@ -41,11 +40,11 @@ pub enum Item {
     /// A job at the step, how many children it has then, and whether they are shown.
     Job(JobView, usize, bool),
     /// Jobs not drawn, counted by state; `true` when their parent's children are hidden.
-    More(Vec<(JobState, usize)>, bool),
+    More(Vec<(Look, usize)>, bool),
 }
 
 /// A family at the step: its first children, and how many there are in each state.
-pub type Family = (Vec<JobView>, Vec<(JobState, usize)>);
+pub type Family = (Vec<JobView>, Vec<(Look, usize)>);
 
 /// The family of a job (or the roots, for `None`) with at most so many children listed
 /// (`RunView::children_at`).
@@ -58,13 +57,13 @@ pub type Children<'a> = dyn Fn(Option<JobId>, usize) -> Family + 'a;
 pub fn layout(children: &Children, collapsed: &[JobId]) -> Vec<Row> {
     enum Todo {
         Job(JobView, usize, Option<usize>),
-        More(Vec<(JobState, usize)>, usize, Option<usize>, bool),
+        More(Vec<(Look, usize)>, usize, Option<usize>, bool),
     }
     // A family: its first children, then the row counting the others.
     let push_family = |stack: &mut Vec<Todo>, (kids, mut counts): Family, depth: usize, parent_row: Option<usize>| {
         for k in &kids {
-            add(&mut counts, k.state, 0);
-            if let Some(c) = counts.iter_mut().find(|c| c.0 == k.state) {
+            add(&mut counts, k.look, 0);
+            if let Some(c) = counts.iter_mut().find(|c| c.0 == k.look) {
                 c.1 -= 1;
             }
         }
@@ -79,13 +78,13 @@ pub fn layout(children: &Children, collapsed: &[JobId]) -> Vec<Row> {
     };
     let mut rows: Vec<Row> = Vec::new();
     let mut stack: Vec<Todo> = Vec::new();
-    let mut left_out: Vec<(JobState, usize)> = Vec::new();
+    let mut left_out: Vec<(Look, usize)> = Vec::new();
     push_family(&mut stack, children(None, MAX_CHILDREN.min(MAX_ROWS)), 0, None);
     while let Some(todo) = stack.pop() {
         let r = rows.len();
         if r >= MAX_ROWS {
             match todo {
-                Todo::Job(j, ..) => add(&mut left_out, j.state, 1),
+                Todo::Job(j, ..) => add(&mut left_out, j.look, 1),
                 Todo::More(counts, ..) => counts.into_iter().for_each(|(s, n)| add(&mut left_out, s, n)),
             }
             continue;
@@ -119,7 +118,7 @@ pub fn layout(children: &Children, collapsed: &[JobId]) -> Vec<Row> {
 }
 
 /// Adds `n` jobs in a state to counts kept in state order.
-fn add(counts: &mut Vec<(JobState, usize)>, state: JobState, n: usize) {
+fn add(counts: &mut Vec<(Look, usize)>, state: Look, n: usize) {
     match counts.binary_search_by_key(&state, |c| c.0) {
         Ok(i) => counts[i].1 += n,
         Err(i) => counts.insert(i, (state, n)),
@@ -150,11 +149,47 @@ pub fn short_exception(e: &str) -> String {
     out
 }
 
+/// Where a job's failure goes, which decides whether it is drawn travelling up the edge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailureRoute {
+    /// It cancels the parent (and through it the siblings).
+    Parent,
+    /// A `coroutineScope`, `withContext` or `supervisorScope` throws it to its caller.
+    Caller,
+    /// A supervisor parent ignores it: it stays with the child (`await()`, or the handler).
+    Supervisor,
+    /// A root or an island has no parent to tell: it goes to the handler or to `await()`.
+    Nowhere,
+}
+
+impl FailureRoute {
+    /// The route of a failure of `job`, whose parent (when it has one) is `parent`.
+    pub fn of(job: &JobView, parent: Option<&JobView>) -> FailureRoute {
+        match (job.scoped, job.parent, parent) {
+            (true, Some(_), _) => FailureRoute::Caller,
+            (false, Some(_), Some(p)) if p.supervisor => FailureRoute::Supervisor,
+            (false, Some(_), _) => FailureRoute::Parent,
+            (_, None, _) => FailureRoute::Nowhere,
+        }
+    }
+
+    /// Whether the failure goes up the edge to the parent's code.
+    pub fn goes_up(self) -> bool {
+        matches!(self, FailureRoute::Parent | FailureRoute::Caller)
+    }
+}
+
 /// What travels along the edge into a job: a failure going up from a child, or a
 /// cancellation coming down from the parent.
-fn annotation(j: &JobView, label_of: impl Fn(JobId) -> String) -> Option<(&'static str, String)> {
+fn annotation(j: &JobView, route: FailureRoute, label_of: impl Fn(JobId) -> String) -> Option<(&'static str, String)> {
     if let Some(f) = &j.failure {
-        return Some(("fail", format!("↑ fails with {}", short_exception(f))));
+        let e = short_exception(f);
+        return Some(match route {
+            FailureRoute::Parent => ("fail", format!("↑ fails with {e}")),
+            FailureRoute::Caller => ("fail", format!("↑ throws {e} to its caller")),
+            FailureRoute::Supervisor => ("failed", format!("✖ failed with {e}; its supervisor parent carries on")),
+            FailureRoute::Nowhere => ("failed", format!("✖ failed with {e}")),
+        });
     }
     let (cause, origin) = j.cancel.as_ref()?;
     Some(match origin {
@@ -206,12 +241,23 @@ pub fn job_tree(props: &JobTreeProps) -> Html {
     let mut nodes: Vec<Html> = Vec::new();
     for (r, row) in rows.iter().enumerate() {
         let (x, y) = (x_of(row.depth), y_of(r));
+        let route = match &row.item {
+            Item::Job(job, ..) => {
+                let parent = row.parent_row.and_then(|p| match &rows[p].item {
+                    Item::Job(pj, ..) if Some(pj.id) == job.parent => Some(pj),
+                    _ => None,
+                });
+                FailureRoute::of(job, parent)
+            }
+            Item::More(..) => FailureRoute::Nowhere,
+        };
         if let Some(p) = row.parent_row {
             let (px, py) = (x_of(rows[p].depth), y_of(p));
             let (class, arrow) = match &row.item {
                 Item::Job(job, ..) => {
                     let going = match (&job.failure, &job.cancel) {
-                        (Some(_), _) => Some("fail"),
+                        (Some(_), _) if route.goes_up() => Some("fail"),
+                        (Some(_), _) => None,
                         (None, Some((_, CancelOrigin::Parent(_)))) => Some("cancel"),
                         _ => None,
                     };
@@ -242,10 +288,10 @@ pub fn job_tree(props: &JobTreeProps) -> Html {
         match &row.item {
             Item::Job(job, n_children, open) => {
                 let strand = job.strand.and_then(|s| view.strand_at(step, s));
-                let look = Look::of(job, strand.as_ref());
+                let look = job.look;
                 let label = unquote(&job.label);
                 let kind = kind_words(job);
-                let note = annotation(job, label_of);
+                let note = annotation(job, route, label_of);
                 let island = job.detached_from.is_some();
                 let waiting = strand.filter(|s| !s.waiting.is_empty() && look == Look::Suspended).map(|s| s.waiting);
                 let text = format!("{label}  {}  {}", look.word(), kind);
@@ -303,7 +349,7 @@ pub fn job_tree(props: &JobTreeProps) -> Html {
             }
             Item::More(by_state, hidden) => {
                 let count: usize = by_state.iter().map(|c| c.1).sum();
-                let parts: Vec<String> = by_state.iter().map(|&(s, n)| format!("{n} {} {}", Look::of_state(s).glyph(), Look::of_state(s).word())).collect();
+                let parts: Vec<String> = by_state.iter().map(|&(s, n)| format!("{n} {} {}", s.glyph(), s.word())).collect();
                 let text = if *hidden {
                     format!("{count} {} hidden: {}", if count == 1 { "child" } else { "children" }, parts.join(", "))
                 } else if row.parent_row.is_none() && r + 1 == rows.len() && r >= MAX_ROWS {
@@ -369,6 +415,7 @@ fn on_enter(ondispatch: &Callback<Action>, action: Action) -> Callback<KeyboardE
 #[cfg(test)]
 mod tests {
     use super::*;
+    use engine::job::JobState;
 
     fn job(id: u32, parent: Option<u32>) -> JobView {
         JobView {
@@ -378,6 +425,7 @@ mod tests {
             builder: "launch",
             label: format!("job{id}"),
             state: JobState::Active,
+            look: Look::Active,
             supervisor: false,
             scoped: false,
             cancel: None,
@@ -396,7 +444,7 @@ mod tests {
             let family: Vec<&JobView> = jobs.iter().filter(|j| j.parent.or(j.detached_from) == parent).collect();
             let mut counts = Vec::new();
             for j in &family {
-                add(&mut counts, j.state, 1);
+                add(&mut counts, j.look, 1);
             }
             (family.into_iter().take(limit).cloned().collect(), counts)
         }
@@ -422,10 +470,11 @@ mod tests {
             jobs.push(job(i + 2, Some(1)));
         }
         jobs[500].state = JobState::Completed;
+        jobs[500].look = Look::Completed;
         let rows = layout(&children_of(&jobs), &[]);
         assert_eq!(rows.len(), 1 + MAX_CHILDREN + 1);
         let Item::More(counts, false) = &rows.last().unwrap().item else { panic!("a row counting the others") };
-        assert_eq!(counts, &vec![(JobState::Active, 100_000 - MAX_CHILDREN - 1), (JobState::Completed, 1)]);
+        assert_eq!(counts, &vec![(Look::Active, 100_000 - MAX_CHILDREN - 1), (Look::Completed, 1)]);
         assert_eq!(rows.last().unwrap().parent_row, Some(0));
     }
 
@@ -435,7 +484,7 @@ mod tests {
         let rows = layout(&children_of(&jobs), &[JobId(1)]);
         assert_eq!(rows.len(), 2);
         assert!(matches!(rows[0].item, Item::Job(_, 2, false)));
-        assert_eq!(rows[1].item, Item::More(vec![(JobState::Active, 2)], true));
+        assert_eq!(rows[1].item, Item::More(vec![(Look::Active, 2)], true));
         assert_eq!((rows[1].depth, rows[1].parent_row), (1, Some(0)));
         // Collapsing a job without children changes nothing.
         assert_eq!(ids(&layout(&children_of(&jobs), &[JobId(3)])), ids(&layout(&children_of(&jobs), &[])));
@@ -449,7 +498,7 @@ mod tests {
         }
         let rows = layout(&children_of(&jobs), &[]);
         assert_eq!(rows.len(), MAX_ROWS + 1);
-        assert_eq!(rows.last().unwrap().item, Item::More(vec![(JobState::Active, 1)], false));
+        assert_eq!(rows.last().unwrap().item, Item::More(vec![(Look::Active, 1)], false));
         let mut wide = vec![job(1, None)];
         for a in 0..20 {
             wide.push(job(100 + a, Some(1)));
@@ -477,6 +526,23 @@ mod tests {
         assert_eq!(ids(&rows), vec![(Some(1), 0, None), (Some(4), 1, Some(0)), (Some(2), 0, None), (Some(3), 1, Some(2))]);
         assert_eq!(rows[3].island_of, Some(0));
         assert_eq!(rows[1].island_of, Some(0));
+    }
+
+    #[test]
+    fn failures_go_up_only_to_a_parent_that_takes_them() {
+        let failed = |parent: Option<u32>, scoped: bool| JobView { failure: Some("java.lang.IllegalStateException: B".into()), scoped, ..job(2, parent) };
+        let plain = job(1, None);
+        let supervisor = JobView { supervisor: true, ..job(1, None) };
+        let route = |j: &JobView, p: Option<&JobView>| FailureRoute::of(j, p);
+        assert_eq!(route(&failed(Some(1), false), Some(&plain)), FailureRoute::Parent);
+        assert_eq!(route(&failed(Some(1), false), Some(&supervisor)), FailureRoute::Supervisor);
+        assert_eq!(route(&failed(Some(1), true), Some(&supervisor)), FailureRoute::Caller);
+        assert_eq!(route(&failed(None, false), None), FailureRoute::Nowhere);
+        assert!(!FailureRoute::Supervisor.goes_up() && !FailureRoute::Nowhere.goes_up());
+        let note = |r| annotation(&failed(Some(1), false), r, |id: JobId| format!("job{}", id.0)).unwrap();
+        assert_eq!(note(FailureRoute::Parent), ("fail", "↑ fails with IllegalStateException(\"B\")".to_string()));
+        assert_eq!(note(FailureRoute::Supervisor).0, "failed");
+        assert!(note(FailureRoute::Supervisor).1.starts_with("✖ failed with IllegalStateException"));
     }
 
     #[test]
