@@ -292,6 +292,10 @@ pub struct Function {
     pub spans: Vec<Span>,
     /// Local variable names by slot, for the locals view.
     pub local_names: Vec<String>,
+    /// By slot, the instructions `[start, end)` where the local is in scope, so that the
+    /// locals view leaves out a `catch` parameter inside its `try`, or a loop's variable
+    /// after the loop.
+    pub local_ranges: Vec<(u32, u32)>,
     /// Where it is declared.
     pub span: Span,
 }

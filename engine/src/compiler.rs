@@ -145,6 +145,7 @@ struct FnCtx {
     code: Vec<Op>,
     spans: Vec<Span>,
     local_names: Vec<String>,
+    local_ranges: Vec<(u32, u32)>,
     n_locals: u32,
     scopes: Vec<Vec<LocalVar>>,
     captures: Vec<Capture>,
@@ -291,6 +292,7 @@ impl<'a> Compiler<'a> {
             code: Vec::new(),
             spans: Vec::new(),
             local_names: Vec::new(),
+            local_ranges: Vec::new(),
             span,
         });
         id
@@ -518,6 +520,7 @@ impl<'a> Compiler<'a> {
             code: Vec::new(),
             spans: Vec::new(),
             local_names: Vec::new(),
+            local_ranges: Vec::new(),
             n_locals: 0,
             scopes: vec![Vec::new()],
             captures: Vec::new(),
@@ -541,6 +544,7 @@ impl<'a> Compiler<'a> {
         func.spans = f.spans;
         func.n_locals = f.n_locals;
         func.local_names = f.local_names;
+        func.local_ranges = f.local_ranges;
         func.n_params = n_params;
         func.is_suspend = f.suspend == SuspendCtx::Suspend;
         func.is_lambda = f.is_lambda;
@@ -579,11 +583,19 @@ impl<'a> Compiler<'a> {
         let slot = f.n_locals;
         f.n_locals += 1;
         f.local_names.push(name.to_string());
+        // In scope everywhere until declared: parameters and receivers are never declared.
+        f.local_ranges.push((0, u32::MAX));
         slot
     }
 
     /// Declares a local; the instruction at `decl_op` is its first store.
     fn declare_local(&mut self, name: &str, slot: u32, mutable: bool, decl_op: Option<usize>, kind: Kind, span: Span) {
+        let here = self.here();
+        // A declaration's store comes just before it is declared.
+        let start = decl_op.map_or(here, |op| op as u32);
+        if let Some(r) = self.cur().local_ranges.get_mut(slot as usize) {
+            r.0 = start.min(here);
+        }
         self.cur().scopes.last_mut().expect("a scope is open").push(LocalVar {
             name: name.to_string(),
             slot,
@@ -617,7 +629,13 @@ impl<'a> Compiler<'a> {
     }
 
     fn pop_scope(&mut self) {
-        self.cur().scopes.pop();
+        let here = self.here();
+        let f = self.cur();
+        for v in f.scopes.pop().unwrap_or_default() {
+            if let Some(r) = f.local_ranges.get_mut(v.slot as usize) {
+                r.1 = here;
+            }
+        }
     }
 
     fn compile_fun(&mut self, f: &FunDecl, sig: &FunSig, receiver: Option<RecvKind>) {

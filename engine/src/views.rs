@@ -110,11 +110,16 @@ impl Recording {
         for f in st.frames.iter().rev() {
             let Frame::Code(c) = f else { continue };
             let func = w.program.func(c.func);
-            let ip = (c.ip as usize).min(func.spans.len().saturating_sub(1));
-            let line = func.spans.get(ip).map(|s| w.line_of(s.start)).unwrap_or(0);
+            // The instruction a frame is at is the one before `ip`: the call it waits in, or
+            // the one that suspended it (as in stack traces and the DebugProbes dump).
+            let at = (c.ip as usize).saturating_sub(1).min(func.spans.len().saturating_sub(1));
+            let line = func.spans.get(at).map(|s| w.line_of(s.start)).unwrap_or(0);
             let mut locals = Vec::new();
             for (i, name) in func.local_names.iter().enumerate() {
                 if name.is_empty() || name.starts_with("this") {
+                    continue;
+                }
+                if func.local_ranges.get(i).is_some_and(|&(start, end)| (at as u32) < start || at as u32 >= end) {
                     continue;
                 }
                 let Some(v) = st.stack.get(c.base as usize + i) else { continue };

@@ -135,6 +135,47 @@ fun main() = runBlocking {
     assert_eq!(view.line, Some(7));
 }
 
+/// A suspended coroutine's frames show the line it waits at, as the DebugProbes dump does,
+/// and only the locals in scope there: no `catch` parameter inside its `try`.
+#[test]
+fn frames_show_the_waiting_line_and_the_locals_in_scope() {
+    let source = r#"import kotlinx.coroutines.*
+
+suspend fun call(name: String, ms: Long): Int {
+    try {
+        delay(ms)
+    } catch (e: CancellationException) {
+        println("$name: cancelled")
+        throw e
+    }
+    val done = ms * 2
+    return done.toInt()
+}
+
+fun main() = runBlocking {
+    val a = async(CoroutineName("A")) { call("A", 100) }
+    delay(50)
+    a.cancel()
+    println(runCatching { a.await() }.isFailure)
+}
+"#;
+    let r = record(source);
+    let a = r.view.jobs.iter().find(|j| j.label == "\"A\"").expect("A");
+    let strand = a.strand.expect("a body strand");
+    // A step while A waits in delay(ms), before it is cancelled.
+    let waiting = r.view.statements.iter().find(|s| s.1 == strand && s.2 == 5).map(|s| s.0).expect("A reaches delay") + 1;
+    let stack = r.stack_at(waiting, strand);
+    let top = stack.first().expect("a frame");
+    assert_eq!((top.function.as_str(), top.line), ("call", 5));
+    let names: Vec<&str> = top.locals.iter().map(|l| l.0.as_str()).collect();
+    assert_eq!(names, vec!["name", "ms"], "{top:?}");
+    assert!(r.dump_at(waiting).contains("Main.kt:5)"), "{}", r.dump_at(waiting));
+    // In the catch block, the exception is a local.
+    let catching = r.view.statements.iter().find(|s| s.1 == strand && s.2 == 7).map(|s| s.0).expect("A is cancelled");
+    let stack = r.stack_at(catching, strand);
+    assert!(stack[0].locals.iter().any(|l| l.0 == "e"), "{:?}", stack[0]);
+}
+
 #[test]
 fn thread_lanes_show_blocking_and_running() {
     let source = r#"import kotlinx.coroutines.*
