@@ -521,7 +521,7 @@ pub const METHOD_NAMES: &[&str] = &[
     "size", "add", "addAll", "removeAt", "removeIf", "clear", "contains", "containsKey", "containsValue", "isEmpty", "isNotEmpty", "first", "last",
     "firstOrNull", "lastOrNull", "indexOf", "sum", "sumOf", "count", "map", "mapIndexed", "mapNotNull", "filter", "filterNot",
     "forEach", "forEachIndexed", "any", "all", "none", "find", "joinToString", "sorted", "sortedBy", "sortedByDescending",
-    "sortedDescending", "reversed", "take", "drop", "takeLast", "dropLast", "distinct", "toList", "toMutableList", "toSet", "toMutableSet", "max", "min",
+    "sortedDescending", "sort", "sortDescending", "sortBy", "sortByDescending", "sortWith", "sortedWith", "reversed", "take", "drop", "takeLast", "dropLast", "distinct", "toList", "toMutableList", "toSet", "toMutableSet", "max", "min",
     "maxOrNull", "minOrNull", "maxOf", "minOf", "average", "withIndex", "zip", "getOrNull", "subList", "shuffled", "chunked",
     "groupBy", "flatMap", "onEach", "reduce", "keys", "values", "entries", "put", "getOrPut", "indices", "lastIndex", "step",
     "toTypedArray", "toIntArray", "associateWith", "associateBy", "partition", "sumByDouble", "random", "single", "fill",

@@ -898,7 +898,7 @@ impl World {
         }
     }
 
-    fn list_items(&self, o: ObjId) -> Vec<Value> {
+    pub(crate) fn list_items(&self, o: ObjId) -> Vec<Value> {
         match self.heap.get(o) {
             HeapObj::List(v) | HeapObj::Set(v) => v.clone(),
             _ => Vec::new(),
@@ -1078,22 +1078,26 @@ impl World {
                 }
                 ok(best)
             }
-            "sorted" | "sortedDescending" => {
+            "sorted" | "sortedDescending" | "sort" | "sortDescending" => {
                 let mut v = items;
                 let mut err = None;
+                // Stable both ways: descending is the reversed comparison, not a reversed list.
+                let descending = n.ends_with("Descending");
                 crate::order::sort_by(&mut v, |a, b| {
-                    self.compare(a, b).unwrap_or_else(|e| {
+                    let o = self.compare(a, b).unwrap_or_else(|e| {
                         err = Some(e);
                         std::cmp::Ordering::Equal
-                    })
+                    });
+                    if descending { o.reverse() } else { o }
                 });
                 if let Some(e) = err {
                     return Err(e);
                 }
-                if n == "sortedDescending" {
-                    v.reverse();
+                if n.starts_with("sorted") {
+                    return Ok(Native::Value(self.new_sorted_list(v)));
                 }
-                Ok(Native::Value(self.new_sorted_list(v)))
+                set_items(self, v);
+                ok(Value::Unit)
             }
             "reversed" | "asReversed" => {
                 let mut v = items;

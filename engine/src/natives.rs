@@ -752,15 +752,35 @@ impl World {
                         .collect(),
                     _ => Vec::new(),
                 };
-                let desc = matches!(arg(1), Value::Bool(true));
+                // One key and whether it sorts descending, or (from a comparator with several
+                // keys) a list of keys and a list of their directions, compared in turn.
+                let directions: Vec<bool> = match arg(1) {
+                    Value::Bool(d) => vec![d],
+                    Value::Obj(d) => self.list_items(d).iter().map(|v| matches!(v, Value::Bool(true))).collect(),
+                    _ => vec![false],
+                };
+                let keys_of = |w: &World, k: &Value| -> Vec<Value> {
+                    match k {
+                        Value::Obj(ko) if directions.len() > 1 => w.list_items(*ko),
+                        other => vec![other.clone()],
+                    }
+                };
+                let keyed: Vec<(Vec<Value>, Value)> = pairs.drain(..).map(|(k, v)| (keys_of(self, &k), v)).collect();
+                let mut keyed = keyed;
                 let mut err = None;
-                crate::order::sort_by(&mut pairs, |a, c| {
-                    let o = self.compare_nullable(&a.0, &c.0).unwrap_or_else(|e| {
-                        err = Some(e);
-                        std::cmp::Ordering::Equal
-                    });
-                    if desc { o.reverse() } else { o }
+                crate::order::sort_by(&mut keyed, |a, c| {
+                    for ((x, y), &desc) in a.0.iter().zip(&c.0).zip(&directions) {
+                        let o = self.compare_nullable(x, y).unwrap_or_else(|e| {
+                            err = Some(e);
+                            std::cmp::Ordering::Equal
+                        });
+                        if o.is_ne() {
+                            return if desc { o.reverse() } else { o };
+                        }
+                    }
+                    std::cmp::Ordering::Equal
                 });
+                let pairs: Vec<(Value, Value)> = keyed.into_iter().map(|(_, v)| (Value::Unit, v)).collect();
                 if let Some(e) = err {
                     return Err(e);
                 }

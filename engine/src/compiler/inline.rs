@@ -289,6 +289,9 @@ impl<'a> Compiler<'a> {
     /// is not one (it then compiles as a normal method call).
     pub(super) fn inline_method(&mut self, receiver: &Expr, name: &Ident, args: &[Arg], safe: bool, span: Span) -> bool {
         let mname = name.name.as_str();
+        if matches!(mname, "sortBy" | "sortByDescending" | "sortWith" | "sortedWith") && args.len() == 1 {
+            return self.inline_sort(receiver, mname, &args[0], safe, span);
+        }
         let Some(l) = args.last().and_then(lambda_of) else { return false };
         let n_args = args.len();
         let known = matches!(
@@ -1011,6 +1014,97 @@ impl<'a> Compiler<'a> {
         true
     }
 
+    /// `sortBy { }`, `sortByDescending { }`, `sortWith(c)` and `sortedWith(c)`, where `c` is
+    /// written as `compareBy { }` (with several selectors, or `compareByDescending`), then
+    /// `thenBy { }`/`thenByDescending { }`, or `naturalOrder()`/`reverseOrder()`: each element
+    /// gets its keys from the selectors, inlined, and a stable sort compares the keys in turn.
+    /// The in-place forms then put the sorted elements back into the list.
+    fn inline_sort(&mut self, receiver: &Expr, mname: &str, arg: &Arg, safe: bool, span: Span) -> bool {
+        let keys: Vec<(Option<&Lambda>, bool)> = match mname {
+            "sortBy" | "sortByDescending" => match lambda_of(arg) {
+                Some(l) => vec![(Some(l), mname == "sortByDescending")],
+                None => return false,
+            },
+            _ => match comparator_keys(&arg.value) {
+                Some(keys) => keys,
+                None => {
+                    self.error_help(
+                        arg.value.span,
+                        format!("'{mname}' takes a comparator written in place in Coroutine Lab"),
+                        "write `compareBy { it.x }`, `compareByDescending { it.x }` (then `.thenBy { it.y }`), `naturalOrder()` or `reverseOrder()`",
+                    );
+                    self.emit(Op::Push(Value::Unit), span);
+                    return true;
+                }
+            },
+        };
+        self.expr(receiver);
+        let null_skip = if safe { Some(self.emit(Op::JumpIfNull(0), span)) } else { None };
+        let list = self.temp(span);
+        let pairs = self.new_list(span);
+        self.emit(Op::Load(list), span);
+        let (_, elem, top, exit) = self.inline_loop_start(span);
+        self.emit(Op::Load(pairs), span);
+        let key_of = |c: &mut Self, key: Option<&Lambda>| match key {
+            Some(l) => c.inline_lambda(l, mname, &[elem], None, span),
+            None => c.emit_load(elem, span),
+        };
+        if let [(key, _)] = keys[..] {
+            key_of(self, key);
+        } else {
+            let ks = self.new_list(span);
+            for &(key, _) in &keys {
+                self.emit(Op::Load(ks), span);
+                key_of(self, key);
+                self.call_method("add", 1, span);
+                self.emit(Op::Pop, span);
+            }
+            self.emit(Op::Load(ks), span);
+        }
+        self.emit(Op::Load(elem), span);
+        self.emit(Op::Binary(BinOp::Pair), span);
+        self.call_method("add", 1, span);
+        self.emit(Op::Pop, span);
+        self.emit(Op::Jump(top), span);
+        let end = self.here();
+        self.patch(exit, end);
+        self.emit(Op::Load(pairs), span);
+        // One key: descending or not; several: a list of their directions.
+        if let [(_, descending)] = keys[..] {
+            self.emit(Op::Push(Value::Bool(descending)), span);
+        } else {
+            let ds = self.new_list(span);
+            for &(_, descending) in &keys {
+                self.emit(Op::Load(ds), span);
+                self.emit(Op::Push(Value::Bool(descending)), span);
+                self.call_method("add", 1, span);
+                self.emit(Op::Pop, span);
+            }
+            self.emit(Op::Load(ds), span);
+        }
+        self.emit(Op::CallBuiltin { builtin: Builtin::SortByKeys, argc: 2 }, span);
+        if mname != "sortedWith" {
+            let sorted = self.temp(span);
+            self.emit(Op::Load(list), span);
+            self.call_method("clear", 0, span);
+            self.emit(Op::Pop, span);
+            self.emit(Op::Load(list), span);
+            self.emit(Op::Load(sorted), span);
+            self.call_method("addAll", 1, span);
+            self.emit(Op::Pop, span);
+            self.emit(Op::Push(Value::Unit), span);
+        }
+        if let Some(j) = null_skip {
+            let end = self.here();
+            self.patch(j, end);
+        }
+        true
+    }
+
+    fn emit_load(&mut self, slot: u32, span: Span) {
+        self.emit(Op::Load(slot), span);
+    }
+
     fn static_recv_kind(&mut self, receiver: &Expr) -> RecvKind {
         if let ExprKind::Call { callee, .. } = &receiver.kind {
             if let ExprKind::Name(id) = &callee.kind {
@@ -1110,5 +1204,30 @@ impl<'a> Compiler<'a> {
             self.patch(j, end);
         }
         true
+    }
+}
+
+/// The sort keys of a comparator written in place, each a selector (none: the element itself)
+/// and whether it sorts descending: `compareBy({ a }, { b })`, `compareByDescending { a }`,
+/// each followed by `.thenBy { c }` or `.thenByDescending { c }`, `naturalOrder()` and
+/// `reverseOrder()`. None for anything else.
+fn comparator_keys(e: &Expr) -> Option<Vec<(Option<&Lambda>, bool)>> {
+    let ExprKind::Call { callee, args, .. } = &e.kind else { return None };
+    match &callee.kind {
+        ExprKind::Name(id) => match (id.name.as_str(), args.len()) {
+            ("naturalOrder", 0) => Some(vec![(None, false)]),
+            ("reverseOrder", 0) => Some(vec![(None, true)]),
+            ("compareBy" | "compareByDescending", 1..) => {
+                let descending = id.name == "compareByDescending";
+                args.iter().map(|a| lambda_of(a).filter(|_| a.name.is_none()).map(|l| (Some(l), descending))).collect()
+            }
+            _ => None,
+        },
+        ExprKind::Member { receiver, name, safe: false } if args.len() == 1 && matches!(name.name.as_str(), "thenBy" | "thenByDescending") => {
+            let mut keys = comparator_keys(receiver)?;
+            keys.push((Some(lambda_of(&args[0])?), name.name == "thenByDescending"));
+            Some(keys)
+        }
+        _ => None,
     }
 }
