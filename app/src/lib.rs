@@ -483,6 +483,14 @@ impl State {
         self.run_compare();
     }
 
+    /// Takes back the revealed answers: they were a verdict on a run that is no longer the
+    /// one on screen, and the prediction was made for other code or values. The choices stay
+    /// as picked, to be checked again.
+    fn unreveal(&mut self) {
+        self.revealed = false;
+        self.evaluation = None;
+    }
+
     /// Checks the lesson's questions on the run on screen; code that does not run is not
     /// checked (the run on screen is then an older one).
     fn evaluate(&mut self) {
@@ -558,6 +566,9 @@ impl Reducible for State {
             }
             Action::SelectVariant(_) => return self,
             Action::Edit(text) => {
+                if *text != *self.source {
+                    next.unreveal();
+                }
                 next.source = Rc::from(text);
                 next.edits += 1;
                 next.share = None;
@@ -572,6 +583,9 @@ impl Reducible for State {
                     Ok(value) => {
                         if !param.runtime {
                             next.write_value_in_code(&name, &value);
+                        }
+                        if self.values.iter().find(|(n, _)| *n == name).map_or(&param.default, |(_, v)| v) != &value {
+                            next.unreveal();
                         }
                         next.values.retain(|(n, _)| *n != name);
                         if value != param.default {
@@ -1059,13 +1073,22 @@ mod tests {
         let eval = state.evaluation.clone().unwrap().unwrap();
         assert_eq!(eval.questions[0].answer.as_deref(), Some("cancelled"));
         assert!(state.progress.contains("scopes"));
-        // A parameter change after the reveal checks the new run.
+        // A parameter change takes the verdict back: the prediction was for the other run, and
+        // "nothing fails" must not read as predicted once the learner turns the failure off.
+        let state = reduce_all(State::boot(Boot::default()), &[Action::Answer("q1".into(), "full".into()), Action::Reveal]);
+        assert_ne!(state.evaluation.clone().unwrap().unwrap().questions[0].answer.as_deref(), Some("full"));
         let state = reduce_all((*state).clone(), &[Action::SetParam("failing".into(), "none".into())]);
+        assert!(!state.revealed && state.evaluation.is_none());
+        assert_eq!(state.answers.get("q1").map(String::as_str), Some("full"), "the pick stays, to be checked again");
+        // Checked again, the new run is the one checked.
+        let state = reduce_all((*state).clone(), &[Action::Reveal]);
         let eval = state.evaluation.clone().unwrap().unwrap();
         assert_eq!(eval.questions[0].answer.as_deref(), Some("full"));
-        // Broken code is not checked: the page says why.
+        // So does an edit of the code; broken code is not checked: the page says why.
         let broken = state.source.replace("a.await() + b.await()", "a.await() + b.await(");
-        let state = reduce_all((*state).clone(), &[Action::Edit(broken), Action::Rerun(state.edits + 1)]);
+        let edited = reduce_all((*state).clone(), &[Action::Edit(broken.clone())]);
+        assert!(!edited.revealed && edited.evaluation.is_none());
+        let state = reduce_all((*edited).clone(), &[Action::Reveal, Action::Rerun(edited.edits)]);
         assert!(state.evaluation.clone().unwrap().is_err());
     }
 

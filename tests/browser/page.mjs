@@ -140,17 +140,48 @@ await runSuite('page test', async (url) => {
     await shot(page, 'lesson-1-tabs');
 
     // Predict, run, and see the computed answer; the lesson is ticked in the list.
-    await page.locator(byTestId('choice-finishes-but-fails')).check();
+    await page.locator(byTestId('choice-full')).check();
     await page.locator(byTestId('reveal')).click();
     await page.locator(byTestId('verdict')).waitFor();
     assert.ok((await page.locator('.choice.right').count()) === 1, 'one answer is marked right');
     assert.match(await page.locator('.choice.right').textContent(), /cancelled/);
+    assert.match(await page.locator(byTestId('verdict')).textContent(), /disagrees/);
     assert.equal(await currentStep(page), last, 'checking runs to the end');
     await waitUntil(page, () => document.querySelector('.lesson-link.done') !== null, null, 'progress tick');
+    // The verdict is in sight, not under the question box's own scroll.
+    const seen = await page.evaluate(([q, v]) => {
+      const box = document.querySelector(q).getBoundingClientRect();
+      const r = document.querySelector(v).getBoundingClientRect();
+      return r.top >= box.top && r.bottom <= box.bottom + 1 && r.bottom <= window.innerHeight;
+    }, [byTestId('questions'), byTestId('verdict')]);
+    assert.ok(seen, 'the verdict is visible after checking');
+    // The question's heading is inside its box: the border does not run through it.
+    const legend = await page.evaluate(() => {
+      const f = document.querySelector('.question').getBoundingClientRect();
+      return document.querySelector('.question legend').getBoundingClientRect().top - f.top;
+    });
+    assert.ok(legend >= 1, `the question's heading starts ${legend}px below its box's top`);
     await shot(page, 'lesson-1-answered');
 
-    // A parameter change re-runs at once: with no failing call the fetch returns.
+    // "What to notice" shows the step where A is cancelled, with A selected.
+    const note = page.locator('.notices li', { hasText: 'When B fails while A is still running' });
+    const noteButton = note.locator(byTestId('notice-show'));
+    const noteText = await noteButton.textContent();
+    assert.match(noteText, /^Show step \d+$/);
+    const noteStep = Number(noteText.replace(/\D/g, ''));
+    assert.ok(noteStep > 0, 'the note names a step');
+    await noteButton.click();
+    await stepIs(page, noteStep);
+    await waitUntil(page, (sel) => / A — (cancelling|cancelled)$/.test(document.querySelector(sel)?.textContent ?? ''), `${byTestId('details')} h4`, 'A selected, being cancelled');
+    assert.match(await page.locator(`${byTestId('job-node')}[aria-pressed="true"] .label`).textContent(), /^"?A"?$/);
+    await page.keyboard.press('End');
+
+    // A parameter change re-runs at once: with no failing call the fetch returns; the answer
+    // checked against the other run is taken back, not turned into "you predicted it".
     await page.locator(byTestId('param-failing')).selectOption('none');
+    await waitUntil(page, (sel) => document.querySelector(sel) === null, byTestId('verdict'), 'the verdict taken back');
+    assert.equal(await page.locator(byTestId('reveal')).count(), 1, 'the answer can be checked again');
+    assert.ok(await page.locator(byTestId('choice-full')).isChecked(), 'the pick stays');
     await page.keyboard.press('End');
     await waitUntil(page, (sel) => document.querySelector(sel)?.textContent.includes('result: 3'), byTestId('console'), 'the new result');
     await slide(page, 'param-aMs', 600);
