@@ -249,6 +249,18 @@ await runSuite('page test', async (url) => {
     await page.locator(byTestId('compare-view')).waitFor();
     await page.keyboard.press('End');
     await waitForValue(page, byTestId('compare-verdict'), 'The outcomes differ (marked)');
+    // Both sides reach their last step, the longer one too; stepping back and forth at the
+    // end moves the side that goes on.
+    const atEnd = (texts) => texts.every((t) => { const m = t.match(/^step (\d+) of (\d+),/); return m && m[1] === m[2]; });
+    let ends = await page.locator('.side-position').allTextContents();
+    assert.ok(atEnd(ends), `both sides at their end: ${ends}`);
+    assert.ok(await page.locator(byTestId('step-forward')).isDisabled(), 'nothing left to step');
+    await page.keyboard.press('ArrowLeft');
+    ends = await page.locator('.side-position').allTextContents();
+    assert.ok(!atEnd(ends), `a step back from the end: ${ends}`);
+    await page.keyboard.press('ArrowRight');
+    ends = await page.locator('.side-position').allTextContents();
+    assert.ok(atEnd(ends), `forward to both ends again: ${ends}`);
     assert.ok((await page.locator(`${byTestId('compare-view')} tr.differs`).count()) > 0, 'the differing outcome is marked');
     await shot(page, 'compare-end');
     assert.ok((await page.locator(`${byTestId('compare-left')} .console-lines .differs`).count()) > 0, 'differing lines are marked');

@@ -10,6 +10,8 @@ pub struct TimelineProps {
     pub step: u64,
     /// The last step of the run.
     pub last: u64,
+    /// Nothing is left to step through (in compare mode, on either side).
+    pub at_end: bool,
     /// Virtual time at the step, in words.
     pub time: String,
     /// Whether the run is advancing on its own.
@@ -32,7 +34,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         }
     };
     let at_start = props.step == 0;
-    let at_end = props.step >= props.last;
+    let at_end = props.at_end;
     let onscrub = props.ondispatch.reform(|e: InputEvent| {
         let value = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
         Action::Seek(value.parse().unwrap_or(0))
