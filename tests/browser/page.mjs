@@ -300,6 +300,16 @@ await runSuite('page test', async (url) => {
     const loop = await page.locator(byTestId('code-input')).inputValue();
     await page.locator(byTestId('code-input')).fill(loop.replace('fun main() = runBlocking {', 'fun main() = runBlocking {\n    var n = 0\n    while (true) { n++ }'));
     await waitUntil(page, (sel) => document.querySelector(sel)?.textContent.includes('the run stopped'), byTestId('diagnostics'), 'the step limit message', 60_000);
+    // Said once, at the line of the loop, and not only as a loop.
+    const loopLine = loop.split('\n').findIndex((l) => l.startsWith('fun main() = runBlocking {')) + 3;
+    const stopped = await page.locator(byTestId('diagnostics')).textContent();
+    assert.equal(stopped.split('the run stopped').length, 2, stopped);
+    assert.match(stopped, new RegExp(`line ${loopLine}: the run stopped after \\d+ steps: the program may loop forever or do more work than the playground runs`));
+    // An exception that escapes main is listed at the line that threw it.
+    await page.locator(byTestId('code-input')).fill(loop.replace('fun main() = runBlocking {', 'fun main() = runBlocking {\n    val s: String? = null\n    println(s!!.length)'));
+    const npeLine = loopLine;
+    await waitUntil(page, (sel) => document.querySelector(sel)?.textContent.includes('main threw'), byTestId('diagnostics'), 'the exception', 30_000);
+    assert.match(await page.locator(byTestId('diagnostics')).textContent(), new RegExp(`line ${npeLine}: main threw java\\.lang\\.NullPointerException`));
     await page.locator(byTestId('reset')).click();
     assertNoProblems('after hostile links and a runaway program');
 

@@ -148,7 +148,8 @@ pub fn CodePane(props: &CodePaneProps) -> Html {
     });
     let run_list = props.run_problems.iter().map(|(s, line, m)| {
         let class = if *s == Severity::Error { "error" } else { "warning" };
-        html! { <li class={class}>{ format!("line {line}: {m}") }</li> }
+        let text = if *line == 0 { m.clone() } else { format!("line {line}: {m}") };
+        html! { <li class={class}>{ text }</li> }
     });
     let has_list = !props.problems.is_empty() || !props.run_problems.is_empty() || props.failure.is_some();
 
