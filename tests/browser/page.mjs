@@ -198,6 +198,20 @@ await runSuite('page test', async (url) => {
     await page.locator(`${byTestId('diagnostics')} .error`).first().waitFor();
     assert.ok((await page.locator(`${byTestId('code')} .diag.error`).count()) > 0, 'the mistake is underlined');
     assert.ok((await page.locator(`${byTestId('code')} .diag.error`).first().getAttribute('title')).length > 0, 'the underline has its message');
+    // A click on the underlined mistake puts the cursor there, and hovering shows its message.
+    const underline = page.locator(`${byTestId('code')} .diag.error`).first();
+    await underline.scrollIntoViewIfNeeded();
+    const ub = await underline.boundingBox();
+    await page.mouse.move(ub.x + ub.width / 2, ub.y + ub.height / 2);
+    await waitUntil(page, (sel) => document.querySelector(sel).title.startsWith('error: '), byTestId('code-input'), 'the message on hover');
+    await page.mouse.click(ub.x + ub.width / 2, ub.y + ub.height / 2);
+    const caret = await page.evaluate((sel) => {
+      const t = document.querySelector(sel);
+      return { focused: document.activeElement === t, line: t.value.slice(0, t.selectionStart).split('\n').length };
+    }, byTestId('code-input'));
+    const errorLine = original.split('\n').findIndex((l) => l.includes('a.await() + b.await()')) + 1;
+    assert.deepEqual(caret, { focused: true, line: errorLine }, 'the click put the cursor on the underlined line');
+    await page.mouse.move(5, 5);
     assert.ok((await page.locator(byTestId('job-node')).count()) > 0, 'the last run stays on screen');
     await shot(page, 'edit-diagnostic');
     const edited = original

@@ -125,6 +125,22 @@ pub fn CodePane(props: &CodePaneProps) -> Html {
     let oninput = props.ondispatch.reform(|e: InputEvent| {
         Action::Edit(e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()).map(|t| t.value()).unwrap_or_default())
     });
+    // The text area lies over the highlighted copy: the message of an underlined mistake
+    // under the pointer becomes the text area's tooltip.
+    let onmousemove = Callback::from(|e: MouseEvent| {
+        let Some(area) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let title = doc
+            .elements_from_point(e.client_x() as f32, e.client_y() as f32)
+            .iter()
+            .filter_map(|el| el.dyn_into::<web_sys::Element>().ok())
+            .find(|el| el.get_attribute("class").is_some_and(|c| c.split(' ').any(|c| c == "diag")))
+            .and_then(|el| el.get_attribute("title"))
+            .unwrap_or_default();
+        if area.title() != title {
+            area.set_title(&title);
+        }
+    });
     let size = format!("height: calc({n_lines} * var(--code-line) + 2 * var(--code-pad)); width: calc({columns}ch + 4 * var(--code-pad));");
 
     let list = props.problems.iter().map(|d| {
@@ -164,7 +180,7 @@ pub fn CodePane(props: &CodePaneProps) -> Html {
                     }
                     <Cached part={Part::CodeText(props.source.clone(), props.problems.clone())} />
                     <textarea ref={textarea.clone()} class="code-input" data-testid="code-input"
-                        value={props.source.clone()} {oninput} style={size}
+                        value={props.source.clone()} {oninput} {onmousemove} style={size}
                         spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
                         aria-label="Kotlin code of the scenario (editable)" />
                 </div>
