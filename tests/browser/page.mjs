@@ -220,6 +220,20 @@ await runSuite('page test', async (url) => {
       .replace('val aMs = 600 //', 'val aMs = 650 //');
     await input.fill(edited);
     await waitUntil(page, (sel) => document.querySelector(sel) === null, `${byTestId('diagnostics')} .error`, 'the diagnostics to clear');
+    // Scrolled down and sideways, the line numbers' column still covers the code under it.
+    const cover = await page.evaluate((sel) => {
+      const editor = document.querySelector(sel);
+      editor.scrollTop = editor.scrollHeight;
+      editor.scrollLeft = 200;
+      const gutter = editor.querySelector('.gutter').getBoundingClientRect();
+      const view = editor.getBoundingClientRect();
+      const bg = getComputedStyle(editor.querySelector('.gutter')).backgroundColor;
+      return { scrolled: editor.scrollLeft > 0, covers: gutter.top <= view.top + 1 && gutter.bottom >= view.bottom - 1, bg };
+    }, byTestId('code'));
+    assert.ok(cover.scrolled && cover.covers, `the gutter covers the scrolled code: ${JSON.stringify(cover)}`);
+    assert.doesNotMatch(cover.bg, /rgba\(0, 0, 0, 0\)|transparent/);
+    await shot(page, 'gutter-scrolled');
+    await page.locator(byTestId('code')).evaluate((e) => { e.scrollTop = 0; e.scrollLeft = 0; });
     // And the other way: the control follows the literal the learner typed.
     assert.equal(await page.locator(byTestId('param-aMs')).inputValue(), '650');
     await slide(page, 'scrub', 10);
