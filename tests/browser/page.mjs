@@ -353,6 +353,23 @@ await runSuite('page test', async (url) => {
     await page.keyboard.press('End');
     await shot(page, 'phone-390x844-end');
     await shot(page, 'phone-390x844-end-full', true);
+    // The timeline at the bottom stays small and does not change height from step to step.
+    const heights = new Set();
+    for (const k of [0, 12, 30, 41]) {
+      await slide(page, 'scrub', k);
+      await stepIs(page, k);
+      heights.add(Math.round((await page.locator('.timeline').boundingBox()).height));
+    }
+    assert.equal(heights.size, 1, `the timeline's heights: ${[...heights]}`);
+    assert.ok([...heights][0] <= 170, `the timeline is ${[...heights][0]}px tall`);
+    assert.ok((await page.locator(byTestId('narration')).getAttribute('title')).startsWith('Step 41 of'), 'the whole narration is its tooltip');
+    // Compare mode fits a phone too.
+    await page.locator(byTestId('compare')).click();
+    await page.locator(byTestId('compare-view')).waitFor();
+    const compareOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(compareOverflow <= 0, `compare mode on a phone is ${compareOverflow}px wider than the screen`);
+    await shot(page, 'phone-390x844-compare', true);
+    await page.locator(byTestId('compare')).click();
     assertNoProblems('on a phone');
   } finally {
     await close();

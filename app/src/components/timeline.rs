@@ -85,7 +85,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 </span>
             </div>
             // While playing, the narration is not read out at every frame.
-            <p class="narration" data-testid="narration" aria-live={if props.playing { "off" } else { "polite" }} aria-atomic="true">{ narration.unwrap_or_default() }</p>
+            <p class="narration" data-testid="narration" aria-live={if props.playing { "off" } else { "polite" }} aria-atomic="true"
+                title={narration.clone().unwrap_or_default()}>{ narration.unwrap_or_default() }</p>
         </section>
     }
 }
