@@ -58,7 +58,42 @@ await runSuite('page test', async (url) => {
       assert.notEqual((await consoleText(page)).trim(), '', `${name} printed something`);
       assert.equal(await page.locator(`${byTestId('diagnostics')} .error`).count(), 0, `${name} runs without errors`);
       await shot(page, `lesson-${i + 1}-end`);
+      // The title row's controls stay beside the title at this width.
+      const [t, r] = await Promise.all([page.locator(byTestId('lesson-title')).boundingBox(), page.locator(byTestId('reset')).boundingBox()]);
+      assert.ok(r.y < t.y + t.height && r.y + r.height > t.y, `"Reset lesson" is on the title's row in ${name}`);
     }
+
+    // Lesson 7: markers tell the tasks apart by their number and are readable on every hue.
+    await openLesson(page, 6);
+    const last7 = Number((await page.locator(`${byTestId('timeline')} .of`).textContent()).replace(/[^0-9]/g, ''));
+    let taskMarkers = [];
+    for (let k = 0; k <= last7 && taskMarkers.length < 2; k += 5) {
+      await slide(page, 'scrub', k);
+      taskMarkers = (await page.locator(byTestId('marker')).evaluateAll((ms) => ms.map((m) => [m.textContent, m.title]))).filter(([, title]) => title.startsWith('task-'));
+    }
+    assert.ok(taskMarkers.length >= 2, 'task markers at some step');
+    for (const [text, title] of taskMarkers) {
+      assert.equal(text, `ta${title.match(/^task-(\d+)/)[1]}`, `the marker of ${title}`);
+    }
+    const contrasts = await page.evaluate(() => {
+      const lum = (c) => {
+        const [r, g, b] = c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      // Every hue a marker may take, on a marker of its own.
+      const gutter = document.querySelector('.markers');
+      return ['0', '1', '2', '3', '4', '5', '6', '7', 'none'].map((h) => {
+        const m = document.createElement('span');
+        m.className = `marker hue-${h}`;
+        m.textContent = 'x';
+        gutter.appendChild(m);
+        const s = getComputedStyle(m);
+        const [a, b] = [lum(s.color), lum(s.backgroundColor)].sort((x, y) => y - x);
+        m.remove();
+        return [h, (a + 0.05) / (b + 0.05)];
+      });
+    });
+    for (const [h, c] of contrasts) assert.ok(c >= 4.5, `marker text on hue ${h}: contrast ${c.toFixed(2)}`);
     assertNoProblems('while opening every lesson');
 
     // Lesson 1: step by statement and by event, forward and back.
@@ -70,6 +105,12 @@ await runSuite('page test', async (url) => {
     const narration = page.locator(byTestId('narration'));
     assert.equal(await narration.getAttribute('aria-live'), 'polite');
     assert.match(await narration.textContent(), new RegExp(`^Step ${first} of \\d+`));
+    // Code names keep their case at the start of the narration's sentence.
+    for (let k = 0; k < 12; k++) {
+      await page.locator(byTestId('step-forward')).click();
+      assert.doesNotMatch(await narration.textContent(), /: (RunBlocking|CoroutineScope)/);
+    }
+    await slide(page, 'scrub', first);
     await page.locator(byTestId('event-forward')).click();
     await waitUntil(page, ([sel, k]) => Number(document.querySelector(sel).textContent.slice(5)) > k, [`${byTestId('timeline')} .position`, first], 'the next event');
     const afterEvent = await currentStep(page);
@@ -126,6 +167,16 @@ await runSuite('page test', async (url) => {
     const cursor = await page.locator(byTestId('lanes-cursor')).getAttribute('style');
     assert.match(cursor, /left: \d/);
     await shot(page, 'lesson-1-step-20');
+    // One line is one line.
+    let oneLine = '';
+    for (let k = 0; k <= last && !oneLine; k++) {
+      await slide(page, 'scrub', k);
+      const hint = await page.locator('.area-console .hint').textContent();
+      if (/ 1 lines? /.test(hint)) oneLine = hint;
+    }
+    assert.match(oneLine, /^ — 1 line so far$/);
+    await slide(page, 'scrub', 20);
+    await stepIs(page, 20);
 
     // A coroutine's details: click a node, then the keyboard on another; the tabs.
     await page.locator(`${byTestId('job-node')}`).nth(2).click();

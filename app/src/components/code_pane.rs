@@ -218,10 +218,14 @@ pub fn code_text(source: &str, problems: &[Diagnostic]) -> Html {
     html! { <div class="code-layer" aria-hidden="true">{ for lines }</div> }
 }
 
-/// Up to three letters that tell coroutines apart: `A`, `rB1` for `runBlocking#1`.
+/// Up to three letters that tell coroutines apart: `A`, `ru1` for `runBlocking#1`, `ta3` for
+/// `task-3` (a name's number is what tells it from its siblings).
 fn initials(label: &str) -> String {
     let label = label.trim_matches('"');
-    let (name, number) = label.split_once('#').unwrap_or((label, ""));
+    let (name, number) = label.split_once('#').unwrap_or_else(|| {
+        let stem = label.trim_end_matches(|c: char| c.is_ascii_digit());
+        (stem.trim_end_matches(['-', '_', ' ']), &label[stem.len()..])
+    });
     if name.chars().count() <= 3 && number.is_empty() {
         return name.to_string();
     }
@@ -254,6 +258,9 @@ mod tests {
         assert_eq!(initials("runBlocking#1"), "ru1");
         assert_eq!(initials("updates-17#35"), "up35");
         assert_eq!(initials("main"), "mai");
+        assert_eq!(initials("task-0"), "ta0");
+        assert_eq!(initials("task-12"), "ta12");
+        assert_eq!(initials("worker3"), "wo3");
         assert_eq!(initials(""), "");
     }
 }
