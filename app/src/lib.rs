@@ -124,6 +124,9 @@ pub struct Compare {
     pub sync: Sync,
     /// The other side's run, or why it did not run.
     pub run: Result<Rc<Run>, String>,
+    /// The other side's step once this side has reached its end and the other side goes on
+    /// (its run is longer): stepping forward at the end steps the other side alone.
+    pub beyond: Option<u64>,
 }
 
 /// A share link ready to copy.
@@ -483,6 +486,14 @@ impl State {
         self.run_compare();
     }
 
+    /// Takes back the revealed answers: they were a verdict on a run that is no longer the
+    /// one on screen, and the prediction was made for other code or values. The choices stay
+    /// as picked, to be checked again.
+    fn unreveal(&mut self) {
+        self.revealed = false;
+        self.evaluation = None;
+    }
+
     /// Checks the lesson's questions on the run on screen; code that does not run is not
     /// checked (the run on screen is then an older one).
     fn evaluate(&mut self) {
@@ -515,11 +526,22 @@ impl State {
         });
         if let Some(c) = &mut self.compare {
             c.run = run;
+            c.beyond = None;
         }
     }
 
     /// The step the other side of compare mode shows.
     pub fn compare_step(&self) -> Option<u64> {
+        let c = self.compare.as_ref()?;
+        let synced = self.synced_step()?;
+        Some(match c.beyond {
+            Some(b) if self.step >= self.last() => b.max(synced),
+            _ => synced,
+        })
+    }
+
+    /// The other side's step that goes with the step on screen, by time or by step.
+    fn synced_step(&self) -> Option<u64> {
         let c = self.compare.as_ref()?;
         let other = c.run.as_ref().ok()?;
         let run = self.run.as_ref()?;
@@ -527,6 +549,43 @@ impl State {
             Sync::ByStep => self.step.min(other.last()),
             Sync::ByTime => other.step_at_time(run.time_at(self.step)),
         })
+    }
+
+    /// At this side's end, the other side of compare mode and its step, while it has steps
+    /// left: stepping forward moves it alone.
+    fn other_goes_on(&self) -> Option<(Rc<Run>, u64)> {
+        let other = self.compare.as_ref()?.run.clone().ok()?;
+        let at = self.compare_step()?;
+        (self.step >= self.last() && at < other.last()).then_some((other, at))
+    }
+
+    /// Moves the other side past this side's end (see [`Compare::beyond`]); false when it
+    /// has no steps left.
+    fn step_other(&mut self, next: impl Fn(&Run, u64) -> u64) -> bool {
+        let Some((other, at)) = self.other_goes_on() else { return false };
+        if let Some(c) = &mut self.compare {
+            c.beyond = Some(next(&other, at));
+        }
+        true
+    }
+
+    /// Moves the other side back towards the step that goes with this side's end; false when
+    /// it is there already.
+    fn step_other_back(&mut self, prev: impl Fn(&Run, u64) -> u64) -> bool {
+        let (Some(synced), Some(at)) = (self.synced_step(), self.compare_step()) else { return false };
+        let Some(c) = &mut self.compare else { return false };
+        let Ok(other) = c.run.clone() else { return false };
+        if c.beyond.is_none() || at <= synced {
+            return false;
+        }
+        let back = prev(&other, at);
+        c.beyond = (back > synced).then_some(back);
+        true
+    }
+
+    /// Whether both sides are at their last step.
+    pub fn at_end(&self) -> bool {
+        self.step >= self.last() && self.other_goes_on().is_none()
     }
 
     /// The last step of the run on screen (0 without a run).
@@ -558,6 +617,9 @@ impl Reducible for State {
             }
             Action::SelectVariant(_) => return self,
             Action::Edit(text) => {
+                if *text != *self.source {
+                    next.unreveal();
+                }
                 next.source = Rc::from(text);
                 next.edits += 1;
                 next.share = None;
@@ -573,6 +635,9 @@ impl Reducible for State {
                         if !param.runtime {
                             next.write_value_in_code(&name, &value);
                         }
+                        if self.values.iter().find(|(n, _)| *n == name).map_or(&param.default, |(_, v)| v) != &value {
+                            next.unreveal();
+                        }
                         next.values.retain(|(n, _)| *n != name);
                         if value != param.default {
                             next.values.push((name, value));
@@ -586,20 +651,28 @@ impl Reducible for State {
             }
             Action::StepForward => {
                 let Some(run) = &self.run else { return self };
-                next.step = run.next_statement(self.step);
+                if !next.step_other(Run::next_statement) {
+                    next.step = run.next_statement(self.step);
+                }
             }
             Action::StepBack => {
                 let Some(run) = &self.run else { return self };
-                next.step = run.prev_statement(self.step);
+                if !next.step_other_back(Run::prev_statement) {
+                    next.step = run.prev_statement(self.step);
+                }
                 next.playing = false;
             }
             Action::EventForward => {
                 let Some(run) = &self.run else { return self };
-                next.step = run.next_event(self.step);
+                if !next.step_other(Run::next_event) {
+                    next.step = run.next_event(self.step);
+                }
             }
             Action::EventBack => {
                 let Some(run) = &self.run else { return self };
-                next.step = run.prev_event(self.step);
+                if !next.step_other_back(Run::prev_event) {
+                    next.step = run.prev_event(self.step);
+                }
                 next.playing = false;
             }
             Action::ToStart => {
@@ -609,6 +682,7 @@ impl Reducible for State {
             Action::ToEnd => {
                 next.step = self.last();
                 next.playing = false;
+                next.step_other(|other, _| other.last());
             }
             Action::Seek(step) => {
                 next.seek(step);
@@ -625,7 +699,7 @@ impl Reducible for State {
             Action::TogglePlay => {
                 next.playing = !self.playing && self.run.is_some();
                 // Playing from the end starts over.
-                if next.playing && self.step >= self.last() {
+                if next.playing && self.at_end() {
                     next.step = 0;
                 }
             }
@@ -636,9 +710,11 @@ impl Reducible for State {
                 }
                 let per_tick = frames_per_tick(self.speed);
                 for _ in 0..per_tick {
-                    next.step = run.next_statement(next.step);
+                    if !next.step_other(Run::next_statement) {
+                        next.step = run.next_statement(next.step);
+                    }
                 }
-                if next.step >= run.last() {
+                if next.at_end() {
                     next.playing = false;
                 }
             }
@@ -679,7 +755,7 @@ impl Reducible for State {
                 } else {
                     let n = self.lesson().map(|l| l.variants.len()).unwrap_or(1);
                     let other = if n > 1 { (self.variant + 1) % n } else { self.variant };
-                    next.compare = Some(Compare { other, sync: Sync::ByTime, run: Err(String::new()) });
+                    next.compare = Some(Compare { other, sync: Sync::ByTime, run: Err(String::new()), beyond: None });
                     next.run_compare();
                 }
             }
@@ -717,6 +793,12 @@ impl Reducible for State {
                     saved.remove(&saved_key(&lesson.id, &v.id));
                 }
                 next.open(self.selected, self.variant);
+            }
+        }
+        // The other side goes on alone only while this side stays at its end.
+        if next.step < next.last() {
+            if let Some(c) = &mut next.compare {
+                c.beyond = None;
             }
         }
         Rc::new(next)
@@ -861,7 +943,7 @@ pub fn App() -> Html {
             </section>
 
             { main_view }
-            { timeline(&TimelineProps { step: state.step, last: state.last(), time, playing: state.playing, speed: state.speed, run: run.clone(), ondispatch: ondispatch.clone() }) }
+            { timeline(&TimelineProps { step: state.step, last: state.last(), at_end: state.at_end(), time, playing: state.playing, speed: state.speed, run: run.clone(), ondispatch: ondispatch.clone() }) }
         </div>
     }
 }
@@ -1059,13 +1141,22 @@ mod tests {
         let eval = state.evaluation.clone().unwrap().unwrap();
         assert_eq!(eval.questions[0].answer.as_deref(), Some("cancelled"));
         assert!(state.progress.contains("scopes"));
-        // A parameter change after the reveal checks the new run.
+        // A parameter change takes the verdict back: the prediction was for the other run, and
+        // "nothing fails" must not read as predicted once the learner turns the failure off.
+        let state = reduce_all(State::boot(Boot::default()), &[Action::Answer("q1".into(), "full".into()), Action::Reveal]);
+        assert_ne!(state.evaluation.clone().unwrap().unwrap().questions[0].answer.as_deref(), Some("full"));
         let state = reduce_all((*state).clone(), &[Action::SetParam("failing".into(), "none".into())]);
+        assert!(!state.revealed && state.evaluation.is_none());
+        assert_eq!(state.answers.get("q1").map(String::as_str), Some("full"), "the pick stays, to be checked again");
+        // Checked again, the new run is the one checked.
+        let state = reduce_all((*state).clone(), &[Action::Reveal]);
         let eval = state.evaluation.clone().unwrap().unwrap();
         assert_eq!(eval.questions[0].answer.as_deref(), Some("full"));
-        // Broken code is not checked: the page says why.
+        // So does an edit of the code; broken code is not checked: the page says why.
         let broken = state.source.replace("a.await() + b.await()", "a.await() + b.await(");
-        let state = reduce_all((*state).clone(), &[Action::Edit(broken), Action::Rerun(state.edits + 1)]);
+        let edited = reduce_all((*state).clone(), &[Action::Edit(broken.clone())]);
+        assert!(!edited.revealed && edited.evaluation.is_none());
+        let state = reduce_all((*edited).clone(), &[Action::Reveal, Action::Rerun(edited.edits)]);
         assert!(state.evaluation.clone().unwrap().is_err());
     }
 
@@ -1125,6 +1216,43 @@ mod tests {
         assert_eq!(state.compare_step(), Some(20.min(r.last())));
         let state = reduce_all((*state).clone(), &[Action::ToggleCompare]);
         assert!(state.compare.is_none());
+    }
+
+    #[test]
+    fn compare_lets_the_longer_side_reach_its_end() {
+        for sync in [Sync::ByTime, Sync::ByStep] {
+            let state = reduce_all(state(), &[Action::ToggleCompare, Action::SetSync(sync), Action::ToEnd]);
+            let other = state.compare.clone().unwrap().run.unwrap();
+            // The supervisor's run goes on after the failing scope's has ended.
+            assert!(state.synced_step().unwrap() < other.last(), "{sync:?}");
+            assert_eq!((state.step, state.compare_step()), (state.last(), Some(other.last())), "{sync:?}");
+            assert!(state.at_end());
+            // Back from the end: the other side steps back alone, then both do.
+            let back = reduce_all((*state).clone(), &[Action::StepBack]);
+            assert_eq!(back.step, state.last());
+            assert_eq!(back.compare_step(), Some(other.prev_statement(other.last()).max(back.synced_step().unwrap())));
+            assert!(!back.at_end());
+            // Forward again, one statement at a time, reaches both ends.
+            let mut s = reduce_all((*back).clone(), &[Action::ToStart]);
+            for _ in 0..10_000 {
+                if s.at_end() {
+                    break;
+                }
+                s = s.reduce(Action::StepForward);
+            }
+            assert_eq!((s.step, s.compare_step()), (s.last(), Some(other.last())), "{sync:?}");
+            // Playing gets there too, and a seek back lets the sides step together again.
+            let mut p = reduce_all((*s).clone(), &[Action::Seek(3), Action::SetSpeed(SPEEDS.len() - 1), Action::TogglePlay]);
+            for _ in 0..10_000 {
+                if !p.playing {
+                    break;
+                }
+                p = p.reduce(Action::Tick);
+            }
+            assert_eq!(p.compare_step(), Some(other.last()));
+            let p = reduce_all((*p).clone(), &[Action::Seek(3)]);
+            assert_eq!(p.compare_step(), p.synced_step());
+        }
     }
 
     #[test]

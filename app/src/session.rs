@@ -283,13 +283,56 @@ impl Run {
         }
     }
 
+    /// Why a limit stopped the run, said once: the engine's message with its "the run
+    /// stopped" and, for the step limit, what else may have reached it.
+    pub fn stopped_message(&self) -> Option<String> {
+        let d = self.stopped()?;
+        let mut m = if d.message.starts_with("the run stopped") { d.message.clone() } else { format!("the run stopped: {}", d.message) };
+        if m.ends_with("the program may loop forever") {
+            m.push_str(" or do more work than the playground runs");
+        }
+        Some(m)
+    }
+
+    /// The line a limit stopped the run at: the diagnostic's own, else the last statement run.
+    pub fn stopped_line(&self) -> u32 {
+        match self.stopped() {
+            Some(d) if d.span != engine::lang::Span::default() => self.index.line(d.span.start),
+            _ => self.last_statement_line().unwrap_or(0),
+        }
+    }
+
+    /// The line of the last statement the run ran.
+    fn last_statement_line(&self) -> Option<u32> {
+        let last = self.last();
+        (0..=last).rev().take(10_000).find_map(|step| {
+            self.rec.view.events_of(step).iter().rev().find_map(|e| match e.kind {
+                EventKind::Statement { line, .. } => Some(line),
+                _ => None,
+            })
+        })
+    }
+
+    /// The line where the exception that escaped `main` was thrown: the innermost frame of
+    /// the stack trace printed under `Exception in thread "main"` that names a line.
+    pub fn main_threw_line(&self) -> Option<u32> {
+        self.main_threw()?;
+        let console = &self.rec.view.console;
+        let start = console.iter().rposition(|(_, t, err)| *err && t.starts_with("Exception in thread \"main\""))?;
+        console[start + 1..].iter().take_while(|(_, t, err)| *err && t.starts_with("\tat ")).find_map(|(_, t, _)| {
+            let inner = t.strip_suffix(')')?;
+            let (_, line) = inner.rsplit_once(':')?;
+            line.parse().ok().filter(|&l| l > 0)
+        })
+    }
+
     /// What the run ended with, in words: the last line printed, the exit, the time.
     pub fn outcome_summary(&self) -> Vec<(&'static str, String)> {
         let w = &self.rec.world;
         let exit = match &w.outcome {
             Some(Outcome::Completed) => "completed (exit code 0)".to_string(),
             Some(Outcome::MainThrew(e)) => format!("main threw {e} (exit code 1)"),
-            Some(Outcome::Stopped(d)) => format!("stopped: {} (exit code 2)", d.message),
+            Some(Outcome::Stopped(d)) => format!("{} (exit code 2)", self.stopped_message().unwrap_or_else(|| d.message.clone())),
             None => "did not finish".to_string(),
         };
         let live = self.rec.view.metrics_at(self.last()).0;
@@ -565,6 +608,24 @@ mod tests {
         let run = Run::start(v, &src, &[]).unwrap();
         assert!(run.stopped().is_some());
         assert_eq!(run.last(), MAX_STEPS);
+        // Said once, at the line the loop was running, and not only as a loop.
+        let spin = src.lines().position(|l| l.starts_with("fun spin()")).unwrap() as u32 + 1;
+        assert_eq!(run.stopped_line(), spin);
+        let message = run.stopped_message().unwrap();
+        assert_eq!(message.matches("the run stopped").count(), 1, "{message}");
+        assert!(message.ends_with("the program may loop forever or do more work than the playground runs"), "{message}");
+    }
+
+    #[test]
+    fn an_exception_escaping_main_is_placed_where_it_was_thrown() {
+        let l = lessons::lesson("scopes").unwrap();
+        let v = &l.variants[0];
+        for (body, line) in [("    val s: String? = null\n    println(s!!.length)", 36), ("    launch { throw IllegalStateException(\"boom\") }", 35)] {
+            let src = v.source.replace("fun main() = runBlocking {", &format!("fun main() = runBlocking {{\n{body}"));
+            let run = Run::start(v, &src, &[]).unwrap();
+            assert!(run.main_threw().is_some(), "{body}");
+            assert_eq!(run.main_threw_line(), Some(line), "{body}");
+        }
     }
 
     #[test]

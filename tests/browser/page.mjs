@@ -58,7 +58,42 @@ await runSuite('page test', async (url) => {
       assert.notEqual((await consoleText(page)).trim(), '', `${name} printed something`);
       assert.equal(await page.locator(`${byTestId('diagnostics')} .error`).count(), 0, `${name} runs without errors`);
       await shot(page, `lesson-${i + 1}-end`);
+      // The title row's controls stay beside the title at this width.
+      const [t, r] = await Promise.all([page.locator(byTestId('lesson-title')).boundingBox(), page.locator(byTestId('reset')).boundingBox()]);
+      assert.ok(r.y < t.y + t.height && r.y + r.height > t.y, `"Reset lesson" is on the title's row in ${name}`);
     }
+
+    // Lesson 7: markers tell the tasks apart by their number and are readable on every hue.
+    await openLesson(page, 6);
+    const last7 = Number((await page.locator(`${byTestId('timeline')} .of`).textContent()).replace(/[^0-9]/g, ''));
+    let taskMarkers = [];
+    for (let k = 0; k <= last7 && taskMarkers.length < 2; k += 5) {
+      await slide(page, 'scrub', k);
+      taskMarkers = (await page.locator(byTestId('marker')).evaluateAll((ms) => ms.map((m) => [m.textContent, m.title]))).filter(([, title]) => title.startsWith('task-'));
+    }
+    assert.ok(taskMarkers.length >= 2, 'task markers at some step');
+    for (const [text, title] of taskMarkers) {
+      assert.equal(text, `ta${title.match(/^task-(\d+)/)[1]}`, `the marker of ${title}`);
+    }
+    const contrasts = await page.evaluate(() => {
+      const lum = (c) => {
+        const [r, g, b] = c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      // Every hue a marker may take, on a marker of its own.
+      const gutter = document.querySelector('.markers');
+      return ['0', '1', '2', '3', '4', '5', '6', '7', 'none'].map((h) => {
+        const m = document.createElement('span');
+        m.className = `marker hue-${h}`;
+        m.textContent = 'x';
+        gutter.appendChild(m);
+        const s = getComputedStyle(m);
+        const [a, b] = [lum(s.color), lum(s.backgroundColor)].sort((x, y) => y - x);
+        m.remove();
+        return [h, (a + 0.05) / (b + 0.05)];
+      });
+    });
+    for (const [h, c] of contrasts) assert.ok(c >= 4.5, `marker text on hue ${h}: contrast ${c.toFixed(2)}`);
     assertNoProblems('while opening every lesson');
 
     // Lesson 1: step by statement and by event, forward and back.
@@ -70,6 +105,12 @@ await runSuite('page test', async (url) => {
     const narration = page.locator(byTestId('narration'));
     assert.equal(await narration.getAttribute('aria-live'), 'polite');
     assert.match(await narration.textContent(), new RegExp(`^Step ${first} of \\d+`));
+    // Code names keep their case at the start of the narration's sentence.
+    for (let k = 0; k < 12; k++) {
+      await page.locator(byTestId('step-forward')).click();
+      assert.doesNotMatch(await narration.textContent(), /: (RunBlocking|CoroutineScope)/);
+    }
+    await slide(page, 'scrub', first);
     await page.locator(byTestId('event-forward')).click();
     await waitUntil(page, ([sel, k]) => Number(document.querySelector(sel).textContent.slice(5)) > k, [`${byTestId('timeline')} .position`, first], 'the next event');
     const afterEvent = await currentStep(page);
@@ -126,6 +167,16 @@ await runSuite('page test', async (url) => {
     const cursor = await page.locator(byTestId('lanes-cursor')).getAttribute('style');
     assert.match(cursor, /left: \d/);
     await shot(page, 'lesson-1-step-20');
+    // One line is one line.
+    let oneLine = '';
+    for (let k = 0; k <= last && !oneLine; k++) {
+      await slide(page, 'scrub', k);
+      const hint = await page.locator('.area-console .hint').textContent();
+      if (/ 1 lines? /.test(hint)) oneLine = hint;
+    }
+    assert.match(oneLine, /^ — 1 line so far$/);
+    await slide(page, 'scrub', 20);
+    await stepIs(page, 20);
 
     // A coroutine's details: click a node, then the keyboard on another; the tabs.
     await page.locator(`${byTestId('job-node')}`).nth(2).click();
@@ -140,17 +191,48 @@ await runSuite('page test', async (url) => {
     await shot(page, 'lesson-1-tabs');
 
     // Predict, run, and see the computed answer; the lesson is ticked in the list.
-    await page.locator(byTestId('choice-finishes-but-fails')).check();
+    await page.locator(byTestId('choice-full')).check();
     await page.locator(byTestId('reveal')).click();
     await page.locator(byTestId('verdict')).waitFor();
     assert.ok((await page.locator('.choice.right').count()) === 1, 'one answer is marked right');
     assert.match(await page.locator('.choice.right').textContent(), /cancelled/);
+    assert.match(await page.locator(byTestId('verdict')).textContent(), /disagrees/);
     assert.equal(await currentStep(page), last, 'checking runs to the end');
     await waitUntil(page, () => document.querySelector('.lesson-link.done') !== null, null, 'progress tick');
+    // The verdict is in sight, not under the question box's own scroll.
+    const seen = await page.evaluate(([q, v]) => {
+      const box = document.querySelector(q).getBoundingClientRect();
+      const r = document.querySelector(v).getBoundingClientRect();
+      return r.top >= box.top && r.bottom <= box.bottom + 1 && r.bottom <= window.innerHeight;
+    }, [byTestId('questions'), byTestId('verdict')]);
+    assert.ok(seen, 'the verdict is visible after checking');
+    // The question's heading is inside its box: the border does not run through it.
+    const legend = await page.evaluate(() => {
+      const f = document.querySelector('.question').getBoundingClientRect();
+      return document.querySelector('.question legend').getBoundingClientRect().top - f.top;
+    });
+    assert.ok(legend >= 1, `the question's heading starts ${legend}px below its box's top`);
     await shot(page, 'lesson-1-answered');
 
-    // A parameter change re-runs at once: with no failing call the fetch returns.
+    // "What to notice" shows the step where A is cancelled, with A selected.
+    const note = page.locator('.notices li', { hasText: 'When B fails while A is still running' });
+    const noteButton = note.locator(byTestId('notice-show'));
+    const noteText = await noteButton.textContent();
+    assert.match(noteText, /^Show step \d+$/);
+    const noteStep = Number(noteText.replace(/\D/g, ''));
+    assert.ok(noteStep > 0, 'the note names a step');
+    await noteButton.click();
+    await stepIs(page, noteStep);
+    await waitUntil(page, (sel) => / A — (cancelling|cancelled)$/.test(document.querySelector(sel)?.textContent ?? ''), `${byTestId('details')} h4`, 'A selected, being cancelled');
+    assert.match(await page.locator(`${byTestId('job-node')}[aria-pressed="true"] .label`).textContent(), /^"?A"?$/);
+    await page.keyboard.press('End');
+
+    // A parameter change re-runs at once: with no failing call the fetch returns; the answer
+    // checked against the other run is taken back, not turned into "you predicted it".
     await page.locator(byTestId('param-failing')).selectOption('none');
+    await waitUntil(page, (sel) => document.querySelector(sel) === null, byTestId('verdict'), 'the verdict taken back');
+    assert.equal(await page.locator(byTestId('reveal')).count(), 1, 'the answer can be checked again');
+    assert.ok(await page.locator(byTestId('choice-full')).isChecked(), 'the pick stays');
     await page.keyboard.press('End');
     await waitUntil(page, (sel) => document.querySelector(sel)?.textContent.includes('result: 3'), byTestId('console'), 'the new result');
     await slide(page, 'param-aMs', 600);
@@ -167,6 +249,20 @@ await runSuite('page test', async (url) => {
     await page.locator(`${byTestId('diagnostics')} .error`).first().waitFor();
     assert.ok((await page.locator(`${byTestId('code')} .diag.error`).count()) > 0, 'the mistake is underlined');
     assert.ok((await page.locator(`${byTestId('code')} .diag.error`).first().getAttribute('title')).length > 0, 'the underline has its message');
+    // A click on the underlined mistake puts the cursor there, and hovering shows its message.
+    const underline = page.locator(`${byTestId('code')} .diag.error`).first();
+    await underline.scrollIntoViewIfNeeded();
+    const ub = await underline.boundingBox();
+    await page.mouse.move(ub.x + ub.width / 2, ub.y + ub.height / 2);
+    await waitUntil(page, (sel) => document.querySelector(sel).title.startsWith('error: '), byTestId('code-input'), 'the message on hover');
+    await page.mouse.click(ub.x + ub.width / 2, ub.y + ub.height / 2);
+    const caret = await page.evaluate((sel) => {
+      const t = document.querySelector(sel);
+      return { focused: document.activeElement === t, line: t.value.slice(0, t.selectionStart).split('\n').length };
+    }, byTestId('code-input'));
+    const errorLine = original.split('\n').findIndex((l) => l.includes('a.await() + b.await()')) + 1;
+    assert.deepEqual(caret, { focused: true, line: errorLine }, 'the click put the cursor on the underlined line');
+    await page.mouse.move(5, 5);
     assert.ok((await page.locator(byTestId('job-node')).count()) > 0, 'the last run stays on screen');
     await shot(page, 'edit-diagnostic');
     const edited = original
@@ -175,6 +271,20 @@ await runSuite('page test', async (url) => {
       .replace('val aMs = 600 //', 'val aMs = 650 //');
     await input.fill(edited);
     await waitUntil(page, (sel) => document.querySelector(sel) === null, `${byTestId('diagnostics')} .error`, 'the diagnostics to clear');
+    // Scrolled down and sideways, the line numbers' column still covers the code under it.
+    const cover = await page.evaluate((sel) => {
+      const editor = document.querySelector(sel);
+      editor.scrollTop = editor.scrollHeight;
+      editor.scrollLeft = 200;
+      const gutter = editor.querySelector('.gutter').getBoundingClientRect();
+      const view = editor.getBoundingClientRect();
+      const bg = getComputedStyle(editor.querySelector('.gutter')).backgroundColor;
+      return { scrolled: editor.scrollLeft > 0, covers: gutter.top <= view.top + 1 && gutter.bottom >= view.bottom - 1, bg };
+    }, byTestId('code'));
+    assert.ok(cover.scrolled && cover.covers, `the gutter covers the scrolled code: ${JSON.stringify(cover)}`);
+    assert.doesNotMatch(cover.bg, /rgba\(0, 0, 0, 0\)|transparent/);
+    await shot(page, 'gutter-scrolled');
+    await page.locator(byTestId('code')).evaluate((e) => { e.scrollTop = 0; e.scrollLeft = 0; });
     // And the other way: the control follows the literal the learner typed.
     assert.equal(await page.locator(byTestId('param-aMs')).inputValue(), '650');
     await slide(page, 'scrub', 10);
@@ -218,6 +328,18 @@ await runSuite('page test', async (url) => {
     await page.locator(byTestId('compare-view')).waitFor();
     await page.keyboard.press('End');
     await waitForValue(page, byTestId('compare-verdict'), 'The outcomes differ (marked)');
+    // Both sides reach their last step, the longer one too; stepping back and forth at the
+    // end moves the side that goes on.
+    const atEnd = (texts) => texts.every((t) => { const m = t.match(/^step (\d+) of (\d+),/); return m && m[1] === m[2]; });
+    let ends = await page.locator('.side-position').allTextContents();
+    assert.ok(atEnd(ends), `both sides at their end: ${ends}`);
+    assert.ok(await page.locator(byTestId('step-forward')).isDisabled(), 'nothing left to step');
+    await page.keyboard.press('ArrowLeft');
+    ends = await page.locator('.side-position').allTextContents();
+    assert.ok(!atEnd(ends), `a step back from the end: ${ends}`);
+    await page.keyboard.press('ArrowRight');
+    ends = await page.locator('.side-position').allTextContents();
+    assert.ok(atEnd(ends), `forward to both ends again: ${ends}`);
     assert.ok((await page.locator(`${byTestId('compare-view')} tr.differs`).count()) > 0, 'the differing outcome is marked');
     await shot(page, 'compare-end');
     assert.ok((await page.locator(`${byTestId('compare-left')} .console-lines .differs`).count()) > 0, 'differing lines are marked');
@@ -257,6 +379,16 @@ await runSuite('page test', async (url) => {
     const loop = await page.locator(byTestId('code-input')).inputValue();
     await page.locator(byTestId('code-input')).fill(loop.replace('fun main() = runBlocking {', 'fun main() = runBlocking {\n    var n = 0\n    while (true) { n++ }'));
     await waitUntil(page, (sel) => document.querySelector(sel)?.textContent.includes('the run stopped'), byTestId('diagnostics'), 'the step limit message', 60_000);
+    // Said once, at the line of the loop, and not only as a loop.
+    const loopLine = loop.split('\n').findIndex((l) => l.startsWith('fun main() = runBlocking {')) + 3;
+    const stopped = await page.locator(byTestId('diagnostics')).textContent();
+    assert.equal(stopped.split('the run stopped').length, 2, stopped);
+    assert.match(stopped, new RegExp(`line ${loopLine}: the run stopped after \\d+ steps: the program may loop forever or do more work than the playground runs`));
+    // An exception that escapes main is listed at the line that threw it.
+    await page.locator(byTestId('code-input')).fill(loop.replace('fun main() = runBlocking {', 'fun main() = runBlocking {\n    val s: String? = null\n    println(s!!.length)'));
+    const npeLine = loopLine;
+    await waitUntil(page, (sel) => document.querySelector(sel)?.textContent.includes('main threw'), byTestId('diagnostics'), 'the exception', 30_000);
+    assert.match(await page.locator(byTestId('diagnostics')).textContent(), new RegExp(`line ${npeLine}: main threw java\\.lang\\.NullPointerException`));
     await page.locator(byTestId('reset')).click();
     assertNoProblems('after hostile links and a runaway program');
 
@@ -272,6 +404,23 @@ await runSuite('page test', async (url) => {
     await page.keyboard.press('End');
     await shot(page, 'phone-390x844-end');
     await shot(page, 'phone-390x844-end-full', true);
+    // The timeline at the bottom stays small and does not change height from step to step.
+    const heights = new Set();
+    for (const k of [0, 12, 30, 41]) {
+      await slide(page, 'scrub', k);
+      await stepIs(page, k);
+      heights.add(Math.round((await page.locator('.timeline').boundingBox()).height));
+    }
+    assert.equal(heights.size, 1, `the timeline's heights: ${[...heights]}`);
+    assert.ok([...heights][0] <= 170, `the timeline is ${[...heights][0]}px tall`);
+    assert.ok((await page.locator(byTestId('narration')).getAttribute('title')).startsWith('Step 41 of'), 'the whole narration is its tooltip');
+    // Compare mode fits a phone too.
+    await page.locator(byTestId('compare')).click();
+    await page.locator(byTestId('compare-view')).waitFor();
+    const compareOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(compareOverflow <= 0, `compare mode on a phone is ${compareOverflow}px wider than the screen`);
+    await shot(page, 'phone-390x844-compare', true);
+    await page.locator(byTestId('compare')).click();
     assertNoProblems('on a phone');
   } finally {
     await close();

@@ -125,6 +125,22 @@ pub fn CodePane(props: &CodePaneProps) -> Html {
     let oninput = props.ondispatch.reform(|e: InputEvent| {
         Action::Edit(e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()).map(|t| t.value()).unwrap_or_default())
     });
+    // The text area lies over the highlighted copy: the message of an underlined mistake
+    // under the pointer becomes the text area's tooltip.
+    let onmousemove = Callback::from(|e: MouseEvent| {
+        let Some(area) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let title = doc
+            .elements_from_point(e.client_x() as f32, e.client_y() as f32)
+            .iter()
+            .filter_map(|el| el.dyn_into::<web_sys::Element>().ok())
+            .find(|el| el.get_attribute("class").is_some_and(|c| c.split(' ').any(|c| c == "diag")))
+            .and_then(|el| el.get_attribute("title"))
+            .unwrap_or_default();
+        if area.title() != title {
+            area.set_title(&title);
+        }
+    });
     let size = format!("height: calc({n_lines} * var(--code-line) + 2 * var(--code-pad)); width: calc({columns}ch + 4 * var(--code-pad));");
 
     let list = props.problems.iter().map(|d| {
@@ -148,7 +164,8 @@ pub fn CodePane(props: &CodePaneProps) -> Html {
     });
     let run_list = props.run_problems.iter().map(|(s, line, m)| {
         let class = if *s == Severity::Error { "error" } else { "warning" };
-        html! { <li class={class}>{ format!("line {line}: {m}") }</li> }
+        let text = if *line == 0 { m.clone() } else { format!("line {line}: {m}") };
+        html! { <li class={class}>{ text }</li> }
     });
     let has_list = !props.problems.is_empty() || !props.run_problems.is_empty() || props.failure.is_some();
 
@@ -163,7 +180,7 @@ pub fn CodePane(props: &CodePaneProps) -> Html {
                     }
                     <Cached part={Part::CodeText(props.source.clone(), props.problems.clone())} />
                     <textarea ref={textarea.clone()} class="code-input" data-testid="code-input"
-                        value={props.source.clone()} {oninput} style={size}
+                        value={props.source.clone()} {oninput} {onmousemove} style={size}
                         spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
                         aria-label="Kotlin code of the scenario (editable)" />
                 </div>
@@ -201,10 +218,14 @@ pub fn code_text(source: &str, problems: &[Diagnostic]) -> Html {
     html! { <div class="code-layer" aria-hidden="true">{ for lines }</div> }
 }
 
-/// Up to three letters that tell coroutines apart: `A`, `rB1` for `runBlocking#1`.
+/// Up to three letters that tell coroutines apart: `A`, `ru1` for `runBlocking#1`, `ta3` for
+/// `task-3` (a name's number is what tells it from its siblings).
 fn initials(label: &str) -> String {
     let label = label.trim_matches('"');
-    let (name, number) = label.split_once('#').unwrap_or((label, ""));
+    let (name, number) = label.split_once('#').unwrap_or_else(|| {
+        let stem = label.trim_end_matches(|c: char| c.is_ascii_digit());
+        (stem.trim_end_matches(['-', '_', ' ']), &label[stem.len()..])
+    });
     if name.chars().count() <= 3 && number.is_empty() {
         return name.to_string();
     }
@@ -237,6 +258,9 @@ mod tests {
         assert_eq!(initials("runBlocking#1"), "ru1");
         assert_eq!(initials("updates-17#35"), "up35");
         assert_eq!(initials("main"), "mai");
+        assert_eq!(initials("task-0"), "ta0");
+        assert_eq!(initials("task-12"), "ta12");
+        assert_eq!(initials("worker3"), "wo3");
         assert_eq!(initials(""), "");
     }
 }

@@ -22,12 +22,12 @@ pub fn console(props: &ConsoleProps) -> Html {
     });
     html! {
         <section class="panel area-console" aria-label="Console">
-            <h3 class="panel-title">{ "Console" }<span class="hint">{ format!(" — {} lines so far", lines.len()) }</span></h3>
+            <h3 class="panel-title">{ "Console" }<span class="hint">{ format!(" — {} line{} so far", lines.len(), if lines.len() == 1 { "" } else { "s" }) }</span></h3>
             // The box is laid out from the bottom up, so it shows the newest lines without scrolling.
             <div class="panel-body console" data-testid="console">
                 <div>
                     if hidden > 0 {
-                        <p class="more">{ format!("… {hidden} earlier lines") }</p>
+                        <p class="more">{ format!("… {hidden} earlier line{}", if hidden == 1 { "" } else { "s" }) }</p>
                     }
                     if lines.is_empty() {
                         <p class="empty">{ "Nothing printed yet." }</p>

@@ -146,15 +146,16 @@ pub fn questions(props: &QuestionsProps) -> Html {
     let any_picked = !props.answers.is_empty();
     let onreveal = on_click(&props.ondispatch, Action::Reveal);
     let notices = evaluation.iter().flat_map(|e| e.notices.clone()).map(|n| {
-        let target = n.targets.iter().find(|t| t.step.is_some() || !t.jobs.is_empty());
-        let jump = target.map(|t| {
-            let (step, job) = (t.step.unwrap_or(0), t.jobs.first().copied());
-            let onclick = on_click(&props.ondispatch, Action::Show(step, job));
-            let what = match t.step {
-                Some(s) => format!("Show step {s}"),
-                None => "Show it".to_string(),
+        // A pointer may name the coroutine in one target and the step in another
+        // (`coroutine "A", step when "A" is cancelled`): the button shows both.
+        let (step, job) = notice_jump(&n.targets);
+        let jump = (step.is_some() || job.is_some()).then(|| {
+            let (action, what) = match step {
+                Some(s) => (Action::Show(s, job), format!("Show step {s}")),
+                None => (Action::SelectJob(job), "Show it".to_string()),
             };
-            html! { <button class="control small" {onclick}>{ what }</button> }
+            let onclick = on_click(&props.ondispatch, action);
+            html! { <button class="control small" data-testid="notice-show" {onclick}>{ what }</button> }
         });
         html! { <li>{ n.text.clone() }{ " " }{ for jump }</li> }
     });
@@ -163,7 +164,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
         _ => None,
     };
     html! {
-        <div class="questions" aria-label="Predict, then run">
+        <div class={classes!("questions", props.revealed.then_some("revealed"))} aria-label="Predict, then run" data-testid="questions">
             <h3 class="panel-title">{ "Predict, then run" }</h3>
             { for questions }
             if !props.revealed {
@@ -177,5 +178,35 @@ pub fn questions(props: &QuestionsProps) -> Html {
                 <div class="notices"><h4>{ "What to notice" }</h4><ul>{ for notices }</ul></div>
             }
         </div>
+    }
+}
+
+/// Where a "what to notice" button goes: the first step its targets name, and the first
+/// coroutine (a target naming no step only selects the coroutine).
+fn notice_jump(targets: &[lessons::TargetAt]) -> (Option<u64>, Option<engine::value::JobId>) {
+    let step = targets.iter().find_map(|t| t.step);
+    let job = targets.iter().find_map(|t| t.jobs.first().copied());
+    (step, job)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::notice_jump;
+    use yew::Reducible;
+
+    #[test]
+    fn a_notice_jumps_to_the_step_and_coroutine_its_targets_name() {
+        let state = crate::State::boot(crate::Boot::default());
+        let state = std::rc::Rc::new(state).reduce(crate::Action::Answer("q1".into(), "cancelled".into())).reduce(crate::Action::Reveal);
+        let eval = state.evaluation.clone().unwrap().unwrap();
+        let notice = eval.notices.iter().find(|n| n.text.starts_with("When B fails while A is still running")).unwrap();
+        let (step, job) = notice_jump(&notice.targets);
+        let a = notice.targets[0].jobs[0];
+        assert_eq!(job, Some(a));
+        let step = step.expect("the step where A is cancelled");
+        assert!(step > 0);
+        let view = &state.run.clone().unwrap().rec.view;
+        let state_of = |s: u64| view.job_at(s, a).map(|j| j.state);
+        assert_ne!(state_of(step - 1), state_of(step), "A changes state at the step shown");
     }
 }

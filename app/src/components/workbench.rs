@@ -72,11 +72,11 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
     let run_problems: Vec<(Severity, u32, String)> = run
         .map(|r| {
             let mut out = Vec::new();
-            if let Some(d) = r.stopped() {
-                out.push((Severity::Error, r.index.line(d.span.start), format!("the run stopped: {}", d.message)));
+            if let Some(m) = r.stopped_message() {
+                out.push((Severity::Error, r.stopped_line(), m));
             }
             if let Some(e) = r.main_threw() {
-                out.push((Severity::Error, 0, format!("main threw {e}")));
+                out.push((Severity::Error, r.main_threw_line().unwrap_or(0), format!("main threw {e}")));
             }
             for w in &r.rec.world.warnings {
                 out.push((Severity::Warning, r.index.line(w.span.start), w.message.clone()));
