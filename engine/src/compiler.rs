@@ -2368,7 +2368,11 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::CallMethod { name: s, argc, safe: false }, span);
                     return;
                 }
-                self.unresolved(id.span, name);
+                if matches!(name, "compareBy" | "compareByDescending" | "naturalOrder" | "reverseOrder") {
+                    self.error_help(id.span, "comparators are written in place in Coroutine Lab, not kept as values", format!("pass it straight to a sort: `xs.sortedWith({name}(…))`"));
+                } else {
+                    self.unresolved(id.span, name);
+                }
                 self.emit(Op::Push(Value::Unit), span);
             }
         }
