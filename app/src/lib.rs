@@ -173,6 +173,9 @@ pub struct State {
     pub job: Option<JobId>,
     /// Jobs whose children the job tree hides.
     pub collapsed: Vec<JobId>,
+    /// Jobs whose family the tree lists further: each time a job appears here, the tree
+    /// lists [`components::job_tree::MAX_CHILDREN`] more of its children.
+    pub widened: Vec<JobId>,
     /// The lower tab on screen.
     pub tab: Tab,
     /// The learner's predictions: question id → choice id.
@@ -234,6 +237,8 @@ pub enum Action {
     SelectJob(Option<JobId>),
     /// Hide the children of a job in the tree, or show them again.
     ToggleChildren(JobId),
+    /// List more of a job's children in the tree.
+    ShowMoreChildren(JobId),
     /// Show a lower tab.
     SetTab(Tab),
     /// A prediction: question id, choice id.
@@ -277,6 +282,7 @@ impl State {
             axis: None,
             job: None,
             collapsed: Vec::new(),
+            widened: Vec::new(),
             tab: Tab::Details,
             answers: SortedMap::new(),
             revealed: false,
@@ -332,6 +338,7 @@ impl State {
         self.playing = false;
         self.job = None;
         self.collapsed.clear();
+        self.widened.clear();
         self.axis = None;
         self.answers.clear();
         self.revealed = false;
@@ -733,6 +740,7 @@ impl Reducible for State {
                 }
                 None => next.collapsed.push(job),
             },
+            Action::ShowMoreChildren(job) => next.widened.push(job),
             Action::SetTab(tab) => next.tab = tab,
             Action::Answer(q, c) => {
                 if self.revealed {
@@ -885,6 +893,7 @@ pub fn App() -> Html {
             axis: state.axis.or(run.as_ref().map(|r| r.best_axis())).unwrap_or_default(),
             job: state.job,
             collapsed: state.collapsed.clone(),
+            widened: state.widened.clone(),
             tab: state.tab,
             ondispatch: ondispatch.clone(),
         }),

@@ -63,6 +63,19 @@ await runSuite('page test', async (url) => {
       assert.ok(r.y < t.y + t.height && r.y + r.height > t.y, `"Reset lesson" is on the title's row in ${name}`);
     }
 
+    // Lesson 6 at its end: the summary row of a big family counts its children as the drawn
+    // ones look, and pressing it lists more of them, which can then be inspected.
+    await openLesson(page, 5);
+    await page.locator(byTestId('to-end')).click();
+    const moreRow = page.locator(`${byTestId('job-more')}[role="button"]`).first();
+    await moreRow.waitFor();
+    const drawnLooks = await page.locator(byTestId('job-node')).evaluateAll((ns) => ns.map((n) => n.getAttribute('data-state')));
+    const summary = await moreRow.locator('.label').textContent();
+    assert.ok(!/● active/.test(summary) || drawnLooks.includes('active'), `the summary "${summary}" matches the nodes drawn (${drawnLooks})`);
+    const before = await page.locator(byTestId('job-node')).count();
+    await moreRow.click();
+    await waitUntil(page, ([sel, n]) => document.querySelectorAll(sel).length > n, [byTestId('job-node'), before], 'more children listed');
+
     // Lesson 7: markers tell the tasks apart by their number and are readable on every hue.
     await openLesson(page, 6);
     const last7 = Number((await page.locator(`${byTestId('timeline')} .of`).textContent()).replace(/[^0-9]/g, ''));
@@ -155,7 +168,7 @@ await runSuite('page test', async (url) => {
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
     await toggle.click();
     await waitUntil(page, (sel) => document.querySelectorAll(sel).length === 1, byTestId('job-node'), 'a folded tree');
-    assert.match(await page.locator(byTestId('job-more')).textContent(), /^1 child hidden: 1 ⊘ cancelled$/);
+    assert.match(await page.locator(`${byTestId('job-more')} .label`).textContent(), /^1 child hidden: 1 ⊘ cancelled$/);
     await page.locator(byTestId('job-toggle')).first().focus();
     await page.keyboard.press('Enter');
     await waitUntil(page, ([sel, n]) => document.querySelectorAll(sel).length === n, [byTestId('job-node'), nodesOpen], 'the tree unfolded by keyboard');

@@ -65,7 +65,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                 <h3>{ title }</h3>
                 <p class="side-position">{ format!("step {step} of {}, t = {}", run.last(), format_time(run.time_at(step))) }</p>
                 <table class="outcome"><tbody>{ for rows }</tbody></table>
-                <div class="side-tree">{ job_tree(&JobTreeProps { run: run.clone(), step, selected: None, ondispatch: Callback::noop(), collapsed: Vec::new(), toggles: false }) }</div>
+                <div class="side-tree">{ job_tree(&JobTreeProps { run: run.clone(), step, selected: None, ondispatch: Callback::noop(), collapsed: Vec::new(), widened: Vec::new(), toggles: false }) }</div>
                 <ol class="console-lines side-console">{ for lines }</ol>
             </div>
         }

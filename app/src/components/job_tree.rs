@@ -54,7 +54,7 @@ pub type Children<'a> = dyn Fn(Option<JobId>, usize) -> Family + 'a;
 /// parents in creation order, the first [`MAX_CHILDREN`] of each family and a row counting
 /// the others, nothing under a collapsed job but the count of its children, and at most
 /// [`MAX_ROWS`] rows before a last one counting the children not drawn.
-pub fn layout(children: &Children, collapsed: &[JobId]) -> Vec<Row> {
+pub fn layout(children: &Children, collapsed: &[JobId], widened: &[JobId]) -> Vec<Row> {
     enum Todo {
         Job(JobView, usize, Option<usize>),
         More(Vec<(Look, usize)>, usize, Option<usize>, bool),
@@ -92,7 +92,8 @@ pub fn layout(children: &Children, collapsed: &[JobId]) -> Vec<Row> {
         let (item, depth, parent_row) = match todo {
             Todo::Job(job, depth, parent_row) => {
                 let open = !collapsed.contains(&job.id);
-                let family = children(Some(job.id), if open { MAX_CHILDREN.min(MAX_ROWS - r - 1) } else { 0 });
+                let listed = MAX_CHILDREN * (1 + widened.iter().filter(|&&w| w == job.id).count());
+                let family = children(Some(job.id), if open { listed.min(MAX_ROWS - r - 1) } else { 0 });
                 let n = family.1.iter().map(|c| c.1).sum();
                 if open {
                     push_family(&mut stack, family, depth + 1, Some(r));
@@ -211,6 +212,8 @@ pub struct JobTreeProps {
     pub ondispatch: Callback<Action>,
     /// Jobs whose children are hidden.
     pub collapsed: Vec<JobId>,
+    /// Jobs whose children are listed further: [`MAX_CHILDREN`] more per time each appears.
+    pub widened: Vec<JobId>,
     /// Whether each job has a toggle to hide or show its children.
     pub toggles: bool,
 }
@@ -222,7 +225,7 @@ pub struct JobTreeProps {
 pub fn job_tree(props: &JobTreeProps) -> Html {
     let view = &props.run.rec.view;
     let step = props.step;
-    let rows = layout(&|parent, limit| view.children_at(step, parent, limit), &props.collapsed);
+    let rows = layout(&|parent, limit| view.children_at(step, parent, limit), &props.collapsed, &props.widened);
     let label_of = |id: JobId| view.job_info(id).map(|x| unquote(&x.label)).unwrap_or_else(|| format!("job {}", id.0));
 
     // What happens to which job in this very step: those edges are drawn as happening now.
@@ -358,11 +361,30 @@ pub fn job_tree(props: &JobTreeProps) -> Html {
                     format!("… {count} more: {}", parts.join(", "))
                 };
                 width = width.max(x + 20.0 + 7.2 * text.chars().count() as f64);
-                nodes.push(html! {
-                    <g class="node more" transform={translate(x, y)} data-testid="job-more">
-                        <text class="label" x="-4" y="5">{ text }</text>
-                    </g>
+                // Under a job, the row lists more of its children (or shows the hidden ones).
+                let parent = row.parent_row.and_then(|p| match &rows[p].item {
+                    Item::Job(pj, ..) if props.toggles => Some(pj.id),
+                    _ => None,
                 });
+                match parent {
+                    Some(id) => {
+                        let action = if *hidden { Action::ToggleChildren(id) } else { Action::ShowMoreChildren(id) };
+                        let hint = if *hidden { "show them" } else { "list more of them" };
+                        let onclick = on_click(&props.ondispatch, action.clone());
+                        nodes.push(html! {
+                            <g class="node more open" transform={translate(x, y)} data-testid="job-more" role="button" tabindex="0"
+                                aria-label={format!("{text}: {hint}")} {onclick} onkeydown={on_enter(&props.ondispatch, action)} onmousedown={no_focus()}>
+                                <title>{ hint }</title>
+                                <text class="label" x="-4" y="5">{ text }</text>
+                            </g>
+                        });
+                    }
+                    None => nodes.push(html! {
+                        <g class="node more" transform={translate(x, y)} data-testid="job-more">
+                            <text class="label" x="-4" y="5">{ text }</text>
+                        </g>
+                    }),
+                }
             }
         }
     }
@@ -457,7 +479,7 @@ mod tests {
     #[test]
     fn children_sit_under_their_parents() {
         let jobs = vec![job(1, None), job(2, Some(1)), job(3, Some(2)), job(4, Some(1))];
-        let rows = layout(&children_of(&jobs), &[]);
+        let rows = layout(&children_of(&jobs), &[], &[]);
         assert_eq!(ids(&rows), vec![(Some(1), 0, None), (Some(2), 1, Some(0)), (Some(3), 2, Some(1)), (Some(4), 1, Some(0))]);
         assert!(matches!(rows[0].item, Item::Job(_, 2, true)));
         assert!(matches!(rows[2].item, Item::Job(_, 0, true)));
@@ -471,7 +493,7 @@ mod tests {
         }
         jobs[500].state = JobState::Completed;
         jobs[500].look = Look::Completed;
-        let rows = layout(&children_of(&jobs), &[]);
+        let rows = layout(&children_of(&jobs), &[], &[]);
         assert_eq!(rows.len(), 1 + MAX_CHILDREN + 1);
         let Item::More(counts, false) = &rows.last().unwrap().item else { panic!("a row counting the others") };
         assert_eq!(counts, &vec![(Look::Active, 100_000 - MAX_CHILDREN - 1), (Look::Completed, 1)]);
@@ -479,15 +501,29 @@ mod tests {
     }
 
     #[test]
+    fn a_widened_family_lists_more_children() {
+        let mut jobs = vec![job(1, None)];
+        for i in 0..30 {
+            jobs.push(job(i + 2, Some(1)));
+        }
+        let listed = |widened: &[JobId]| layout(&children_of(&jobs), &[], widened).iter().filter(|r| matches!(&r.item, Item::Job(j, ..) if j.parent == Some(JobId(1)))).count();
+        assert_eq!(listed(&[]), MAX_CHILDREN);
+        assert_eq!(listed(&[JobId(1)]), 2 * MAX_CHILDREN);
+        assert_eq!(listed(&[JobId(1), JobId(1), JobId(1), JobId(1)]), 30);
+        let rows = layout(&children_of(&jobs), &[], &[JobId(1)]);
+        assert_eq!(rows.last().unwrap().item, Item::More(vec![(Look::Active, 30 - 2 * MAX_CHILDREN)], false));
+    }
+
+    #[test]
     fn a_collapsed_job_shows_only_the_count_of_its_children() {
         let jobs = vec![job(1, None), job(2, Some(1)), job(3, Some(2)), job(4, Some(1))];
-        let rows = layout(&children_of(&jobs), &[JobId(1)]);
+        let rows = layout(&children_of(&jobs), &[JobId(1)], &[]);
         assert_eq!(rows.len(), 2);
         assert!(matches!(rows[0].item, Item::Job(_, 2, false)));
         assert_eq!(rows[1].item, Item::More(vec![(Look::Active, 2)], true));
         assert_eq!((rows[1].depth, rows[1].parent_row), (1, Some(0)));
         // Collapsing a job without children changes nothing.
-        assert_eq!(ids(&layout(&children_of(&jobs), &[JobId(3)])), ids(&layout(&children_of(&jobs), &[])));
+        assert_eq!(ids(&layout(&children_of(&jobs), &[JobId(3)], &[])), ids(&layout(&children_of(&jobs), &[], &[])));
     }
 
     #[test]
@@ -496,7 +532,7 @@ mod tests {
         for i in 2..5000 {
             jobs.push(job(i, Some(i - 1)));
         }
-        let rows = layout(&children_of(&jobs), &[]);
+        let rows = layout(&children_of(&jobs), &[], &[]);
         assert_eq!(rows.len(), MAX_ROWS + 1);
         assert_eq!(rows.last().unwrap().item, Item::More(vec![(Look::Active, 1)], false));
         let mut wide = vec![job(1, None)];
@@ -509,7 +545,7 @@ mod tests {
                 }
             }
         }
-        let rows = layout(&children_of(&wide), &[]);
+        let rows = layout(&children_of(&wide), &[], &[]);
         assert_eq!(rows.len(), MAX_ROWS + 1);
         let Item::More(counts, false) = &rows.last().unwrap().item else { panic!("a last row counting the rest") };
         assert!(counts[0].1 > 0);
@@ -522,7 +558,7 @@ mod tests {
         let mut global = job(4, None);
         global.detached_from = Some(JobId(1));
         let jobs = vec![job(1, None), job(2, None), island, global];
-        let rows = layout(&children_of(&jobs), &[]);
+        let rows = layout(&children_of(&jobs), &[], &[]);
         assert_eq!(ids(&rows), vec![(Some(1), 0, None), (Some(4), 1, Some(0)), (Some(2), 0, None), (Some(3), 1, Some(2))]);
         assert_eq!(rows[3].island_of, Some(0));
         assert_eq!(rows[1].island_of, Some(0));

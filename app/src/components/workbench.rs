@@ -31,6 +31,8 @@ pub struct WorkbenchProps {
     pub job: Option<JobId>,
     /// Jobs whose children the tree hides.
     pub collapsed: Vec<JobId>,
+    /// Jobs whose children the tree lists further, once per press.
+    pub widened: Vec<JobId>,
     /// The lower tab on screen.
     pub tab: Tab,
     /// Every control dispatches an action.
@@ -93,6 +95,7 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
             selected: props.job,
             ondispatch: ondispatch.clone(),
             collapsed: props.collapsed.clone(),
+            widened: props.widened.clone(),
             toggles: true,
         }),
         None => waiting(),
