@@ -1812,7 +1812,7 @@ impl World {
                 format!("{}{sign}{body}{close}", " ".repeat(fill))
             };
             // An upper-case conversion writes its whole text in upper case (`NAN`, `TRUE`).
-            out.push_str(&if conv.is_ascii_uppercase() { padded.to_uppercase() } else { padded });
+            out.push_str(&if conv.is_ascii_uppercase() { crate::case::uppercase(&padded) } else { padded });
         }
         Ok(out)
     }
