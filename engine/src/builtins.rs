@@ -308,6 +308,25 @@ pub fn resolve_name(name: &str) -> Option<Resolved> {
     })
 }
 
+/// The package a library name must be imported from, for the names Kotlin does not import
+/// by default (`kotlin.*`, `kotlin.collections.*`, `java.lang.*`, … are).
+pub fn package_of(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "delay" | "yield" | "runBlocking" | "coroutineScope" | "supervisorScope" | "withContext" | "withTimeout" | "withTimeoutOrNull"
+        | "awaitAll" | "joinAll" | "currentCoroutineContext" | "Job" | "SupervisorJob" | "CompletableDeferred" | "CoroutineName"
+        | "CoroutineExceptionHandler" | "CoroutineScope" | "MainScope" | "newSingleThreadContext" | "newFixedThreadPoolContext"
+        | "GlobalScope" | "NonCancellable" | "Dispatchers" | "CoroutineStart" => "kotlinx.coroutines",
+        "Mutex" | "Semaphore" => "kotlinx.coroutines.sync",
+        "DebugProbes" => "kotlinx.coroutines.debug",
+        "EmptyCoroutineContext" | "ContinuationInterceptor" => "kotlin.coroutines",
+        "Executors" | "ConcurrentHashMap" | "TimeUnit" => "java.util.concurrent",
+        "AtomicInteger" | "AtomicLong" | "AtomicBoolean" | "AtomicReference" => "java.util.concurrent.atomic",
+        "abs" | "sqrt" => "kotlin.math",
+        "Random" => "kotlin.random",
+        _ => return None,
+    })
+}
+
 /// The meaning of `Namespace.member`.
 pub fn resolve_member(ns: Namespace, member: &str) -> Option<Resolved> {
     use self::Namespace as N;

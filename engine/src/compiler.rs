@@ -197,6 +197,9 @@ struct Compiler<'a> {
     index: LineIndex,
     program: Program,
     diags: Vec<Diagnostic>,
+    /// The file's import paths, and the library names already reported as not imported.
+    imports: Vec<String>,
+    unimported: Vec<String>,
     syms: Names<Sym>,
     functions: Names<Vec<FunSig>>,
     extensions: Names<Vec<FunSig>>,
@@ -242,6 +245,8 @@ impl<'a> Compiler<'a> {
             index: LineIndex::new(src),
             program,
             diags: Vec::new(),
+            imports: Vec::new(),
+            unimported: Vec::new(),
             syms: Names::default(),
             functions: Names::default(),
             extensions: Names::default(),
@@ -458,6 +463,7 @@ impl<'a> Compiler<'a> {
         for imp in &file.imports {
             self.check_import(imp);
         }
+        self.imports = file.imports.iter().map(|i| i.path.clone()).collect();
         for item in &file.items {
             match item {
                 Item::Fun(f) => {
@@ -488,6 +494,18 @@ impl<'a> Compiler<'a> {
                 Diagnostic::error(span, "the program has no main function").with_help("add `fun main() = runBlocking { … }`"),
             );
         }
+    }
+
+    /// Reports a library name used without the import Kotlin needs for it (`runBlocking`
+    /// without `import kotlinx.coroutines.*`), once per name.
+    fn check_imported(&mut self, name: &str, span: Span) {
+        let Some(package) = builtins::package_of(name) else { return };
+        let imported = self.imports.iter().any(|p| p.strip_prefix(package).is_some_and(|rest| rest == ".*" || rest.strip_prefix('.') == Some(name)));
+        if imported || self.unimported.iter().any(|n| n == name) {
+            return;
+        }
+        self.unimported.push(name.to_string());
+        self.error_help(span, format!("unresolved reference '{name}': it needs an import"), format!("add `import {package}.*` (or `import {package}.{name}`) at the top of the file"));
     }
 
     fn check_import(&mut self, imp: &Import) {
@@ -2013,6 +2031,7 @@ impl<'a> Compiler<'a> {
         }
         match builtins::resolve_name(name) {
             Some(Resolved::Const(c)) => {
+                self.check_imported(name, span);
                 self.emit(Op::PushConst(c), span);
                 return;
             }
@@ -2068,6 +2087,7 @@ impl<'a> Compiler<'a> {
         if let ExprKind::Name(ns_id) = &receiver.kind {
             if self.is_shadowed(&ns_id.name).is_none() {
                 if let Some(Resolved::Namespace(ns)) = builtins::resolve_name(&ns_id.name) {
+                    self.check_imported(&ns_id.name, ns_id.span);
                     match builtins::resolve_member(ns, &name.name) {
                         Some(Resolved::Const(c)) => {
                             self.emit(Op::PushConst(c), span);
@@ -2348,7 +2368,10 @@ impl<'a> Compiler<'a> {
             return;
         }
         match builtins::resolve_name(name) {
-            Some(Resolved::Fn(b)) => self.builtin_call(b, id, args, span),
+            Some(Resolved::Fn(b)) => {
+                self.check_imported(name, id.span);
+                self.builtin_call(b, id, args, span)
+            }
             Some(Resolved::Const(_)) | Some(Resolved::Namespace(_)) => {
                 self.error(id.span, format!("'{name}' is not a function"));
                 self.emit(Op::Push(Value::Unit), span);
@@ -2560,6 +2583,7 @@ impl<'a> Compiler<'a> {
         if let ExprKind::Name(ns_id) = &receiver.kind {
             if self.is_shadowed(&ns_id.name).is_none() {
                 if let Some(Resolved::Namespace(ns)) = builtins::resolve_name(&ns_id.name) {
+                    self.check_imported(&ns_id.name, ns_id.span);
                     match builtins::resolve_member(ns, mname) {
                         Some(Resolved::Fn(b)) => self.builtin_call(b, name, args, span),
                         Some(_) => {
