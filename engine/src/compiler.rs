@@ -166,6 +166,8 @@ struct FnCtx {
     lambda_counts: Vec<(String, u32)>,
     /// The local `val` whose initializer is being compiled: its lambdas are named after it.
     initializing: Option<String>,
+    /// The declared return type of a named function, to check the literals it returns.
+    return_type: Option<TypeRef>,
 }
 
 #[derive(Debug, Clone)]
@@ -496,6 +498,41 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Reports a literal of the wrong type where a type is declared (`return "x"` from a
+    /// function returning `Int`, `val n: Int = null`), as kotlinc does. Only literals are
+    /// checked: the engine infers no other types.
+    fn check_literal_type(&mut self, e: &Expr, ty: &TypeRef) {
+        let literal = match &e.kind {
+            ExprKind::Int(_) => "Int",
+            ExprKind::Long(_) => "Long",
+            ExprKind::Double(_) => "Double",
+            ExprKind::Bool(_) => "Boolean",
+            ExprKind::Char(_) => "Char",
+            ExprKind::Str(_) => "String",
+            ExprKind::Null => "Nothing?",
+            _ => return,
+        };
+        let expected = ty.name.as_str();
+        let fits = match (literal, expected) {
+            (_, "->") => literal == "Nothing?" && ty.nullable,
+            _ if !matches!(expected, "Int" | "Long" | "Short" | "Byte" | "Double" | "Boolean" | "Char" | "String" | "Unit") => true,
+            ("Nothing?", _) => ty.nullable,
+            ("Int", "Int" | "Long" | "Short" | "Byte") => true,
+            (l, x) => l == x,
+        };
+        if fits {
+            return;
+        }
+        let message = if literal == "Nothing?" {
+            format!("null can not be a value of a non-null type {expected}")
+        } else if matches!(literal, "Int" | "Long") && !matches!(expected, "Boolean" | "Char" | "String" | "Unit") {
+            format!("the integer literal does not conform to the expected type {expected}{}", if ty.nullable { "?" } else { "" })
+        } else {
+            format!("type mismatch: inferred type is {literal} but {expected}{} was expected", if ty.nullable { "?" } else { "" })
+        };
+        self.error(e.span, message);
+    }
+
     /// Reports a library name used without the import Kotlin needs for it (`runBlocking`
     /// without `import kotlinx.coroutines.*`), once per name.
     fn check_imported(&mut self, name: &str, span: Span) {
@@ -552,6 +589,7 @@ impl<'a> Compiler<'a> {
             in_monitor: 0,
             lambda_counts: Vec::new(),
             initializing: None,
+            return_type: None,
         });
     }
 
@@ -669,6 +707,7 @@ impl<'a> Compiler<'a> {
         }
         self.bind_params(&f.params, f.span);
         n_params += f.params.len() as u32;
+        self.cur().return_type = f.return_type.clone();
         self.compile_fun_body(&f.body, f.name.span);
         self.pop_fn(n_params, receiver.is_some());
     }
@@ -714,6 +753,9 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Return, b.span.end_point());
             }
             FunBody::Expr(e) => {
+                if let Some(t) = self.cur().return_type.clone() {
+                    self.check_literal_type(e, &t);
+                }
                 let line = self.line(e.span);
                 self.emit(Op::Stmt { line }, e.span);
                 self.expr(e);
@@ -1142,6 +1184,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn local_decl(&mut self, p: &PropertyDecl) {
+        if let (Some(init), Some(t)) = (&p.init, &p.ty) {
+            self.check_literal_type(init, t);
+        }
         let kind = p.init.as_ref().map(|e| self.kind_of(e)).unwrap_or(Kind::Unknown);
         match &p.init {
             Some(init) => {
@@ -1934,6 +1979,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn return_expr(&mut self, value: Option<&Expr>, label: Option<&Ident>, span: Span) {
+        if let (Some(v), None, Some(t)) = (value, label, self.cur().return_type.clone()) {
+            self.check_literal_type(v, &t);
+        }
         match value {
             Some(v) => self.expr(v),
             None => {
