@@ -482,17 +482,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Jump(top), span);
                 let end = self.here();
                 self.patch(exit, end);
-                // On a String the kept chars make a String again.
-                self.emit(Op::Load(it_val), span);
-                let string_test = TypeTest::Builtin(self.sym("String"));
-                self.emit(Op::IsInstance(string_test), span);
-                let not_string = self.emit(Op::JumpIfFalse(0), span);
-                for list in [acc, other] {
-                    self.emit(Op::Load(list), span);
-                    self.emit(Op::Push(Value::str("")), span);
-                    self.call_method("joinToString", 1, span);
-                    self.emit(Op::Store(list), span);
-                }
+                let not_string = self.strings_again(it_val, &[acc, other], span);
                 self.emit(Op::Load(acc), span);
                 if mname == "partition" {
                     self.emit(Op::Load(other), span);
@@ -539,15 +529,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Jump(top), span);
                 let end = self.here();
                 self.patch(exit, end);
-                // On a String the kept chars make a String again.
-                self.emit(Op::Load(it_val), span);
-                let string_test = TypeTest::Builtin(self.sym("String"));
-                self.emit(Op::IsInstance(string_test), span);
-                let not_string = self.emit(Op::JumpIfFalse(0), span);
-                self.emit(Op::Load(acc), span);
-                self.emit(Op::Push(Value::str("")), span);
-                self.call_method("joinToString", 1, span);
-                self.emit(Op::Store(acc), span);
+                let not_string = self.strings_again(it_val, &[acc], span);
                 let after = self.here();
                 self.patch(not_string, after);
                 self.emit(Op::Load(acc), span);
@@ -1099,6 +1081,22 @@ impl<'a> Compiler<'a> {
             self.patch(j, end);
         }
         true
+    }
+
+    /// When the receiver in `it_val` is a String, makes each list of the chars kept in `lists`
+    /// a String again; returns the jump taken when it is not one, for the caller to patch.
+    fn strings_again(&mut self, it_val: u32, lists: &[u32], span: Span) -> usize {
+        self.emit(Op::Load(it_val), span);
+        let string_test = TypeTest::Builtin(self.sym("String"));
+        self.emit(Op::IsInstance(string_test), span);
+        let not_string = self.emit(Op::JumpIfFalse(0), span);
+        for &list in lists {
+            self.emit(Op::Load(list), span);
+            self.emit(Op::Push(Value::str("")), span);
+            self.call_method("joinToString", 1, span);
+            self.emit(Op::Store(list), span);
+        }
+        not_string
     }
 
     fn emit_load(&mut self, slot: u32, span: Span) {

@@ -885,17 +885,24 @@ impl<'s> Parser<'s> {
             self.error(t.span, "`where` clauses are not supported in Coroutine Lab");
             self.recover_statement();
         }
-        let body = if self.at(T::LBrace) {
-            FunBody::Block(self.block())
-        } else if self.eat(T::Eq).is_some() {
-            self.skip_newlines();
-            FunBody::Expr(self.expr())
-        } else {
+        let body = self.fun_body().unwrap_or_else(|| {
             let span = Span::new(fun_tok.span.start as usize, self.prev_end() as usize);
             self.error_help(span, format!("function '{}' has no body", name.name), "add a body: `{ … }` or `= expression`");
             FunBody::None
-        };
+        });
         Some(FunDecl { modifiers, type_params, receiver, name, params, return_type, body, span: self.span_from(start) })
+    }
+
+    /// A function's (or getter's) body: `{ … }` or `= expression`; none when neither follows.
+    fn fun_body(&mut self) -> Option<FunBody> {
+        if self.at(T::LBrace) {
+            Some(FunBody::Block(self.block()))
+        } else if self.eat(T::Eq).is_some() {
+            self.skip_newlines();
+            Some(FunBody::Expr(self.expr()))
+        } else {
+            None
+        }
     }
 
     fn params(&mut self, construct: &str) -> Vec<Param> {
@@ -1063,15 +1070,10 @@ impl<'s> Parser<'s> {
             let open = self.bump();
             self.expect_close(T::RParen, open, "')' to close the getter's parentheses");
             let return_type = if self.eat(T::Colon).is_some() { Some(self.type_ref()) } else { ty.clone() };
-            let body = if self.at(T::LBrace) {
-                FunBody::Block(self.block())
-            } else if self.eat(T::Eq).is_some() {
-                self.skip_newlines();
-                FunBody::Expr(self.expr())
-            } else {
+            let body = self.fun_body().unwrap_or_else(|| {
                 self.error_help(get.span, "a getter needs a body", "write `get() = …` or `get() { return … }`");
                 FunBody::None
-            };
+            });
             let name = match pattern {
                 Pattern::Name(id) => id.clone(),
                 Pattern::Tuple(_) => Ident { name: String::new(), span: get.span },
