@@ -186,6 +186,8 @@ struct FunSig {
 #[derive(Debug, Clone)]
 struct ClassInfo {
     id: ClassId,
+    /// The name its companion object is declared under (`Config$Companion`), if it has one.
+    companion: Option<String>,
     fields: Vec<(String, bool)>,
     /// Fields declared `private set`.
     private_set: Vec<String>,
@@ -361,8 +363,23 @@ impl<'a> Compiler<'a> {
                         self.globals.insert(id.name.clone(), idx);
                     }
                 }
-                Item::Object(o) => self.declare_class(&o.name, &[], &o.members, true, &o.modifiers, &o.supertypes, o.span),
-                Item::Class(c) => self.declare_class(&c.name, &c.params, &c.members, false, &c.modifiers, &c.supertypes, c.span),
+                Item::Object(o) => {
+                    if o.modifiers.has("companion") {
+                        self.error(o.name.span, "a companion object belongs inside a class");
+                    }
+                    self.declare_class(&o.name, &[], &o.members, true, &o.modifiers, &o.supertypes, o.span)
+                }
+                Item::Class(c) => {
+                    self.declare_class(&c.name, &c.params, &c.members, false, &c.modifiers, &c.supertypes, c.span);
+                    // The companion is an object of its own, named as the JVM names its class.
+                    if let Some(o) = companion_of(&c.members) {
+                        let name = Ident { name: format!("{}${}", c.name.name, o.name.name), span: o.name.span };
+                        self.declare_class(&name, &[], &o.members, true, &o.modifiers, &o.supertypes, o.span);
+                        if let Some(info) = self.classes.get_mut(&c.name.name) {
+                            info.companion = Some(name.name);
+                        }
+                    }
+                }
             }
         }
     }
@@ -426,6 +443,7 @@ impl<'a> Compiler<'a> {
                     self.user_methods.insert(f.name.name.clone(), ());
                     methods.insert(f.name.name.clone(), sig);
                 }
+                Item::Object(o) if o.modifiers.has("companion") && !is_object => {}
                 Item::Object(o) => self.error(o.name.span, "nested objects are not supported in Coroutine Lab; declare them at the top level"),
                 Item::Class(c) => self.error(c.name.span, "nested classes are not supported in Coroutine Lab; declare them at the top level"),
                 _ => {}
@@ -458,7 +476,7 @@ impl<'a> Compiler<'a> {
             exception_base,
             span,
         });
-        self.classes.insert(name.name.clone(), ClassInfo { id, fields, private_set, methods, ctor, is_object });
+        self.classes.insert(name.name.clone(), ClassInfo { id, companion: None, fields, private_set, methods, ctor, is_object });
     }
 
     fn compile_file(&mut self, file: &File) {
@@ -487,7 +505,12 @@ impl<'a> Compiler<'a> {
                 }
                 Item::Property(p) => self.compile_global(p),
                 Item::Object(o) => self.compile_class_body(&o.name.name, &[], &o.members, &o.supertypes),
-                Item::Class(c) => self.compile_class_body(&c.name.name, &c.params, &c.members, &c.supertypes),
+                Item::Class(c) => {
+                    self.compile_class_body(&c.name.name, &c.params, &c.members, &c.supertypes);
+                    if let Some(o) = companion_of(&c.members) {
+                        self.compile_class_body(&format!("{}${}", c.name.name, o.name.name), &[], &o.members, &o.supertypes);
+                    }
+                }
             }
         }
         if self.program.main.is_none() {
@@ -496,6 +519,32 @@ impl<'a> Compiler<'a> {
                 Diagnostic::error(span, "the program has no main function").with_help("add `fun main() = runBlocking { … }`"),
             );
         }
+    }
+
+    /// The object a name stands for: an `object`, or the companion of a class.
+    fn object_named(&self, name: &str) -> Option<ClassInfo> {
+        let info = self.classes.get(name)?;
+        if info.is_object {
+            return Some(info.clone());
+        }
+        self.classes.get(info.companion.as_deref()?).cloned()
+    }
+
+    /// The companion of the class whose code is being compiled, whose members it reads
+    /// without naming it.
+    fn companion_here(&self) -> Option<ClassInfo> {
+        let class = self.classes.get(self.current_class.as_deref()?)?;
+        self.classes.get(class.companion.as_deref()?).cloned()
+    }
+
+    /// Calls a method of an object (or companion) by its signature.
+    fn call_object_method(&mut self, object: &ClassInfo, sig: &FunSig, name: &Ident, args: &[Arg], span: Span) {
+        if sig.is_suspend {
+            self.check_suspend_allowed(name.span, &name.name);
+        }
+        self.emit(Op::LoadObject(object.id), name.span);
+        self.user_call_args(sig, args, name, span);
+        self.emit(Op::Call { func: sig.func, argc: sig.params.len() as u32 + 1 }, span);
     }
 
     /// Reports a literal of the wrong type where a type is declared (`return "x"` from a
@@ -1446,6 +1495,15 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
+        if let Some(c) = self.companion_here() {
+            if let Some(&(_, mutable)) = c.fields.iter().find(|(f, _)| *f == id.name) {
+                if for_write && !mutable {
+                    self.error(id.span, format!("val cannot be reassigned: '{}' is a read-only property", id.name));
+                }
+                let name = self.sym(&id.name);
+                return Some(Place::ObjectField { class: c.id, name });
+            }
+        }
         if let Some(&g) = self.globals.get(&id.name) {
             let (mutable, volatile) = (self.program.globals[g as usize].mutable, self.program.globals[g as usize].volatile);
             if for_write && !mutable {
@@ -1468,6 +1526,10 @@ impl<'a> Compiler<'a> {
             Place::Global(g, _) => {
                 self.emit(Op::LoadGlobal(*g), span);
             }
+            Place::ObjectField { class, name } => {
+                self.emit(Op::LoadObject(*class), span);
+                self.emit(Op::GetField { name: *name, safe: false }, span);
+            }
         }
     }
 
@@ -1489,6 +1551,12 @@ impl<'a> Compiler<'a> {
             }
             Place::Global(g, _) => {
                 self.emit(Op::StoreGlobal(*g), span);
+            }
+            Place::ObjectField { class, name } => {
+                let t = self.temp(span);
+                self.emit(Op::LoadObject(*class), span);
+                self.emit(Op::Load(t), span);
+                self.emit(Op::SetField(*name), span);
             }
         }
     }
@@ -2054,10 +2122,16 @@ impl<'a> Compiler<'a> {
             self.emit(Op::LoadGlobal(g), span);
             return;
         }
-        if let Some(info) = self.classes.get(name) {
-            if info.is_object {
-                let id = info.id;
-                self.emit(Op::LoadObject(id), span);
+        if let Some(object) = self.object_named(name) {
+            self.emit(Op::LoadObject(object.id), span);
+            return;
+        }
+        // Inside a class, its companion's properties without `Companion.`.
+        if let Some(c) = self.companion_here() {
+            let s = self.sym(name);
+            if self.program.classes[c.id.0 as usize].fields.contains(&s) || self.program.classes[c.id.0 as usize].getters.contains(&s) {
+                self.emit(Op::LoadObject(c.id), span);
+                self.emit(Op::GetField { name: s, safe: false }, span);
                 return;
             }
         }
@@ -2131,6 +2205,15 @@ impl<'a> Compiler<'a> {
     }
 
     fn member(&mut self, receiver: &Expr, name: &Ident, safe: bool, span: Span) {
+        // `Config.Companion`: a class's companion by its name.
+        if let ExprKind::Name(class) = &receiver.kind {
+            let companion = self.classes.get(&class.name).and_then(|c| c.companion.clone());
+            let object = companion.filter(|c| c.strip_prefix(class.name.as_str()).and_then(|r| r.strip_prefix('$')) == Some(name.name.as_str()));
+            if let Some(id) = object.and_then(|o| self.classes.get(&o)).map(|o| o.id) {
+                self.emit(Op::LoadObject(id), span);
+                return;
+            }
+        }
         // Namespace members: `Dispatchers.IO`, `Long.MAX_VALUE`, `CoroutineStart.LAZY`.
         if let ExprKind::Name(ns_id) = &receiver.kind {
             if self.is_shadowed(&ns_id.name).is_none() {
@@ -2357,6 +2440,12 @@ impl<'a> Compiler<'a> {
                     }
                 }
                 RecvKind::Dynamic => {}
+            }
+        }
+        if let Some(c) = self.companion_here() {
+            if let Some(sig) = c.methods.get(name).cloned() {
+                self.call_object_method(&c, &sig, id, args, span);
+                return;
             }
         }
         if let Some(sigs) = self.functions.get(name).cloned() {
@@ -2645,18 +2734,11 @@ impl<'a> Compiler<'a> {
                     }
                     return;
                 }
-                // `Counter.increment()` on a user object.
-                if let Some(info) = self.classes.get(&ns_id.name).cloned() {
+                // `Counter.increment()` on a user object, or on a class's companion.
+                if let Some(info) = self.object_named(&ns_id.name) {
                     if let Some(sig) = info.methods.get(mname).cloned() {
-                        if info.is_object {
-                            if sig.is_suspend {
-                                self.check_suspend_allowed(name.span, mname);
-                            }
-                            self.emit(Op::LoadObject(info.id), receiver.span);
-                            self.user_call_args(&sig, args, name, span);
-                            self.emit(Op::Call { func: sig.func, argc: sig.params.len() as u32 + 1 }, span);
-                            return;
-                        }
+                        self.call_object_method(&info, &sig, name, args, span);
+                        return;
                     }
                 }
             }
@@ -2881,6 +2963,8 @@ enum VarRef {
 enum Place {
     Var(VarRef),
     Field { recv: String, name: Sym },
+    /// A property of an object: a class's companion, read without its name.
+    ObjectField { class: ClassId, name: Sym },
     Global(u32, bool),
 }
 
@@ -2890,7 +2974,7 @@ impl Place {
         match self {
             Place::Var(VarRef::Local(v)) => v.is_cell,
             Place::Var(VarRef::Capture { .. }) => true,
-            Place::Field { .. } => true,
+            Place::Field { .. } | Place::ObjectField { .. } => true,
             Place::Global(_, volatile) => !volatile,
         }
     }
@@ -2925,4 +3009,12 @@ fn lambdas_fit(sig: &FunSig, args: &[Arg]) -> bool {
 fn capitalized(name: &str) -> String {
     let mut chars = name.chars();
     chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+}
+
+/// The companion object among a class's members.
+fn companion_of(members: &[Item]) -> Option<&ObjectDecl> {
+    members.iter().find_map(|m| match m {
+        Item::Object(o) if o.modifiers.has("companion") => Some(o),
+        _ => None,
+    })
 }

@@ -27,6 +27,11 @@ impl<V> Names<V> {
         find(&self.names, name).ok().map(|i| &self.values[i])
     }
 
+    /// The value of a name, to change it.
+    pub(super) fn get_mut(&mut self, name: &str) -> Option<&mut V> {
+        find(&self.names, name).ok().map(|i| &mut self.values[i])
+    }
+
     /// Whether a name has a value.
     pub(super) fn contains_key(&self, name: &str) -> bool {
         find(&self.names, name).is_ok()

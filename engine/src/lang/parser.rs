@@ -104,7 +104,7 @@ struct Parser<'s> {
 }
 
 /// The modifiers the subset accepts and ignores.
-const HARMLESS_MODIFIERS: &[&str] = &["private", "public", "internal", "protected", "override", "open", "const", "final", "data", "lateinit"];
+const HARMLESS_MODIFIERS: &[&str] = &["private", "public", "internal", "protected", "override", "open", "const", "final", "data", "lateinit", "companion"];
 
 /// Modifiers outside the subset, with the construct they introduce.
 const UNSUPPORTED_MODIFIERS: &[(&str, &str)] = &[
@@ -115,7 +115,6 @@ const UNSUPPORTED_MODIFIERS: &[(&str, &str)] = &[
     ("operator", "operator overloading is not supported in Coroutine Lab"),
     ("infix", "declaring infix functions is not supported in Coroutine Lab"),
     ("inner", "inner classes are not supported in Coroutine Lab"),
-    ("companion", "companion objects are not supported in Coroutine Lab; use a top-level `object`"),
     ("tailrec", "`tailrec` functions are not supported in Coroutine Lab"),
     ("external", "`external` functions are not supported in Coroutine Lab"),
     ("annotation", "annotation classes are not supported in Coroutine Lab"),
@@ -1144,8 +1143,13 @@ impl<'s> Parser<'s> {
     }
 
     fn object_decl(&mut self, modifiers: Modifiers, start: u32) -> Option<ObjectDecl> {
-        self.bump();
-        let name = self.ident("an object name")?;
+        let object = self.bump();
+        // A companion object may go without a name: it is then `Companion`.
+        let name = if modifiers.has("companion") && !self.at(T::Ident) {
+            Ident { name: "Companion".into(), span: object.span }
+        } else {
+            self.ident("an object name")?
+        };
         let supertypes = self.supertypes();
         let members = self.members("object body");
         Some(ObjectDecl { modifiers, name, supertypes, members, span: self.span_from(start) })
