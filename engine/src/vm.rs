@@ -859,6 +859,13 @@ impl World {
         let suspended = sf.suspended;
         let kind = sf.kind;
         self.jobs[job.0 as usize].scope_owner = Some(s);
+        // A timeout block that never suspended keeps its value even when its time ran out
+        // meanwhile (a blocking call cannot be interrupted): kotlinx.coroutines'
+        // `undispatchedResult` ignores the block's own timeout then.
+        let unsuspended_result = match kind {
+            ScopeKind::Timeout | ScopeKind::TimeoutOrNull if !suspended => Some(result.clone()),
+            _ => None,
+        };
         match self.body_finished(job, result) {
             Completing::WaitingChildren => {
                 self.strands[s.0 as usize].wait = Wait::ScopeChildren(job);
@@ -875,12 +882,30 @@ impl World {
             Completing::Done(_) | Completing::Already => {
                 let class = self.job(job).class;
                 let needs_dispatch = kind == ScopeKind::Dispatched || (suspended && class != JobClass::Undispatched);
+                let timed_out = matches!(&self.job(job).final_state, Some(Err(e)) if self.is_own_timeout(e, job));
                 if needs_dispatch {
                     // Resume the caller through its dispatcher, as `afterCompletion` does.
                     self.pop_scope_ctx(s, ex);
                     self.dispatch(s, Resume::ScopeDone);
                     self.record(EventKind::Suspended { strand: s, reason: "returning from the scope".into() });
                     Err(Flow::Leave)
+                } else if let Some(block_result) = unsuspended_result.filter(|_| timed_out) {
+                    self.pop_scope_ctx(s, ex);
+                    let Some(Frame::Scope(sf)) = ex.frames.pop() else { unreachable!("a scope frame is on top") };
+                    ex.stack.truncate(sf.stack_height as usize);
+                    match block_result {
+                        Ok(v) => {
+                            ex.stack.push(v);
+                            self.after_value(s, ex)
+                        }
+                        // The block's own exception; withTimeoutOrNull still turns its own
+                        // timeout into null.
+                        Err(e) if kind == ScopeKind::TimeoutOrNull && self.is_own_timeout(&e, job) => {
+                            ex.stack.push(Value::Null);
+                            self.after_value(s, ex)
+                        }
+                        Err(e) => self.throw(s, ex, e),
+                    }
                 } else {
                     self.finish_scope(s, ex)
                 }
