@@ -224,6 +224,7 @@ impl World {
         let inner = self.job(job).ctx.clone();
         ex.frames.push(Frame::Scope(ScopeFrame { job, ctx: inner.clone(), kind, stack_height: ex.stack.len() as u32, suspended: false, ctx_popped: false }));
         self.strands[s.0 as usize].ctx_stack.push(inner.clone());
+        self.reenter_thread(s);
         let HeapObj::Closure { func, .. } = self.heap.get(closure).clone() else { unreachable!("checked by closure_of") };
         let has_receiver = self.program.func(func).has_receiver;
         let args = if has_receiver { vec![Value::Scope(inner)] } else { Vec::new() };
@@ -715,7 +716,17 @@ impl World {
                 self.strands[s.0 as usize].resume = Some(Resume::Value { value: Value::Unit, cancellable: false });
                 return Ok(Native::Block);
             }
-            B::CurrentThread => Value::Obj(self.heap.alloc(HeapObj::Thread(t))),
+            B::CurrentThread => {
+                let o = match self.threads[t.0 as usize].object {
+                    Some(o) => o,
+                    None => {
+                        let o = self.heap.alloc(HeapObj::Thread(t));
+                        self.threads[t.0 as usize].object = Some(o);
+                        o
+                    }
+                };
+                Value::Obj(o)
+            }
             B::DebugProbesInstall => {
                 self.debug_probes = true;
                 Value::Unit

@@ -919,6 +919,7 @@ impl World {
             if !sf.ctx_popped {
                 sf.ctx_popped = true;
                 self.strands[s.0 as usize].ctx_stack.pop();
+                self.reenter_thread(s);
             }
         }
     }

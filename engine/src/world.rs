@@ -170,6 +170,9 @@ pub struct Thread {
     pub cpu_permit: bool,
     /// JVM daemon threads do not keep the program alive.
     pub daemon: bool,
+    /// Its `java.lang.Thread` object, made by the first `Thread.currentThread()` on it:
+    /// every later call gives the same object, so `===` and sets of threads work.
+    pub object: Option<ObjId>,
 }
 
 /// A scheduled wake-up.
@@ -358,6 +361,7 @@ impl World {
             blocked: None,
             cpu_permit: false,
             daemon: false,
+            object: None,
         };
         let mut non_cancellable = Job::new(
             crate::job::JobClass::NonCancellable,
@@ -601,7 +605,7 @@ impl World {
         }
         if outcome == Outcome::Completed {
             // Pools of non-daemon threads keep a JVM alive after main returns.
-            let open: Vec<String> = self.dispatchers.iter().filter(|d| d.kind == DispatcherKind::Pool && !d.closed && !d.threads.is_empty()).map(|d| d.name.clone()).collect();
+            let open: Vec<String> = self.dispatchers.iter().filter(|d| d.kind == DispatcherKind::Pool && !d.scheduled && !d.closed && !d.threads.is_empty()).map(|d| d.name.clone()).collect();
             for name in open {
                 self.warnings.push(Diagnostic::warning(
                     Span::default(),
@@ -1178,7 +1182,10 @@ impl World {
         }
         let n = disp.threads.len() + 1;
         let name = if disp.max_threads == 1 && !disp.thread_prefix.ends_with('-') { disp.thread_prefix.clone() } else { format!("{}{}", disp.thread_prefix, n) };
-        let tid = self.new_thread(name, Some(d), false);
+        // kotlinx.coroutines makes the threads of `newSingleThreadContext` and
+        // `newFixedThreadPoolContext` daemons; an `Executors` pool's are not.
+        let daemon = disp.scheduled;
+        let tid = self.new_thread(name, Some(d), daemon);
         self.dispatchers[d.0 as usize].threads.push(tid);
     }
 
@@ -1196,6 +1203,7 @@ impl World {
             blocked: None,
             cpu_permit: false,
             daemon,
+            object: None,
         });
         self.record(EventKind::ThreadCreated { thread: tid, name });
         tid
@@ -1318,6 +1326,18 @@ impl World {
             };
             self.strands[s.0 as usize].saved_tls.push((*tl, old));
             self.thread_local_set(*tl, t, v.clone());
+        }
+    }
+
+    /// A running strand's context changed without leaving its thread (a `withContext` on the
+    /// same dispatcher starts or returns): the thread-local elements follow the new context
+    /// at once, as kotlinx.coroutines' `withCoroutineContext` updates the thread context.
+    pub fn reenter_thread(&mut self, s: StrandId) {
+        if let (Some(t), Some(running)) = (self.current_thread, self.current_strand) {
+            if running == s {
+                self.leave_thread(t, s);
+                self.enter_thread(t, s);
+            }
         }
     }
 
