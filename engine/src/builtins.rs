@@ -421,7 +421,7 @@ pub const GLOBAL_NAMES: &[&str] = &[
     "mapOf", "mutableMapOf", "setOf", "mutableSetOf", "Pair", "arrayOf", "maxOf", "minOf", "abs", "sqrt", "repeat", "GlobalScope",
     "NonCancellable", "EmptyCoroutineContext", "Dispatchers", "CoroutineStart", "System", "Thread", "Executors", "DebugProbes",
     "Long", "Int", "Double", "Math", "Random", "Result", "run", "with", "synchronized", "runCatching", "measureTimeMillis",
-    "check", "require", "checkNotNull", "requireNotNull", "List", "MutableList", "buildList", "launch", "async",
+    "check", "require", "checkNotNull", "requireNotNull", "List", "MutableList", "buildList", "buildString", "launch", "async",
     "Exception", "RuntimeException", "IllegalStateException", "IllegalArgumentException", "ArithmeticException",
     "IOException", "CancellationException", "NullPointerException", "UnsupportedOperationException",
 ];
@@ -550,7 +550,7 @@ pub const METHOD_NAMES: &[&str] = &[
     "length", "uppercase", "lowercase", "toUpperCase", "toLowerCase", "trim", "split", "startsWith", "endsWith", "substring",
     "replace", "repeat", "padStart", "padEnd", "toInt", "toIntOrNull", "toLong", "toLongOrNull", "toDouble", "toDoubleOrNull",
     "isBlank", "isNotBlank", "lines", "format", "toString", "toChar", "code", "coerceAtLeast", "coerceAtMost", "coerceIn",
-    "rem", "compareTo", "equals", "hashCode", "append", "appendLine", "let", "also", "apply", "run", "takeIf", "takeUnless",
+    "rem", "compareTo", "equals", "hashCode", "append", "appendLine", "appendln", "insert", "reverse", "setLength", "deleteCharAt", "let", "also", "apply", "run", "takeIf", "takeUnless",
     "component1", "component2", "first", "second", "trimIndent", "trimMargin", "nextInt", "nextLong", "nextDouble", "nextBoolean",
     "times", "div", "minus", "inc", "dec", "unaryMinus", "isDaemon", "id", "not", "and", "or", "xor", "shl", "shr", "ushr",
     "roundToInt", "roundToLong", "ifEmpty", "orEmpty", "isNullOrEmpty", "isNullOrBlank", "ifBlank",

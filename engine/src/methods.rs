@@ -120,6 +120,10 @@ impl World {
                     }
                 }
                 HeapObj::Map(entries) => Ok(entries.iter().find(|(k, _)| self.equals(k, &idx)).map(|(_, v)| v.clone()).unwrap_or(Value::Null)),
+                HeapObj::StringBuilder(_) => match self.string_builder_method(*o, &recv, "get", &[idx], false)? {
+                    Native::Value(v) => Ok(v),
+                    _ => Ok(Value::Unit),
+                },
                 _ => Err(Fault::Stop(format!("{} cannot be indexed", self.type_name(&recv)))),
             },
             Value::Str(text) => {
@@ -500,6 +504,57 @@ impl World {
         }
     }
 
+    /// Members of a `StringBuilder`; the reading ones are a String's. Edits work on chars, as
+    /// Java's do on UTF-16 units; an index or a length out of range throws what Java's
+    /// `AbstractStringBuilder` throws.
+    fn string_builder_method(&mut self, o: ObjId, recv: &Value, n: &str, args: &[Value], property: bool) -> NResult {
+        let arg = |i: usize| crate::vm::arg_at(args, i);
+        let HeapObj::StringBuilder(text) = self.heap.get(o) else { return Err(self.no_member(recv, n)) };
+        if matches!(n, "append" | "appendLine" | "appendln") {
+            let mut add = if matches!(arg(0), Value::Absent) { String::new() } else { self.text_of(&arg(0))? };
+            if n != "append" {
+                add.push('\n');
+            }
+            if let HeapObj::StringBuilder(t) = self.heap.get_mut(o) {
+                t.push_str(&add);
+            }
+            return ok(recv.clone());
+        }
+        let text = text.clone();
+        let mut chars: Vec<char> = text.chars().collect();
+        let len = chars.len() as i64;
+        let index = |w: &mut World, what: &str, fits: bool| -> Result<usize, Fault> {
+            let at = arg(0).as_i64().ok_or_else(|| w.no_member(recv, n))?;
+            if at < 0 || at > len || (at == len && !fits) {
+                return Err(w.throw_new(ExcClass::StringIndexOutOfBoundsException, &format!("{what} {at}, length {len}")));
+            }
+            Ok(at as usize)
+        };
+        match n {
+            "length" => return ok(Value::Int(len as i32)),
+            "get" => return ok(Value::Char(chars[index(self, "index", false)?])),
+            "insert" => {
+                let at = index(self, "offset", true)?;
+                let add = self.text_of(&arg(1))?;
+                chars.splice(at..at, add.chars());
+            }
+            "deleteCharAt" => {
+                let at = index(self, "index", false)?;
+                chars.remove(at);
+            }
+            "reverse" => chars.reverse(),
+            "clear" => chars.clear(),
+            "setLength" => match arg(0).as_i64() {
+                Some(new_len) if new_len >= 0 => chars.resize(new_len as usize, '\0'),
+                Some(bad) => return Err(self.throw_new(ExcClass::StringIndexOutOfBoundsException, &format!("String index out of range: {bad}"))),
+                None => return Err(self.no_member(recv, n)),
+            },
+            _ => return self.string_method(&text, n, args, property),
+        }
+        *self.heap.get_mut(o) = HeapObj::StringBuilder(chars.into_iter().collect());
+        ok(if n == "setLength" { Value::Unit } else { recv.clone() })
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn obj_method(&mut self, t: ThreadId, s: StrandId, ex: &mut Exec, o: ObjId, recv: &Value, n: &str, args: &[Value], property: bool, span: Span) -> NResult {
         let _ = ex;
@@ -666,24 +721,7 @@ impl World {
                 }
                 _ => Err(self.no_member(recv, n)),
             },
-            HeapObj::StringBuilder(text) => match n {
-                "append" | "appendLine" => {
-                    let add = if matches!(arg(0), Value::Absent) { String::new() } else { self.text_of(&arg(0))? };
-                    if let HeapObj::StringBuilder(t) = self.heap.get_mut(o) {
-                        t.push_str(&add);
-                        if n == "appendLine" {
-                            t.push('\n');
-                        }
-                    }
-                    ok(recv.clone())
-                }
-                "length" => ok(Value::Int(text.chars().count() as i32)),
-                "clear" | "setLength" => {
-                    *self.heap.get_mut(o) = HeapObj::StringBuilder(String::new());
-                    ok(recv.clone())
-                }
-                _ => self.string_method(&text, n, args, property),
-            },
+            HeapObj::StringBuilder(_) => self.string_builder_method(o, recv, n, args, property),
             HeapObj::Executor(d) => match n {
                 "asCoroutineDispatcher" => ok(Value::Dispatcher(d)),
                 "shutdown" | "shutdownNow" | "close" => {

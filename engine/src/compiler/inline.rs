@@ -1,7 +1,7 @@
 //! Inline expansion of the Kotlin library functions that the Kotlin compiler inlines:
 //! `repeat`, `run`, `with`, `synchronized`, `runCatching`, `measureTimeMillis`, `check`,
-//! `require`, `List(n) { }`, and the collection, scope and lock helpers called on a value
-//! (`forEach`, `map`, `filter`, `let`, `apply`, `withLock`, …).
+//! `require`, `List(n) { }`, `buildList`, `buildString`, and the collection, scope and lock
+//! helpers called on a value (`forEach`, `map`, `filter`, `let`, `apply`, `withLock`, …).
 //!
 //! Expanded in place, their lambdas run in the enclosing function's frame: they may suspend,
 //! and a plain `return` inside them returns from the enclosing function, as in Kotlin.
@@ -259,6 +259,16 @@ impl<'a> Compiler<'a> {
                 self.inline_lambda(l, "buildList", &[], Some((list, RecvKind::Dynamic)), span);
                 self.emit(Op::Pop, span);
                 self.emit(Op::Load(list), span);
+                true
+            }
+            // A fresh StringBuilder is the lambda's receiver; the call gives its text.
+            ("buildString", Some(l)) if args.len() == 1 => {
+                self.emit(Op::CallBuiltin { builtin: Builtin::NewStringBuilder, argc: 0 }, span);
+                let sb = self.temp(span);
+                self.inline_lambda(l, "buildString", &[], Some((sb, RecvKind::Dynamic)), span);
+                self.emit(Op::Pop, span);
+                self.emit(Op::Load(sb), span);
+                self.call_method("toString", 0, span);
                 true
             }
             ("thread", Some(_)) => {
