@@ -92,6 +92,8 @@ pub enum Builtin {
     SetOf,
     /// `Pair(a, b)`
     NewPair,
+    /// `Triple(a, b, c)`
+    NewTriple,
     /// `arrayOf(…)`, `intArrayOf(…)`
     ArrayOf,
     /// `maxOf(a, b)`
@@ -281,6 +283,7 @@ pub fn resolve_name(name: &str) -> Option<Resolved> {
         "hashMapOf" | "HashMap" => Fn(B::HashMapOf),
         "setOf" | "mutableSetOf" | "hashSetOf" | "HashSet" | "emptySet" => Fn(B::SetOf),
         "Pair" => Fn(B::NewPair),
+        "Triple" => Fn(B::NewTriple),
         "arrayOf" | "intArrayOf" | "longArrayOf" => Fn(B::ArrayOf),
         "maxOf" => Fn(B::MaxOf),
         "minOf" => Fn(B::MinOf),
@@ -418,7 +421,7 @@ pub const GLOBAL_NAMES: &[&str] = &[
     "CompletableDeferred", "CoroutineName", "CoroutineExceptionHandler", "CoroutineScope", "MainScope", "Mutex", "Semaphore",
     "AtomicInteger", "AtomicLong", "AtomicBoolean", "AtomicReference", "ThreadLocal", "Any", "StringBuilder",
     "newSingleThreadContext", "newFixedThreadPoolContext", "error", "TODO", "listOf", "mutableListOf", "arrayListOf", "emptyList",
-    "mapOf", "mutableMapOf", "setOf", "mutableSetOf", "Pair", "arrayOf", "maxOf", "minOf", "abs", "sqrt", "repeat", "GlobalScope",
+    "mapOf", "mutableMapOf", "setOf", "mutableSetOf", "Pair", "Triple", "arrayOf", "maxOf", "minOf", "abs", "sqrt", "repeat", "GlobalScope",
     "NonCancellable", "EmptyCoroutineContext", "Dispatchers", "CoroutineStart", "System", "Thread", "Executors", "DebugProbes",
     "Long", "Int", "Double", "Math", "Random", "Result", "run", "with", "synchronized", "runCatching", "measureTimeMillis",
     "check", "require", "checkNotNull", "requireNotNull", "List", "MutableList", "buildList", "buildString", "launch", "async",
@@ -468,6 +471,7 @@ pub fn params(b: Builtin) -> (&'static [&'static str], usize) {
         Error => (&["message"], 1),
         Todo => (&["reason"], 0),
         NewPair => (&["first", "second"], 2),
+        NewTriple => (&["first", "second", "third"], 3),
         MaxOf | MinOf => (&["a", "b"], 2),
         Abs | Sqrt => (&["x"], 1),
         ThreadSleep => (&["millis"], 1),
@@ -551,7 +555,7 @@ pub const METHOD_NAMES: &[&str] = &[
     "replace", "repeat", "padStart", "padEnd", "toInt", "toIntOrNull", "toLong", "toLongOrNull", "toDouble", "toDoubleOrNull",
     "isBlank", "isNotBlank", "lines", "format", "toString", "toChar", "code", "coerceAtLeast", "coerceAtMost", "coerceIn",
     "rem", "compareTo", "equals", "hashCode", "append", "appendLine", "appendln", "insert", "reverse", "setLength", "deleteCharAt", "let", "also", "apply", "run", "takeIf", "takeUnless",
-    "component1", "component2", "first", "second", "trimIndent", "trimMargin", "nextInt", "nextLong", "nextDouble", "nextBoolean",
+    "component1", "component2", "component3", "first", "second", "third", "trimIndent", "trimMargin", "nextInt", "nextLong", "nextDouble", "nextBoolean",
     "times", "div", "minus", "inc", "dec", "unaryMinus", "isDaemon", "id", "not", "and", "or", "xor", "shl", "shr", "ushr",
     "roundToInt", "roundToLong", "ifEmpty", "orEmpty", "isNullOrEmpty", "isNullOrBlank", "ifBlank",
     "uppercaseChar", "lowercaseChar", "isDigit", "isLetter", "isUpperCase", "isLowerCase", "isWhitespace", "isLetterOrDigit",

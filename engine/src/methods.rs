@@ -193,6 +193,7 @@ impl World {
         match v {
             Value::Obj(o) => match self.heap.get(*o) {
                 HeapObj::Pair(a, b) | HeapObj::Entry(a, b) => Ok(if n == 0 { a.clone() } else if n == 1 { b.clone() } else { Value::Null }),
+                HeapObj::Triple(t) => Ok(t.get(n as usize).cloned().unwrap_or(Value::Null)),
                 HeapObj::List(items) => {
                     let len = items.len();
                     let o = *o;
@@ -574,6 +575,13 @@ impl World {
                 "toList" => Ok(Native::Value(self.new_list(vec![a, b]))),
                 _ => Err(self.no_member(recv, n)),
             },
+            HeapObj::Triple(t) => match n {
+                "first" | "component1" => ok(t[0].clone()),
+                "second" | "component2" => ok(t[1].clone()),
+                "third" | "component3" => ok(t[2].clone()),
+                "toList" => Ok(Native::Value(self.new_list(t.to_vec()))),
+                _ => Err(self.no_member(recv, n)),
+            },
             HeapObj::Entry(k, v) => match n {
                 "key" | "component1" => ok(k),
                 "value" | "component2" => ok(v),
@@ -892,6 +900,7 @@ impl World {
             HeapObj::List(items) | HeapObj::Set(items) => items.iter().collect(),
             HeapObj::Map(entries) => entries.iter().flat_map(|(k, v)| [k, v]).collect(),
             HeapObj::Pair(a, b) | HeapObj::Entry(a, b) => vec![a, b],
+            HeapObj::Triple(t) => t.iter().collect(),
             // A data class's own text shows its properties.
             HeapObj::Instance { class, fields } if self.program.classes[class.0 as usize].is_data && self.own_to_string(v).is_none() => fields.iter().collect(),
             _ => return None,

@@ -685,6 +685,7 @@ impl World {
                 Value::Obj(self.heap.alloc(HeapObj::Set(items)))
             }
             B::NewPair => Value::Obj(self.heap.alloc(HeapObj::Pair(arg(0), arg(1)))),
+            B::NewTriple => Value::Obj(self.heap.alloc(HeapObj::Triple(Box::new([arg(0), arg(1), arg(2)])))),
             B::MaxOf | B::MinOf => {
                 let (a, c) = (arg(0), arg(1));
                 let ord = self.compare(&a, &c)?;
