@@ -1438,6 +1438,26 @@ impl World {
         let recv = Value::Obj(o);
         let len = self.map_entries(o).len();
         match n {
+            "<eachCount>" => {
+                // The map of groups that `groupingBy { }.eachCount()` built: sizes replace them.
+                let sizes: Vec<Value> = self
+                    .map_entries(o)
+                    .iter()
+                    .map(|(_, g)| match g {
+                        Value::Obj(l) => match self.heap.get(*l) {
+                            HeapObj::List(items) => Value::Int(items.len() as i32),
+                            _ => Value::Int(0),
+                        },
+                        _ => Value::Int(0),
+                    })
+                    .collect();
+                if let HeapObj::Map(entries) = self.heap.get_mut(o) {
+                    for ((_, g), size) in entries.iter_mut().zip(sizes) {
+                        *g = size;
+                    }
+                }
+                ok(recv)
+            }
             "size" => ok(Value::Int(len as i32)),
             "isEmpty" => ok(Value::Bool(len == 0)),
             "isNotEmpty" => ok(Value::Bool(len != 0)),

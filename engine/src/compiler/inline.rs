@@ -302,6 +302,26 @@ impl<'a> Compiler<'a> {
         if matches!(mname, "sortBy" | "sortByDescending" | "sortWith" | "sortedWith") && args.len() == 1 {
             return self.inline_sort(receiver, mname, &args[0], safe, span);
         }
+        // `xs.groupingBy { key }.eachCount()`: the groups of `groupBy { key }`, each replaced
+        // by its size, so the keys keep the order they were first seen in.
+        if mname == "eachCount" && args.is_empty() {
+            if let ExprKind::Call { callee, args: inner, .. } = &receiver.kind {
+                if let ExprKind::Member { receiver: source, name: by, safe: by_safe } = &callee.kind {
+                    if by.name == "groupingBy" && inner.len() == 1 && lambda_of(&inner[0]).is_some() {
+                        let group_by = Ident { name: "groupBy".into(), span: by.span };
+                        self.inline_method(source, &group_by, inner, *by_safe, span);
+                        let count = self.sym("<eachCount>");
+                        self.emit(Op::CallMethod { name: count, argc: 0, safe: safe || *by_safe }, span);
+                        return true;
+                    }
+                }
+            }
+        }
+        if mname == "groupingBy" {
+            self.error_help(name.span, "a Grouping is only counted in Coroutine Lab", "write `groupingBy { key }.eachCount()`, or `groupBy { key }` for the groups");
+            self.emit(Op::Push(Value::Unit), span);
+            return true;
+        }
         let Some(l) = args.last().and_then(lambda_of) else { return false };
         let n_args = args.len();
         let known = matches!(
