@@ -549,7 +549,7 @@ pub const METHOD_NAMES: &[&str] = &[
     "groupBy", "flatMap", "onEach", "reduce", "keys", "values", "entries", "put", "getOrPut", "indices", "lastIndex", "step",
     "toTypedArray", "toIntArray", "associateWith", "associateBy", "partition", "sumByDouble", "random", "single", "fill",
     "singleOrNull", "windowed", "filterKeys", "filterValues", "mapValues", "mapKeys", "toPair", "filterNotNull", "flatten",
-    "associate", "zipWithNext", "mapIndexedNotNull", "dropWhile", "groupingBy", "eachCount",
+    "associate", "zipWithNext", "mapIndexedNotNull", "dropWhile", "groupingBy", "eachCount", "takeLastWhile",
     // Strings and numbers.
     "length", "uppercase", "lowercase", "toUpperCase", "toLowerCase", "trim", "split", "startsWith", "endsWith", "substring",
     "replace", "repeat", "padStart", "padEnd", "toInt", "toIntOrNull", "toLong", "toLongOrNull", "toDouble", "toDoubleOrNull",

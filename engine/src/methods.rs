@@ -15,6 +15,11 @@ fn ok(v: Value) -> NResult {
     Ok(Native::Value(v))
 }
 
+/// `0..len - 1`, the `indices` of a collection or a String.
+fn indices(len: usize) -> Value {
+    Value::Range(Rc::new(crate::value::Range { first: 0, last: len as i64 - 1, step: 1, kind: crate::value::RangeKind::Int, progression: false }))
+}
+
 fn int_or_long(v: i64, like: &Value) -> Value {
     match like {
         Value::Long(_) => Value::Long(v),
@@ -998,7 +1003,7 @@ impl World {
         };
         let no_such = |w: &mut World, msg: &str| Err(w.throw_new(ExcClass::NoSuchElementException, msg));
         match n {
-            "indices" => ok(Value::Range(Rc::new(crate::value::Range { first: 0, last: len as i64 - 1, step: 1, kind: crate::value::RangeKind::Int, progression: false }))),
+            "indices" => ok(indices(len)),
             "lastIndex" => ok(Value::Int(len as i32 - 1)),
             "getOrNull" => {
                 let i = arg(0).as_i64().unwrap_or(-1);
@@ -1552,6 +1557,8 @@ impl World {
         let num_err = |w: &mut World| Err(w.throw_new(ExcClass::NumberFormatException, &format!("For input string: \"{text}\"")));
         match n {
             "length" => ok(Value::Int(text.encode_utf16().count() as i32)),
+            "indices" => ok(indices(chars.len())),
+            "lastIndex" => ok(Value::Int(chars.len() as i32 - 1)),
             "isEmpty" => ok(Value::Bool(text.is_empty())),
             "isNotEmpty" => ok(Value::Bool(!text.is_empty())),
             "isBlank" | "isNullOrBlank" => ok(Value::Bool(text.trim().is_empty())),

@@ -332,9 +332,9 @@ impl<'a> Compiler<'a> {
                 | "associateBy" | "flatMap" | "onEach" | "reduce" | "let" | "also" | "apply" | "run" | "takeIf" | "takeUnless"
                 | "withLock" | "withPermit" | "onSuccess" | "onFailure" | "runCatching" | "partition" | "indexOfFirst"
                 | "filterKeys" | "filterValues" | "mapValues" | "mapKeys" | "single" | "singleOrNull" | "associate"
-                | "mapIndexedNotNull" | "zipWithNext" | "dropWhile", 1)
+                | "mapIndexedNotNull" | "zipWithNext" | "dropWhile" | "takeLastWhile", 1)
                 | ("fold" | "getOrPut" | "joinToString", _)
-                | ("getOrElse", 1)
+                | ("getOrElse", 1..=2)
                 | ("chunked" | "windowed" | "zip", 2..=4)
         );
         if !known {
@@ -864,6 +864,37 @@ impl<'a> Compiler<'a> {
                 self.patch(exit, end);
                 self.emit(Op::Load(map), span);
             }
+            // `Result.fold(onSuccess, onFailure)`, told from a collection's `fold(initial) { }`
+            // by its first argument: a lambda, or named.
+            "fold" if n_args == 2 && (lambda_of(&args[0]).is_some() || args[0].name.is_some()) => {
+                let on = |param: &str, at: usize| match args.iter().find(|a| a.name.as_ref().is_some_and(|n| n.name == param)) {
+                    Some(a) => lambda_of(a),
+                    None => args.get(at).filter(|a| a.name.is_none()).and_then(lambda_of),
+                };
+                let (Some(success), Some(failure)) = (on("onSuccess", 0), on("onFailure", 1)) else {
+                    // The receiver stays as the value of a call that does not compile.
+                    self.error(span, "Result.fold takes two lambdas: fold(onSuccess = { value -> … }, onFailure = { e -> … })");
+                    return true;
+                };
+                let r = self.temp(span);
+                self.emit(Op::Load(r), span);
+                let s = self.sym("isSuccess");
+                self.emit(Op::GetField { name: s, safe: false }, span);
+                let fail = self.emit(Op::JumpIfFalse(0), span);
+                self.emit(Op::Load(r), span);
+                self.call_method("getOrNull", 0, span);
+                let v = self.temp(span);
+                self.inline_lambda(success, mname, &[v], None, span);
+                let j = self.emit(Op::Jump(0), span);
+                let f = self.here();
+                self.patch(fail, f);
+                self.emit(Op::Load(r), span);
+                self.call_method("exceptionOrNull", 0, span);
+                let e = self.temp(span);
+                self.inline_lambda(failure, mname, &[e], None, span);
+                let end = self.here();
+                self.patch(j, end);
+            }
             "fold" => {
                 let it_val = self.temp(span);
                 match args.first().filter(|_| n_args == 2) {
@@ -1001,6 +1032,65 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Load(v), span);
                 let end = self.here();
                 self.patch(j, end);
+            }
+            // `map.getOrElse(key) { default }` gives the default for a missing key or a null
+            // value; `list.getOrElse(index) { i -> }` (and a String's) for an index out of
+            // bounds. Which one is decided by the receiver when the call runs.
+            "getOrElse" if n_args == 2 => {
+                let r = self.temp(span);
+                self.expr(&args[0].value);
+                let k = self.temp(span);
+                self.emit(Op::Load(r), span);
+                let map_test = TypeTest::Builtin(self.sym("Map"));
+                self.emit(Op::IsInstance(map_test), span);
+                let not_map = self.emit(Op::JumpIfFalse(0), span);
+                self.emit(Op::Load(r), span);
+                self.emit(Op::Load(k), span);
+                self.emit(Op::GetIndex, span);
+                let found = self.emit(Op::JumpIfNotNull(0), span);
+                self.emit(Op::Pop, span);
+                let missing = self.emit(Op::Jump(0), span);
+                let not_map_at = self.here();
+                self.patch(not_map, not_map_at);
+                self.emit(Op::Load(r), span);
+                self.call_method("indices", 0, span);
+                self.emit(Op::Load(k), span);
+                self.call_method("contains", 1, span);
+                let outside = self.emit(Op::JumpIfFalse(0), span);
+                self.emit(Op::Load(r), span);
+                self.emit(Op::Load(k), span);
+                self.emit(Op::GetIndex, span);
+                let inside = self.emit(Op::Jump(0), span);
+                let default_at = self.here();
+                self.patch(missing, default_at);
+                self.patch(outside, default_at);
+                self.inline_lambda(l, mname, &[k], None, span);
+                let end = self.here();
+                self.patch(found, end);
+                self.patch(inside, end);
+            }
+            // Counts the elements from the end while the predicate holds, then takes that many
+            // from the end: a String gives a String.
+            "takeLastWhile" => {
+                let it_val = self.temp(span);
+                self.emit(Op::Push(Value::Int(0)), span);
+                let count = self.temp(span);
+                self.emit(Op::Load(it_val), span);
+                self.call_method("reversed", 0, span);
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.inline_lambda(l, mname, &[elem], None, span);
+                let stop = self.emit(Op::JumpIfFalse(0), span);
+                self.emit(Op::Load(count), span);
+                self.emit(Op::Push(Value::Int(1)), span);
+                self.emit(Op::Binary(BinOp::Add), span);
+                self.emit(Op::Store(count), span);
+                self.emit(Op::Jump(top), span);
+                let end = self.here();
+                self.patch(exit, end);
+                self.patch(stop, end);
+                self.emit(Op::Load(it_val), span);
+                self.emit(Op::Load(count), span);
+                self.call_method("takeLast", 1, span);
             }
             "getOrElse" | "onSuccess" | "onFailure" => {
                 let r = self.temp(span);
