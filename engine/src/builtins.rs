@@ -96,6 +96,8 @@ pub enum Builtin {
     NewTriple,
     /// `arrayOf(…)`, `intArrayOf(…)`
     ArrayOf,
+    /// `String.format(format, args…)`
+    StringFormat,
     /// `maxOf(a, b)`
     MaxOf,
     /// `minOf(a, b)`
@@ -216,6 +218,8 @@ pub enum Namespace {
     Result,
     /// `TimeUnit`
     TimeUnit,
+    /// `String`
+    String,
 }
 
 /// What a name or a `Namespace.member` means.
@@ -304,6 +308,7 @@ pub fn resolve_name(name: &str) -> Option<Resolved> {
         "Int" => Namespace(self::Namespace::Int),
         "Double" => Namespace(self::Namespace::Double),
         "Math" => Namespace(self::Namespace::Math),
+        "String" => Namespace(self::Namespace::String),
         "Random" => Namespace(self::Namespace::Random),
         "Result" => Namespace(self::Namespace::Result),
         "TimeUnit" => Namespace(self::Namespace::TimeUnit),
@@ -378,6 +383,7 @@ pub fn resolve_member(ns: Namespace, member: &str) -> Option<Resolved> {
         (N::ThreadLocal, "withInitial") => Fn(B::ThreadLocalWithInitial),
         (N::Result, "success") => Fn(B::ResultSuccess),
         (N::Result, "failure") => Fn(B::ResultFailure),
+        (N::String, "format") => Fn(B::StringFormat),
         _ => return None,
     })
 }
@@ -398,6 +404,7 @@ pub fn namespace_members(ns: Namespace) -> &'static [&'static str] {
         N::Random => &["nextInt", "nextLong", "nextDouble", "nextBoolean", "Default"],
         N::ThreadLocal => &["withInitial"],
         N::Result => &["success", "failure"],
+        N::String => &["format"],
         N::TimeUnit => &[],
     }
 }
@@ -481,14 +488,14 @@ pub fn params(b: Builtin) -> (&'static [&'static str], usize) {
         SortByKeys => (&["pairs", "descending"], 2),
         Repeat => (&["times", "action"], 2),
         // Variadic functions take their arguments as a list.
-        AwaitAll | JoinAll | ListOf | MutableListOf | MapOf | HashMapOf | SetOf | ArrayOf => (&[], 0),
+        AwaitAll | JoinAll | ListOf | MutableListOf | MapOf | HashMapOf | SetOf | ArrayOf | StringFormat => (&[], 0),
     }
 }
 
 /// True for functions that take any number of arguments.
 pub fn is_variadic(b: Builtin) -> bool {
     use Builtin::*;
-    matches!(b, AwaitAll | JoinAll | ListOf | MutableListOf | MapOf | HashMapOf | SetOf | ArrayOf)
+    matches!(b, AwaitAll | JoinAll | ListOf | MutableListOf | MapOf | HashMapOf | SetOf | ArrayOf | StringFormat)
 }
 
 /// Parameter names of well-known methods, to place named arguments in method calls.
@@ -549,7 +556,7 @@ pub const METHOD_NAMES: &[&str] = &[
     "groupBy", "flatMap", "onEach", "reduce", "keys", "values", "entries", "put", "getOrPut", "indices", "lastIndex", "step",
     "toTypedArray", "toIntArray", "associateWith", "associateBy", "partition", "sumByDouble", "random", "single", "fill",
     "singleOrNull", "windowed", "filterKeys", "filterValues", "mapValues", "mapKeys", "toPair", "filterNotNull", "flatten",
-    "associate", "zipWithNext", "mapIndexedNotNull", "dropWhile", "groupingBy", "eachCount", "takeLastWhile",
+    "associate", "zipWithNext", "mapIndexedNotNull", "dropWhile", "groupingBy", "eachCount", "takeLastWhile", "elementAt", "asList", "contentToString",
     // Strings and numbers.
     "length", "uppercase", "lowercase", "toUpperCase", "toLowerCase", "trim", "split", "startsWith", "endsWith", "substring",
     "replace", "repeat", "padStart", "padEnd", "toInt", "toIntOrNull", "toLong", "toLongOrNull", "toDouble", "toDoubleOrNull",

@@ -597,6 +597,35 @@ impl World {
                 _ => self.arith(op, &a, &b)?,
             },
             Sub | Mul | Div | Rem => match (&a, &b) {
+                // `list - x` drops the first element equal to x; `list - other` every element
+                // that other holds. A Set gives a Set, anything else a List.
+                (Value::Obj(o), _) if op == Sub && matches!(self.heap.get(*o), HeapObj::List(_) | HeapObj::Set(_)) => {
+                    let (mut items, is_set) = match self.heap.get(*o) {
+                        HeapObj::List(v) => (v.clone(), false),
+                        HeapObj::Set(v) => (v.clone(), true),
+                        _ => unreachable!("checked above"),
+                    };
+                    let others = match &b {
+                        Value::Obj(p) => match self.heap.get(*p) {
+                            HeapObj::List(v) | HeapObj::Set(v) => Some(v.clone()),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    match others {
+                        Some(others) => items.retain(|x| !others.iter().any(|y| self.equals(x, y))),
+                        None => {
+                            if let Some(i) = items.iter().position(|x| self.equals(x, &b)) {
+                                items.remove(i);
+                            }
+                        }
+                    }
+                    if is_set {
+                        Value::Obj(self.heap.alloc(HeapObj::Set(items)))
+                    } else {
+                        self.new_list(items)
+                    }
+                }
                 (Value::Char(x), Value::Char(y)) if op == Sub => Value::Int(*x as i32 - *y as i32),
                 (Value::Char(c), Value::Int(i)) if op == Sub => Value::Char(char::from_u32((*c as i64 - *i as i64) as u32).unwrap_or('\u{fffd}')),
                 _ => self.arith(op, &a, &b)?,

@@ -974,7 +974,9 @@ impl World {
                     _ => Value::Bool(len != 0),
                 });
             }
-            "get" | "elementAt" => return Ok(Native::Value(self.get_index(recv.clone(), arg(0))?)),
+            // A List's elementAt is its get; a Set counts its elements (below).
+            "get" => return Ok(Native::Value(self.get_index(recv.clone(), arg(0))?)),
+            "elementAt" if !is_set => return Ok(Native::Value(self.get_index(recv.clone(), arg(0))?)),
             "contains" => {
                 let x = arg(0);
                 let found = match self.heap.get(o) {
@@ -1009,6 +1011,15 @@ impl World {
                 let i = arg(0).as_i64().unwrap_or(-1);
                 ok(if i >= 0 && (i as usize) < len { items[i as usize].clone() } else { Value::Null })
             }
+            "elementAt" => {
+                let i = arg(0).as_i64().unwrap_or(-1);
+                match usize::try_from(i).ok().and_then(|i| items.get(i)) {
+                    Some(v) => ok(v.clone()),
+                    None => Err(self.throw_new(ExcClass::IndexOutOfBoundsException, &format!("Collection doesn't contain element at index {i}."))),
+                }
+            }
+            // An array prints its elements only through contentToString(); a list's text is the same.
+            "contentToString" => ok(Value::str(&self.to_kstring(recv))),
             "first" => {
                 if len == 0 {
                     return no_such(self, "List is empty.");
@@ -1750,7 +1761,7 @@ impl World {
     /// thousands), `+` and ` ` (sign of non-negative numbers), `(` (negative numbers in
     /// parentheses) and `#` (radix prefix), a width and a precision. An argument of the wrong
     /// type, a missing argument and an unknown conversion throw as Java's Formatter does.
-    fn format_string(&mut self, fmt: &str, args: &[Value]) -> Result<String, Fault> {
+    pub(crate) fn format_string(&mut self, fmt: &str, args: &[Value]) -> Result<String, Fault> {
         let mut out = String::new();
         let mut it = fmt.chars().peekable();
         let mut next_arg = 0;

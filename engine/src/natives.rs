@@ -647,6 +647,11 @@ impl World {
                 self.new_list_of(args, kind)
             }
             B::ArrayOf => self.new_list_of(args, ListKind::Array),
+            // The static form of `format.format(args…)`.
+            B::StringFormat => match args.split_first() {
+                Some((Value::Str(format), rest)) => Value::str(&self.format_string(format, rest)?),
+                _ => return Err(Fault::Stop("String.format takes the format String first: String.format(\"%d\", x)".into())),
+            },
             B::EmptyList => self.new_list_of(Vec::new(), ListKind::Empty),
             B::MapOf | B::HashMapOf => {
                 let mut entries: Vec<(Value, Value)> = Vec::new();

@@ -239,7 +239,20 @@ impl<'a> Compiler<'a> {
                 self.patch(ok, end);
                 true
             }
-            ("List" | "MutableList" | "Array", Some(l)) if args.len() == 2 => {
+            // `IntArray(n)`: n zeros.
+            ("IntArray", None) if args.len() == 1 => {
+                let list = self.new_list(span);
+                self.counting_loop(&args[0].value, span, |c, _| {
+                    c.emit(Op::Load(list), span);
+                    c.emit(Op::Push(Value::Int(0)), span);
+                    c.call_method("add", 1, span);
+                    c.emit(Op::Pop, span);
+                });
+                self.emit(Op::Load(list), span);
+                self.call_method("toIntArray", 0, span);
+                true
+            }
+            ("List" | "MutableList" | "Array" | "IntArray", Some(l)) if args.len() == 2 => {
                 let list = self.new_list(span);
                 self.counting_loop(&args[0].value, span, |c, i| {
                     c.emit(Op::Load(list), span);
@@ -248,7 +261,7 @@ impl<'a> Compiler<'a> {
                     c.emit(Op::Pop, span);
                 });
                 self.emit(Op::Load(list), span);
-                if name == "Array" {
+                if name == "Array" || name == "IntArray" {
                     // An array, not a list: a bad index throws ArrayIndexOutOfBoundsException.
                     self.call_method("toTypedArray", 0, span);
                 }
