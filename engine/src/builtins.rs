@@ -92,8 +92,12 @@ pub enum Builtin {
     SetOf,
     /// `Pair(a, b)`
     NewPair,
+    /// `Triple(a, b, c)`
+    NewTriple,
     /// `arrayOf(…)`, `intArrayOf(…)`
     ArrayOf,
+    /// `String.format(format, args…)`
+    StringFormat,
     /// `maxOf(a, b)`
     MaxOf,
     /// `minOf(a, b)`
@@ -214,6 +218,8 @@ pub enum Namespace {
     Result,
     /// `TimeUnit`
     TimeUnit,
+    /// `String`
+    String,
 }
 
 /// What a name or a `Namespace.member` means.
@@ -281,6 +287,7 @@ pub fn resolve_name(name: &str) -> Option<Resolved> {
         "hashMapOf" | "HashMap" => Fn(B::HashMapOf),
         "setOf" | "mutableSetOf" | "hashSetOf" | "HashSet" | "emptySet" => Fn(B::SetOf),
         "Pair" => Fn(B::NewPair),
+        "Triple" => Fn(B::NewTriple),
         "arrayOf" | "intArrayOf" | "longArrayOf" => Fn(B::ArrayOf),
         "maxOf" => Fn(B::MaxOf),
         "minOf" => Fn(B::MinOf),
@@ -301,6 +308,7 @@ pub fn resolve_name(name: &str) -> Option<Resolved> {
         "Int" => Namespace(self::Namespace::Int),
         "Double" => Namespace(self::Namespace::Double),
         "Math" => Namespace(self::Namespace::Math),
+        "String" => Namespace(self::Namespace::String),
         "Random" => Namespace(self::Namespace::Random),
         "Result" => Namespace(self::Namespace::Result),
         "TimeUnit" => Namespace(self::Namespace::TimeUnit),
@@ -375,6 +383,7 @@ pub fn resolve_member(ns: Namespace, member: &str) -> Option<Resolved> {
         (N::ThreadLocal, "withInitial") => Fn(B::ThreadLocalWithInitial),
         (N::Result, "success") => Fn(B::ResultSuccess),
         (N::Result, "failure") => Fn(B::ResultFailure),
+        (N::String, "format") => Fn(B::StringFormat),
         _ => return None,
     })
 }
@@ -395,6 +404,7 @@ pub fn namespace_members(ns: Namespace) -> &'static [&'static str] {
         N::Random => &["nextInt", "nextLong", "nextDouble", "nextBoolean", "Default"],
         N::ThreadLocal => &["withInitial"],
         N::Result => &["success", "failure"],
+        N::String => &["format"],
         N::TimeUnit => &[],
     }
 }
@@ -418,10 +428,10 @@ pub const GLOBAL_NAMES: &[&str] = &[
     "CompletableDeferred", "CoroutineName", "CoroutineExceptionHandler", "CoroutineScope", "MainScope", "Mutex", "Semaphore",
     "AtomicInteger", "AtomicLong", "AtomicBoolean", "AtomicReference", "ThreadLocal", "Any", "StringBuilder",
     "newSingleThreadContext", "newFixedThreadPoolContext", "error", "TODO", "listOf", "mutableListOf", "arrayListOf", "emptyList",
-    "mapOf", "mutableMapOf", "setOf", "mutableSetOf", "Pair", "arrayOf", "maxOf", "minOf", "abs", "sqrt", "repeat", "GlobalScope",
+    "mapOf", "mutableMapOf", "setOf", "mutableSetOf", "Pair", "Triple", "arrayOf", "maxOf", "minOf", "abs", "sqrt", "repeat", "GlobalScope",
     "NonCancellable", "EmptyCoroutineContext", "Dispatchers", "CoroutineStart", "System", "Thread", "Executors", "DebugProbes",
     "Long", "Int", "Double", "Math", "Random", "Result", "run", "with", "synchronized", "runCatching", "measureTimeMillis",
-    "check", "require", "checkNotNull", "requireNotNull", "List", "MutableList", "buildList", "launch", "async",
+    "check", "require", "checkNotNull", "requireNotNull", "List", "MutableList", "buildList", "buildString", "launch", "async",
     "Exception", "RuntimeException", "IllegalStateException", "IllegalArgumentException", "ArithmeticException",
     "IOException", "CancellationException", "NullPointerException", "UnsupportedOperationException",
 ];
@@ -468,6 +478,7 @@ pub fn params(b: Builtin) -> (&'static [&'static str], usize) {
         Error => (&["message"], 1),
         Todo => (&["reason"], 0),
         NewPair => (&["first", "second"], 2),
+        NewTriple => (&["first", "second", "third"], 3),
         MaxOf | MinOf => (&["a", "b"], 2),
         Abs | Sqrt => (&["x"], 1),
         ThreadSleep => (&["millis"], 1),
@@ -477,14 +488,14 @@ pub fn params(b: Builtin) -> (&'static [&'static str], usize) {
         SortByKeys => (&["pairs", "descending"], 2),
         Repeat => (&["times", "action"], 2),
         // Variadic functions take their arguments as a list.
-        AwaitAll | JoinAll | ListOf | MutableListOf | MapOf | HashMapOf | SetOf | ArrayOf => (&[], 0),
+        AwaitAll | JoinAll | ListOf | MutableListOf | MapOf | HashMapOf | SetOf | ArrayOf | StringFormat => (&[], 0),
     }
 }
 
 /// True for functions that take any number of arguments.
 pub fn is_variadic(b: Builtin) -> bool {
     use Builtin::*;
-    matches!(b, AwaitAll | JoinAll | ListOf | MutableListOf | MapOf | HashMapOf | SetOf | ArrayOf)
+    matches!(b, AwaitAll | JoinAll | ListOf | MutableListOf | MapOf | HashMapOf | SetOf | ArrayOf | StringFormat)
 }
 
 /// Parameter names of well-known methods, to place named arguments in method calls.
@@ -545,13 +556,13 @@ pub const METHOD_NAMES: &[&str] = &[
     "groupBy", "flatMap", "onEach", "reduce", "keys", "values", "entries", "put", "getOrPut", "indices", "lastIndex", "step",
     "toTypedArray", "toIntArray", "associateWith", "associateBy", "partition", "sumByDouble", "random", "single", "fill",
     "singleOrNull", "windowed", "filterKeys", "filterValues", "mapValues", "mapKeys", "toPair", "filterNotNull", "flatten",
-    "associate", "zipWithNext", "mapIndexedNotNull", "dropWhile",
+    "associate", "zipWithNext", "mapIndexedNotNull", "dropWhile", "groupingBy", "eachCount", "takeLastWhile", "elementAt", "asList", "contentToString",
     // Strings and numbers.
     "length", "uppercase", "lowercase", "toUpperCase", "toLowerCase", "trim", "split", "startsWith", "endsWith", "substring",
     "replace", "repeat", "padStart", "padEnd", "toInt", "toIntOrNull", "toLong", "toLongOrNull", "toDouble", "toDoubleOrNull",
     "isBlank", "isNotBlank", "lines", "format", "toString", "toChar", "code", "coerceAtLeast", "coerceAtMost", "coerceIn",
-    "rem", "compareTo", "equals", "hashCode", "append", "appendLine", "let", "also", "apply", "run", "takeIf", "takeUnless",
-    "component1", "component2", "first", "second", "trimIndent", "trimMargin", "nextInt", "nextLong", "nextDouble", "nextBoolean",
+    "rem", "compareTo", "equals", "hashCode", "append", "appendLine", "appendln", "insert", "reverse", "setLength", "deleteCharAt", "let", "also", "apply", "run", "takeIf", "takeUnless",
+    "component1", "component2", "component3", "first", "second", "third", "trimIndent", "trimMargin", "nextInt", "nextLong", "nextDouble", "nextBoolean",
     "times", "div", "minus", "inc", "dec", "unaryMinus", "isDaemon", "id", "not", "and", "or", "xor", "shl", "shr", "ushr",
     "roundToInt", "roundToLong", "ifEmpty", "orEmpty", "isNullOrEmpty", "isNullOrBlank", "ifBlank",
     "uppercaseChar", "lowercaseChar", "isDigit", "isLetter", "isUpperCase", "isLowerCase", "isWhitespace", "isLetterOrDigit",

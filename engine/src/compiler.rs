@@ -1840,7 +1840,7 @@ impl<'a> Compiler<'a> {
         } else {
             const KNOWN: &[&str] = &[
                 "Int", "Long", "Double", "Float", "Boolean", "String", "Char", "Number", "List", "MutableList", "Map", "MutableMap",
-                "Set", "MutableSet", "Collection", "Iterable", "Pair", "Job", "Deferred", "CompletableDeferred", "CoroutineScope",
+                "Set", "MutableSet", "Collection", "Iterable", "Pair", "Triple", "Job", "Deferred", "CompletableDeferred", "CoroutineScope",
                 "CoroutineContext", "CoroutineDispatcher", "Unit", "Nothing", "Throwable", "Function0", "Function1", "Array",
                 "IntArray", "Result", "Comparable", "CharSequence", "Short", "Byte", "->",
             ];

@@ -94,6 +94,10 @@ impl World {
                 format!("{{{}}}", parts.join(", "))
             }
             HeapObj::Pair(a, b) => format!("({}, {})", self.to_kstring_depth(a, depth + 1), self.to_kstring_depth(b, depth + 1)),
+            HeapObj::Triple(t) => {
+                let parts: Vec<String> = t.iter().map(|v| self.to_kstring_depth(v, depth + 1)).collect();
+                format!("({})", parts.join(", "))
+            }
             HeapObj::Entry(k, v) => format!("{}={}", self.to_kstring_depth(k, depth + 1), self.to_kstring_depth(v, depth + 1)),
             HeapObj::Instance { class, fields } => {
                 let c = &self.program.classes[class.0 as usize];
@@ -302,6 +306,7 @@ impl World {
                 HeapObj::Map(_) => "Map".into(),
                 HeapObj::Set(_) => "Set".into(),
                 HeapObj::Pair(..) => "Pair".into(),
+                HeapObj::Triple(..) => "Triple".into(),
                 HeapObj::Entry(..) => "Map.Entry".into(),
                 HeapObj::Instance { class, .. } => self.program.classes[class.0 as usize].name.clone(),
                 HeapObj::Exception(e) => match &e.user_class {
@@ -391,6 +396,7 @@ impl World {
                     ("Set" | "MutableSet", Value::Obj(o)) => matches!(self.heap.get(*o), HeapObj::Set(_)),
                     ("Map" | "MutableMap", Value::Obj(o)) => matches!(self.heap.get(*o), HeapObj::Map(_)),
                     ("Pair", Value::Obj(o)) => matches!(self.heap.get(*o), HeapObj::Pair(..)),
+                    ("Triple", Value::Obj(o)) => matches!(self.heap.get(*o), HeapObj::Triple(..)),
                     ("Entry" | "Map.Entry" | "MutableEntry", Value::Obj(o)) => matches!(self.heap.get(*o), HeapObj::Entry(..)),
                     ("Result", Value::Obj(o)) => matches!(self.heap.get(*o), HeapObj::Result(_)),
                     _ => false,
@@ -435,6 +441,7 @@ impl World {
                             && (p.iter().zip(q).all(|(u, v)| self.equals_as(u, v, boxed)) || p.iter().all(|u| q.iter().any(|v| self.equals_as(u, v, boxed))))
                     }
                     (HeapObj::Pair(a1, b1), HeapObj::Pair(a2, b2)) | (HeapObj::Entry(a1, b1), HeapObj::Entry(a2, b2)) => self.equals_as(a1, a2, boxed) && self.equals_as(b1, b2, boxed),
+                    (HeapObj::Triple(p), HeapObj::Triple(q)) => p.iter().zip(q.iter()).all(|(u, v)| self.equals_as(u, v, boxed)),
                     (HeapObj::Map(p), HeapObj::Map(q)) => {
                         p.len() == q.len() && p.iter().all(|(k, v)| q.iter().any(|(k2, v2)| self.equals_as(k, k2, boxed) && self.equals_as(v, v2, boxed)))
                     }
@@ -500,6 +507,8 @@ impl World {
                 HeapObj::Set(items) => items.iter().try_fold(0i32, |h, x| Ok::<_, Fault>(h.wrapping_add(inner(x)?)))?,
                 HeapObj::Map(entries) => entries.iter().try_fold(0i32, |h, (k, x)| Ok::<_, Fault>(h.wrapping_add(inner(k)? ^ inner(x)?)))?,
                 HeapObj::Pair(a, b) => inner(a)?.wrapping_mul(31).wrapping_add(inner(b)?),
+                // As the data class computes it: (h(first) * 31 + h(second)) * 31 + h(third).
+                HeapObj::Triple(t) => t.iter().try_fold(0i32, |h, x| Ok::<_, Fault>(h.wrapping_mul(31).wrapping_add(inner(x)?)))?,
                 HeapObj::Entry(k, x) => inner(k)? ^ inner(x)?,
                 HeapObj::Instance { class, fields } if self.program.classes[class.0 as usize].is_data => {
                     let c = &self.program.classes[class.0 as usize];
@@ -588,6 +597,35 @@ impl World {
                 _ => self.arith(op, &a, &b)?,
             },
             Sub | Mul | Div | Rem => match (&a, &b) {
+                // `list - x` drops the first element equal to x; `list - other` every element
+                // that other holds. A Set gives a Set, anything else a List.
+                (Value::Obj(o), _) if op == Sub && matches!(self.heap.get(*o), HeapObj::List(_) | HeapObj::Set(_)) => {
+                    let (mut items, is_set) = match self.heap.get(*o) {
+                        HeapObj::List(v) => (v.clone(), false),
+                        HeapObj::Set(v) => (v.clone(), true),
+                        _ => unreachable!("checked above"),
+                    };
+                    let others = match &b {
+                        Value::Obj(p) => match self.heap.get(*p) {
+                            HeapObj::List(v) | HeapObj::Set(v) => Some(v.clone()),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    match others {
+                        Some(others) => items.retain(|x| !others.iter().any(|y| self.equals(x, y))),
+                        None => {
+                            if let Some(i) = items.iter().position(|x| self.equals(x, &b)) {
+                                items.remove(i);
+                            }
+                        }
+                    }
+                    if is_set {
+                        Value::Obj(self.heap.alloc(HeapObj::Set(items)))
+                    } else {
+                        self.new_list(items)
+                    }
+                }
                 (Value::Char(x), Value::Char(y)) if op == Sub => Value::Int(*x as i32 - *y as i32),
                 (Value::Char(c), Value::Int(i)) if op == Sub => Value::Char(char::from_u32((*c as i64 - *i as i64) as u32).unwrap_or('\u{fffd}')),
                 _ => self.arith(op, &a, &b)?,

@@ -15,6 +15,11 @@ fn ok(v: Value) -> NResult {
     Ok(Native::Value(v))
 }
 
+/// `0..len - 1`, the `indices` of a collection or a String.
+fn indices(len: usize) -> Value {
+    Value::Range(Rc::new(crate::value::Range { first: 0, last: len as i64 - 1, step: 1, kind: crate::value::RangeKind::Int, progression: false }))
+}
+
 fn int_or_long(v: i64, like: &Value) -> Value {
     match like {
         Value::Long(_) => Value::Long(v),
@@ -120,6 +125,10 @@ impl World {
                     }
                 }
                 HeapObj::Map(entries) => Ok(entries.iter().find(|(k, _)| self.equals(k, &idx)).map(|(_, v)| v.clone()).unwrap_or(Value::Null)),
+                HeapObj::StringBuilder(_) => match self.string_builder_method(*o, &recv, "get", &[idx], false)? {
+                    Native::Value(v) => Ok(v),
+                    _ => Ok(Value::Unit),
+                },
                 _ => Err(Fault::Stop(format!("{} cannot be indexed", self.type_name(&recv)))),
             },
             Value::Str(text) => {
@@ -189,6 +198,7 @@ impl World {
         match v {
             Value::Obj(o) => match self.heap.get(*o) {
                 HeapObj::Pair(a, b) | HeapObj::Entry(a, b) => Ok(if n == 0 { a.clone() } else if n == 1 { b.clone() } else { Value::Null }),
+                HeapObj::Triple(t) => Ok(t.get(n as usize).cloned().unwrap_or(Value::Null)),
                 HeapObj::List(items) => {
                     let len = items.len();
                     let o = *o;
@@ -500,6 +510,57 @@ impl World {
         }
     }
 
+    /// Members of a `StringBuilder`; the reading ones are a String's. Edits work on chars, as
+    /// Java's do on UTF-16 units; an index or a length out of range throws what Java's
+    /// `AbstractStringBuilder` throws.
+    fn string_builder_method(&mut self, o: ObjId, recv: &Value, n: &str, args: &[Value], property: bool) -> NResult {
+        let arg = |i: usize| crate::vm::arg_at(args, i);
+        let HeapObj::StringBuilder(text) = self.heap.get(o) else { return Err(self.no_member(recv, n)) };
+        if matches!(n, "append" | "appendLine" | "appendln") {
+            let mut add = if matches!(arg(0), Value::Absent) { String::new() } else { self.text_of(&arg(0))? };
+            if n != "append" {
+                add.push('\n');
+            }
+            if let HeapObj::StringBuilder(t) = self.heap.get_mut(o) {
+                t.push_str(&add);
+            }
+            return ok(recv.clone());
+        }
+        let text = text.clone();
+        let mut chars: Vec<char> = text.chars().collect();
+        let len = chars.len() as i64;
+        let index = |w: &mut World, what: &str, fits: bool| -> Result<usize, Fault> {
+            let at = arg(0).as_i64().ok_or_else(|| w.no_member(recv, n))?;
+            if at < 0 || at > len || (at == len && !fits) {
+                return Err(w.throw_new(ExcClass::StringIndexOutOfBoundsException, &format!("{what} {at}, length {len}")));
+            }
+            Ok(at as usize)
+        };
+        match n {
+            "length" => return ok(Value::Int(len as i32)),
+            "get" => return ok(Value::Char(chars[index(self, "index", false)?])),
+            "insert" => {
+                let at = index(self, "offset", true)?;
+                let add = self.text_of(&arg(1))?;
+                chars.splice(at..at, add.chars());
+            }
+            "deleteCharAt" => {
+                let at = index(self, "index", false)?;
+                chars.remove(at);
+            }
+            "reverse" => chars.reverse(),
+            "clear" => chars.clear(),
+            "setLength" => match arg(0).as_i64() {
+                Some(new_len) if new_len >= 0 => chars.resize(new_len as usize, '\0'),
+                Some(bad) => return Err(self.throw_new(ExcClass::StringIndexOutOfBoundsException, &format!("String index out of range: {bad}"))),
+                None => return Err(self.no_member(recv, n)),
+            },
+            _ => return self.string_method(&text, n, args, property),
+        }
+        *self.heap.get_mut(o) = HeapObj::StringBuilder(chars.into_iter().collect());
+        ok(if n == "setLength" { Value::Unit } else { recv.clone() })
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn obj_method(&mut self, t: ThreadId, s: StrandId, ex: &mut Exec, o: ObjId, recv: &Value, n: &str, args: &[Value], property: bool, span: Span) -> NResult {
         let _ = ex;
@@ -517,6 +578,13 @@ impl World {
                 "first" | "key" | "component1" => ok(a),
                 "second" | "value" | "component2" => ok(b),
                 "toList" => Ok(Native::Value(self.new_list(vec![a, b]))),
+                _ => Err(self.no_member(recv, n)),
+            },
+            HeapObj::Triple(t) => match n {
+                "first" | "component1" => ok(t[0].clone()),
+                "second" | "component2" => ok(t[1].clone()),
+                "third" | "component3" => ok(t[2].clone()),
+                "toList" => Ok(Native::Value(self.new_list(t.to_vec()))),
                 _ => Err(self.no_member(recv, n)),
             },
             HeapObj::Entry(k, v) => match n {
@@ -666,24 +734,7 @@ impl World {
                 }
                 _ => Err(self.no_member(recv, n)),
             },
-            HeapObj::StringBuilder(text) => match n {
-                "append" | "appendLine" => {
-                    let add = if matches!(arg(0), Value::Absent) { String::new() } else { self.text_of(&arg(0))? };
-                    if let HeapObj::StringBuilder(t) = self.heap.get_mut(o) {
-                        t.push_str(&add);
-                        if n == "appendLine" {
-                            t.push('\n');
-                        }
-                    }
-                    ok(recv.clone())
-                }
-                "length" => ok(Value::Int(text.chars().count() as i32)),
-                "clear" | "setLength" => {
-                    *self.heap.get_mut(o) = HeapObj::StringBuilder(String::new());
-                    ok(recv.clone())
-                }
-                _ => self.string_method(&text, n, args, property),
-            },
+            HeapObj::StringBuilder(_) => self.string_builder_method(o, recv, n, args, property),
             HeapObj::Executor(d) => match n {
                 "asCoroutineDispatcher" => ok(Value::Dispatcher(d)),
                 "shutdown" | "shutdownNow" | "close" => {
@@ -854,6 +905,7 @@ impl World {
             HeapObj::List(items) | HeapObj::Set(items) => items.iter().collect(),
             HeapObj::Map(entries) => entries.iter().flat_map(|(k, v)| [k, v]).collect(),
             HeapObj::Pair(a, b) | HeapObj::Entry(a, b) => vec![a, b],
+            HeapObj::Triple(t) => t.iter().collect(),
             // A data class's own text shows its properties.
             HeapObj::Instance { class, fields } if self.program.classes[class.0 as usize].is_data && self.own_to_string(v).is_none() => fields.iter().collect(),
             _ => return None,
@@ -922,7 +974,9 @@ impl World {
                     _ => Value::Bool(len != 0),
                 });
             }
-            "get" | "elementAt" => return Ok(Native::Value(self.get_index(recv.clone(), arg(0))?)),
+            // A List's elementAt is its get; a Set counts its elements (below).
+            "get" => return Ok(Native::Value(self.get_index(recv.clone(), arg(0))?)),
+            "elementAt" if !is_set => return Ok(Native::Value(self.get_index(recv.clone(), arg(0))?)),
             "contains" => {
                 let x = arg(0);
                 let found = match self.heap.get(o) {
@@ -951,12 +1005,21 @@ impl World {
         };
         let no_such = |w: &mut World, msg: &str| Err(w.throw_new(ExcClass::NoSuchElementException, msg));
         match n {
-            "indices" => ok(Value::Range(Rc::new(crate::value::Range { first: 0, last: len as i64 - 1, step: 1, kind: crate::value::RangeKind::Int, progression: false }))),
+            "indices" => ok(indices(len)),
             "lastIndex" => ok(Value::Int(len as i32 - 1)),
             "getOrNull" => {
                 let i = arg(0).as_i64().unwrap_or(-1);
                 ok(if i >= 0 && (i as usize) < len { items[i as usize].clone() } else { Value::Null })
             }
+            "elementAt" => {
+                let i = arg(0).as_i64().unwrap_or(-1);
+                match usize::try_from(i).ok().and_then(|i| items.get(i)) {
+                    Some(v) => ok(v.clone()),
+                    None => Err(self.throw_new(ExcClass::IndexOutOfBoundsException, &format!("Collection doesn't contain element at index {i}."))),
+                }
+            }
+            // An array prints its elements only through contentToString(); a list's text is the same.
+            "contentToString" => ok(Value::str(&self.to_kstring(recv))),
             "first" => {
                 if len == 0 {
                     return no_such(self, "List is empty.");
@@ -1391,6 +1454,26 @@ impl World {
         let recv = Value::Obj(o);
         let len = self.map_entries(o).len();
         match n {
+            "<eachCount>" => {
+                // The map of groups that `groupingBy { }.eachCount()` built: sizes replace them.
+                let sizes: Vec<Value> = self
+                    .map_entries(o)
+                    .iter()
+                    .map(|(_, g)| match g {
+                        Value::Obj(l) => match self.heap.get(*l) {
+                            HeapObj::List(items) => Value::Int(items.len() as i32),
+                            _ => Value::Int(0),
+                        },
+                        _ => Value::Int(0),
+                    })
+                    .collect();
+                if let HeapObj::Map(entries) = self.heap.get_mut(o) {
+                    for ((_, g), size) in entries.iter_mut().zip(sizes) {
+                        *g = size;
+                    }
+                }
+                ok(recv)
+            }
             "size" => ok(Value::Int(len as i32)),
             "isEmpty" => ok(Value::Bool(len == 0)),
             "isNotEmpty" => ok(Value::Bool(len != 0)),
@@ -1485,6 +1568,8 @@ impl World {
         let num_err = |w: &mut World| Err(w.throw_new(ExcClass::NumberFormatException, &format!("For input string: \"{text}\"")));
         match n {
             "length" => ok(Value::Int(text.encode_utf16().count() as i32)),
+            "indices" => ok(indices(chars.len())),
+            "lastIndex" => ok(Value::Int(chars.len() as i32 - 1)),
             "isEmpty" => ok(Value::Bool(text.is_empty())),
             "isNotEmpty" => ok(Value::Bool(!text.is_empty())),
             "isBlank" | "isNullOrBlank" => ok(Value::Bool(text.trim().is_empty())),
@@ -1676,7 +1761,7 @@ impl World {
     /// thousands), `+` and ` ` (sign of non-negative numbers), `(` (negative numbers in
     /// parentheses) and `#` (radix prefix), a width and a precision. An argument of the wrong
     /// type, a missing argument and an unknown conversion throw as Java's Formatter does.
-    fn format_string(&mut self, fmt: &str, args: &[Value]) -> Result<String, Fault> {
+    pub(crate) fn format_string(&mut self, fmt: &str, args: &[Value]) -> Result<String, Fault> {
         let mut out = String::new();
         let mut it = fmt.chars().peekable();
         let mut next_arg = 0;

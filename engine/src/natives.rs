@@ -648,6 +648,11 @@ impl World {
                 self.new_list_of(args, kind)
             }
             B::ArrayOf => self.new_list_of(args, ListKind::Array),
+            // The static form of `format.format(args…)`.
+            B::StringFormat => match args.split_first() {
+                Some((Value::Str(format), rest)) => Value::str(&self.format_string(format, rest)?),
+                _ => return Err(Fault::Stop("String.format takes the format String first: String.format(\"%d\", x)".into())),
+            },
             B::EmptyList => self.new_list_of(Vec::new(), ListKind::Empty),
             B::MapOf | B::HashMapOf => {
                 let mut entries: Vec<(Value, Value)> = Vec::new();
@@ -686,6 +691,7 @@ impl World {
                 Value::Obj(self.heap.alloc(HeapObj::Set(items)))
             }
             B::NewPair => Value::Obj(self.heap.alloc(HeapObj::Pair(arg(0), arg(1)))),
+            B::NewTriple => Value::Obj(self.heap.alloc(HeapObj::Triple(Box::new([arg(0), arg(1), arg(2)])))),
             B::MaxOf | B::MinOf => {
                 let (a, c) = (arg(0), arg(1));
                 let ord = self.compare(&a, &c)?;

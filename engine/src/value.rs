@@ -271,6 +271,8 @@ pub enum HeapObj {
     Set(Vec<Value>),
     /// `Pair`.
     Pair(Value, Value),
+    /// `Triple`, boxed so that it does not make every heap object larger.
+    Triple(Box<[Value; 3]>),
     /// A `Map.Entry` met by iterating a map or reading its `entries`: it has `key` and
     /// `value`, destructures like a pair, and prints as `key=value`.
     Entry(Value, Value),

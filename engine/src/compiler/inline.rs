@@ -1,7 +1,7 @@
 //! Inline expansion of the Kotlin library functions that the Kotlin compiler inlines:
 //! `repeat`, `run`, `with`, `synchronized`, `runCatching`, `measureTimeMillis`, `check`,
-//! `require`, `List(n) { }`, and the collection, scope and lock helpers called on a value
-//! (`forEach`, `map`, `filter`, `let`, `apply`, `withLock`, …).
+//! `require`, `List(n) { }`, `buildList`, `buildString`, and the collection, scope and lock
+//! helpers called on a value (`forEach`, `map`, `filter`, `let`, `apply`, `withLock`, …).
 //!
 //! Expanded in place, their lambdas run in the enclosing function's frame: they may suspend,
 //! and a plain `return` inside them returns from the enclosing function, as in Kotlin.
@@ -239,7 +239,20 @@ impl<'a> Compiler<'a> {
                 self.patch(ok, end);
                 true
             }
-            ("List" | "MutableList" | "Array", Some(l)) if args.len() == 2 => {
+            // `IntArray(n)`: n zeros.
+            ("IntArray", None) if args.len() == 1 => {
+                let list = self.new_list(span);
+                self.counting_loop(&args[0].value, span, |c, _| {
+                    c.emit(Op::Load(list), span);
+                    c.emit(Op::Push(Value::Int(0)), span);
+                    c.call_method("add", 1, span);
+                    c.emit(Op::Pop, span);
+                });
+                self.emit(Op::Load(list), span);
+                self.call_method("toIntArray", 0, span);
+                true
+            }
+            ("List" | "MutableList" | "Array" | "IntArray", Some(l)) if args.len() == 2 => {
                 let list = self.new_list(span);
                 self.counting_loop(&args[0].value, span, |c, i| {
                     c.emit(Op::Load(list), span);
@@ -248,7 +261,7 @@ impl<'a> Compiler<'a> {
                     c.emit(Op::Pop, span);
                 });
                 self.emit(Op::Load(list), span);
-                if name == "Array" {
+                if name == "Array" || name == "IntArray" {
                     // An array, not a list: a bad index throws ArrayIndexOutOfBoundsException.
                     self.call_method("toTypedArray", 0, span);
                 }
@@ -259,6 +272,16 @@ impl<'a> Compiler<'a> {
                 self.inline_lambda(l, "buildList", &[], Some((list, RecvKind::Dynamic)), span);
                 self.emit(Op::Pop, span);
                 self.emit(Op::Load(list), span);
+                true
+            }
+            // A fresh StringBuilder is the lambda's receiver; the call gives its text.
+            ("buildString", Some(l)) if args.len() == 1 => {
+                self.emit(Op::CallBuiltin { builtin: Builtin::NewStringBuilder, argc: 0 }, span);
+                let sb = self.temp(span);
+                self.inline_lambda(l, "buildString", &[], Some((sb, RecvKind::Dynamic)), span);
+                self.emit(Op::Pop, span);
+                self.emit(Op::Load(sb), span);
+                self.call_method("toString", 0, span);
                 true
             }
             ("thread", Some(_)) => {
@@ -292,6 +315,26 @@ impl<'a> Compiler<'a> {
         if matches!(mname, "sortBy" | "sortByDescending" | "sortWith" | "sortedWith") && args.len() == 1 {
             return self.inline_sort(receiver, mname, &args[0], safe, span);
         }
+        // `xs.groupingBy { key }.eachCount()`: the groups of `groupBy { key }`, each replaced
+        // by its size, so the keys keep the order they were first seen in.
+        if mname == "eachCount" && args.is_empty() {
+            if let ExprKind::Call { callee, args: inner, .. } = &receiver.kind {
+                if let ExprKind::Member { receiver: source, name: by, safe: by_safe } = &callee.kind {
+                    if by.name == "groupingBy" && inner.len() == 1 && lambda_of(&inner[0]).is_some() {
+                        let group_by = Ident { name: "groupBy".into(), span: by.span };
+                        self.inline_method(source, &group_by, inner, *by_safe, span);
+                        let count = self.sym("<eachCount>");
+                        self.emit(Op::CallMethod { name: count, argc: 0, safe: safe || *by_safe }, span);
+                        return true;
+                    }
+                }
+            }
+        }
+        if mname == "groupingBy" {
+            self.error_help(name.span, "a Grouping is only counted in Coroutine Lab", "write `groupingBy { key }.eachCount()`, or `groupBy { key }` for the groups");
+            self.emit(Op::Push(Value::Unit), span);
+            return true;
+        }
         let Some(l) = args.last().and_then(lambda_of) else { return false };
         let n_args = args.len();
         let known = matches!(
@@ -302,9 +345,9 @@ impl<'a> Compiler<'a> {
                 | "associateBy" | "flatMap" | "onEach" | "reduce" | "let" | "also" | "apply" | "run" | "takeIf" | "takeUnless"
                 | "withLock" | "withPermit" | "onSuccess" | "onFailure" | "runCatching" | "partition" | "indexOfFirst"
                 | "filterKeys" | "filterValues" | "mapValues" | "mapKeys" | "single" | "singleOrNull" | "associate"
-                | "mapIndexedNotNull" | "zipWithNext" | "dropWhile", 1)
+                | "mapIndexedNotNull" | "zipWithNext" | "dropWhile" | "takeLastWhile", 1)
                 | ("fold" | "getOrPut" | "joinToString", _)
-                | ("getOrElse", 1)
+                | ("getOrElse", 1..=2)
                 | ("chunked" | "windowed" | "zip", 2..=4)
         );
         if !known {
@@ -816,6 +859,37 @@ impl<'a> Compiler<'a> {
                 self.patch(exit, end);
                 self.emit(Op::Load(map), span);
             }
+            // `Result.fold(onSuccess, onFailure)`, told from a collection's `fold(initial) { }`
+            // by its first argument: a lambda, or named.
+            "fold" if n_args == 2 && (lambda_of(&args[0]).is_some() || args[0].name.is_some()) => {
+                let on = |param: &str, at: usize| match args.iter().find(|a| a.name.as_ref().is_some_and(|n| n.name == param)) {
+                    Some(a) => lambda_of(a),
+                    None => args.get(at).filter(|a| a.name.is_none()).and_then(lambda_of),
+                };
+                let (Some(success), Some(failure)) = (on("onSuccess", 0), on("onFailure", 1)) else {
+                    // The receiver stays as the value of a call that does not compile.
+                    self.error(span, "Result.fold takes two lambdas: fold(onSuccess = { value -> … }, onFailure = { e -> … })");
+                    return true;
+                };
+                let r = self.temp(span);
+                self.emit(Op::Load(r), span);
+                let s = self.sym("isSuccess");
+                self.emit(Op::GetField { name: s, safe: false }, span);
+                let fail = self.emit(Op::JumpIfFalse(0), span);
+                self.emit(Op::Load(r), span);
+                self.call_method("getOrNull", 0, span);
+                let v = self.temp(span);
+                self.inline_lambda(success, mname, &[v], None, span);
+                let j = self.emit(Op::Jump(0), span);
+                let f = self.here();
+                self.patch(fail, f);
+                self.emit(Op::Load(r), span);
+                self.call_method("exceptionOrNull", 0, span);
+                let e = self.temp(span);
+                self.inline_lambda(failure, mname, &[e], None, span);
+                let end = self.here();
+                self.patch(j, end);
+            }
             "fold" => {
                 let it_val = self.temp(span);
                 match args.first().filter(|_| n_args == 2) {
@@ -953,6 +1027,65 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Load(v), span);
                 let end = self.here();
                 self.patch(j, end);
+            }
+            // `map.getOrElse(key) { default }` gives the default for a missing key or a null
+            // value; `list.getOrElse(index) { i -> }` (and a String's) for an index out of
+            // bounds. Which one is decided by the receiver when the call runs.
+            "getOrElse" if n_args == 2 => {
+                let r = self.temp(span);
+                self.expr(&args[0].value);
+                let k = self.temp(span);
+                self.emit(Op::Load(r), span);
+                let map_test = TypeTest::Builtin(self.sym("Map"));
+                self.emit(Op::IsInstance(map_test), span);
+                let not_map = self.emit(Op::JumpIfFalse(0), span);
+                self.emit(Op::Load(r), span);
+                self.emit(Op::Load(k), span);
+                self.emit(Op::GetIndex, span);
+                let found = self.emit(Op::JumpIfNotNull(0), span);
+                self.emit(Op::Pop, span);
+                let missing = self.emit(Op::Jump(0), span);
+                let not_map_at = self.here();
+                self.patch(not_map, not_map_at);
+                self.emit(Op::Load(r), span);
+                self.call_method("indices", 0, span);
+                self.emit(Op::Load(k), span);
+                self.call_method("contains", 1, span);
+                let outside = self.emit(Op::JumpIfFalse(0), span);
+                self.emit(Op::Load(r), span);
+                self.emit(Op::Load(k), span);
+                self.emit(Op::GetIndex, span);
+                let inside = self.emit(Op::Jump(0), span);
+                let default_at = self.here();
+                self.patch(missing, default_at);
+                self.patch(outside, default_at);
+                self.inline_lambda(l, mname, &[k], None, span);
+                let end = self.here();
+                self.patch(found, end);
+                self.patch(inside, end);
+            }
+            // Counts the elements from the end while the predicate holds, then takes that many
+            // from the end: a String gives a String.
+            "takeLastWhile" => {
+                let it_val = self.temp(span);
+                self.emit(Op::Push(Value::Int(0)), span);
+                let count = self.temp(span);
+                self.emit(Op::Load(it_val), span);
+                self.call_method("reversed", 0, span);
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.inline_lambda(l, mname, &[elem], None, span);
+                let stop = self.emit(Op::JumpIfFalse(0), span);
+                self.emit(Op::Load(count), span);
+                self.emit(Op::Push(Value::Int(1)), span);
+                self.emit(Op::Binary(BinOp::Add), span);
+                self.emit(Op::Store(count), span);
+                self.emit(Op::Jump(top), span);
+                let end = self.here();
+                self.patch(exit, end);
+                self.patch(stop, end);
+                self.emit(Op::Load(it_val), span);
+                self.emit(Op::Load(count), span);
+                self.call_method("takeLast", 1, span);
             }
             "getOrElse" | "onSuccess" | "onFailure" => {
                 let r = self.temp(span);
