@@ -1070,8 +1070,12 @@ impl World {
             }
             DispatcherKind::Pool if self.dispatchers[d.0 as usize].closed => self.reject(d, s, via_view),
             DispatcherKind::Pool => {
-                self.dispatchers[d.0 as usize].queue.push_back(s);
-                self.ensure_pool_thread(d);
+                // A ThreadPoolExecutor below its core size starts a thread for each task it is
+                // given, with that task as the thread's first, even while other threads idle.
+                match self.ensure_pool_thread(d) {
+                    Some(t) => self.threads[t.0 as usize].paused.push(s),
+                    None => self.dispatchers[d.0 as usize].queue.push_back(s),
+                }
             }
         }
     }
@@ -1175,10 +1179,10 @@ impl World {
 
     /// Creates a pool thread when a task waits and the pool has room, as a
     /// ThreadPoolExecutor starts a new thread per task until it reaches its core size.
-    fn ensure_pool_thread(&mut self, d: DispatcherId) {
+    fn ensure_pool_thread(&mut self, d: DispatcherId) -> Option<ThreadId> {
         let disp = &self.dispatchers[d.0 as usize];
         if (disp.threads.len() as u32) >= disp.max_threads {
-            return;
+            return None;
         }
         let n = disp.threads.len() + 1;
         let name = if disp.max_threads == 1 && !disp.thread_prefix.ends_with('-') { disp.thread_prefix.clone() } else { format!("{}{}", disp.thread_prefix, n) };
@@ -1187,6 +1191,7 @@ impl World {
         let daemon = disp.scheduled;
         let tid = self.new_thread(name, Some(d), daemon);
         self.dispatchers[d.0 as usize].threads.push(tid);
+        Some(tid)
     }
 
     /// Creates a thread.
