@@ -26,6 +26,11 @@ fun main() = runBlocking {
     val jobs = List(crunchJobs) { i ->
         launch(pool + CoroutineName("crunch-$i")) { crunch(crunchMs) }
     }
+    // Reports when the last crunch job ends, while requests keep arriving.
+    launch(CoroutineName("watcher")) {
+        jobs.joinAll()
+        println("crunching done after ${System.currentTimeMillis() - start} ms")
+    }
     repeat(requests) { i ->
         delay(everyMs.toLong())
         val arrived = System.currentTimeMillis()
@@ -33,6 +38,4 @@ fun main() = runBlocking {
             println("request $i answered in ${System.currentTimeMillis() - arrived} ms")
         }
     }
-    jobs.joinAll()
-    println("crunching done after ${System.currentTimeMillis() - start} ms")
 }
