@@ -126,11 +126,16 @@ pub(crate) fn checked(lesson: &Lesson, variant: &Variant, prepared: Prepared, se
             QuestionOutcome { id: q.id.clone(), text: render(&q.text, &values), choices, answer }
         })
         .collect();
+    // A pointer is given only when everything it points at happened in this run: "when B
+    // fails" says nothing about a run where nothing fails.
     let notices = lesson
         .notices
         .iter()
         .chain(&variant.notices)
-        .map(|n| NoticeAt { text: render(n.text, &values), targets: n.targets.iter().map(|t| locate(t, &run, &prepared.source, &values)).collect() })
+        .filter_map(|n| {
+            let targets: Option<Vec<TargetAt>> = n.targets.iter().map(|t| locate(t, &run, &prepared.source, &values)).collect();
+            Some(NoticeAt { text: render(n.text, &values), targets: targets? })
+        })
         .collect();
     Evaluation {
         lesson: lesson.id.clone(),
@@ -382,7 +387,20 @@ fn describe(t: &Found) -> String {
 }
 
 /// Finds a pointer's target in a run; `{name}` in its quoted text stands for a parameter's value.
-fn locate(t: &Target, run: &RunResult, source: &str, values: &[(String, ParamValue)]) -> TargetAt {
+/// Where a target is in a run; none when it is not there (no such coroutine, thread or line,
+/// or the step it names never came).
+fn locate(t: &Target, run: &RunResult, source: &str, values: &[(String, ParamValue)]) -> Option<TargetAt> {
+    let at = locate_in(t, run, source, values);
+    let found = match t {
+        Target::Coroutine(_) => !at.jobs.is_empty(),
+        Target::Thread(_) => !at.threads.is_empty(),
+        Target::Line(_) => at.line.is_some(),
+        Target::StepWhen(..) | Target::StepPrinting(_) => at.step.is_some(),
+    };
+    found.then_some(at)
+}
+
+fn locate_in(t: &Target, run: &RunResult, source: &str, values: &[(String, ParamValue)]) -> TargetAt {
     let re = |p: &str| Pattern::new(&render(p, values));
     let t = &match *t {
         Target::Coroutine(p) => Found::Coroutine(re(p)),

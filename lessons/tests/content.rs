@@ -83,16 +83,29 @@ fn pointers_find_their_targets_at_the_defaults() {
     for l in lessons() {
         for v in &l.variants {
             let e = common::run(&l.id, &v.id, &[]);
-            for n in &e.notices {
-                for t in &n.targets {
-                    let found = !t.jobs.is_empty() || !t.threads.is_empty() || t.line.is_some() || t.step.is_some();
-                    // A pointer for all variants may name what only some of them have.
-                    let own = v.notices.iter().any(|vn| vn.text == n.text || lessons::render(&vn.text, &e.values) == n.text);
-                    assert!(found || !own, "{}/{}: the pointer '{}' finds nothing at the defaults", l.id, v.id, t.target);
-                }
+            // A variant's own pointers all find what they name at its defaults (a pointer for
+            // all variants may name what only some of them have).
+            for vn in &v.notices {
+                let text = lessons::render(&vn.text, &e.values);
+                assert!(e.notices.iter().any(|n| n.text == text), "{}/{}: the pointer '{text}' finds nothing at the defaults", l.id, v.id);
+            }
+            for t in e.notices.iter().flat_map(|n| &n.targets) {
+                assert!(!t.jobs.is_empty() || !t.threads.is_empty() || t.line.is_some() || t.step.is_some(), "{}/{}: '{}' is given but found nothing", l.id, v.id, t.target);
             }
         }
     }
+}
+
+#[test]
+fn pointers_to_what_did_not_happen_are_left_out() {
+    // Nothing fails: no pointer speaks of a failure or a cancellation.
+    let e = common::run("scopes", "coroutineScope", &[("failing", lessons::Value::Str("none".into()))]);
+    assert!(e.stdout.contains("result: 3"));
+    let about_failure: Vec<&str> = e.notices.iter().map(|n| n.text.as_str()).filter(|t| t.contains("fail") || t.contains("cancelled")).collect();
+    assert!(about_failure.is_empty(), "{about_failure:?}");
+    // B fails: the pointers to its failure and to A's cancellation are there.
+    let e = common::run("scopes", "coroutineScope", &[]);
+    assert!(e.notices.iter().any(|n| n.text.starts_with("When B fails while A is still running")));
 }
 
 #[test]
