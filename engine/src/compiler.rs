@@ -204,6 +204,8 @@ struct Compiler<'a> {
     /// The file's import paths, and the library names already reported as not imported.
     imports: Vec<String>,
     unimported: Vec<String>,
+    /// Whether the warning about `Dispatchers.Main` was given.
+    main_warned: bool,
     syms: Names<Sym>,
     functions: Names<Vec<FunSig>>,
     extensions: Names<Vec<FunSig>>,
@@ -251,6 +253,7 @@ impl<'a> Compiler<'a> {
             diags: Vec::new(),
             imports: Vec::new(),
             unimported: Vec::new(),
+            main_warned: false,
             syms: Names::default(),
             functions: Names::default(),
             extensions: Names::default(),
@@ -2219,6 +2222,13 @@ impl<'a> Compiler<'a> {
             if self.is_shadowed(&ns_id.name).is_none() {
                 if let Some(Resolved::Namespace(ns)) = builtins::resolve_name(&ns_id.name) {
                     self.check_imported(&ns_id.name, ns_id.span);
+                    if ns == Namespace::Dispatchers && name.name == "Main" && !self.main_warned {
+                        self.main_warned = true;
+                        self.diags.push(
+                            Diagnostic::warning(span, "Dispatchers.Main runs here on the thread of runBlocking, as Android's main thread would; a plain JVM has no Main dispatcher and throws IllegalStateException (\"Module with the Main dispatcher is missing\")")
+                                .with_help("on Android, kotlinx-coroutines-android provides it; in a server, use Dispatchers.Default or IO"),
+                        );
+                    }
                     match builtins::resolve_member(ns, &name.name) {
                         Some(Resolved::Const(c)) => {
                             self.emit(Op::PushConst(c), span);
