@@ -1298,7 +1298,12 @@ impl World {
         match self.current_thread {
             Some(t) => {
                 if let Some(c) = self.threads[t.0 as usize].current {
-                    if self.strands[c.0 as usize].state == StrandState::Running {
+                    // A coroutine that runs unconfined is itself inside the thread's unconfined
+                    // event loop: the coroutines it resumes or starts unconfined wait in that
+                    // loop's queue until it suspends or ends (kotlinx.coroutines'
+                    // `isUnconfinedLoopActive`), instead of cutting in.
+                    let unconfined = self.current_ctx(c).dispatcher.is_some_and(|d| self.dispatchers[d.0 as usize].kind == DispatcherKind::Unconfined);
+                    if self.strands[c.0 as usize].state == StrandState::Running && !unconfined {
                         self.leave_thread(t, c);
                         self.strands[c.0 as usize].state = StrandState::Paused;
                         self.threads[t.0 as usize].paused.push(c);
