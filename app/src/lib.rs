@@ -155,6 +155,9 @@ pub struct State {
     pub ran_edit: u64,
     /// Parameter values the learner set; the others keep their defaults.
     pub values: Vec<(String, ParamValue)>,
+    /// The parameters the code on screen declares (an edit may remove some): only these
+    /// have controls.
+    pub declared: Rc<Vec<String>>,
     /// The latest run that worked (kept while the code has errors).
     pub run: Option<Rc<Run>>,
     /// Diagnostics of the code on screen.
@@ -273,6 +276,7 @@ impl State {
             edits: 0,
             ran_edit: 0,
             values: Vec::new(),
+            declared: Rc::default(),
             run: None,
             problems: Rc::default(),
             failure: None,
@@ -347,6 +351,7 @@ impl State {
         let (Some(lesson), Some(variant)) = (self.lesson(), self.variant()) else { return };
         let stored = self.saved.get(&saved_key(&lesson.id, &variant.id)).cloned().unwrap_or_default();
         self.source = Rc::from(stored.code.as_deref().unwrap_or(variant.source));
+        self.declared = Rc::new(engine::lang::params::params(&self.source).0.into_iter().map(|p| p.name).collect());
         // Stored values that no longer fit the variant are dropped rather than trusted.
         self.values = stored
             .params
@@ -431,6 +436,7 @@ impl State {
     fn values_from_code(&mut self) {
         let Some(variant) = self.variant() else { return };
         let (declared, _) = engine::lang::params::params(&self.source);
+        self.declared = Rc::new(declared.iter().map(|p| p.name.clone()).collect());
         for p in variant.params.iter().filter(|p| !p.runtime) {
             self.values.retain(|(n, _)| *n != p.name);
             // A declaration the engine refuses, or none, leaves the control at its default.
@@ -510,6 +516,8 @@ impl State {
         }
         let (Some(lesson), Some(variant), Some(run)) = (self.lesson(), self.variant(), &self.run) else { return };
         self.evaluation = Some(Ok(Rc::new(lessons::evaluate_recording(lesson, variant, run.prepared.clone(), 1, &run.rec))));
+        // Only a checked answer counts.
+        Rc::make_mut(&mut self.progress).add(lesson.id.clone());
     }
 
     /// Runs the other side of compare mode.
@@ -637,6 +645,10 @@ impl Reducible for State {
             Action::Rerun(_) => return self,
             Action::SetParam(name, text) => {
                 let Some(param) = self.variant().and_then(|v| v.param(&name)) else { return self };
+                // A parameter the code on screen no longer declares has no control to set.
+                if !param.runtime && !self.declared.contains(&name) {
+                    return self;
+                }
                 match param.parse_value(&text) {
                     Ok(value) => {
                         if !param.runtime {
@@ -753,9 +765,6 @@ impl Reducible for State {
                 next.playing = false;
                 next.step = self.last();
                 next.evaluate();
-                if let Some(l) = self.lesson() {
-                    Rc::make_mut(&mut next.progress).add(l.id.clone());
-                }
             }
             Action::ToggleCompare => {
                 if self.compare.is_some() {
@@ -924,7 +933,7 @@ pub fn App() -> Html {
                     <div class="panel-body" data-testid="params">
                         if let Some(v) = variant {
                             { params_panel(&ParamsPanelProps { lesson: lesson.map(|l| l.id.clone()).unwrap_or_default(), variant: v.id.clone(), values: values.clone(),
-                                ondispatch: ondispatch.clone() }) }
+                                declared: state.declared.clone(), ondispatch: ondispatch.clone() }) }
                         }
                     </div>
                 </section>
@@ -946,6 +955,7 @@ pub fn App() -> Html {
                         answers: state.answers.clone(),
                         revealed: state.revealed,
                         evaluation: state.evaluation.clone().map(|e| e.map(components::lesson_text::EvalRef)),
+                        runs: state.failure.is_none(),
                         ondispatch: ondispatch.clone(),
                     }) }
                 }
@@ -1167,6 +1177,23 @@ mod tests {
         assert!(!edited.revealed && edited.evaluation.is_none());
         let state = reduce_all((*edited).clone(), &[Action::Reveal, Action::Rerun(edited.edits)]);
         assert!(state.evaluation.clone().unwrap().is_err());
+    }
+
+    #[test]
+    fn code_that_cannot_be_checked_is_not_graded_or_counted() {
+        // Code without the lesson's parameters: their controls go, and cannot be set.
+        let start = state();
+        let bare = "import kotlinx.coroutines.*\n\nfun main() = runBlocking {\n    println(\"hi\")\n}\n";
+        let state = reduce_all(start.clone(), &[Action::Edit(bare.into()), Action::Rerun(1)]);
+        assert!(state.failure.is_none());
+        assert!(!state.declared.iter().any(|n| n == "aMs"));
+        let after = state.clone().reduce(Action::SetParam("aMs".into(), "1000".into()));
+        assert!(Rc::ptr_eq(&after, &state), "no control for a parameter the code lacks");
+        // Code that does not run: the reveal shows why, grades nothing and counts nothing.
+        let broken = start.source.replace("a.await() + b.await()", "a.await() + b.await(");
+        let state = reduce_all(start, &[Action::Edit(broken), Action::Rerun(1), Action::Answer("q1".into(), "cancelled".into()), Action::Reveal]);
+        assert!(state.evaluation.clone().unwrap().is_err());
+        assert!(!state.progress.contains("scopes"), "an unchecked answer is not counted");
     }
 
     #[test]

@@ -405,6 +405,19 @@ await runSuite('page test', async (url) => {
     await page.locator(byTestId('reset')).click();
     assertNoProblems('after hostile links and a runaway program');
 
+    // The controls are those of the code on screen; code that does not run is not graded.
+    await waitUntil(page, (sel) => document.querySelector(sel).value.includes('val aMs = 300'), byTestId('code-input'), 'the reset code');
+    const scenario = await page.locator(byTestId('code-input')).inputValue();
+    await page.locator(byTestId('code-input')).fill('import kotlinx.coroutines.*\n\nfun main() = runBlocking {\n    println("no parameters")\n}\n');
+    await waitUntil(page, (sel) => document.querySelector(sel) === null, byTestId('param-aMs'), 'the control of a parameter the code lacks to go');
+    await page.locator(byTestId('code-input')).fill(scenario.replace('a.await() + b.await()', 'a.await() + b.await('));
+    await page.locator(`${byTestId('diagnostics')} .error`).first().waitFor();
+    await page.locator(byTestId('choice-cancelled')).check();
+    assert.ok(await page.locator(byTestId('reveal')).isDisabled(), 'code that does not run cannot be checked');
+    assert.equal(await page.locator('.choice.wrong, .choice.right').count(), 0, 'nothing is graded');
+    await page.locator(byTestId('reset')).click();
+    await waitUntil(page, (sel) => document.querySelector(sel) === null, `${byTestId('diagnostics')} .error`, 'the reset to run');
+
     // A phone: one column in reading order (lesson, code, tree), no sideways scrolling.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(200);
