@@ -467,7 +467,10 @@ impl State {
         self.ran_edit = self.edits;
         let Some(variant) = self.variant() else { return };
         let mut problems = engine::diagnostics(&self.source);
-        match Run::start(variant, &self.source, &self.values) {
+        // Code with errors does not run, those of its `@param`s (a value outside the range)
+        // included: the views keep the last run that worked.
+        let started = if problems.iter().any(Diagnostic::is_error) { Err(RunFailure::Compile(Vec::new())) } else { Run::start(variant, &self.source, &self.values) };
+        match started {
             Ok(run) => {
                 self.step = self.step.min(run.last());
                 if let Some(j) = self.job {
@@ -1194,6 +1197,19 @@ mod tests {
         let state = reduce_all(start, &[Action::Edit(broken), Action::Rerun(1), Action::Answer("q1".into(), "cancelled".into()), Action::Reveal]);
         assert!(state.evaluation.clone().unwrap().is_err());
         assert!(!state.progress.contains("scopes"), "an unchecked answer is not counted");
+    }
+
+    #[test]
+    fn a_parameter_literal_the_lesson_refuses_does_not_run() {
+        let start = state();
+        let run = start.run.clone().unwrap();
+        for (from, to) in [("val bMs = 100 //", "val bMs = 5000 //"), ("val failing = \"B\" //", "val failing = \"C\" //")] {
+            assert!(start.source.contains(from), "{from}");
+            let state = reduce_all(start.clone(), &[Action::Edit(start.source.replace(from, to)), Action::Rerun(1)]);
+            assert!(state.problems.iter().any(Diagnostic::is_error), "{to}");
+            assert!(state.failure.is_some(), "{to}");
+            assert!(Rc::ptr_eq(state.run.as_ref().unwrap(), &run), "{to}: the views keep the last run that worked");
+        }
     }
 
     #[test]

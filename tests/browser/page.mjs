@@ -415,6 +415,12 @@ await runSuite('page test', async (url) => {
     await page.locator(byTestId('choice-cancelled')).check();
     assert.ok(await page.locator(byTestId('reveal')).isDisabled(), 'code that does not run cannot be checked');
     assert.equal(await page.locator('.choice.wrong, .choice.right').count(), 0, 'nothing is graded');
+    // A literal the lesson refuses is an error like any other: the last good run stays.
+    const before5000 = await consoleText(page);
+    await page.locator(byTestId('code-input')).fill(scenario.replace('val bMs = 100', 'val bMs = 5000'));
+    await waitUntil(page, (sel) => document.querySelector(sel)?.textContent.includes('outside the range'), byTestId('diagnostics'), 'the range error');
+    await page.keyboard.press('End');
+    assert.equal(await consoleText(page), before5000, 'the refused value did not run');
     await page.locator(byTestId('reset')).click();
     await waitUntil(page, (sel) => document.querySelector(sel) === null, `${byTestId('diagnostics')} .error`, 'the reset to run');
 
