@@ -105,6 +105,14 @@ pub fn use_persistence(state: &State) {
     });
 }
 
+/// Moves the keyboard focus to the first element matching a CSS selector, if any.
+pub fn focus(selector: &str) {
+    let found = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
+    if let Some(e) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = e.focus();
+    }
+}
+
 /// The page's address without its hash, for share links.
 pub fn page_address() -> String {
     let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();

@@ -847,6 +847,12 @@ pub fn App() -> Html {
     use_keyboard(state.dispatcher());
     browser::use_persistence(&state);
     let share_input = use_share_select(state.share.as_ref().map(|l| l.hash.clone()));
+    // The "Run and check" button goes once pressed: the focus moves on to the verdict.
+    use_effect_with(state.revealed, |&revealed| {
+        if revealed {
+            browser::focus(".questions .summary");
+        }
+    });
 
     let ondispatch = {
         let dispatcher = state.dispatcher();

@@ -424,6 +424,22 @@ await runSuite('page test', async (url) => {
     await page.locator(byTestId('reset')).click();
     await waitUntil(page, (sel) => document.querySelector(sel) === null, `${byTestId('diagnostics')} .error`, 'the reset to run');
 
+    // The keyboard: a choice with Space, then Tab and Enter checks it and the focus moves to
+    // the verdict; Escape closes the share box and gives the focus back to its button.
+    await page.locator(byTestId('choice-cancelled')).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'reveal');
+    await page.keyboard.press('Enter');
+    await page.locator(byTestId('verdict')).waitFor();
+    await waitUntil(page, () => document.activeElement?.dataset.testid === 'verdict', null, 'the focus on the verdict');
+    await page.locator(byTestId('share')).focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(page, () => document.activeElement?.dataset.testid === 'share-link', null, 'the focus in the share box');
+    await page.keyboard.press('Escape');
+    await waitUntil(page, (sel) => document.querySelector(sel) === null, byTestId('share-link'), 'Escape to close the share box');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'share', 'the focus back on Share');
+
     // A phone: one column in reading order (lesson, code, tree), no sideways scrolling.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(200);

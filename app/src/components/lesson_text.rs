@@ -139,7 +139,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
                 <legend>{ lessons::render(&q.text, &props.values) }</legend>
                 <ul class="choices">{ for choices }</ul>
                 if let Some((class, text)) = summary {
-                    <p class={classes!("summary", class)} data-testid="verdict">{ text }</p>
+                    <p class={classes!("summary", class)} data-testid="verdict" tabindex="-1">{ text }</p>
                 }
                 { for detail }
             </fieldset>
@@ -162,7 +162,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
         html! { <li>{ n.text.clone() }{ " " }{ for jump }</li> }
     });
     let error = match &props.evaluation {
-        Some(Err(e)) => Some(html! { <p class="summary bad">{ format!("The answers are not checked: {e}.") }</p> }),
+        Some(Err(e)) => Some(html! { <p class="summary bad" tabindex="-1">{ format!("The answers are not checked: {e}.") }</p> }),
         _ => None,
     };
     html! {
