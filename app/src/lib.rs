@@ -90,6 +90,8 @@ pub struct Boot {
     pub saved: Saved,
     /// Lessons whose question the learner has answered and checked.
     pub progress: SortedSet,
+    /// The variant last shown of each lesson: lesson id → variant id.
+    pub variants: SortedMap<String>,
 }
 
 /// Which panel the lower tabs show.
@@ -191,6 +193,9 @@ pub struct State {
     pub progress: Rc<SortedSet>,
     /// Edits of every variant, as stored.
     pub saved: Rc<Saved>,
+    /// The variant last shown of each lesson other than its first: lesson id → variant id.
+    /// Going back to a lesson shows it again.
+    pub variants: Rc<SortedMap<String>>,
     /// Compare mode, when on.
     pub compare: Option<Compare>,
     /// A message for the learner (a share link that could not be opened).
@@ -293,6 +298,7 @@ impl State {
             evaluation: None,
             progress: Rc::new(boot.progress),
             saved: Rc::new(boot.saved),
+            variants: Rc::new(boot.variants),
             compare: None,
             notice: None,
             share: None,
@@ -349,6 +355,14 @@ impl State {
         self.evaluation = None;
         self.share = None;
         let (Some(lesson), Some(variant)) = (self.lesson(), self.variant()) else { return };
+        if self.variants.get(&lesson.id) != Some(&variant.id).filter(|_| self.variant > 0) {
+            let variants = Rc::make_mut(&mut self.variants);
+            if self.variant > 0 {
+                variants.insert(lesson.id.clone(), variant.id.clone());
+            } else {
+                variants.remove(&lesson.id);
+            }
+        }
         let stored = self.saved.get(&saved_key(&lesson.id, &variant.id)).cloned().unwrap_or_default();
         self.source = Rc::from(stored.code.as_deref().unwrap_or(variant.source));
         self.declared = Rc::new(engine::lang::params::params(&self.source).0.into_iter().map(|p| p.name).collect());
@@ -625,7 +639,13 @@ impl Reducible for State {
             // An index outside the course is ignored rather than trusted.
             Action::SelectLesson(idx) if idx < self.lessons.len() => {
                 next.compare = None;
-                next.open(idx, 0);
+                // The lesson comes back at the variant last shown.
+                let lesson = lessons::lesson(self.lessons[idx].id);
+                let variant = lesson.and_then(|l| {
+                    let id = self.variants.get(&l.id)?;
+                    l.variants.iter().position(|v| &v.id == id)
+                });
+                next.open(idx, variant.unwrap_or(0));
             }
             Action::SelectLesson(_) => return self,
             Action::SelectVariant(idx) if self.lesson().is_some_and(|l| idx < l.variants.len()) => {
@@ -1216,6 +1236,21 @@ mod tests {
             assert!(state.failure.is_some(), "{to}");
             assert!(Rc::ptr_eq(state.run.as_ref().unwrap(), &run), "{to}: the views keep the last run that worked");
         }
+    }
+
+    #[test]
+    fn a_lesson_comes_back_at_the_variant_last_shown() {
+        let state = reduce_all(state(), &[Action::SelectVariant(1), Action::SelectLesson(1), Action::SelectLesson(0)]);
+        assert_eq!((state.selected, state.variant), (0, 1));
+        assert_eq!(state.variants.get("scopes").map(String::as_str), Some("supervisorScope"));
+        // Kept across visits: the page boots with what storage held.
+        let mut variants = SortedMap::new();
+        variants.insert("scopes".to_string(), "supervisorScope".to_string());
+        let state = reduce_all(State::boot(Boot { hash: "#lesson=context".into(), variants, ..Boot::default() }), &[Action::SelectLesson(0)]);
+        assert_eq!(state.variant, 1);
+        // Back at the first variant, nothing is kept.
+        let state = reduce_all((*state).clone(), &[Action::SelectVariant(0)]);
+        assert!(state.variants.is_empty());
     }
 
     #[test]

@@ -440,6 +440,14 @@ await runSuite('page test', async (url) => {
     await waitUntil(page, (sel) => document.querySelector(sel) === null, byTestId('share-link'), 'Escape to close the share box');
     assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'share', 'the focus back on Share');
 
+    // A lesson left from the sidebar comes back at the variant it was on.
+    await page.locator(byTestId('variant-supervisorScope')).click();
+    await openLesson(page, 1);
+    await openLesson(page, 0);
+    assert.equal(await page.locator(byTestId('variant-supervisorScope')).getAttribute('aria-pressed'), 'true');
+    await page.locator(byTestId('variant-coroutineScope')).click();
+    await waitForValue(page, byTestId('variant-coroutineScope'), 'true', 'aria-pressed');
+
     // A phone: one column in reading order (lesson, code, tree), no sideways scrolling.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(200);
