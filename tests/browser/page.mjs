@@ -477,6 +477,18 @@ await runSuite('page test', async (url) => {
     assert.ok(compareOverflow <= 0, `compare mode on a phone is ${compareOverflow}px wider than the screen`);
     await shot(page, 'phone-390x844-compare', true);
     await page.locator(byTestId('compare')).click();
+    // Shortened thread names keep the end that tells the threads of a pool apart.
+    await openLesson(page, 3);
+    await page.keyboard.press('End');
+    const laneNames = await page.locator(`${byTestId('lane')} .lane-name`).evaluateAll((ns) => ns.map((n) => {
+      const tail = n.querySelector('.tail');
+      return { name: n.title, tail: tail.textContent, whole: tail.scrollWidth <= tail.clientWidth && tail.getBoundingClientRect().right <= n.getBoundingClientRect().right + 1 };
+    }));
+    const workers = laneNames.filter((l) => l.name.startsWith('DefaultDispatcher-worker-'));
+    assert.ok(workers.length >= 2, `worker lanes: ${JSON.stringify(laneNames)}`);
+    for (const w of workers) assert.ok(w.whole && w.name.endsWith(w.tail) && w.tail.length > 0, `the end of ${w.name} is shown: ${JSON.stringify(w)}`);
+    assert.equal(new Set(workers.map((w) => w.tail)).size, workers.length, 'worker names differ');
+    await shot(page, 'phone-390x844-lanes', true);
     assertNoProblems('on a phone');
   } finally {
     await close();
