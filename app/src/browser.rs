@@ -32,7 +32,8 @@ fn set(key: &str, value: Option<&str>) {
     };
 }
 
-/// Reads the address's hash, the stored edits of every variant, and the progress.
+/// Reads the address's hash, the stored edits of every variant, the progress, and the
+/// variant last shown of each lesson.
 pub fn read_boot() -> Boot {
     let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     let mut saved = Saved::new();
@@ -54,7 +55,11 @@ pub fn read_boot() -> Boot {
     for id in get("progress").unwrap_or_default().split(',').filter(|s| !s.is_empty()) {
         progress.add(id.to_string());
     }
-    Boot { hash, saved, progress }
+    let mut variants = crate::sorted::SortedMap::new();
+    for (lesson, variant) in get("variants").unwrap_or_default().lines().filter_map(|l| l.split_once('=')) {
+        variants.insert(lesson.to_string(), variant.to_string());
+    }
+    Boot { hash, saved, progress, variants }
 }
 
 fn write_stored(key: &str, stored: Option<&Stored>) {
@@ -68,8 +73,8 @@ fn write_stored(key: &str, stored: Option<&Stored>) {
 #[hook]
 pub fn use_persistence(state: &State) {
     // What storage holds: the edits and the progress last written (none before the first write).
-    let written = use_mut_ref(|| (None::<Saved>, None::<Rc<SortedSet>>));
-    use_effect_with((state.saved.clone(), state.progress.clone(), state.address_hash()), move |(saved, progress, hash)| {
+    let written = use_mut_ref(|| (None::<Saved>, None::<Rc<SortedSet>>, None));
+    use_effect_with((state.saved.clone(), state.progress.clone(), state.variants.clone(), state.address_hash()), move |(saved, progress, variants, hash)| {
         let mut last = written.borrow_mut();
         match &last.0 {
             Some(before) if before == &**saved => {}
@@ -96,6 +101,11 @@ pub fn use_persistence(state: &State) {
             set("progress", Some(&list.join(",")));
             last.1 = Some(progress.clone());
         }
+        if last.2.as_ref() != Some(variants) {
+            let list: Vec<String> = variants.iter().map(|(l, v)| format!("{l}={v}")).collect();
+            set("variants", Some(&list.join("\n")));
+            last.2 = Some(variants.clone());
+        }
         let Some(window) = web_sys::window() else { return };
         if window.location().hash().ok().as_deref() != Some(&format!("#{hash}")) {
             if let Ok(history) = window.history() {
@@ -103,6 +113,14 @@ pub fn use_persistence(state: &State) {
             }
         }
     });
+}
+
+/// Moves the keyboard focus to the first element matching a CSS selector, if any.
+pub fn focus(selector: &str) {
+    let found = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
+    if let Some(e) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = e.focus();
+    }
 }
 
 /// The page's address without its hash, for share links.

@@ -90,6 +90,8 @@ pub struct Boot {
     pub saved: Saved,
     /// Lessons whose question the learner has answered and checked.
     pub progress: SortedSet,
+    /// The variant last shown of each lesson: lesson id → variant id.
+    pub variants: SortedMap<String>,
 }
 
 /// Which panel the lower tabs show.
@@ -155,6 +157,9 @@ pub struct State {
     pub ran_edit: u64,
     /// Parameter values the learner set; the others keep their defaults.
     pub values: Vec<(String, ParamValue)>,
+    /// The parameters the code on screen declares (an edit may remove some): only these
+    /// have controls.
+    pub declared: Rc<Vec<String>>,
     /// The latest run that worked (kept while the code has errors).
     pub run: Option<Rc<Run>>,
     /// Diagnostics of the code on screen.
@@ -188,6 +193,9 @@ pub struct State {
     pub progress: Rc<SortedSet>,
     /// Edits of every variant, as stored.
     pub saved: Rc<Saved>,
+    /// The variant last shown of each lesson other than its first: lesson id → variant id.
+    /// Going back to a lesson shows it again.
+    pub variants: Rc<SortedMap<String>>,
     /// Compare mode, when on.
     pub compare: Option<Compare>,
     /// A message for the learner (a share link that could not be opened).
@@ -273,6 +281,7 @@ impl State {
             edits: 0,
             ran_edit: 0,
             values: Vec::new(),
+            declared: Rc::default(),
             run: None,
             problems: Rc::default(),
             failure: None,
@@ -289,6 +298,7 @@ impl State {
             evaluation: None,
             progress: Rc::new(boot.progress),
             saved: Rc::new(boot.saved),
+            variants: Rc::new(boot.variants),
             compare: None,
             notice: None,
             share: None,
@@ -345,8 +355,17 @@ impl State {
         self.evaluation = None;
         self.share = None;
         let (Some(lesson), Some(variant)) = (self.lesson(), self.variant()) else { return };
+        if self.variants.get(&lesson.id) != Some(&variant.id).filter(|_| self.variant > 0) {
+            let variants = Rc::make_mut(&mut self.variants);
+            if self.variant > 0 {
+                variants.insert(lesson.id.clone(), variant.id.clone());
+            } else {
+                variants.remove(&lesson.id);
+            }
+        }
         let stored = self.saved.get(&saved_key(&lesson.id, &variant.id)).cloned().unwrap_or_default();
         self.source = Rc::from(stored.code.as_deref().unwrap_or(variant.source));
+        self.declared = Rc::new(engine::lang::params::params(&self.source).0.into_iter().map(|p| p.name).collect());
         // Stored values that no longer fit the variant are dropped rather than trusted.
         self.values = stored
             .params
@@ -431,6 +450,7 @@ impl State {
     fn values_from_code(&mut self) {
         let Some(variant) = self.variant() else { return };
         let (declared, _) = engine::lang::params::params(&self.source);
+        self.declared = Rc::new(declared.iter().map(|p| p.name.clone()).collect());
         for p in variant.params.iter().filter(|p| !p.runtime) {
             self.values.retain(|(n, _)| *n != p.name);
             // A declaration the engine refuses, or none, leaves the control at its default.
@@ -461,7 +481,10 @@ impl State {
         self.ran_edit = self.edits;
         let Some(variant) = self.variant() else { return };
         let mut problems = engine::diagnostics(&self.source);
-        match Run::start(variant, &self.source, &self.values) {
+        // Code with errors does not run, those of its `@param`s (a value outside the range)
+        // included: the views keep the last run that worked.
+        let started = if problems.iter().any(Diagnostic::is_error) { Err(RunFailure::Compile(Vec::new())) } else { Run::start(variant, &self.source, &self.values) };
+        match started {
             Ok(run) => {
                 self.step = self.step.min(run.last());
                 if let Some(j) = self.job {
@@ -510,6 +533,8 @@ impl State {
         }
         let (Some(lesson), Some(variant), Some(run)) = (self.lesson(), self.variant(), &self.run) else { return };
         self.evaluation = Some(Ok(Rc::new(lessons::evaluate_recording(lesson, variant, run.prepared.clone(), 1, &run.rec))));
+        // Only a checked answer counts.
+        Rc::make_mut(&mut self.progress).add(lesson.id.clone());
     }
 
     /// Runs the other side of compare mode.
@@ -614,7 +639,13 @@ impl Reducible for State {
             // An index outside the course is ignored rather than trusted.
             Action::SelectLesson(idx) if idx < self.lessons.len() => {
                 next.compare = None;
-                next.open(idx, 0);
+                // The lesson comes back at the variant last shown.
+                let lesson = lessons::lesson(self.lessons[idx].id);
+                let variant = lesson.and_then(|l| {
+                    let id = self.variants.get(&l.id)?;
+                    l.variants.iter().position(|v| &v.id == id)
+                });
+                next.open(idx, variant.unwrap_or(0));
             }
             Action::SelectLesson(_) => return self,
             Action::SelectVariant(idx) if self.lesson().is_some_and(|l| idx < l.variants.len()) => {
@@ -637,6 +668,10 @@ impl Reducible for State {
             Action::Rerun(_) => return self,
             Action::SetParam(name, text) => {
                 let Some(param) = self.variant().and_then(|v| v.param(&name)) else { return self };
+                // A parameter the code on screen no longer declares has no control to set.
+                if !param.runtime && !self.declared.contains(&name) {
+                    return self;
+                }
                 match param.parse_value(&text) {
                     Ok(value) => {
                         if !param.runtime {
@@ -753,9 +788,6 @@ impl Reducible for State {
                 next.playing = false;
                 next.step = self.last();
                 next.evaluate();
-                if let Some(l) = self.lesson() {
-                    Rc::make_mut(&mut next.progress).add(l.id.clone());
-                }
             }
             Action::ToggleCompare => {
                 if self.compare.is_some() {
@@ -835,6 +867,12 @@ pub fn App() -> Html {
     use_keyboard(state.dispatcher());
     browser::use_persistence(&state);
     let share_input = use_share_select(state.share.as_ref().map(|l| l.hash.clone()));
+    // The "Run and check" button goes once pressed: the focus moves on to the verdict.
+    use_effect_with(state.revealed, |&revealed| {
+        if revealed {
+            browser::focus(".questions .summary");
+        }
+    });
 
     let ondispatch = {
         let dispatcher = state.dispatcher();
@@ -924,7 +962,7 @@ pub fn App() -> Html {
                     <div class="panel-body" data-testid="params">
                         if let Some(v) = variant {
                             { params_panel(&ParamsPanelProps { lesson: lesson.map(|l| l.id.clone()).unwrap_or_default(), variant: v.id.clone(), values: values.clone(),
-                                ondispatch: ondispatch.clone() }) }
+                                declared: state.declared.clone(), ondispatch: ondispatch.clone() }) }
                         }
                     </div>
                 </section>
@@ -946,6 +984,7 @@ pub fn App() -> Html {
                         answers: state.answers.clone(),
                         revealed: state.revealed,
                         evaluation: state.evaluation.clone().map(|e| e.map(components::lesson_text::EvalRef)),
+                        runs: state.failure.is_none(),
                         ondispatch: ondispatch.clone(),
                     }) }
                 }
@@ -1167,6 +1206,51 @@ mod tests {
         assert!(!edited.revealed && edited.evaluation.is_none());
         let state = reduce_all((*edited).clone(), &[Action::Reveal, Action::Rerun(edited.edits)]);
         assert!(state.evaluation.clone().unwrap().is_err());
+    }
+
+    #[test]
+    fn code_that_cannot_be_checked_is_not_graded_or_counted() {
+        // Code without the lesson's parameters: their controls go, and cannot be set.
+        let start = state();
+        let bare = "import kotlinx.coroutines.*\n\nfun main() = runBlocking {\n    println(\"hi\")\n}\n";
+        let state = reduce_all(start.clone(), &[Action::Edit(bare.into()), Action::Rerun(1)]);
+        assert!(state.failure.is_none());
+        assert!(!state.declared.iter().any(|n| n == "aMs"));
+        let after = state.clone().reduce(Action::SetParam("aMs".into(), "1000".into()));
+        assert!(Rc::ptr_eq(&after, &state), "no control for a parameter the code lacks");
+        // Code that does not run: the reveal shows why, grades nothing and counts nothing.
+        let broken = start.source.replace("a.await() + b.await()", "a.await() + b.await(");
+        let state = reduce_all(start, &[Action::Edit(broken), Action::Rerun(1), Action::Answer("q1".into(), "cancelled".into()), Action::Reveal]);
+        assert!(state.evaluation.clone().unwrap().is_err());
+        assert!(!state.progress.contains("scopes"), "an unchecked answer is not counted");
+    }
+
+    #[test]
+    fn a_parameter_literal_the_lesson_refuses_does_not_run() {
+        let start = state();
+        let run = start.run.clone().unwrap();
+        for (from, to) in [("val bMs = 100 //", "val bMs = 5000 //"), ("val failing = \"B\" //", "val failing = \"C\" //")] {
+            assert!(start.source.contains(from), "{from}");
+            let state = reduce_all(start.clone(), &[Action::Edit(start.source.replace(from, to)), Action::Rerun(1)]);
+            assert!(state.problems.iter().any(Diagnostic::is_error), "{to}");
+            assert!(state.failure.is_some(), "{to}");
+            assert!(Rc::ptr_eq(state.run.as_ref().unwrap(), &run), "{to}: the views keep the last run that worked");
+        }
+    }
+
+    #[test]
+    fn a_lesson_comes_back_at_the_variant_last_shown() {
+        let state = reduce_all(state(), &[Action::SelectVariant(1), Action::SelectLesson(1), Action::SelectLesson(0)]);
+        assert_eq!((state.selected, state.variant), (0, 1));
+        assert_eq!(state.variants.get("scopes").map(String::as_str), Some("supervisorScope"));
+        // Kept across visits: the page boots with what storage held.
+        let mut variants = SortedMap::new();
+        variants.insert("scopes".to_string(), "supervisorScope".to_string());
+        let state = reduce_all(State::boot(Boot { hash: "#lesson=context".into(), variants, ..Boot::default() }), &[Action::SelectLesson(0)]);
+        assert_eq!(state.variant, 1);
+        // Back at the first variant, nothing is kept.
+        let state = reduce_all((*state).clone(), &[Action::SelectVariant(0)]);
+        assert!(state.variants.is_empty());
     }
 
     #[test]

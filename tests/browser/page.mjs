@@ -405,6 +405,49 @@ await runSuite('page test', async (url) => {
     await page.locator(byTestId('reset')).click();
     assertNoProblems('after hostile links and a runaway program');
 
+    // The controls are those of the code on screen; code that does not run is not graded.
+    await waitUntil(page, (sel) => document.querySelector(sel).value.includes('val aMs = 300'), byTestId('code-input'), 'the reset code');
+    const scenario = await page.locator(byTestId('code-input')).inputValue();
+    await page.locator(byTestId('code-input')).fill('import kotlinx.coroutines.*\n\nfun main() = runBlocking {\n    println("no parameters")\n}\n');
+    await waitUntil(page, (sel) => document.querySelector(sel) === null, byTestId('param-aMs'), 'the control of a parameter the code lacks to go');
+    await page.locator(byTestId('code-input')).fill(scenario.replace('a.await() + b.await()', 'a.await() + b.await('));
+    await page.locator(`${byTestId('diagnostics')} .error`).first().waitFor();
+    await page.locator(byTestId('choice-cancelled')).check();
+    assert.ok(await page.locator(byTestId('reveal')).isDisabled(), 'code that does not run cannot be checked');
+    assert.equal(await page.locator('.choice.wrong, .choice.right').count(), 0, 'nothing is graded');
+    // A literal the lesson refuses is an error like any other: the last good run stays.
+    const before5000 = await consoleText(page);
+    await page.locator(byTestId('code-input')).fill(scenario.replace('val bMs = 100', 'val bMs = 5000'));
+    await waitUntil(page, (sel) => document.querySelector(sel)?.textContent.includes('outside the range'), byTestId('diagnostics'), 'the range error');
+    await page.keyboard.press('End');
+    assert.equal(await consoleText(page), before5000, 'the refused value did not run');
+    await page.locator(byTestId('reset')).click();
+    await waitUntil(page, (sel) => document.querySelector(sel) === null, `${byTestId('diagnostics')} .error`, 'the reset to run');
+
+    // The keyboard: a choice with Space, then Tab and Enter checks it and the focus moves to
+    // the verdict; Escape closes the share box and gives the focus back to its button.
+    await page.locator(byTestId('choice-cancelled')).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'reveal');
+    await page.keyboard.press('Enter');
+    await page.locator(byTestId('verdict')).waitFor();
+    await waitUntil(page, () => document.activeElement?.dataset.testid === 'verdict', null, 'the focus on the verdict');
+    await page.locator(byTestId('share')).focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(page, () => document.activeElement?.dataset.testid === 'share-link', null, 'the focus in the share box');
+    await page.keyboard.press('Escape');
+    await waitUntil(page, (sel) => document.querySelector(sel) === null, byTestId('share-link'), 'Escape to close the share box');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'share', 'the focus back on Share');
+
+    // A lesson left from the sidebar comes back at the variant it was on.
+    await page.locator(byTestId('variant-supervisorScope')).click();
+    await openLesson(page, 1);
+    await openLesson(page, 0);
+    assert.equal(await page.locator(byTestId('variant-supervisorScope')).getAttribute('aria-pressed'), 'true');
+    await page.locator(byTestId('variant-coroutineScope')).click();
+    await waitForValue(page, byTestId('variant-coroutineScope'), 'true', 'aria-pressed');
+
     // A phone: one column in reading order (lesson, code, tree), no sideways scrolling.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(200);
@@ -434,6 +477,18 @@ await runSuite('page test', async (url) => {
     assert.ok(compareOverflow <= 0, `compare mode on a phone is ${compareOverflow}px wider than the screen`);
     await shot(page, 'phone-390x844-compare', true);
     await page.locator(byTestId('compare')).click();
+    // Shortened thread names keep the end that tells the threads of a pool apart.
+    await openLesson(page, 3);
+    await page.keyboard.press('End');
+    const laneNames = await page.locator(`${byTestId('lane')} .lane-name`).evaluateAll((ns) => ns.map((n) => {
+      const tail = n.querySelector('.tail');
+      return { name: n.title, tail: tail.textContent, whole: tail.scrollWidth <= tail.clientWidth && tail.getBoundingClientRect().right <= n.getBoundingClientRect().right + 1 };
+    }));
+    const workers = laneNames.filter((l) => l.name.startsWith('DefaultDispatcher-worker-'));
+    assert.ok(workers.length >= 2, `worker lanes: ${JSON.stringify(laneNames)}`);
+    for (const w of workers) assert.ok(w.whole && w.name.endsWith(w.tail) && w.tail.length > 0, `the end of ${w.name} is shown: ${JSON.stringify(w)}`);
+    assert.equal(new Set(workers.map((w) => w.tail)).size, workers.length, 'worker names differ');
+    await shot(page, 'phone-390x844-lanes', true);
     assertNoProblems('on a phone');
   } finally {
     await close();

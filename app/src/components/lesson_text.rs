@@ -83,6 +83,8 @@ pub struct QuestionsProps {
     pub revealed: bool,
     /// The checks on the run, once revealed (or why they could not run).
     pub evaluation: Option<Result<EvalRef, String>>,
+    /// The code on screen runs: otherwise the answers cannot be checked.
+    pub runs: bool,
     /// Predictions, the reveal, and "show me" jumps.
     pub ondispatch: Callback<Action>,
 }
@@ -103,7 +105,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
             let onchange = props.ondispatch.reform(move |_: Event| Action::Answer(qid.clone(), cid.clone()));
             let checked = picked == Some(&c.id);
             let is_right = right.as_ref() == Some(&c.id);
-            let verdict = match (props.revealed, is_right, checked) {
+            let verdict = match (evaluation.is_some(), is_right, checked) {
                 (true, true, _) => Some(("right", "✔ what the run did")),
                 (true, false, true) => Some(("wrong", "✖ not this time")),
                 _ => None,
@@ -137,7 +139,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
                 <legend>{ lessons::render(&q.text, &props.values) }</legend>
                 <ul class="choices">{ for choices }</ul>
                 if let Some((class, text)) = summary {
-                    <p class={classes!("summary", class)} data-testid="verdict">{ text }</p>
+                    <p class={classes!("summary", class)} data-testid="verdict" tabindex="-1">{ text }</p>
                 }
                 { for detail }
             </fieldset>
@@ -160,7 +162,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
         html! { <li>{ n.text.clone() }{ " " }{ for jump }</li> }
     });
     let error = match &props.evaluation {
-        Some(Err(e)) => Some(html! { <p class="summary bad">{ format!("The answers are not checked: {e}.") }</p> }),
+        Some(Err(e)) => Some(html! { <p class="summary bad" tabindex="-1">{ format!("The answers are not checked: {e}.") }</p> }),
         _ => None,
     };
     html! {
@@ -168,9 +170,9 @@ pub fn questions(props: &QuestionsProps) -> Html {
             <h3 class="panel-title">{ "Predict, then run" }</h3>
             { for questions }
             if !props.revealed {
-                <button class="control primary" data-testid="reveal" onclick={onreveal} disabled={!any_picked}
+                <button class="control primary" data-testid="reveal" onclick={onreveal} disabled={!any_picked || !props.runs}
                     title={if any_picked { "Run to the end and compare" } else { "Pick an answer first" }}>
-                    { "Run and check" }
+                    { if props.runs { "Run and check" } else { "Fix the code to check" } }
                 </button>
             }
             { for error }

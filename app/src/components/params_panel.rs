@@ -10,6 +10,8 @@ pub struct ParamsPanelProps {
     pub variant: String,
     /// Every parameter's value in the run on screen.
     pub values: Vec<(String, ParamValue)>,
+    /// The parameters the code on screen declares: the others have no control.
+    pub declared: std::rc::Rc<Vec<String>>,
     /// A control changed: sets the parameter to its new value as text.
     pub ondispatch: Callback<Action>,
 }
@@ -18,7 +20,8 @@ pub struct ParamsPanelProps {
 /// lists for choices. The variant's pinned values are shown, not offered.
 pub fn params_panel(props: &ParamsPanelProps) -> Html {
     let Some(variant) = lessons::lesson(&props.lesson).and_then(|l| l.variant(&props.variant)) else { return Html::default() };
-    let controls = variant.params.iter().map(|p| {
+    let shown: Vec<_> = variant.params.iter().filter(|p| p.runtime || props.declared.contains(&p.name)).collect();
+    let controls = shown.iter().map(|p| {
         let value = props.values.iter().find(|(n, _)| *n == p.name).map(|(_, v)| v.clone()).unwrap_or_else(|| p.default.clone());
         let testid = format!("param-{}", p.name);
         let id = format!("param-{}-{}", props.variant, p.name);
@@ -64,8 +67,8 @@ pub fn params_panel(props: &ParamsPanelProps) -> Html {
     let pinned = variant.fixed.iter().map(|(n, v)| html! { <li><code>{ format!("{n} = {v}") }</code></li> });
     html! {
         <>
-            if variant.params.is_empty() {
-                <p class="empty">{ "This scenario has no parameters." }</p>
+            if shown.is_empty() {
+                <p class="empty">{ "This code has no parameters." }</p>
             }
             { for controls }
             if !variant.fixed.is_empty() {

@@ -1,7 +1,6 @@
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::ui::on_click;
 use crate::Action;
 
 pub struct ShareBoxProps {
@@ -34,14 +33,27 @@ pub fn use_share_select(hash: Option<String>) -> NodeRef {
 /// The share link, selected and ready to copy.
 pub fn share_box(props: &ShareBoxProps) -> Html {
     let url = format!("{}#{}", browser::page_address(), props.hash);
+    // Closing, by the button or Escape, gives the focus back to the Share button.
+    let close = |d: &Callback<Action>| {
+        d.emit(Action::CloseShare);
+        browser::focus("[data-testid=share]");
+    };
+    let d = props.ondispatch.clone();
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            close(&d);
+        }
+    });
+    let d = props.ondispatch.clone();
+    let onclick = Callback::from(move |_: MouseEvent| close(&d));
     html! {
-        <div class="share-box" role="dialog" aria-label="Share link">
+        <div class="share-box" role="dialog" aria-label="Share link" {onkeydown}>
             <label for="share-link">{ "This link opens the lesson with your code, parameters and step:" }</label>
             <input id="share-link" ref={props.input.clone()} readonly=true value={url} data-testid="share-link" />
             if props.code_left_out {
                 <p class="warning">{ "Your code is too long for a link: the link has the scenario's own code." }</p>
             }
-            <button class="control" onclick={on_click(&props.ondispatch, Action::CloseShare)}>{ "Close" }</button>
+            <button class="control" {onclick}>{ "Close" }</button>
         </div>
     }
 }

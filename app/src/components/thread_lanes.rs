@@ -79,9 +79,10 @@ pub fn lane_rows(run: &RunRef, axis: Axis) -> Html {
                 let style = format!("left: {:.3}%; width: max({:.3}%, 2px)", Dec(pct(b.x0)), Dec(pct(b.x1 - b.x0)));
                 html! { <div class={classes!("bar", hue, b.blocked.then_some("blocked"))} {style} title={b.title.clone()}></div> }
             });
+            let (head, tail) = split_name(&row.name);
             html! {
                 <div class="lane" data-testid="lane">
-                    <span class="lane-name" title={row.name.clone()}>{ row.name.clone() }</span>
+                    <span class="lane-name" title={row.name.clone()}><span>{ head }</span><span class="tail">{ tail }</span></span>
                     <div class="lane-track">{ for bars }</div>
                 </div>
             }
@@ -132,9 +133,26 @@ fn short_name(name: &str) -> &str {
     name.split('@').next().unwrap_or(name)
 }
 
+/// A thread's name cut before the part that tells it from the other threads of its pool
+/// (`worker-3` of `DefaultDispatcher-worker-3`, `thread-1` of `pool-1-thread-1`): when the
+/// name must be shortened, the start gives way.
+fn split_name(name: &str) -> (&str, &str) {
+    let mut dashes = name.rmatch_indices('-').map(|(i, _)| i + 1);
+    let last = dashes.next();
+    name.split_at(dashes.next().or(last).unwrap_or(0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_keep_what_tells_threads_apart() {
+        assert_eq!(split_name("DefaultDispatcher-worker-3"), ("DefaultDispatcher-", "worker-3"));
+        assert_eq!(split_name("pool-1-thread-1"), ("pool-1-", "thread-1"));
+        assert_eq!(split_name("db-x"), ("db-", "x"));
+        assert_eq!(split_name("main"), ("", "main"));
+    }
 
     #[test]
     fn queues_span_the_width() {
