@@ -848,6 +848,9 @@ impl RunView {
                     CancelOrigin::Explicit(_) => format!("{} is cancelled by cancel()", label(*job)),
                     CancelOrigin::Timeout => format!("{} timed out ({})", label(*job), short_exception(cause)),
                 }),
+                // A job that failed ends Cancelled, as on the JVM; the tree says "failed", and so
+                // does the sentence.
+                EventKind::JobState { job, state: JobState::Cancelled } if self.job_info(*job).is_some_and(|j| j.failure.is_some()) => Some(format!("{} has failed", label(*job))),
                 EventKind::JobState { job, state } if matches!(state, JobState::Completed | JobState::Cancelled) => Some(format!("{} is {}", label(*job), state.name().to_ascii_lowercase())),
                 EventKind::HandlerInvoked { job, exception, uncaught } => Some(if *uncaught {
                     format!("nobody handles the failure of {}: {} is printed as uncaught", label(*job), short_exception(exception))
@@ -855,9 +858,9 @@ impl RunView {
                     format!("the CoroutineExceptionHandler receives {} from {}", short_exception(exception), label(*job))
                 }),
                 EventKind::Suspended { strand, reason } => Some(format!("{} suspends: {reason}", strand_label(*strand))),
-                EventKind::Blocked { strand, reason } => Some(format!("{} blocks {t}: {reason}", strand_label(*strand))),
+                EventKind::Blocked { strand, reason } => Some(format!("{} blocks thread {t}: {reason}", strand_label(*strand))),
                 EventKind::Dispatched { strand, .. } => Some(format!("{} is queued for a thread", strand_label(*strand))),
-                EventKind::Started { strand } => Some(format!("{t} picks up {}", strand_label(*strand))),
+                EventKind::Started { strand } => Some(format!("thread {t} picks up {}", strand_label(*strand))),
                 EventKind::Printed { text, .. } => Some(format!("prints \"{text}\"")),
                 EventKind::ThreadCreated { name, .. } => Some(format!("thread {name} starts")),
                 EventKind::LockWaiting { strand, .. } => Some(format!("{} waits for a lock", strand_label(*strand))),

@@ -96,6 +96,14 @@ fn console_and_narration_follow_the_step() {
     let story = r.view.narrate(failed);
     assert!(story.contains("\"B\" failed with IllegalStateException(\"B failed\")"), "{story}");
     assert!(story.contains("cancels its parent"), "{story}");
+    // Where B's job ends, the sentence says it failed, as the tree does, not "is cancelled".
+    let b = r.view.jobs.iter().find(|j| j.label == "\"B\"").expect("B");
+    let end = b.states.iter().find(|s| s.1 == engine::job::JobState::Cancelled).expect("B ends").0;
+    let story = r.view.narrate(end);
+    assert!(story.contains("\"B\" has failed") && !story.contains("\"B\" is cancelled"), "{story}");
+    // A thread is named as one.
+    let picked = (0..=r.view.n_steps).map(|k| r.view.narrate(k)).find(|t| t.contains("picks up")).expect("a thread picks up a coroutine");
+    assert!(picked.contains("hread main picks up"), "{picked}");
 }
 
 #[test]
