@@ -36,8 +36,10 @@ pub enum JobClass {
     Dispatched,
     /// `withContext` on the same dispatcher
     Undispatched,
-    /// `withTimeout` / `withTimeoutOrNull`
+    /// `withTimeout`
     Timeout,
+    /// `withTimeoutOrNull`
+    TimeoutOrNull,
     /// `Job()`
     JobImpl,
     /// `SupervisorJob()`
@@ -61,7 +63,7 @@ impl JobClass {
             JobClass::Supervisor => "SupervisorCoroutine",
             JobClass::Dispatched => "DispatchedCoroutine",
             JobClass::Undispatched => "UndispatchedCoroutine",
-            JobClass::Timeout => "TimeoutCoroutine",
+            JobClass::Timeout | JobClass::TimeoutOrNull => "TimeoutCoroutine",
             JobClass::JobImpl => "JobImpl",
             JobClass::SupervisorJobImpl => "SupervisorJobImpl",
             JobClass::CompletableDeferred => "CompletableDeferredImpl",
@@ -79,6 +81,7 @@ impl JobClass {
             JobClass::Supervisor => "supervisorScope",
             JobClass::Dispatched | JobClass::Undispatched => "withContext",
             JobClass::Timeout => "withTimeout",
+            JobClass::TimeoutOrNull => "withTimeoutOrNull",
             JobClass::JobImpl => "Job()",
             JobClass::SupervisorJobImpl => "SupervisorJob()",
             JobClass::CompletableDeferred => "CompletableDeferred()",
@@ -88,7 +91,7 @@ impl JobClass {
 
     /// Coroutines that rethrow to their caller instead of failing their parent.
     pub fn is_scoped(self) -> bool {
-        matches!(self, JobClass::Blocking | JobClass::Scope | JobClass::Supervisor | JobClass::Dispatched | JobClass::Undispatched | JobClass::Timeout)
+        matches!(self, JobClass::Blocking | JobClass::Scope | JobClass::Supervisor | JobClass::Dispatched | JobClass::Undispatched | JobClass::Timeout | JobClass::TimeoutOrNull)
     }
 
     /// Jobs whose children fail on their own.

@@ -511,7 +511,8 @@ impl World {
                 }
                 let ctx = (*self.current_ctx(s)).clone();
                 let kind = if or_null { ScopeKind::TimeoutOrNull } else { ScopeKind::Timeout };
-                let job = self.enter_scope(s, ex, JobClass::Timeout, kind, ctx, &arg(1), span)?;
+                let class = if or_null { JobClass::TimeoutOrNull } else { JobClass::Timeout };
+                let job = self.enter_scope(s, ex, class, kind, ctx, &arg(1), span)?;
                 // On a closed single-thread context the timeout's own timer is rejected and
                 // cancels the block's job; the block still starts (`withTimeout` enters it
                 // undispatched) and its first suspension point throws.
