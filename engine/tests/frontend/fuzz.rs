@@ -184,6 +184,9 @@ pub fn certainly_invalid(source: &str, tokens: &[engine::lang::Token]) -> Option
 }
 
 /// Deletes, duplicates, swaps lines, or changes numbers — a few times.
+// The robustness test and the fuzz_run example use it; the front-end tests, which include
+// this module too, do not.
+#[allow(dead_code)]
 pub fn mutate_lines(rng: &mut Rng, source: &str) -> String {
     let mut lines: Vec<String> = source.lines().map(str::to_string).collect();
     for _ in 0..1 + rng.below(3) {
