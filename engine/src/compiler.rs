@@ -1431,7 +1431,8 @@ impl<'a> Compiler<'a> {
             self.error_help(name.span, format!("val cannot be reassigned: '{}' is declared with val in '{first}'", name.name), format!("declare it with `var {}`", name.name));
             return;
         }
-        let inside = self.current_class.as_ref().is_some_and(|c| declaring.iter().any(|(n, ..)| n == c));
+        // A class's companion (`Counter$Companion`) is inside the class.
+        let inside = self.current_class.as_deref().map(|c| c.split('$').next().unwrap_or(c)).is_some_and(|c| declaring.iter().any(|(n, ..)| n == c));
         if !inside && declaring.iter().all(|(_, mutable, private)| !mutable || *private) {
             self.error_help(name.span, format!("cannot assign to '{}': its setter is private in '{first}'", name.name), format!("call a method of '{first}' that changes it"));
         }
@@ -2121,15 +2122,7 @@ impl<'a> Compiler<'a> {
                 RecvKind::Dynamic => {}
             }
         }
-        if let Some(&g) = self.globals.get(name) {
-            self.emit(Op::LoadGlobal(g), span);
-            return;
-        }
-        if let Some(object) = self.object_named(name) {
-            self.emit(Op::LoadObject(object.id), span);
-            return;
-        }
-        // Inside a class, its companion's properties without `Companion.`.
+        // Inside a class, its companion's properties without `Companion.`, before top-level ones.
         if let Some(c) = self.companion_here() {
             let s = self.sym(name);
             if self.program.classes[c.id.0 as usize].fields.contains(&s) || self.program.classes[c.id.0 as usize].getters.contains(&s) {
@@ -2137,6 +2130,14 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::GetField { name: s, safe: false }, span);
                 return;
             }
+        }
+        if let Some(&g) = self.globals.get(name) {
+            self.emit(Op::LoadGlobal(g), span);
+            return;
+        }
+        if let Some(object) = self.object_named(name) {
+            self.emit(Op::LoadObject(object.id), span);
+            return;
         }
         match name {
             "coroutineContext" => {

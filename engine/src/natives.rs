@@ -222,9 +222,16 @@ impl World {
         self.jobs[job.0 as usize].scope_owner = Some(s);
         self.jobs[job.0 as usize].strand = Some(s);
         let inner = self.job(job).ctx.clone();
-        ex.frames.push(Frame::Scope(ScopeFrame { job, ctx: inner.clone(), kind, stack_height: ex.stack.len() as u32, suspended: false, ctx_popped: false }));
+        ex.frames.push(Frame::Scope(ScopeFrame { job, ctx: inner.clone(), kind, stack_height: ex.stack.len() as u32, suspended: false, ctx_popped: false, saved_tls: Vec::new() }));
         self.strands[s.0 as usize].ctx_stack.push(inner.clone());
-        self.reenter_thread(s);
+        // A withContext that changes the context and stays on this thread sets its
+        // thread-local elements at once (kotlinx.coroutines' `withCoroutineContext`).
+        if class == JobClass::Undispatched {
+            let saved = self.set_thread_locals(s, &inner);
+            if let Some(Frame::Scope(sf)) = ex.frames.last_mut() {
+                sf.saved_tls = saved;
+            }
+        }
         let HeapObj::Closure { func, .. } = self.heap.get(closure).clone() else { unreachable!("checked by closure_of") };
         let has_receiver = self.program.func(func).has_receiver;
         let args = if has_receiver { vec![Value::Scope(inner)] } else { Vec::new() };
@@ -816,7 +823,7 @@ impl World {
             (true, true) => Ok(Ordering::Equal),
             (true, false) => Ok(Ordering::Less),
             (false, true) => Ok(Ordering::Greater),
-            _ => self.compare(a, b),
+            _ => self.compare_total(a, b),
         }
     }
 

@@ -193,6 +193,9 @@ pub struct ScopeFrame {
     pub suspended: bool,
     /// The scope's context was already popped from the strand's context stack.
     pub ctx_popped: bool,
+    /// A `withContext` that changed the context set its thread-local elements on entry:
+    /// the values the thread had then, given back when it returns without having suspended.
+    pub saved_tls: Vec<(crate::value::ObjId, Option<crate::value::Value>)>,
 }
 
 /// Kinds of scopes.

@@ -919,7 +919,17 @@ impl World {
             if !sf.ctx_popped {
                 sf.ctx_popped = true;
                 self.strands[s.0 as usize].ctx_stack.pop();
-                self.reenter_thread(s);
+                // A withContext that set thread-local elements gives the thread its values
+                // back: those it had on entry, or, after a suspension (which may have moved
+                // the coroutine), those of the coroutine's own context.
+                if self.job(sf.job).class == crate::job::JobClass::Undispatched {
+                    let saved = std::mem::take(&mut sf.saved_tls);
+                    if sf.suspended {
+                        self.reenter_thread(s);
+                    } else {
+                        self.restore_thread_locals(saved);
+                    }
+                }
             }
         }
     }

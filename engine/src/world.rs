@@ -160,6 +160,9 @@ pub struct Thread {
     pub current: Option<StrandId>,
     /// Strands paused on it, to continue when the current one lets go (innermost last).
     pub paused: Vec<StrandId>,
+    /// Its unconfined event loop's queue: coroutines started or resumed unconfined while an
+    /// unconfined one ran, in order; they run before the paused strands go on.
+    pub unconfined: std::collections::VecDeque<StrandId>,
     /// Strands blocked in `runBlocking` on it, with the coroutine each waits for.
     pub parked: Vec<(StrandId, JobId)>,
     /// Virtual time of its next action.
@@ -362,6 +365,7 @@ impl World {
             cpu_permit: false,
             daemon: false,
             object: None,
+            unconfined: Default::default(),
         };
         let mut non_cancellable = Job::new(
             crate::job::JobClass::NonCancellable,
@@ -846,7 +850,7 @@ impl World {
                 _ => None,
             };
         }
-        if !t.paused.is_empty() {
+        if !t.paused.is_empty() || !t.unconfined.is_empty() {
             return Some(t.time.max(self.now));
         }
         if let Some(&(_, job)) = t.parked.last() {
@@ -901,7 +905,11 @@ impl World {
             self.after_step(tid);
             return;
         }
-        if let Some(s) = self.threads[tid.0 as usize].paused.pop() {
+        let next = match self.threads[tid.0 as usize].unconfined.pop_front() {
+            Some(s) => Some(s),
+            None => self.threads[tid.0 as usize].paused.pop(),
+        };
+        if let Some(s) = next {
             self.current_strand = Some(s);
             self.threads[tid.0 as usize].current = Some(s);
             self.strands[s.0 as usize].state = StrandState::Running;
@@ -1072,9 +1080,11 @@ impl World {
             DispatcherKind::Pool => {
                 // A ThreadPoolExecutor below its core size starts a thread for each task it is
                 // given, with that task as the thread's first, even while other threads idle.
+                // (A ScheduledThreadPoolExecutor, behind newSingleThreadContext and
+                // newFixedThreadPoolContext, queues every task and starts a thread without one.)
                 match self.ensure_pool_thread(d) {
-                    Some(t) => self.threads[t.0 as usize].paused.push(s),
-                    None => self.dispatchers[d.0 as usize].queue.push_back(s),
+                    Some(t) if !self.dispatchers[d.0 as usize].scheduled => self.threads[t.0 as usize].paused.push(s),
+                    _ => self.dispatchers[d.0 as usize].queue.push_back(s),
                 }
             }
         }
@@ -1158,7 +1168,7 @@ impl World {
         let workers = self.dispatchers[DEFAULT.0 as usize].threads.clone();
         let idle = workers.iter().filter(|&&t| {
             let th = &self.threads[t.0 as usize];
-            th.current.is_none() && th.paused.is_empty() && th.parked.is_empty() && th.blocked.is_none()
+            th.current.is_none() && th.paused.is_empty() && th.unconfined.is_empty() && th.parked.is_empty() && th.blocked.is_none()
         }).count();
         let queued = self.dispatchers[DEFAULT.0 as usize].queue.len() + self.dispatchers[BLOCKING.0 as usize].queue.len();
         if idle >= queued {
@@ -1209,6 +1219,7 @@ impl World {
             cpu_permit: false,
             daemon,
             object: None,
+            unconfined: Default::default(),
         });
         self.record(EventKind::ThreadCreated { thread: tid, name });
         tid
@@ -1310,10 +1321,15 @@ impl World {
                         self.threads[t.0 as usize].current = None;
                     }
                 }
-                for h in list.into_iter().rev() {
+                let running_unconfined = self.threads[t.0 as usize].current.is_some_and(|c| self.strands[c.0 as usize].state == StrandState::Running);
+                for h in list.iter().copied() {
                     self.strands[h.0 as usize].state = StrandState::Paused;
                     self.strands[h.0 as usize].thread = Some(t);
-                    self.threads[t.0 as usize].paused.push(h);
+                }
+                if running_unconfined {
+                    self.threads[t.0 as usize].unconfined.extend(list);
+                } else {
+                    self.threads[t.0 as usize].paused.extend(list.into_iter().rev());
                 }
             }
             None => {
@@ -1336,6 +1352,37 @@ impl World {
             };
             self.strands[s.0 as usize].saved_tls.push((*tl, old));
             self.thread_local_set(*tl, t, v.clone());
+        }
+    }
+
+    /// Sets a context's thread-local elements on the thread running `s`, returning the values
+    /// the thread had, to give back with [`World::restore_thread_locals`].
+    pub fn set_thread_locals(&mut self, s: StrandId, ctx: &Context) -> Vec<(ObjId, Option<Value>)> {
+        let Some(t) = self.current_thread.filter(|_| self.current_strand == Some(s)) else { return Vec::new() };
+        let mut saved = Vec::new();
+        for (tl, v) in &ctx.thread_locals {
+            let old = match self.heap.get(*tl) {
+                crate::value::HeapObj::ThreadLocal(st) => st.values.iter().find(|(th, _)| *th == t).map(|(_, v)| v.clone()),
+                _ => None,
+            };
+            saved.push((*tl, old));
+            self.thread_local_set(*tl, t, v.clone());
+        }
+        saved
+    }
+
+    /// Gives the running thread back the thread-local values [`World::set_thread_locals`] saved.
+    pub fn restore_thread_locals(&mut self, saved: Vec<(ObjId, Option<Value>)>) {
+        let Some(t) = self.current_thread else { return };
+        for (tl, old) in saved.into_iter().rev() {
+            match old {
+                Some(v) => self.thread_local_set(tl, t, v),
+                None => {
+                    if let crate::value::HeapObj::ThreadLocal(st) = self.heap.get_mut(tl) {
+                        st.values.retain(|(th, _)| *th != t);
+                    }
+                }
+            }
         }
     }
 
