@@ -553,6 +553,22 @@ impl World {
         })
     }
 
+    /// `compareTo` as sorting and an explicit `compareTo` see it: Doubles in Java's total
+    /// order (`Double.compare`: -0.0 before 0.0, NaN after everything), where `<` and `>`
+    /// compare them as IEEE numbers.
+    pub fn compare_total(&self, a: &Value, b: &Value) -> Result<std::cmp::Ordering, Fault> {
+        use std::cmp::Ordering;
+        if let (Value::Double(x), Value::Double(y)) = (a, b) {
+            return Ok(match (x.is_nan(), y.is_nan()) {
+                (true, true) => Ordering::Equal,
+                (true, false) => Ordering::Greater,
+                (false, true) => Ordering::Less,
+                _ => x.total_cmp(y),
+            });
+        }
+        self.compare(a, b)
+    }
+
     /// A binary operator.
     pub fn binary(&mut self, op: BinOp, a: Value, b: Value) -> Result<Value, Fault> {
         use BinOp::*;
@@ -567,6 +583,8 @@ impl World {
                 (Value::Obj(x), Value::Obj(y)) => x == y,
                 _ => self.equals(&a, &b) && a == b,
             }),
+            // Every comparison with NaN is false, as in IEEE arithmetic.
+            Lt | Gt | LtEq | GtEq if [&a, &b].iter().any(|v| matches!(v, Value::Double(x) if x.is_nan())) => Value::Bool(false),
             Lt => Value::Bool(self.compare(&a, &b)?.is_lt()),
             Gt => Value::Bool(self.compare(&a, &b)?.is_gt()),
             LtEq => Value::Bool(self.compare(&a, &b)?.is_le()),

@@ -1147,7 +1147,7 @@ impl World {
                 // Stable both ways: descending is the reversed comparison, not a reversed list.
                 let descending = n.ends_with("Descending");
                 crate::order::sort_by(&mut v, |a, b| {
-                    let o = self.compare(a, b).unwrap_or_else(|e| {
+                    let o = self.compare_total(a, b).unwrap_or_else(|e| {
                         err = Some(e);
                         std::cmp::Ordering::Equal
                     });
@@ -1923,7 +1923,7 @@ impl World {
                 let v = if self.compare(recv, &arg(0))?.is_lt() { arg(0) } else { recv.clone() };
                 Ok(Native::Value(if self.compare(&v, &arg(1))?.is_gt() { arg(1) } else { v }))
             }
-            "compareTo" => Ok(Native::Value(Value::Int(match self.compare(recv, &arg(0))? {
+            "compareTo" => Ok(Native::Value(Value::Int(match self.compare_total(recv, &arg(0))? {
                 std::cmp::Ordering::Less => -1,
                 std::cmp::Ordering::Equal => 0,
                 std::cmp::Ordering::Greater => 1,
