@@ -446,7 +446,11 @@ impl<'a> Compiler<'a> {
                     self.user_methods.insert(f.name.name.clone(), ());
                     methods.insert(f.name.name.clone(), sig);
                 }
-                Item::Object(o) if o.modifiers.has("companion") && !is_object => {}
+                Item::Object(o) if o.modifiers.has("companion") && !is_object => {
+                    if companion_of(members).is_some_and(|first| first.span != o.span) {
+                        self.error(o.name.span, "a class may have only one companion object");
+                    }
+                }
                 Item::Object(o) => self.error(o.name.span, "nested objects are not supported in Coroutine Lab; declare them at the top level"),
                 Item::Class(c) => self.error(c.name.span, "nested classes are not supported in Coroutine Lab; declare them at the top level"),
                 _ => {}
