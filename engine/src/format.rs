@@ -146,7 +146,13 @@ impl World {
             Some((c, _)) => self.program.classes[c.0 as usize].name.clone(),
             None => e.class.qualified_name().to_string(),
         };
-        match (&e.message, e.job) {
+        // A subclass's own `message` property is what Throwable.toString() reads.
+        let own = e.user_class.as_ref().and_then(|(c, fields)| {
+            let class = &self.program.classes[c.0 as usize];
+            let i = class.fields.iter().position(|&f| self.program.sym(f) == "message")?;
+            Some(fields.get(i)?.clone()).filter(|v| !v.is_null()).map(|v| Rc::<str>::from(self.to_kstring(&v)))
+        });
+        match (own.as_ref().or(e.message.as_ref()), e.job) {
             (Some(m), Some(j)) if e.class == ExcClass::JobCancellationException => format!("{class_name}: {m}; job={}", self.job_to_string(j)),
             (Some(m), _) => format!("{class_name}: {m}"),
             (None, _) => class_name,
