@@ -1345,20 +1345,28 @@ impl World {
     /// (`ThreadLocal.asContextElement`) take effect there, saving the thread's own values.
     pub fn enter_thread(&mut self, t: ThreadId, s: StrandId) {
         let ctx = self.current_ctx(s);
-        for (tl, v) in &ctx.thread_locals {
-            let old = match self.heap.get(*tl) {
-                crate::value::HeapObj::ThreadLocal(st) => st.values.iter().find(|(th, _)| *th == t).map(|(_, v)| v.clone()),
-                _ => None,
-            };
-            self.strands[s.0 as usize].saved_tls.push((*tl, old));
-            self.thread_local_set(*tl, t, v.clone());
-        }
+        let saved = self.apply_thread_locals(t, &ctx);
+        self.strands[s.0 as usize].saved_tls.extend(saved);
     }
 
     /// Sets a context's thread-local elements on the thread running `s`, returning the values
     /// the thread had, to give back with [`World::restore_thread_locals`].
     pub fn set_thread_locals(&mut self, s: StrandId, ctx: &Context) -> Vec<(ObjId, Option<Value>)> {
-        let Some(t) = self.current_thread.filter(|_| self.current_strand == Some(s)) else { return Vec::new() };
+        match self.current_thread.filter(|_| self.current_strand == Some(s)) {
+            Some(t) => self.apply_thread_locals(t, ctx),
+            None => Vec::new(),
+        }
+    }
+
+    /// Gives the running thread back the thread-local values [`World::set_thread_locals`] saved.
+    pub fn restore_thread_locals(&mut self, saved: Vec<(ObjId, Option<Value>)>) {
+        if let Some(t) = self.current_thread {
+            self.restore_thread_locals_on(t, saved);
+        }
+    }
+
+    /// Sets a context's thread-local elements on a thread; returns the values it had.
+    fn apply_thread_locals(&mut self, t: ThreadId, ctx: &Context) -> Vec<(ObjId, Option<Value>)> {
         let mut saved = Vec::new();
         for (tl, v) in &ctx.thread_locals {
             let old = match self.heap.get(*tl) {
@@ -1371,9 +1379,8 @@ impl World {
         saved
     }
 
-    /// Gives the running thread back the thread-local values [`World::set_thread_locals`] saved.
-    pub fn restore_thread_locals(&mut self, saved: Vec<(ObjId, Option<Value>)>) {
-        let Some(t) = self.current_thread else { return };
+    /// Puts saved thread-local values back on a thread, the last saved first.
+    fn restore_thread_locals_on(&mut self, t: ThreadId, saved: Vec<(ObjId, Option<Value>)>) {
         for (tl, old) in saved.into_iter().rev() {
             match old {
                 Some(v) => self.thread_local_set(tl, t, v),
@@ -1401,16 +1408,7 @@ impl World {
     /// A strand stops running on a thread: the thread's own thread-local values come back.
     pub fn leave_thread(&mut self, t: ThreadId, s: StrandId) {
         let saved = std::mem::take(&mut self.strands[s.0 as usize].saved_tls);
-        for (tl, old) in saved.into_iter().rev() {
-            match old {
-                Some(v) => self.thread_local_set(tl, t, v),
-                None => {
-                    if let crate::value::HeapObj::ThreadLocal(st) = self.heap.get_mut(tl) {
-                        st.values.retain(|(th, _)| *th != t);
-                    }
-                }
-            }
-        }
+        self.restore_thread_locals_on(t, saved);
     }
 
     /// Names of all threads by id, for traces.

@@ -880,15 +880,7 @@ impl<'a> Compiler<'a> {
                 self.call_method("getOrNull", 0, span);
                 let v = self.temp(span);
                 self.inline_lambda(success, mname, &[v], None, span);
-                let j = self.emit(Op::Jump(0), span);
-                let f = self.here();
-                self.patch(fail, f);
-                self.emit(Op::Load(r), span);
-                self.call_method("exceptionOrNull", 0, span);
-                let e = self.temp(span);
-                self.inline_lambda(failure, mname, &[e], None, span);
-                let end = self.here();
-                self.patch(j, end);
+                self.result_failure_branch(r, fail, failure, mname, span);
             }
             "fold" => {
                 let it_val = self.temp(span);
@@ -1097,15 +1089,7 @@ impl<'a> Compiler<'a> {
                         let fail = self.emit(Op::JumpIfFalse(0), span);
                         self.emit(Op::Load(r), span);
                         self.call_method("getOrThrow", 0, span);
-                        let j = self.emit(Op::Jump(0), span);
-                        let f = self.here();
-                        self.patch(fail, f);
-                        self.emit(Op::Load(r), span);
-                        self.call_method("exceptionOrNull", 0, span);
-                        let e = self.temp(span);
-                        self.inline_lambda(l, mname, &[e], None, span);
-                        let end = self.here();
-                        self.patch(j, end);
+                        self.result_failure_branch(r, fail, l, mname, span);
                     }
                     _ => {
                         let skip = if mname == "onSuccess" { self.emit(Op::JumpIfFalse(0), span) } else { self.emit(Op::JumpIfTrue(0), span) };
@@ -1214,6 +1198,20 @@ impl<'a> Compiler<'a> {
             self.patch(j, end);
         }
         true
+    }
+
+    /// Ends the success branch of a `Result` (its value on the stack), and compiles the failure
+    /// branch that `fail` jumps to: the lambda applied to the Result's exception.
+    fn result_failure_branch(&mut self, result: u32, fail: usize, on_failure: &Lambda, mname: &str, span: Span) {
+        let j = self.emit(Op::Jump(0), span);
+        let f = self.here();
+        self.patch(fail, f);
+        self.emit(Op::Load(result), span);
+        self.call_method("exceptionOrNull", 0, span);
+        let e = self.temp(span);
+        self.inline_lambda(on_failure, mname, &[e], None, span);
+        let end = self.here();
+        self.patch(j, end);
     }
 
     /// When the receiver in `it_val` is a String, makes each list of the chars kept in `lists`
