@@ -603,20 +603,34 @@ impl World {
                     Value::Ctx(Rc::new(x.plus(&y)))
                 }
                 (Value::Char(c), Value::Int(i)) => Value::Char(char::from_u32((*c as i64 + *i as i64) as u32).unwrap_or('\u{fffd}')),
+                // `collection + element` or `collection + collection` (a list, a set or a
+                // range adds its elements); a Set gives a Set, which keeps each element once.
                 (Value::Obj(o), _) if matches!(self.heap.get(*o), HeapObj::List(_) | HeapObj::Set(_)) => {
-                    let mut items = match self.heap.get(*o) {
-                        HeapObj::List(v) | HeapObj::Set(v) => v.clone(),
+                    let (mut items, is_set) = match self.heap.get(*o) {
+                        HeapObj::List(v) => (v.clone(), false),
+                        HeapObj::Set(v) => (v.clone(), true),
                         _ => unreachable!("checked above"),
                     };
-                    match &b {
-                        Value::Obj(p) if matches!(self.heap.get(*p), HeapObj::List(_)) => {
-                            if let HeapObj::List(more) = self.heap.get(*p) {
-                                items.extend(more.iter().cloned());
+                    let more: Vec<Value> = match &b {
+                        Value::Obj(p) => match self.heap.get(*p) {
+                            HeapObj::List(v) | HeapObj::Set(v) => v.clone(),
+                            _ => vec![b.clone()],
+                        },
+                        Value::Range(r) if r.len() > 1_000_000 => return Err(Fault::Stop("adding a range of over a million elements to a collection is not supported in Coroutine Lab".into())),
+                        Value::Range(r) => (0..r.len()).map(|i| r.element(r.first + i * r.step)).collect(),
+                        _ => vec![b.clone()],
+                    };
+                    if is_set {
+                        for x in more {
+                            if !items.iter().any(|y| self.equals(y, &x)) {
+                                items.push(x);
                             }
                         }
-                        _ => items.push(b.clone()),
+                        Value::Obj(self.heap.alloc(HeapObj::Set(items)))
+                    } else {
+                        items.extend(more);
+                        self.new_list(items)
                     }
-                    self.new_list(items)
                 }
                 _ => self.arith(op, &a, &b)?,
             },
