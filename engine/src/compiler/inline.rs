@@ -94,6 +94,21 @@ impl<'a> Compiler<'a> {
         (it, elem, top, exit)
     }
 
+    /// Ends a loop begun by [`Compiler::inline_loop_start`]: back to its top, and its exit here.
+    fn inline_loop_end(&mut self, top: u32, exit: usize, span: Span) {
+        self.emit(Op::Jump(top), span);
+        let end = self.here();
+        self.patch(exit, end);
+    }
+
+    /// Adds the value in slot `value` to the list in slot `list`.
+    fn append(&mut self, list: u32, value: u32, span: Span) {
+        self.emit(Op::Load(list), span);
+        self.emit(Op::Load(value), span);
+        self.call_method("add", 1, span);
+        self.emit(Op::Pop, span);
+    }
+
     /// `for (i in 0 until count) body(i)`, with a statement marker per iteration.
     fn counting_loop(&mut self, count: &Expr, span: Span, body: impl FnOnce(&mut Self, u32)) {
         self.expr(count);
@@ -112,9 +127,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::Push(Value::Int(1)), span);
         self.emit(Op::Binary(BinOp::Add), span);
         self.emit(Op::Store(i), span);
-        self.emit(Op::Jump(top), span);
-        let end = self.here();
-        self.patch(exit, end);
+        self.inline_loop_end(top, exit, span);
     }
 
     fn new_list(&mut self, span: Span) -> u32 {
@@ -384,9 +397,7 @@ impl<'a> Compiler<'a> {
                     self.inline_lambda(l, mname, &[elem], None, span);
                 }
                 self.emit(Op::Pop, span);
-                self.emit(Op::Jump(top), span);
-                let end = self.here();
-                self.patch(exit, end);
+                self.inline_loop_end(top, exit, span);
                 match r {
                     Some(r) => self.emit(Op::Load(r), span),
                     None => self.emit(Op::Push(Value::Unit), span),
@@ -430,10 +441,7 @@ impl<'a> Compiler<'a> {
                     ("filterIndexed", Some(acc)) => {
                         self.inline_lambda(l, mname, &[idx, elem], None, span);
                         let skip = self.emit(Op::JumpIfFalse(0), span);
-                        self.emit(Op::Load(acc), span);
-                        self.emit(Op::Load(elem), span);
-                        self.call_method("add", 1, span);
-                        self.emit(Op::Pop, span);
+                        self.append(acc, elem, span);
                         let s = self.here();
                         self.patch(skip, s);
                     }
@@ -442,9 +450,7 @@ impl<'a> Compiler<'a> {
                         self.emit(Op::Pop, span);
                     }
                 }
-                self.emit(Op::Jump(top), span);
-                let end = self.here();
-                self.patch(exit, end);
+                self.inline_loop_end(top, exit, span);
                 match acc {
                     Some(acc) => self.emit(Op::Load(acc), span),
                     None => self.emit(Op::Push(Value::Unit), span),
@@ -459,10 +465,7 @@ impl<'a> Compiler<'a> {
                 match mname {
                     "map" => {
                         let v = self.temp(span);
-                        self.emit(Op::Load(acc), span);
-                        self.emit(Op::Load(v), span);
-                        self.call_method("add", 1, span);
-                        self.emit(Op::Pop, span);
+                        self.append(acc, v, span);
                     }
                     "mapNotNull" => {
                         let v = self.temp(span);
@@ -487,9 +490,7 @@ impl<'a> Compiler<'a> {
                         self.emit(Op::Pop, span);
                     }
                 }
-                self.emit(Op::Jump(top), span);
-                let end = self.here();
-                self.patch(exit, end);
+                self.inline_loop_end(top, exit, span);
                 self.emit(Op::Load(acc), span);
             }
             "filter" | "filterNot" | "partition" | "filterKeys" | "filterValues" => {
@@ -509,22 +510,14 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::Not, span);
                 }
                 let skip = self.emit(Op::JumpIfFalse(0), span);
-                self.emit(Op::Load(acc), span);
-                self.emit(Op::Load(elem), span);
-                self.call_method("add", 1, span);
-                self.emit(Op::Pop, span);
+                self.append(acc, elem, span);
                 self.emit(Op::Jump(top), span);
                 let s = self.here();
                 self.patch(skip, s);
                 if mname == "partition" {
-                    self.emit(Op::Load(other), span);
-                    self.emit(Op::Load(elem), span);
-                    self.call_method("add", 1, span);
-                    self.emit(Op::Pop, span);
+                    self.append(other, elem, span);
                 }
-                self.emit(Op::Jump(top), span);
-                let end = self.here();
-                self.patch(exit, end);
+                self.inline_loop_end(top, exit, span);
                 let not_string = self.strings_again(it_val, &[acc, other], span);
                 self.emit(Op::Load(acc), span);
                 if mname == "partition" {
@@ -563,15 +556,10 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Store(dropping), span);
                 let keep_at = self.here();
                 self.patch(keep, keep_at);
-                self.emit(Op::Load(acc), span);
-                self.emit(Op::Load(elem), span);
-                self.call_method("add", 1, span);
-                self.emit(Op::Pop, span);
+                self.append(acc, elem, span);
                 let skip_at = self.here();
                 self.patch(skip, skip_at);
-                self.emit(Op::Jump(top), span);
-                let end = self.here();
-                self.patch(exit, end);
+                self.inline_loop_end(top, exit, span);
                 let not_string = self.strings_again(it_val, &[acc], span);
                 let after = self.here();
                 self.patch(not_string, after);
@@ -596,9 +584,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.call_method("put", 2, span);
                 self.emit(Op::Pop, span);
-                self.emit(Op::Jump(top), span);
-                let end = self.here();
-                self.patch(exit, end);
+                self.inline_loop_end(top, exit, span);
                 self.emit(Op::Load(map), span);
             }
             "single" | "singleOrNull" => {
@@ -650,13 +636,8 @@ impl<'a> Compiler<'a> {
                     self.inline_lambda(l, mname, &[elem], None, span);
                 }
                 let v = self.temp(span);
-                self.emit(Op::Load(acc), span);
-                self.emit(Op::Load(v), span);
-                self.call_method("add", 1, span);
-                self.emit(Op::Pop, span);
-                self.emit(Op::Jump(top), span);
-                let end = self.here();
-                self.patch(exit, end);
+                self.append(acc, v, span);
+                self.inline_loop_end(top, exit, span);
                 self.emit(Op::Load(acc), span);
             }
             "count" | "sumOf" | "sumBy" => {
@@ -680,9 +661,7 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::Binary(BinOp::Add), span);
                     self.emit(Op::Store(acc), span);
                 }
-                self.emit(Op::Jump(top), span);
-                let end = self.here();
-                self.patch(exit, end);
+                self.inline_loop_end(top, exit, span);
                 self.emit(Op::Load(acc), span);
             }
             "any" | "all" | "none" => {
@@ -740,9 +719,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Store(found), span);
                 let s = self.here();
                 self.patch(skip, s);
-                self.emit(Op::Jump(top), span);
-                let end = self.here();
-                self.patch(exit, end);
+                self.inline_loop_end(top, exit, span);
                 let none = (mname == "last").then_some("List contains no element matching the predicate.");
                 self.found_or(found, none, span);
             }
@@ -773,9 +750,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Store(best), span);
                 let s = self.here();
                 self.patch(skip, s);
-                self.emit(Op::Jump(top), span);
-                let end = self.here();
-                self.patch(exit, end);
+                self.inline_loop_end(top, exit, span);
                 if by {
                     if mname.ends_with("OrNull") {
                         self.emit(Op::Load(best), span);
@@ -811,9 +786,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Binary(BinOp::Pair), span);
                 self.call_method("add", 1, span);
                 self.emit(Op::Pop, span);
-                self.emit(Op::Jump(top), span);
-                let end = self.here();
-                self.patch(exit, end);
+                self.inline_loop_end(top, exit, span);
                 self.emit(Op::Load(pairs), span);
                 self.emit(Op::Push(Value::Bool(mname == "sortedByDescending")), span);
                 self.emit(Op::CallBuiltin { builtin: Builtin::SortByKeys, argc: 2 }, span);
@@ -854,9 +827,7 @@ impl<'a> Compiler<'a> {
                     }
                 }
                 self.emit(Op::Pop, span);
-                self.emit(Op::Jump(top), span);
-                let end = self.here();
-                self.patch(exit, end);
+                self.inline_loop_end(top, exit, span);
                 self.emit(Op::Load(map), span);
             }
             // `Result.fold(onSuccess, onFailure)`, told from a collection's `fold(initial) { }`
@@ -896,9 +867,7 @@ impl<'a> Compiler<'a> {
                 let (_, elem, top, exit) = self.inline_loop_start(span);
                 self.inline_lambda(l, mname, &[acc, elem], None, span);
                 self.emit(Op::Store(acc), span);
-                self.emit(Op::Jump(top), span);
-                let end = self.here();
-                self.patch(exit, end);
+                self.inline_loop_end(top, exit, span);
                 self.emit(Op::Load(acc), span);
             }
             "reduce" => {
@@ -916,9 +885,7 @@ impl<'a> Compiler<'a> {
                 self.patch(not_first, nf);
                 self.inline_lambda(l, mname, &[acc, elem], None, span);
                 self.emit(Op::Store(acc), span);
-                self.emit(Op::Jump(top), span);
-                let end = self.here();
-                self.patch(exit, end);
+                self.inline_loop_end(top, exit, span);
                 self.emit(Op::Load(acc), span);
                 self.emit(Op::Push(Value::Absent), span);
                 self.emit(Op::Binary(BinOp::Same), span);
@@ -1071,9 +1038,8 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Push(Value::Int(1)), span);
                 self.emit(Op::Binary(BinOp::Add), span);
                 self.emit(Op::Store(count), span);
-                self.emit(Op::Jump(top), span);
+                self.inline_loop_end(top, exit, span);
                 let end = self.here();
-                self.patch(exit, end);
                 self.patch(stop, end);
                 self.emit(Op::Load(it_val), span);
                 self.emit(Op::Load(count), span);
@@ -1164,9 +1130,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::Binary(BinOp::Pair), span);
         self.call_method("add", 1, span);
         self.emit(Op::Pop, span);
-        self.emit(Op::Jump(top), span);
-        let end = self.here();
-        self.patch(exit, end);
+        self.inline_loop_end(top, exit, span);
         self.emit(Op::Load(pairs), span);
         // One key: descending or not; several: a list of their directions.
         if let [(_, descending)] = keys[..] {
@@ -1317,9 +1281,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Pop, span);
             }
         }
-        self.emit(Op::Jump(top), span);
-        let end = self.here();
-        self.patch(exit, end);
+        self.inline_loop_end(top, exit, span);
         self.emit(Op::Load(acc), span);
         for p in placed {
             match p {
