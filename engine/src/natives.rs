@@ -764,19 +764,6 @@ impl World {
             B::ResultFailure => Value::Obj(self.heap.alloc(HeapObj::Result(Err(arg(0))))),
             B::SortByKeys => {
                 let Value::Obj(o) = arg(0) else { return Err(Fault::Stop("sortedBy failed".into())) };
-                let mut pairs: Vec<(Value, Value)> = match self.heap.get(o) {
-                    HeapObj::List(items) => items
-                        .iter()
-                        .map(|p| match p {
-                            Value::Obj(po) => match self.heap.get(*po) {
-                                HeapObj::Pair(k, v) => (k.clone(), v.clone()),
-                                _ => (Value::Null, Value::Null),
-                            },
-                            _ => (Value::Null, Value::Null),
-                        })
-                        .collect(),
-                    _ => Vec::new(),
-                };
                 // One key and whether it sorts descending, or (from a comparator with several
                 // keys) a list of keys and a list of their directions, compared in turn.
                 let directions: Vec<bool> = match arg(1) {
@@ -784,14 +771,24 @@ impl World {
                     Value::Obj(d) => self.list_items(d).iter().map(|v| matches!(v, Value::Bool(true))).collect(),
                     _ => vec![false],
                 };
-                let keys_of = |w: &World, k: &Value| -> Vec<Value> {
+                let keys_of = |k: &Value| -> Vec<Value> {
                     match k {
-                        Value::Obj(ko) if directions.len() > 1 => w.list_items(*ko),
+                        Value::Obj(ko) if directions.len() > 1 => self.list_items(*ko),
                         other => vec![other.clone()],
                     }
                 };
-                let keyed: Vec<(Vec<Value>, Value)> = pairs.drain(..).map(|(k, v)| (keys_of(self, &k), v)).collect();
-                let mut keyed = keyed;
+                // The (keys, element) of each (key, element) pair the inlined loop made.
+                let mut keyed: Vec<(Vec<Value>, Value)> = self
+                    .list_items(o)
+                    .iter()
+                    .map(|p| match p {
+                        Value::Obj(po) => match self.heap.get(*po) {
+                            HeapObj::Pair(k, v) => (keys_of(k), v.clone()),
+                            _ => (vec![Value::Null], Value::Null),
+                        },
+                        _ => (vec![Value::Null], Value::Null),
+                    })
+                    .collect();
                 let mut err = None;
                 crate::order::sort_by(&mut keyed, |a, c| {
                     for ((x, y), &desc) in a.0.iter().zip(&c.0).zip(&directions) {
@@ -805,11 +802,10 @@ impl World {
                     }
                     std::cmp::Ordering::Equal
                 });
-                let pairs: Vec<(Value, Value)> = keyed.into_iter().map(|(_, v)| (Value::Unit, v)).collect();
                 if let Some(e) = err {
                     return Err(e);
                 }
-                self.new_sorted_list(pairs.into_iter().map(|(_, v)| v).collect())
+                self.new_sorted_list(keyed.into_iter().map(|(_, v)| v).collect())
             }
             B::Repeat => return Err(Fault::Stop("repeat needs a lambda literal: repeat(n) { … }".into())),
         };
