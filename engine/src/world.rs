@@ -1308,25 +1308,23 @@ impl World {
         let list = std::mem::take(&mut self.pending_immediate);
         match self.current_thread {
             Some(t) => {
-                if let Some(c) = self.threads[t.0 as usize].current {
-                    // A coroutine that runs unconfined is itself inside the thread's unconfined
-                    // event loop: the coroutines it resumes or starts unconfined wait in that
-                    // loop's queue until it suspends or ends (kotlinx.coroutines'
-                    // `isUnconfinedLoopActive`), instead of cutting in.
-                    let unconfined = self.current_ctx(c).dispatcher.is_some_and(|d| self.dispatchers[d.0 as usize].kind == DispatcherKind::Unconfined);
-                    if self.strands[c.0 as usize].state == StrandState::Running && !unconfined {
-                        self.leave_thread(t, c);
-                        self.strands[c.0 as usize].state = StrandState::Paused;
-                        self.threads[t.0 as usize].paused.push(c);
-                        self.threads[t.0 as usize].current = None;
-                    }
+                // A coroutine that runs unconfined is itself inside the thread's unconfined
+                // event loop: the coroutines it resumes or starts unconfined wait in that loop's
+                // queue until it suspends or ends (kotlinx.coroutines' `isUnconfinedLoopActive`),
+                // instead of cutting in. Any other running coroutine pauses for them.
+                let running = self.threads[t.0 as usize].current.filter(|c| self.strands[c.0 as usize].state == StrandState::Running);
+                let in_unconfined_loop = running.is_some_and(|c| self.current_ctx(c).dispatcher.is_some_and(|d| self.dispatchers[d.0 as usize].kind == DispatcherKind::Unconfined));
+                if let Some(c) = running.filter(|_| !in_unconfined_loop) {
+                    self.leave_thread(t, c);
+                    self.strands[c.0 as usize].state = StrandState::Paused;
+                    self.threads[t.0 as usize].paused.push(c);
+                    self.threads[t.0 as usize].current = None;
                 }
-                let running_unconfined = self.threads[t.0 as usize].current.is_some_and(|c| self.strands[c.0 as usize].state == StrandState::Running);
                 for h in list.iter().copied() {
                     self.strands[h.0 as usize].state = StrandState::Paused;
                     self.strands[h.0 as usize].thread = Some(t);
                 }
-                if running_unconfined {
+                if in_unconfined_loop {
                     self.threads[t.0 as usize].unconfined.extend(list);
                 } else {
                     self.threads[t.0 as usize].paused.extend(list.into_iter().rev());
