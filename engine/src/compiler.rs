@@ -579,7 +579,12 @@ impl<'a> Compiler<'a> {
         if fits {
             return;
         }
-        let message = if literal == "Nothing?" {
+        // A function type is kept as `->`: it is named in words.
+        let message = if expected == "->" && literal == "Nothing?" {
+            "null can not be a value of a non-null function type".to_string()
+        } else if expected == "->" {
+            format!("type mismatch: inferred type is {literal} but a function type was expected")
+        } else if literal == "Nothing?" {
             format!("null can not be a value of a non-null type {expected}")
         } else if matches!(literal, "Int" | "Long") && !matches!(expected, "Boolean" | "Char" | "String" | "Unit") {
             format!("the integer literal does not conform to the expected type {expected}{}", if ty.nullable { "?" } else { "" })
