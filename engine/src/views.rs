@@ -397,16 +397,17 @@ struct Occupancy {
 }
 
 /// Where strands stand while the trace is read: each strand's line (none before its first
-/// statement and once it is done), and each line's strands as a bit set.
+/// statement and once it is done), and, by line number, how many strands stand on the line
+/// and which, as a bit set.
 #[derive(Default)]
 struct OccupancyBuilder {
     line_of: Vec<Option<u32>>,
-    lines: std::collections::BTreeMap<u32, (u32, Vec<u64>)>,
+    lines: Vec<(u32, Vec<u64>)>,
 }
 
 impl OccupancyBuilder {
     fn new(n_strands: usize) -> OccupancyBuilder {
-        OccupancyBuilder { line_of: vec![None; n_strands], lines: Default::default() }
+        OccupancyBuilder { line_of: vec![None; n_strands], lines: Vec::new() }
     }
 
     /// A strand moves to a line, or off every line (`None`: it is done).
@@ -417,13 +418,16 @@ impl OccupancyBuilder {
             return;
         }
         if let Some(from) = now.take() {
-            if let Some((n, bits)) = self.lines.get_mut(&from) {
+            if let Some((n, bits)) = self.lines.get_mut(from as usize) {
                 *n -= 1;
                 bits[i / 64] &= !(1 << (i % 64));
             }
         }
         if let Some(to) = to {
-            let (n, bits) = self.lines.entry(to).or_default();
+            if self.lines.len() <= to as usize {
+                self.lines.resize_with(to as usize + 1, Default::default);
+            }
+            let (n, bits) = &mut self.lines[to as usize];
             if bits.len() <= i / 64 {
                 bits.resize(i / 64 + 1, 0);
             }
@@ -436,7 +440,7 @@ impl OccupancyBuilder {
     /// Appends a summary of where the strands stand now.
     fn summarise(&self, out: &mut Occupancy) {
         out.starts.push(out.rows.len());
-        for (&line, (n, bits)) in &self.lines {
+        for (line, (n, bits)) in self.lines.iter().enumerate() {
             if *n == 0 {
                 continue;
             }
@@ -451,7 +455,7 @@ impl OccupancyBuilder {
                     word &= word - 1;
                 }
             }
-            out.rows.push((line, *n, first, out.ids.len() - first));
+            out.rows.push((line as u32, *n, first, out.ids.len() - first));
         }
     }
 }
