@@ -199,6 +199,7 @@ impl World {
                         return Flow::EndStep;
                     }
                     executed = true;
+                    self.last_statement = span;
                     if self.config.record_statements {
                         self.record(EventKind::Statement { strand: s, line: *line, span });
                     }

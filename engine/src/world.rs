@@ -274,6 +274,8 @@ pub struct World {
     output_bytes: usize,
     /// Steps taken.
     pub steps: u64,
+    /// The statement run last, by any strand: where a run stopped by the step limit was.
+    pub last_statement: Span,
     /// How the run ended, once it did.
     pub outcome: Option<Outcome>,
     /// Warnings found while running (for example a pool left open).
@@ -394,6 +396,7 @@ impl World {
             pending_text: [String::new(), String::new()],
             output_bytes: 0,
             steps: 0,
+            last_statement: Span::default(),
             outcome: None,
             warnings: Vec::new(),
             debug_probes: false,
@@ -636,7 +639,7 @@ impl World {
         }
         if self.steps >= self.config.max_steps {
             let d = Diagnostic::error(
-                Span::default(),
+                self.last_statement,
                 format!("the run stopped after {} steps: the program may loop forever", self.config.max_steps),
             )
             .with_help("look for a loop that never ends or a coroutine that never suspends");

@@ -65,6 +65,15 @@ fn an_endless_loop_stops_at_the_step_limit() {
 }
 
 #[test]
+fn the_step_limit_points_at_the_statement_run_last() {
+    let source = "fun main() {\n    var i = 0\n    while (true) {\n        i++\n    }\n}\n";
+    let r = run_source(source, &RunOptions { config: engine::Config { max_steps: 10_001, ..engine::Config::default() }, ..RunOptions::default() });
+    let Some(engine::Outcome::Stopped(d)) = r.world.expect("compiles").outcome else { panic!("expected a stop") };
+    // The loop alternates between its condition and its body; an odd limit ends on the body.
+    assert_eq!(&source[d.span.start as usize..d.span.end as usize], "i++");
+}
+
+#[test]
 fn runaway_coroutines_stop_at_the_coroutine_limit() {
     let msg = stopped(
         "import kotlinx.coroutines.*\nfun main() = runBlocking {\n    while (true) { launch { delay(1_000_000) } }\n}\n",
