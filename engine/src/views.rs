@@ -1027,7 +1027,9 @@ impl RunView {
         self.console.get(n).map(|c| c.0)
     }
 
-    /// A sentence saying what happened in a step, for screen readers and the narration line.
+    /// What happened in a step, for screen readers and the narration line: clauses joined by
+    /// "; ", left as built, so a sentence that starts with a name of the code
+    /// (`runBlocking#1`) keeps its spelling; the caller puts it after its own words.
     pub fn narrate(&self, step: u64) -> String {
         let label = |j: JobId| self.job_info(j).map(|x| x.label.clone()).unwrap_or_else(|| format!("job {}", j.0));
         let strand_label = |s: StrandId| self.strand_info.get(s.0 as usize).map(|x| x.0.clone()).unwrap_or_default();
@@ -1070,12 +1072,7 @@ impl RunView {
                 }
             }
         }
-        let mut s = parts.join("; ");
-        if let Some(c) = s.get(..1) {
-            let upper = crate::case::uppercase(c);
-            s.replace_range(..1, &upper);
-        }
-        s
+        parts.join("; ")
     }
 }
 
