@@ -67,6 +67,10 @@ pub enum ExcClass {
     StackOverflowError,
     /// `java.lang.OutOfMemoryError`
     OutOfMemoryError,
+    /// `kotlinx.coroutines.channels.ClosedReceiveChannelException`
+    ClosedReceiveChannelException,
+    /// `kotlinx.coroutines.channels.ClosedSendChannelException`
+    ClosedSendChannelException,
 }
 
 /// Every class, for lookups by name.
@@ -103,6 +107,8 @@ pub const ALL: &[ExcClass] = &[
     ExcClass::NotImplementedError,
     ExcClass::StackOverflowError,
     ExcClass::OutOfMemoryError,
+    ExcClass::ClosedReceiveChannelException,
+    ExcClass::ClosedSendChannelException,
 ];
 
 impl ExcClass {
@@ -142,6 +148,8 @@ impl ExcClass {
             NotImplementedError => "kotlin.NotImplementedError",
             StackOverflowError => "java.lang.StackOverflowError",
             OutOfMemoryError => "java.lang.OutOfMemoryError",
+            ClosedReceiveChannelException => "kotlinx.coroutines.channels.ClosedReceiveChannelException",
+            ClosedSendChannelException => "kotlinx.coroutines.channels.ClosedSendChannelException",
         }
     }
 
@@ -173,7 +181,8 @@ impl ExcClass {
             NumberFormatException | IllegalFormatException => IllegalArgumentException,
             ArrayIndexOutOfBoundsException | StringIndexOutOfBoundsException => IndexOutOfBoundsException,
             IllegalFormatConversionException | MissingFormatArgumentException | UnknownFormatConversionException => IllegalFormatException,
-            CancellationException => IllegalStateException,
+            CancellationException | ClosedSendChannelException => IllegalStateException,
+            ClosedReceiveChannelException => NoSuchElementException,
             JobCancellationException | TimeoutCancellationException => CancellationException,
             NotImplementedError | StackOverflowError | OutOfMemoryError => Error,
         })

@@ -304,6 +304,7 @@ impl World {
             Value::Job(j) => self.job_method(t, s, j, n, &args, span),
             Value::Scope(c) => match n {
                 "launch" | "async" => self.start_coroutine(t, s, c.clone(), &arg(0), &arg(1), &arg(2), n == "async", span),
+                "produce" => self.produce(c.clone(), &arg(0), &arg(1), &arg(2), span),
                 "coroutineContext" => ok(Value::Ctx(c)),
                 "isActive" => ok(Value::Bool(c.job.is_none_or(|j| self.job(j).is_active()))),
                 "cancel" => match c.job {
@@ -658,6 +659,8 @@ impl World {
             },
             HeapObj::Mutex(_) => self.mutex_method(s, o, n, args),
             HeapObj::Semaphore(_) => self.semaphore_method(s, o, n),
+            HeapObj::Channel(_) => self.channel_method(t, s, o, recv, n, args, span),
+            HeapObj::ChannelResult(_) => self.channel_result_method(o, recv, n),
             HeapObj::Atomic(v) => {
                 let add = |w: &mut World, d: i64| -> Value {
                     let nv = int_or_long(v.as_i64().unwrap_or(0) + d, &v);

@@ -96,6 +96,10 @@ pub enum Wait {
     Mutex(ObjId),
     /// `Semaphore.acquire()`.
     Semaphore(ObjId),
+    /// `Channel.send()` waiting for room or a receiver.
+    Send(ObjId),
+    /// `Channel.receive()` (or a `for` loop over a channel) waiting for an element.
+    Receive(ObjId),
     /// A monitor held by another thread.
     Monitor(ObjId),
     /// `Thread.sleep` until a time.
