@@ -497,7 +497,9 @@ impl World {
     pub(crate) fn channel_result_text(&self, r: &ChannelResult) -> String {
         match r {
             ChannelResult::Value(v) => format!("Value({})", self.to_kstring(v)),
-            ChannelResult::Failed => "Failed".into(),
+            // `ChannelResult.toString()` names only a closed result; a failed one prints
+            // its holder, the `Failed` marker, as a value.
+            ChannelResult::Failed => "Value(Failed)".into(),
             ChannelResult::Closed(c) => format!("Closed({})", self.exception_to_string(c)),
         }
     }
