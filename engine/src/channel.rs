@@ -52,6 +52,10 @@ pub const DEFAULT_BUFFER: u32 = 64;
 /// the failure of the loop's action as an argument, `cancel` with "consumer had failed".
 pub const CONSUMED: &str = "<consumed>";
 
+/// Why a channel is not printed: kotlinx.coroutines 1.9's `BufferedChannel.toString()` shows
+/// its internal counters and cells, which the engine does not model.
+pub const UNPRINTABLE: &str = "printing a Channel shows kotlinx.coroutines' internal state (its counters and cells), which Coroutine Lab does not model; print what you read from it, or isClosedForSend / isEmpty";
+
 /// The message of `ClosedSendChannelException` and `ClosedReceiveChannelException` for a
 /// channel closed without a cause.
 const CLOSE_MESSAGE: &str = "Channel was closed";
@@ -325,10 +329,7 @@ impl World {
 
     /// Suspends the running strand until another acts on the channel, cancellably. `Err`
     /// throws at once in a cancelled coroutine.
-    fn suspend_on(&mut self, s: StrandId, what: &str) -> Result<(), Fault> {
-        if self.strands[s.0 as usize].job.is_none() {
-            return Err(Fault::Stop(format!("suspend function '{what}' should be called only from a coroutine: run it inside runBlocking {{ }} or launch {{ }}")));
-        }
+    fn suspend_on(&mut self, s: StrandId) -> Result<(), Fault> {
         if let Some(e) = self.register_cancellable(s) {
             return Err(Fault::Throw(e));
         }
@@ -345,7 +346,7 @@ impl World {
             Ok(()) => return Ok(Native::Value(Value::Unit)),
             Err(v) => v,
         };
-        self.suspend_on(s, "send")?;
+        self.suspend_on(s)?;
         self.chan_mut(o).senders.push_back((s, v));
         self.strands[s.0 as usize].wait = Wait::Send(o);
         Ok(Native::Suspend)
@@ -366,7 +367,7 @@ impl World {
                 Err(Fault::Throw(e))
             }
             Taken::Empty => {
-                self.suspend_on(s, if mode == ReceiveMode::Catching { "receiveCatching" } else { "receive" })?;
+                self.suspend_on(s)?;
                 self.chan_mut(o).receivers.push_back(Receiver { strand: s, mode });
                 self.strands[s.0 as usize].wait = Wait::Receive(o);
                 Ok(Native::Suspend)
@@ -375,14 +376,19 @@ impl World {
     }
 
     /// The next element of `for (x in channel)`: `Some(Value)` to go on, `None` when the
-    /// channel is closed and drained, `Some(Suspend)` to wait. `ip` is the loop instruction.
-    pub(crate) fn channel_iter_next(&mut self, s: StrandId, o: ObjId, ip: u32) -> Result<Option<Native>, Fault> {
+    /// channel is closed and drained, `Some(Suspend)` to wait. `ip` is the loop instruction;
+    /// `in_suspend` tells whether the loop is in a suspend function or a lambda, where the
+    /// loop's `hasNext()` may suspend (the compiler cannot tell a channel from a list).
+    pub(crate) fn channel_iter_next(&mut self, s: StrandId, o: ObjId, ip: u32, in_suspend: bool) -> Result<Option<Native>, Fault> {
+        if !in_suspend {
+            return Err(Fault::Stop("suspend function 'hasNext' should be called only from a coroutine or another suspend function: a for loop over a channel suspends; mark the function with `suspend`, or run the loop inside runBlocking { } or launch { }".into()));
+        }
         match self.take_element(o) {
             Taken::Element(v) => Ok(Some(Native::Value(v))),
             Taken::Closed(None) => Ok(None),
             Taken::Closed(Some(cause)) => Err(Fault::Throw(cause)),
             Taken::Empty => {
-                self.suspend_on(s, "hasNext")?;
+                self.suspend_on(s)?;
                 self.chan_mut(o).receivers.push_back(Receiver { strand: s, mode: ReceiveMode::Iter { ip } });
                 self.strands[s.0 as usize].wait = Wait::Receive(o);
                 Ok(Some(Native::Suspend))
@@ -471,7 +477,7 @@ impl World {
     pub(crate) fn channel_wait_text(&self, o: ObjId, send: bool) -> String {
         let HeapObj::Channel(c) = self.heap.get(o) else { return if send { "Channel.send".into() } else { "Channel.receive".into() } };
         let whose = match c.producer {
-            Some(j) => format!(" from {}", self.job_label(j)),
+            Some(j) => format!(" on the channel of {}", self.job_label(j)),
             None => String::new(),
         };
         if send {

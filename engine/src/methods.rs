@@ -905,6 +905,7 @@ impl World {
                     c.java_name
                 ))
             }
+            HeapObj::Channel(c) if c.producer.is_none() => return Some(crate::channel::UNPRINTABLE.to_string()),
             HeapObj::List(items) | HeapObj::Set(items) => items.iter().collect(),
             HeapObj::Map(entries) => entries.iter().flat_map(|(k, v)| [k, v]).collect(),
             HeapObj::Pair(a, b) | HeapObj::Entry(a, b) => vec![a, b],

@@ -613,7 +613,7 @@ impl World {
                     if let Some(ch) = self.as_channel(&it) {
                         // `for (x in channel)`: may suspend until an element or the close.
                         let at = ip as u32;
-                        let r = self.channel_iter_next(s, ch, at);
+                        let r = self.channel_iter_next(s, ch, at, func.is_suspend || func.is_lambda);
                         match r {
                             Ok(Some(Native::Value(v))) => {
                                 ex.stack.push(v);

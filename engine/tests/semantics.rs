@@ -277,3 +277,47 @@ fn format_widths_and_long_ranges_stop_or_run_instead_of_crashing() {
     check_stops("fun main() {\n    println(\"%.99999999999f\".format(1.0))\n}\n", "", "format precision over");
     check("fun main() {\n    println(listOf(1, 2).zip(0L..Long.MAX_VALUE))\n    println(\"abc\".substring(0..2))\n}\n", "[(1, 0), (2, 1)]\nabc\n");
 }
+
+#[test]
+fn debug_probes_dump_shows_a_producer_and_channel_waits_as_1_9_does() {
+    // `send`, `receive` and a for loop's `hasNext` end in tail calls, like `delay`: the frames
+    // are the program's own.
+    check(
+        "import kotlinx.coroutines.*\nimport kotlinx.coroutines.channels.*\nimport kotlinx.coroutines.debug.DebugProbes\n\nfun main() = runBlocking {\n    DebugProbes.install()\n    val numbers = produce {\n        for (i in 1..3) send(i)\n    }\n    val inbox = Channel<String>()\n    val reader = launch {\n        for (s in inbox) println(s)\n    }\n    delay(10)\n    DebugProbes.dumpCoroutines(System.out)\n    inbox.close()\n    numbers.cancel()\n}\n",
+        "Coroutines dump 2024/01/01 00:00:00\n\
+         \n\
+         Coroutine \"coroutine#1\":BlockingCoroutine{Active}@2158ae78, state: RUNNING\n\
+         \tat MainKt$main$1.invokeSuspend(Main.kt:15)\n\
+         \n\
+         Coroutine \"coroutine#2\":ProducerCoroutine{Active}@69d38194, state: SUSPENDED\n\
+         \tat MainKt$main$1$numbers$1.invokeSuspend(Main.kt:8)\n\
+         \n\
+         Coroutine \"coroutine#3\":StandaloneCoroutine{Active}@503afb49, state: SUSPENDED\n\
+         \tat MainKt$main$1$reader$1.invokeSuspend(Main.kt:12)\n",
+    );
+}
+
+#[test]
+fn channel_mistakes_are_diagnostics() {
+    // A suspending channel call outside a coroutine is a compile error with its span.
+    let source = "import kotlinx.coroutines.channels.*\n\nfun main() {\n    val ch = Channel<Int>(1)\n    ch.send(1)\n    println(ch.receive())\n}\n";
+    let diags = engine::diagnostics(source);
+    let found: Vec<(&str, String)> = diags.iter().map(|d| (&source[d.span.start as usize..d.span.end as usize], d.message.clone())).collect();
+    assert_eq!(
+        found,
+        vec![
+            ("send", "suspend function 'send' should be called only from a coroutine or another suspend function".to_string()),
+            ("receive", "suspend function 'receive' should be called only from a coroutine or another suspend function".to_string()),
+        ]
+    );
+    // The names of the channels package need its import.
+    let diags = engine::diagnostics("import kotlinx.coroutines.*\n\nfun main() = runBlocking {\n    val p = produce { send(1) }\n    p.consumeEach { println(it) }\n}\n");
+    assert_eq!(diags.len(), 2, "{diags:?}");
+    assert!(diags.iter().all(|d| d.message.contains("it needs an import")), "{diags:?}");
+    // A for loop over a channel in a plain function cannot suspend; a Channel is not printed.
+    let loop_in_plain = "import kotlinx.coroutines.channels.*\n\nfun main() {\n    val ch = Channel<Int>(Channel.UNLIMITED)\n    for (x in ch) println(x)\n}\n";
+    check_stops(loop_in_plain, "", "suspend function 'hasNext' should be called only from a coroutine");
+    check_stops("import kotlinx.coroutines.channels.*\n\nfun main() {\n    println(Channel<Int>())\n}\n", "", "printing a Channel");
+    // A negative capacity other than the constants throws as the library does.
+    check("import kotlinx.coroutines.*\nimport kotlinx.coroutines.channels.*\n\nfun main() = runBlocking {\n    try {\n        Channel<Int>(-5)\n    } catch (e: IllegalArgumentException) {\n        println(e.message)\n    }\n}\n", "Invalid channel capacity: -5, should be >=0\n");
+}
