@@ -343,12 +343,16 @@ impl Compiler<'_> {
         self.enum_static_call(&class, &e, &name, args, span)
     }
 
-    /// A bare name that is an entry: inside its enum class, or imported
+    /// A bare name that is an entry (or `entries`) inside its enum class, or an imported entry
     /// (`import Color.RED`, `import Color.*`). Returns whether it was compiled.
     pub(super) fn enum_entry_by_name(&mut self, name: &str, span: Span) -> bool {
         if let Some((_, e)) = self.enum_here() {
             if e.entries.iter().any(|n| n == name) {
                 self.load_entry(&e, name, span);
+                return true;
+            }
+            if name == "entries" && !self.enum_companion_has(&e, name) {
+                self.load_values(&e, "toList", span);
                 return true;
             }
         }
