@@ -1887,6 +1887,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn when(&mut self, subject: Option<&WhenSubject>, branches: &[WhenBranch], span: Span) {
+        self.check_enum_when(subject, branches, span);
         self.push_scope();
         let subj = subject.map(|s| {
             self.expr(&s.expr);

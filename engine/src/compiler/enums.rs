@@ -123,6 +123,10 @@ impl Compiler<'_> {
     /// Compiles the holder's initializer: the entries, in order, then the companion.
     pub(super) fn compile_enum(&mut self, c: &ClassDecl) {
         let (Some(e), Some(info)) = (self.enums.get(&c.name.name).cloned(), self.classes.get(&c.name.name).cloned()) else { return };
+        if self.program.classes[info.id.0 as usize].span != c.span {
+            // Another declaration of the name; only the first one was declared.
+            return;
+        }
         let init = self.program.classes[e.holder.0 as usize].init;
         let prev = self.current_class.replace(c.name.name.clone());
         self.push_fn(init, SuspendCtx::Plain, false, None);
@@ -384,6 +388,70 @@ impl Compiler<'_> {
     pub(super) fn enum_entry_hint(&self, name: &str) -> Option<String> {
         let (class, _) = self.enums.iter().find(|(_, e)| e.entries.iter().any(|n| n == name))?;
         Some(format!("an enum entry is named with its class: `{class}.{name}`, or imported: `import {class}.{name}`"))
+    }
+
+    /// The enum class and entry an expression names: `Color.RED`, or `RED` inside the class
+    /// or imported.
+    fn entry_named(&self, e: &Expr) -> Option<(String, String)> {
+        match &e.kind {
+            ExprKind::Member { receiver, name, safe: false } => {
+                let ExprKind::Name(class) = &receiver.kind else { return None };
+                let info = self.enum_named(&class.name)?;
+                info.entries.contains(&name.name).then(|| (class.name.clone(), name.name.clone()))
+            }
+            ExprKind::Name(id) => {
+                let hidden = self.fns.iter().any(|f| f.scopes.iter().flatten().any(|v| v.name == id.name) || f.captures.iter().any(|c| c.name == id.name));
+                if hidden {
+                    return None;
+                }
+                if let Some((class, info)) = self.enum_here() {
+                    if info.entries.contains(&id.name) {
+                        return Some((class, id.name.clone()));
+                    }
+                }
+                self.imports.iter().find_map(|path| {
+                    let (class, member) = path.split_once('.')?;
+                    let info = self.enums.get(class)?;
+                    ((member == id.name || member == "*") && info.entries.contains(&id.name)).then(|| (class.to_string(), id.name.clone()))
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// A `when` whose branches test entries of one enum class must cover them all or have an
+    /// `else`, as Kotlin requires (since 1.7 for statements too).
+    pub(super) fn check_enum_when(&mut self, subject: Option<&WhenSubject>, branches: &[WhenBranch], span: Span) {
+        if subject.is_none() || branches.iter().any(|b| b.conditions.is_empty()) {
+            return;
+        }
+        let mut class: Option<String> = None;
+        let mut covered: Vec<String> = Vec::new();
+        for cond in branches.iter().flat_map(|b| &b.conditions) {
+            let WhenCondition::Expr(e) = cond else { return };
+            if matches!(e.kind, ExprKind::Null) {
+                continue;
+            }
+            let Some((c, entry)) = self.entry_named(e) else { return };
+            if class.as_ref().is_some_and(|k| *k != c) {
+                return;
+            }
+            class = Some(c);
+            covered.push(entry);
+        }
+        let Some(class) = class else { return };
+        let Some(info) = self.enums.get(&class) else { return };
+        let missing: Vec<String> = info.entries.iter().filter(|n| !covered.contains(n)).map(|n| format!("'{class}.{n}'")).collect();
+        if missing.is_empty() {
+            return;
+        }
+        let keyword = Span::new(span.start as usize, (span.start as usize + 4).min(span.end as usize));
+        let branch = if missing.len() == 1 { "branch" } else { "branches" };
+        self.error_help(
+            keyword,
+            format!("'when' must be exhaustive: add the necessary {} {branch} or an 'else' branch", missing.join(", ")),
+            "a when over an enum value covers each of its entries, or has `else -> …`",
+        );
     }
 
     /// `import Color.RED` or `import Color.*` of an enum class the program declares.

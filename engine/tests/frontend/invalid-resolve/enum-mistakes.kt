@@ -16,6 +16,17 @@ data enum class Broken { X }
 
 enum class Runner : Runnable { FAST; override fun run() {} }
 
+fun describe(c: Color) = when (c) {
+    Color.RED -> "red"
+    Color.GREEN -> "green"
+}
+
+fun covered(c: Color?) = when (c) {
+    Color.RED, Color.GREEN -> 1
+    Color.BLUE -> 2
+    null -> 0
+}
+
 fun main() {
     println(Color.PURPLE)
     println(Color.GREN)
