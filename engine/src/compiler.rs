@@ -14,6 +14,7 @@ use crate::lang::ast::*;
 use crate::lang::{Diagnostic, LineIndex, Span};
 use crate::value::Value;
 
+mod enums;
 mod inline;
 mod names;
 
@@ -211,6 +212,8 @@ struct Compiler<'a> {
     extensions: Names<Vec<FunSig>>,
     globals: Names<u32>,
     classes: Names<ClassInfo>,
+    /// The enum classes, by name.
+    enums: Names<enums::EnumInfo>,
     /// Names of methods defined by user classes and objects.
     user_methods: Names<()>,
     fns: Vec<FnCtx>,
@@ -259,6 +262,7 @@ impl<'a> Compiler<'a> {
             extensions: Names::default(),
             globals: Names::default(),
             classes: Names::default(),
+            enums: Names::default(),
             user_methods: Names::default(),
             fns: Vec::new(),
             current_class: None,
@@ -373,7 +377,8 @@ impl<'a> Compiler<'a> {
                     self.declare_class(&o.name, &[], &o.members, true, &o.modifiers, &o.supertypes, o.span)
                 }
                 Item::Class(c) => {
-                    self.declare_class(&c.name, &c.params, &c.members, false, &c.modifiers, &c.supertypes, c.span);
+                    let params = enums::class_params(c);
+                    self.declare_class(&c.name, &params, &c.members, false, &c.modifiers, enums::class_supertypes(c), c.span);
                     // The companion is an object of its own, named as the JVM names its class.
                     if let Some(o) = companion_of(&c.members) {
                         let name = Ident { name: format!("{}${}", c.name.name, o.name.name), span: o.name.span };
@@ -381,6 +386,9 @@ impl<'a> Compiler<'a> {
                         if let Some(info) = self.classes.get_mut(&c.name.name) {
                             info.companion = Some(name.name);
                         }
+                    }
+                    if c.modifiers.has("enum") {
+                        self.declare_enum(c);
                     }
                 }
             }
@@ -513,10 +521,11 @@ impl<'a> Compiler<'a> {
                 Item::Property(p) => self.compile_global(p),
                 Item::Object(o) => self.compile_class_body(&o.name.name, &[], &o.members, &o.supertypes),
                 Item::Class(c) => {
-                    self.compile_class_body(&c.name.name, &c.params, &c.members, &c.supertypes);
+                    self.compile_class_body(&c.name.name, &enums::class_params(c), &c.members, enums::class_supertypes(c));
                     if let Some(o) = companion_of(&c.members) {
                         self.compile_class_body(&format!("{}${}", c.name.name, o.name.name), &[], &o.members, &o.supertypes);
                     }
+                    self.compile_enum(c);
                 }
             }
         }
@@ -607,6 +616,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn check_import(&mut self, imp: &Import) {
+        if self.enum_import(imp) {
+            return;
+        }
         let path = imp.path.as_str();
         let known_prefixes = [
             "kotlinx.coroutines",
@@ -867,6 +879,7 @@ impl<'a> Compiler<'a> {
         let this_name = self.declare_receiver(this_slot, RecvKind::Class(info.id), class.span);
         self.mark_param_box(&this_name, nop);
         self.bind_params(params, class.span);
+        self.enum_companion_prologue(class_name, class.span);
         // A class extending an exception passes its message and cause to the base class.
         if let Some(st) = supertypes.iter().find(|s| ExcClass::from_name(s.ty.simple_name()).is_some()) {
             if let Some(args) = &st.args {
@@ -1437,6 +1450,9 @@ impl<'a> Compiler<'a> {
             return;
         };
         if declaring.iter().all(|(_, mutable, _)| !mutable) {
+            if self.enum_property_written(&first, name) {
+                return;
+            }
             self.error_help(name.span, format!("val cannot be reassigned: '{}' is declared with val in '{first}'", name.name), format!("declare it with `var {}`", name.name));
             return;
         }
@@ -1855,7 +1871,7 @@ impl<'a> Compiler<'a> {
                 "Int", "Long", "Double", "Float", "Boolean", "String", "Char", "Number", "List", "MutableList", "Map", "MutableMap",
                 "Set", "MutableSet", "Collection", "Iterable", "Pair", "Triple", "Job", "Deferred", "CompletableDeferred", "CoroutineScope",
                 "CoroutineContext", "CoroutineDispatcher", "Unit", "Nothing", "Throwable", "Function0", "Function1", "Array",
-                "IntArray", "Result", "Comparable", "CharSequence", "Short", "Byte", "->",
+                "IntArray", "Result", "Comparable", "CharSequence", "Short", "Byte", "Enum", "->",
             ];
             if !KNOWN.contains(&name) && ExcClass::from_name(name).is_none() {
                 self.error(ty.span, format!("unknown type '{name}'"));
@@ -1871,6 +1887,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn when(&mut self, subject: Option<&WhenSubject>, branches: &[WhenBranch], span: Span) {
+        self.check_enum_when(subject, branches, span);
         self.push_scope();
         let subj = subject.map(|s| {
             self.expr(&s.expr);
@@ -2140,6 +2157,9 @@ impl<'a> Compiler<'a> {
                 return;
             }
         }
+        if self.enum_entry_by_name(name, span) {
+            return;
+        }
         if let Some(&g) = self.globals.get(name) {
             self.emit(Op::LoadGlobal(g), span);
             return;
@@ -2207,7 +2227,9 @@ impl<'a> Compiler<'a> {
         candidates.extend(builtins::GLOBAL_NAMES.iter().map(|s| s.to_string()));
         let refs: Vec<&str> = candidates.iter().map(|s| s.as_str()).collect();
         let mut d = Diagnostic::error(span, format!("unresolved reference '{name}'"));
-        if let Some(s) = crate::lang::suggest::did_you_mean(name, refs.iter().copied()) {
+        if let Some(help) = self.enum_entry_hint(name) {
+            d = d.with_help(help);
+        } else if let Some(s) = crate::lang::suggest::did_you_mean(name, refs.iter().copied()) {
             d = d.with_help(format!("did you mean '{s}'?"));
         }
         if matches!(name, "launch" | "async") {
@@ -2226,6 +2248,9 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::LoadObject(id), span);
                 return;
             }
+        }
+        if self.enum_member(receiver, name, span) {
+            return;
         }
         // Namespace members: `Dispatchers.IO`, `Long.MAX_VALUE`, `CoroutineStart.LAZY`.
         if let ExprKind::Name(ns_id) = &receiver.kind {
@@ -2397,7 +2422,10 @@ impl<'a> Compiler<'a> {
     // ----- Calls -----
 
     fn call(&mut self, callee: &Expr, type_args: &[TypeRef], args: &[Arg], trailing: bool, span: Span) {
-        let _ = (type_args, trailing);
+        let _ = trailing;
+        if self.enum_generic_call(callee, type_args, args, span) {
+            return;
+        }
         match &callee.kind {
             ExprKind::Name(id) => self.name_call(id, args, span),
             ExprKind::Member { receiver, name, safe } => self.method_call(receiver, name, args, *safe, span),
@@ -2467,6 +2495,9 @@ impl<'a> Compiler<'a> {
                 self.call_object_method(&c, &sig, id, args, span);
                 return;
             }
+        }
+        if self.enum_name_call(id, args, span) {
+            return;
         }
         if let Some(sigs) = self.functions.get(name).cloned() {
             let fitting = sigs.iter().find(|s| s.params.len() == args.len() && lambdas_fit(s, args));
@@ -2736,6 +2767,9 @@ impl<'a> Compiler<'a> {
 
     fn method_call(&mut self, receiver: &Expr, name: &Ident, args: &[Arg], safe: bool, span: Span) {
         let mname = name.name.as_str();
+        if self.enum_method_call(receiver, name, args, span) {
+            return;
+        }
         // `Namespace.function(…)`: `Thread.sleep(100)`, `System.currentTimeMillis()`.
         if let ExprKind::Name(ns_id) = &receiver.kind {
             if self.is_shadowed(&ns_id.name).is_none() {

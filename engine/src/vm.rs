@@ -307,6 +307,13 @@ impl World {
                     self.globals[*g as usize] = v;
                     Ok(())
                 }
+                Op::LoadObject(c) if self.failed_objects.contains(c) => {
+                    // The JVM names the class whose `<clinit>` failed: a companion's or an enum's
+                    // entries' is their class's.
+                    let name = program.classes[c.0 as usize].name.split('$').next().unwrap_or_default().to_string();
+                    let exc = self.new_exception(ExcClass::NoClassDefFoundError, Some(&format!("Could not initialize class {name}")), None);
+                    self.throw(s, ex, exc)
+                }
                 Op::LoadObject(c) => {
                     let c = *c;
                     match self.objects[c.0 as usize] {
@@ -823,7 +830,7 @@ impl World {
 
     /// Throws an exception in the strand: unwinds to the innermost handler, through scope
     /// frames, or ends the strand.
-    pub(crate) fn throw(&mut self, s: StrandId, ex: &mut Exec, e: Value) -> Result<(), Flow> {
+    pub(crate) fn throw(&mut self, s: StrandId, ex: &mut Exec, mut e: Value) -> Result<(), Flow> {
         // An exception made while this strand's frames were checked out has no stack trace
         // yet: it gets the frames of the place it is thrown from.
         if let Value::Obj(o) = &e {
@@ -845,12 +852,36 @@ impl World {
                         return Ok(());
                     }
                     let base = f.base as usize;
+                    let object = match &f.on_return {
+                        OnReturn::PushInstead(Value::Obj(o)) => Some((f.func, *o)),
+                        _ => None,
+                    };
                     ex.frames.pop();
                     ex.stack.truncate(base);
+                    if let Some((func, o)) = object {
+                        e = self.object_init_failed(func, o, e);
+                    }
                 }
                 Some(Frame::Scope(_)) => return self.scope_block_done(s, ex, Err(e)),
             }
         }
+    }
+
+    /// An exception left the initializer `func` of the instance `o`. When that is an object's
+    /// (an `object`, a companion, an enum class's entries), it failed as a JVM class's
+    /// `<clinit>` fails: the object cannot be used again (`LoadObject` throws
+    /// NoClassDefFoundError), and an exception that is no Error reaches the code that used it
+    /// wrapped in an ExceptionInInitializerError.
+    fn object_init_failed(&mut self, func: FuncId, o: ObjId, e: Value) -> Value {
+        let Some(c) = self.objects.iter().position(|x| *x == Some(o)) else { return e };
+        if self.program.classes[c].init != func {
+            return e;
+        }
+        self.failed_objects.push(crate::bytecode::ClassId(c as u32));
+        if self.exception_class(&e).is_some_and(|k| k.is_a(ExcClass::Error)) {
+            return e;
+        }
+        self.new_exception(ExcClass::ExceptionInInitializerError, None, Some(e))
     }
 
     /// The block of a scope frame ended with a value or an exception.
