@@ -2292,8 +2292,21 @@ impl<'a> Compiler<'a> {
         }
         self.expr(receiver);
         self.check_member_name(&name.name, name.span, receiver);
+        self.check_property_read(&name.name, name.span);
         let s = self.sym(&name.name);
         self.emit(Op::GetField { name: s, safe }, span);
+    }
+
+    /// A built-in function read as a property (`threadLocal.set`) is a mistake kotlinc
+    /// reports; running it would call the function with its arguments missing.
+    fn check_property_read(&mut self, name: &str, span: Span) {
+        if !builtins::CALL_ONLY_METHODS.contains(&name) {
+            return;
+        }
+        let a_property = self.program.classes.iter().any(|c| c.fields.iter().chain(&c.getters).any(|f| self.program.sym(*f) == name));
+        if !a_property {
+            self.error_help(span, format!("function invocation '{name}(...)' expected"), format!("call it: `{name}(…)`"));
+        }
     }
 
     /// `x::class`. A name that is no value but a type (`IllegalStateException::class`,
@@ -2828,6 +2841,9 @@ impl<'a> Compiler<'a> {
         }
         self.expr(receiver);
         self.check_member_name(mname, name.span, receiver);
+        if args.len() < builtins::min_method_args(mname) && !self.user_methods.contains_key(mname) {
+            self.error(span, format!("no value passed for a parameter of '{mname}'"));
+        }
         if matches!(mname, "join" | "await" | "cancelAndJoin" | "lock" | "acquire" | "awaitAll" | "joinAll") {
             self.check_suspend_allowed(name.span, mname);
         }

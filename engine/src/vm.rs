@@ -40,7 +40,8 @@ pub enum Native {
     Suspend,
     /// Blocked the thread; the strand continues when the thread is unblocked.
     Block,
-    /// Pushed frames to run; their result becomes the call's value.
+    /// Pushed frames to run, whose result becomes the call's value; or, for an operation
+    /// that leaves nothing (`a[i] = v`, entering a monitor), pushed nothing.
     Pushed,
     /// Paused the strand for another one on the same thread (UNDISPATCHED start): the
     /// value is pushed and the step ends.
@@ -361,7 +362,7 @@ impl World {
                     let v = ex.stack.pop().expect("stack underflow");
                     let idx = ex.stack.pop().expect("stack underflow");
                     let recv = ex.stack.pop().expect("stack underflow");
-                    let r = self.set_index(recv, idx, v).map(|()| Native::Value(Value::Absent));
+                    let r = self.set_index(recv, idx, v).map(|()| Native::Pushed);
                     self.apply_native(t, s, ex, r, span)
                 }
                 Op::Pop => {
@@ -650,7 +651,7 @@ impl World {
                     let lock = ex.stack.pop().expect("stack underflow");
                     let r = self.monitor_enter(t, s, lock);
                     self.apply_native(t, s, ex, r.map(|n| match n {
-                        Native::Value(_) => Native::Value(Value::Absent),
+                        Native::Value(_) => Native::Pushed,
                         other => other,
                     }), span)
                 }
@@ -700,10 +701,9 @@ impl World {
         }
         match r {
             Ok(Native::Value(v)) => {
-                // `Absent` marks built-ins that leave nothing on the stack (MonitorEnter).
-                if !matches!(v, Value::Absent) {
-                    ex.stack.push(v);
-                }
+                // A built-in gives back a missing argument it kept (`list.set(0)` stores none;
+                // kotlinc refuses such a call, the engine only must not lose its stack).
+                ex.stack.push(if matches!(v, Value::Absent) { Value::Unit } else { v });
                 Ok(())
             }
             Ok(Native::Pushed) => Ok(()),
