@@ -67,6 +67,10 @@ pub enum ExcClass {
     StackOverflowError,
     /// `java.lang.OutOfMemoryError`
     OutOfMemoryError,
+    /// `java.lang.ExceptionInInitializerError`: an object's initializer threw.
+    ExceptionInInitializerError,
+    /// `java.lang.NoClassDefFoundError`: an object whose initializer threw is used again.
+    NoClassDefFoundError,
     /// `kotlinx.coroutines.channels.ClosedReceiveChannelException`
     ClosedReceiveChannelException,
     /// `kotlinx.coroutines.channels.ClosedSendChannelException`
@@ -107,6 +111,8 @@ pub const ALL: &[ExcClass] = &[
     ExcClass::NotImplementedError,
     ExcClass::StackOverflowError,
     ExcClass::OutOfMemoryError,
+    ExcClass::ExceptionInInitializerError,
+    ExcClass::NoClassDefFoundError,
     ExcClass::ClosedReceiveChannelException,
     ExcClass::ClosedSendChannelException,
 ];
@@ -148,6 +154,8 @@ impl ExcClass {
             NotImplementedError => "kotlin.NotImplementedError",
             StackOverflowError => "java.lang.StackOverflowError",
             OutOfMemoryError => "java.lang.OutOfMemoryError",
+            ExceptionInInitializerError => "java.lang.ExceptionInInitializerError",
+            NoClassDefFoundError => "java.lang.NoClassDefFoundError",
             ClosedReceiveChannelException => "kotlinx.coroutines.channels.ClosedReceiveChannelException",
             ClosedSendChannelException => "kotlinx.coroutines.channels.ClosedSendChannelException",
         }
@@ -184,7 +192,8 @@ impl ExcClass {
             CancellationException | ClosedSendChannelException => IllegalStateException,
             ClosedReceiveChannelException => NoSuchElementException,
             JobCancellationException | TimeoutCancellationException => CancellationException,
-            NotImplementedError | StackOverflowError | OutOfMemoryError => Error,
+            // The last two are a `LinkageError`'s, which the engine does not name.
+            NotImplementedError | StackOverflowError | OutOfMemoryError | ExceptionInInitializerError | NoClassDefFoundError => Error,
         })
     }
 

@@ -17,6 +17,7 @@ pub mod bytecode;
 pub mod channel;
 pub mod compiler;
 pub mod decimal;
+mod enums;
 pub mod exception;
 mod format;
 pub mod job;

@@ -244,6 +244,8 @@ pub struct World {
     pub globals: Vec<Value>,
     /// `object` singletons, created on first use.
     pub objects: Vec<Option<ObjId>>,
+    /// The objects whose initializer threw: the JVM refuses to use their class again.
+    pub failed_objects: Vec<crate::bytecode::ClassId>,
     /// Jobs; index 0 is `NonCancellable`.
     pub jobs: Vec<Job>,
     /// Strands.
@@ -385,6 +387,7 @@ impl World {
             heap: Heap::default(),
             globals: vec![Value::Absent; n_globals],
             objects: vec![None; n_classes],
+            failed_objects: Vec::new(),
             jobs: vec![non_cancellable],
             strands: Vec::new(),
             threads: vec![main_thread],
