@@ -419,7 +419,7 @@ impl World {
                     if let Some(Frame::Code(f)) = self.strands[r.strand.0 as usize].frames.last_mut() {
                         f.ip = ip;
                     }
-                    Resume::Continue
+                    Resume::ContinueCancellable
                 }
             };
             self.dispatch(r.strand, resume);

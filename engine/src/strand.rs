@@ -133,6 +133,10 @@ pub enum Resume {
     Throw(Value),
     /// Continue where it left off (after a dispatch to another thread, or unblocking).
     Continue,
+    /// As `Continue`, for a suspension point resumed cancellably without a value (a `for`
+    /// loop over a channel that was closed): it throws instead when the coroutine was
+    /// cancelled before it ran again.
+    ContinueCancellable,
     /// A scope frame's job finished: return its result or throw its exception.
     ScopeDone,
     /// As `ScopeDone`, for a caller whose job was cancelled while the resumption waited

@@ -135,6 +135,10 @@ impl World {
             }
             Resume::Throw(e) => self.throw(s, ex, e).map(|_| ()),
             Resume::Continue => Ok(()),
+            Resume::ContinueCancellable => match self.pending_cancellation(s) {
+                Some(exc) => self.throw(s, ex, exc).map(|_| ()),
+                None => Ok(()),
+            },
             Resume::ScopeDone => self.finish_scope(s, ex),
             Resume::ScopeDoneCancellable => match self.pending_cancellation(s) {
                 Some(exc) => self.finish_scope_cancelled(s, ex, exc),

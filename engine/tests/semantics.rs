@@ -332,3 +332,14 @@ fn channel_mistakes_are_diagnostics() {
     // A negative capacity other than the constants throws as the library does.
     check("import kotlinx.coroutines.*\nimport kotlinx.coroutines.channels.*\n\nfun main() = runBlocking {\n    try {\n        Channel<Int>(-5)\n    } catch (e: IllegalArgumentException) {\n        println(e.message)\n    }\n}\n", "Invalid channel capacity: -5, should be >=0\n");
 }
+
+#[test]
+fn a_for_loop_resumed_by_a_close_throws_when_cancelled_before_it_runs() {
+    // Prompt cancellation (1.4+): `hasNext()` resumed with false by `close()` is a cancellable
+    // resumption, so a coroutine cancelled before it runs again throws instead of leaving the
+    // loop (1.0.1, atomically cancellable, left the loop).
+    check(
+        "import kotlinx.coroutines.*\nimport kotlinx.coroutines.channels.*\n\nfun main() = runBlocking {\n    val ch = Channel<Int>()\n    val job = launch {\n        try {\n            for (x in ch) println(x)\n            println(\"loop ended\")\n        } catch (e: CancellationException) {\n            println(\"cancelled\")\n        }\n    }\n    yield()\n    ch.close()\n    job.cancel()\n    job.join()\n    val other = launch {\n        for (x in ch) println(x)\n        println(\"closed loop ends at once\")\n    }\n    other.join()\n}\n",
+        "cancelled\nclosed loop ends at once\n",
+    );
+}
