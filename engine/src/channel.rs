@@ -477,17 +477,17 @@ impl World {
     pub(crate) fn channel_wait_text(&self, o: ObjId, send: bool) -> String {
         let HeapObj::Channel(c) = self.heap.get(o) else { return if send { "Channel.send".into() } else { "Channel.receive".into() } };
         let whose = match c.producer {
-            Some(j) => format!(" on the channel of {}", self.job_label(j)),
+            Some(j) => format!(" (channel of {})", self.job_label(j)),
             None => String::new(),
         };
         if send {
             match c.capacity {
-                Capacity::Rendezvous => format!("Channel.send: waits for a receiver{whose}"),
-                Capacity::Buffered(n) => format!("Channel.send: the buffer is full ({n} of {n}), waits for a receiver{whose}"),
+                Capacity::Rendezvous => format!("Channel.send, waiting for a receiver{whose}"),
+                Capacity::Buffered(n) => format!("Channel.send, buffer full ({n} of {n}){whose}"),
                 Capacity::Unlimited | Capacity::Conflated => format!("Channel.send{whose}"),
             }
         } else {
-            format!("Channel.receive: waits for an element{whose}")
+            format!("Channel.receive, waiting for an element{whose}")
         }
     }
 

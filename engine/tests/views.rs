@@ -489,8 +489,8 @@ fun main() = runBlocking {
     assert_eq!(producer.state, JobState::Active);
     let strands = r.view.strands_at(step);
     let waiting = |label: &str| strands.iter().find(|s| s.label == label).unwrap_or_else(|| panic!("no strand {label}")).waiting.clone();
-    assert_eq!(waiting("\"numbers\""), "Channel.send: waits for a receiver on the channel of \"numbers\"");
-    assert_eq!(waiting("\"reader\""), "Channel.receive: waits for an element");
+    assert_eq!(waiting("\"numbers\""), "Channel.send, waiting for a receiver (channel of \"numbers\")");
+    assert_eq!(waiting("\"reader\""), "Channel.receive, waiting for an element");
     let dump = r.dump_at(step);
     assert!(dump.contains("Coroutine \"numbers#2\":ProducerCoroutine{Active}@"), "{dump}");
     assert!(dump.contains("state: SUSPENDED\n\tat MainKt$main$1$numbers$1.invokeSuspend(Main.kt:7)\n"), "{dump}");
