@@ -569,6 +569,7 @@ pub const CALL_ONLY_METHODS: &[&str] = &[
     "minus", "and", "or", "xor", "shl", "shr", "ushr", "substringBefore", "substringAfter", "substringBeforeLast",
     "substringAfterLast", "getAndSet", "compareAndSet", "addAndGet", "getAndAdd", "updateAndGet", "completeExceptionally",
     "invokeOnCompletion", "withLock", "withPermit", "limitedParallelism", "addSuppressed", "ifEmpty", "ifBlank", "fill",
+    "send", "trySend", "offer",
 ];
 
 /// The fewest arguments a call of a built-in method takes on any type that has it: 1 for

@@ -515,6 +515,9 @@ impl World {
     pub(crate) fn channel_method(&mut self, t: ThreadId, s: StrandId, o: ObjId, recv: &Value, n: &str, args: &[Value], span: Span) -> NResult {
         let arg = |i: usize| crate::vm::arg_at(args, i);
         let producer = self.chan(o).producer;
+        if matches!(n, "send" | "trySend" | "offer") && matches!(arg(0), Value::Absent) {
+            return Err(Fault::Stop(format!("no value passed for parameter 'element' of '{n}'")));
+        }
         let v = match n {
             "send" => return self.channel_send(s, o, arg(0)),
             "receive" => return self.channel_receive(s, o, ReceiveMode::Receive),
