@@ -174,3 +174,35 @@ fn an_edited_program_is_checked_too() {
     assert!(e.questions[0].answer.is_none());
     assert!(e.questions[0].choices.iter().all(|c| !c.holds));
 }
+
+#[test]
+fn a_pointer_naming_a_coroutine_shows_it_while_it_lives_or_as_it_changes() {
+    use engine::trace::EventKind;
+    // The page's button seeks to the first step a pointer's targets name and selects the first
+    // coroutine; without a step it stays where "Run and check" left it, at the end. Either way
+    // the coroutine shown must be alive there, or change state at that very step: a pointer
+    // that says "the health check waits in the queue" must not land on it long completed.
+    for l in lessons() {
+        for v in &l.variants {
+            let e = common::run(&l.id, &v.id, &[]);
+            let w = e.run.world.as_ref().unwrap();
+            let last = w.trace.events.last().map_or(0, |ev| ev.step);
+            for n in &e.notices {
+                let Some(job) = n.targets.iter().find_map(|t| t.jobs.first().copied()) else { continue };
+                let step = n.targets.iter().find_map(|t| t.step).unwrap_or(last);
+                let state_at = |s: u64| {
+                    w.trace.events.iter().take_while(|ev| ev.step <= s).fold(None, |st, ev| match &ev.kind {
+                        EventKind::JobState { job: j, state } if *j == job => Some(*state),
+                        // A job starts out in a state of its own (New or Active), not final.
+                        EventKind::JobCreated { job: j, .. } if *j == job => Some(engine::job::JobState::Active),
+                        _ => st,
+                    })
+                };
+                let now = state_at(step);
+                let alive = now.is_some_and(|s| !s.is_final());
+                let changes = step > 0 && state_at(step - 1) != now;
+                assert!(alive || changes, "{}/{}: '{}' shows its coroutine {now:?} at step {step}", l.id, v.id, n.text);
+            }
+        }
+    }
+}
