@@ -120,6 +120,10 @@ fn line_pointers_land_on_code_not_on_comments_or_parameters() {
             }
         }
     }
+    // Nor on a parameter set to the text: the GlobalScope pointer of lesson 2 is the launch.
+    let e = common::run("context", "contextElement", &[("launchStyle", common::s("GlobalScope.launch"))]);
+    let line = e.notices.iter().flat_map(|n| &n.targets).find_map(|t| t.line).expect("the GlobalScope pointer");
+    assert!(e.source.lines().nth(line as usize - 1).unwrap().contains("GlobalScope.launch { log(\"audit\") }"), "line {line}");
     // The pointer of the confinement variant is the dispatcher, not the parameter that picks it.
     let (_, v) = lessons::find("state", "confinement").unwrap();
     let e = common::run("state", &v.id, &[]);
