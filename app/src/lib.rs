@@ -784,9 +784,13 @@ impl Reducible for State {
                 next.answers.insert(q, c);
             }
             Action::Reveal => {
+                // An edit still waiting for its run is the code to check, not the run before it.
+                if next.edits != next.ran_edit {
+                    next.run_now();
+                }
                 next.revealed = true;
                 next.playing = false;
-                next.step = self.last();
+                next.step = next.last();
                 next.evaluate();
             }
             Action::ToggleCompare => {
@@ -1206,6 +1210,15 @@ mod tests {
         assert!(!edited.revealed && edited.evaluation.is_none());
         let state = reduce_all((*edited).clone(), &[Action::Reveal, Action::Rerun(edited.edits)]);
         assert!(state.evaluation.clone().unwrap().is_err());
+    }
+
+    #[test]
+    fn checking_right_after_an_edit_checks_the_edited_code() {
+        let start = state();
+        let edited = start.source.replace("val failing = \"B\"", "val failing = \"none\"");
+        let state = reduce_all(start, &[Action::Edit(edited), Action::Answer("q1".into(), "full".into()), Action::Reveal]);
+        assert_eq!(state.evaluation.clone().unwrap().unwrap().questions[0].answer.as_deref(), Some("full"));
+        assert_eq!(state.step, state.last(), "at the end of the edited run");
     }
 
     #[test]
