@@ -210,3 +210,27 @@ fn a_pointer_naming_a_coroutine_shows_it_while_it_lives_or_as_it_changes() {
         }
     }
 }
+
+#[test]
+fn a_cores_control_is_offered_only_where_the_cores_change_the_run() {
+    // The run at the fewest and at the most cores: what it prints, how long it takes, or how
+    // many threads it keeps busy differs; otherwise the variant pins the cores.
+    for l in lessons() {
+        for v in &l.variants {
+            let Some(p) = v.params.iter().find(|p| p.runtime && p.name == "cores") else { continue };
+            // The bulkhead keeps the control of the shared pool beside it: that the cores no
+            // longer matter is its point.
+            if (l.id.as_str(), v.id.as_str()) == ("bulkhead", "bulkhead") {
+                continue;
+            }
+            let engine::lang::params::ParamKind::Range { min, max, .. } = &p.kind else { panic!("cores are a range") };
+            let at = |n: &lessons::Value| {
+                let e = common::run(&l.id, &v.id, &[("cores", n.clone())]);
+                let w = e.run.world.as_ref().unwrap();
+                let busy = w.trace.events.iter().filter_map(|ev| ev.thread).collect::<std::collections::BTreeSet<_>>().len();
+                (e.stdout.clone(), w.trace.events.last().map(|ev| ev.time), busy)
+            };
+            assert_ne!(at(min), at(max), "{}/{}: the cores change nothing", l.id, v.id);
+        }
+    }
+}
