@@ -797,8 +797,14 @@ impl Reducible for State {
                 if self.compare.is_some() {
                     next.compare = None;
                 } else {
-                    let n = self.lesson().map(|l| l.variants.len()).unwrap_or(1);
-                    let other = if n > 1 { (self.variant + 1) % n } else { self.variant };
+                    // The next variant asked a question of this one's; a variant that shares
+                    // none (the review's, lesson 3's) is another program: compare with this
+                    // one as written instead.
+                    let Some(l) = self.lesson() else { return self };
+                    let asks = |i: usize| l.questions_for(&l.variants[i].id).map(|q| q.id.as_str()).collect::<Vec<_>>();
+                    let mine = asks(self.variant);
+                    let n = l.variants.len();
+                    let other = (1..n).map(|k| (self.variant + k) % n).find(|&i| asks(i).iter().any(|q| mine.contains(q))).unwrap_or(self.variant);
                     next.compare = Some(Compare { other, sync: Sync::ByTime, run: Err(String::new()), beyond: None });
                     next.run_compare();
                 }
@@ -1322,6 +1328,19 @@ mod tests {
         assert_eq!(state.compare_step(), Some(20.min(r.last())));
         let state = reduce_all((*state).clone(), &[Action::ToggleCompare]);
         assert!(state.compare.is_none());
+    }
+
+    #[test]
+    fn compare_starts_with_a_variant_that_asks_the_same_question() {
+        // Lesson 3's two variants are two programs with questions of their own; each review
+        // variant too: the other side is the same variant as written.
+        for (lesson, variant) in [(2, 0), (2, 1), (8, 0), (8, 3)] {
+            let state = reduce_all(state(), &[Action::SelectLesson(lesson), Action::SelectVariant(variant), Action::ToggleCompare]);
+            assert_eq!(state.compare.clone().unwrap().other, variant, "lesson {lesson}, variant {variant}");
+        }
+        // Lesson 8's four strategies answer one question: the next one.
+        let state = reduce_all(state(), &[Action::SelectLesson(7), Action::SelectVariant(3), Action::ToggleCompare]);
+        assert_eq!(state.compare.clone().unwrap().other, 0);
     }
 
     #[test]
