@@ -502,6 +502,10 @@ await runSuite('page test', async (url) => {
     for (const w of workers) assert.ok(w.whole && w.name.endsWith(w.tail) && w.tail.length > 0, `the end of ${w.name} is shown: ${JSON.stringify(w)}`);
     assert.equal(new Set(workers.map((w) => w.tail)).size, workers.length, 'worker names differ');
     await shot(page, 'phone-390x844-lanes', true);
+    // A blocked bar starts with a light stripe: a wait narrower than one stripe (a monitor's few
+    // µs in lesson 8) does not look like running.
+    const hatch = await page.locator(`${byTestId('lane')} .bar.blocked`).first().evaluate((b) => getComputedStyle(b).backgroundImage);
+    assert.match(hatch, /^repeating-linear-gradient\(135deg, rgb\(255, 255, 255\) 0px/, hatch);
     assertNoProblems('on a phone');
   } finally {
     await close();
