@@ -106,6 +106,9 @@ fn pointers_to_what_did_not_happen_are_left_out() {
     // B fails: the pointers to its failure and to A's cancellation are there.
     let e = common::run("scopes", "coroutineScope", &[]);
     assert!(e.notices.iter().any(|n| n.text.starts_with("When B fails while A is still running")));
+    // A fails itself: its failure is not a cancellation by B's.
+    let e = common::run("scopes", "coroutineScope", &[("failing", lessons::Value::Str("A".into()))]);
+    assert!(!e.notices.iter().any(|n| n.text.starts_with("When B fails while A is still running")));
 }
 
 #[test]
