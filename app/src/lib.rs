@@ -532,9 +532,12 @@ impl State {
             return;
         }
         let (Some(lesson), Some(variant), Some(run)) = (self.lesson(), self.variant(), &self.run) else { return };
-        self.evaluation = Some(Ok(Rc::new(lessons::evaluate_recording(lesson, variant, run.prepared.clone(), 1, &run.rec))));
-        // Only a checked answer counts.
-        Rc::make_mut(&mut self.progress).add(lesson.id.clone());
+        let evaluation = lessons::evaluate_recording(lesson, variant, run.prepared.clone(), 1, &run.rec);
+        // Only a checked answer counts: not one against edited code that fits no answer.
+        if evaluation.questions.iter().any(|q| q.answer.is_some()) {
+            Rc::make_mut(&mut self.progress).add(lesson.id.clone());
+        }
+        self.evaluation = Some(Ok(Rc::new(evaluation)));
     }
 
     /// Runs the other side of compare mode.
@@ -1216,6 +1219,20 @@ mod tests {
         assert!(!edited.revealed && edited.evaluation.is_none());
         let state = reduce_all((*edited).clone(), &[Action::Reveal, Action::Rerun(edited.edits)]);
         assert!(state.evaluation.clone().unwrap().is_err());
+    }
+
+    #[test]
+    fn a_run_that_fits_no_answer_is_not_counted() {
+        // Lesson 3 with heartbeat renamed: its question has no answer, the other one has.
+        let start = reduce_all(state(), &[Action::SelectLesson(2)]);
+        let renamed = start.source.replace("CoroutineName(\"heartbeat\")", "CoroutineName(\"hb\")");
+        let state = reduce_all((*start).clone(), &[Action::Edit(renamed.clone()), Action::Answer("heartbeat".into(), "survives".into()), Action::Reveal]);
+        assert!(state.progress.contains("exceptions"), "the other question was checked");
+        // With the failure's message changed too, nothing fits: nothing is counted.
+        let neither = renamed.replace("Critical failure", "Fatal");
+        let state = reduce_all((*start).clone(), &[Action::Edit(neither), Action::Answer("heartbeat".into(), "survives".into()), Action::Reveal]);
+        assert!(state.evaluation.clone().unwrap().unwrap().questions.iter().all(|q| q.answer.is_none()));
+        assert!(!state.progress.contains("exceptions"));
     }
 
     #[test]
