@@ -532,9 +532,12 @@ impl State {
             return;
         }
         let (Some(lesson), Some(variant), Some(run)) = (self.lesson(), self.variant(), &self.run) else { return };
-        self.evaluation = Some(Ok(Rc::new(lessons::evaluate_recording(lesson, variant, run.prepared.clone(), 1, &run.rec))));
-        // Only a checked answer counts.
-        Rc::make_mut(&mut self.progress).add(lesson.id.clone());
+        let evaluation = lessons::evaluate_recording(lesson, variant, run.prepared.clone(), 1, &run.rec);
+        // Only a checked answer counts: not one against edited code that fits no answer.
+        if evaluation.questions.iter().any(|q| q.answer.is_some()) {
+            Rc::make_mut(&mut self.progress).add(lesson.id.clone());
+        }
+        self.evaluation = Some(Ok(Rc::new(evaluation)));
     }
 
     /// Runs the other side of compare mode.
@@ -784,17 +787,27 @@ impl Reducible for State {
                 next.answers.insert(q, c);
             }
             Action::Reveal => {
+                // An edit still waiting for its run is the code to check, not the run before it.
+                if next.edits != next.ran_edit {
+                    next.run_now();
+                }
                 next.revealed = true;
                 next.playing = false;
-                next.step = self.last();
+                next.step = next.last();
                 next.evaluate();
             }
             Action::ToggleCompare => {
                 if self.compare.is_some() {
                     next.compare = None;
                 } else {
-                    let n = self.lesson().map(|l| l.variants.len()).unwrap_or(1);
-                    let other = if n > 1 { (self.variant + 1) % n } else { self.variant };
+                    // The next variant asked a question of this one's; a variant that shares
+                    // none (the review's, lesson 3's) is another program: compare with this
+                    // one as written instead.
+                    let Some(l) = self.lesson() else { return self };
+                    let asks = |i: usize| l.questions_for(&l.variants[i].id).map(|q| q.id.as_str()).collect::<Vec<_>>();
+                    let mine = asks(self.variant);
+                    let n = l.variants.len();
+                    let other = (1..n).map(|k| (self.variant + k) % n).find(|&i| asks(i).iter().any(|q| mine.contains(q))).unwrap_or(self.variant);
                     next.compare = Some(Compare { other, sync: Sync::ByTime, run: Err(String::new()), beyond: None });
                     next.run_compare();
                 }
@@ -1209,6 +1222,29 @@ mod tests {
     }
 
     #[test]
+    fn a_run_that_fits_no_answer_is_not_counted() {
+        // Lesson 3 with heartbeat renamed: its question has no answer, the other one has.
+        let start = reduce_all(state(), &[Action::SelectLesson(2)]);
+        let renamed = start.source.replace("CoroutineName(\"heartbeat\")", "CoroutineName(\"hb\")");
+        let state = reduce_all((*start).clone(), &[Action::Edit(renamed.clone()), Action::Answer("heartbeat".into(), "survives".into()), Action::Reveal]);
+        assert!(state.progress.contains("exceptions"), "the other question was checked");
+        // With the failure's message changed too, nothing fits: nothing is counted.
+        let neither = renamed.replace("Critical failure", "Fatal");
+        let state = reduce_all((*start).clone(), &[Action::Edit(neither), Action::Answer("heartbeat".into(), "survives".into()), Action::Reveal]);
+        assert!(state.evaluation.clone().unwrap().unwrap().questions.iter().all(|q| q.answer.is_none()));
+        assert!(!state.progress.contains("exceptions"));
+    }
+
+    #[test]
+    fn checking_right_after_an_edit_checks_the_edited_code() {
+        let start = state();
+        let edited = start.source.replace("val failing = \"B\"", "val failing = \"none\"");
+        let state = reduce_all(start, &[Action::Edit(edited), Action::Answer("q1".into(), "full".into()), Action::Reveal]);
+        assert_eq!(state.evaluation.clone().unwrap().unwrap().questions[0].answer.as_deref(), Some("full"));
+        assert_eq!(state.step, state.last(), "at the end of the edited run");
+    }
+
+    #[test]
     fn code_that_cannot_be_checked_is_not_graded_or_counted() {
         // Code without the lesson's parameters: their controls go, and cannot be set.
         let start = state();
@@ -1309,6 +1345,19 @@ mod tests {
         assert_eq!(state.compare_step(), Some(20.min(r.last())));
         let state = reduce_all((*state).clone(), &[Action::ToggleCompare]);
         assert!(state.compare.is_none());
+    }
+
+    #[test]
+    fn compare_starts_with_a_variant_that_asks_the_same_question() {
+        // Lesson 3's two variants are two programs with questions of their own; each review
+        // variant too: the other side is the same variant as written.
+        for (lesson, variant) in [(2, 0), (2, 1), (8, 0), (8, 3)] {
+            let state = reduce_all(state(), &[Action::SelectLesson(lesson), Action::SelectVariant(variant), Action::ToggleCompare]);
+            assert_eq!(state.compare.clone().unwrap().other, variant, "lesson {lesson}, variant {variant}");
+        }
+        // Lesson 8's four strategies answer one question: the next one.
+        let state = reduce_all(state(), &[Action::SelectLesson(7), Action::SelectVariant(3), Action::ToggleCompare]);
+        assert_eq!(state.compare.clone().unwrap().other, 0);
     }
 
     #[test]

@@ -447,11 +447,16 @@ fn locate_in(t: &Target, run: &RunResult, source: &str, values: &[(String, Param
 }
 
 /// The source with every comment, as the engine's lexer reads it, blanked out (line breaks
-/// kept, so that lines keep their numbers).
+/// kept, so that lines keep their numbers), and every parameter's line with it: the value a
+/// parameter is set to (`val launchStyle = "GlobalScope.launch"`) is not code that does it.
 fn without_comments(source: &str) -> String {
     let mut bytes = source.as_bytes().to_vec();
     for t in engine::lang::lexer::lex(source).0.iter().filter(|t| t.kind.is_trivia()) {
-        for b in &mut bytes[t.span.start as usize..t.span.end as usize] {
+        let (mut start, end) = (t.span.start as usize, t.span.end as usize);
+        if source[start..end].contains("@param") {
+            start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        }
+        for b in &mut bytes[start..end] {
             if *b != b'\n' {
                 *b = b' ';
             }

@@ -106,6 +106,9 @@ fn pointers_to_what_did_not_happen_are_left_out() {
     // B fails: the pointers to its failure and to A's cancellation are there.
     let e = common::run("scopes", "coroutineScope", &[]);
     assert!(e.notices.iter().any(|n| n.text.starts_with("When B fails while A is still running")));
+    // A fails itself: its failure is not a cancellation by B's.
+    let e = common::run("scopes", "coroutineScope", &[("failing", lessons::Value::Str("A".into()))]);
+    assert!(!e.notices.iter().any(|n| n.text.starts_with("When B fails while A is still running")));
 }
 
 #[test]
@@ -120,6 +123,10 @@ fn line_pointers_land_on_code_not_on_comments_or_parameters() {
             }
         }
     }
+    // Nor on a parameter set to the text: the GlobalScope pointer of lesson 2 is the launch.
+    let e = common::run("context", "contextElement", &[("launchStyle", common::s("GlobalScope.launch"))]);
+    let line = e.notices.iter().flat_map(|n| &n.targets).find_map(|t| t.line).expect("the GlobalScope pointer");
+    assert!(e.source.lines().nth(line as usize - 1).unwrap().contains("GlobalScope.launch { log(\"audit\") }"), "line {line}");
     // The pointer of the confinement variant is the dispatcher, not the parameter that picks it.
     let (_, v) = lessons::find("state", "confinement").unwrap();
     let e = common::run("state", &v.id, &[]);
@@ -173,4 +180,60 @@ fn an_edited_program_is_checked_too() {
     assert!(e.run.world.is_none());
     assert!(e.questions[0].answer.is_none());
     assert!(e.questions[0].choices.iter().all(|c| !c.holds));
+}
+
+#[test]
+fn a_pointer_naming_a_coroutine_shows_it_while_it_lives_or_as_it_changes() {
+    use engine::trace::EventKind;
+    // The page's button seeks to the first step a pointer's targets name and selects the first
+    // coroutine; without a step it stays where "Run and check" left it, at the end. Either way
+    // the coroutine shown must be alive there, or change state at that very step: a pointer
+    // that says "the health check waits in the queue" must not land on it long completed.
+    for l in lessons() {
+        for v in &l.variants {
+            let e = common::run(&l.id, &v.id, &[]);
+            let w = e.run.world.as_ref().unwrap();
+            let last = w.trace.events.last().map_or(0, |ev| ev.step);
+            for n in &e.notices {
+                let Some(job) = n.targets.iter().find_map(|t| t.jobs.first().copied()) else { continue };
+                let step = n.targets.iter().find_map(|t| t.step).unwrap_or(last);
+                let state_at = |s: u64| {
+                    w.trace.events.iter().take_while(|ev| ev.step <= s).fold(None, |st, ev| match &ev.kind {
+                        EventKind::JobState { job: j, state } if *j == job => Some(*state),
+                        // A job starts out in a state of its own (New or Active), not final.
+                        EventKind::JobCreated { job: j, .. } if *j == job => Some(engine::job::JobState::Active),
+                        _ => st,
+                    })
+                };
+                let now = state_at(step);
+                let alive = now.is_some_and(|s| !s.is_final());
+                let changes = step > 0 && state_at(step - 1) != now;
+                assert!(alive || changes, "{}/{}: '{}' shows its coroutine {now:?} at step {step}", l.id, v.id, n.text);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_cores_control_is_offered_only_where_the_cores_change_the_run() {
+    // The run at the fewest and at the most cores: what it prints, how long it takes, or how
+    // many threads it keeps busy differs; otherwise the variant pins the cores.
+    for l in lessons() {
+        for v in &l.variants {
+            let Some(p) = v.params.iter().find(|p| p.runtime && p.name == "cores") else { continue };
+            // The bulkhead keeps the control of the shared pool beside it: that the cores no
+            // longer matter is its point.
+            if (l.id.as_str(), v.id.as_str()) == ("bulkhead", "bulkhead") {
+                continue;
+            }
+            let engine::lang::params::ParamKind::Range { min, max, .. } = &p.kind else { panic!("cores are a range") };
+            let at = |n: &lessons::Value| {
+                let e = common::run(&l.id, &v.id, &[("cores", n.clone())]);
+                let w = e.run.world.as_ref().unwrap();
+                let busy = w.trace.events.iter().filter_map(|ev| ev.thread).collect::<std::collections::BTreeSet<_>>().len();
+                (e.stdout.clone(), w.trace.events.last().map(|ev| ev.time), busy)
+            };
+            assert_ne!(at(min), at(max), "{}/{}: the cores change nothing", l.id, v.id);
+        }
+    }
 }

@@ -109,6 +109,19 @@ await runSuite('page test', async (url) => {
     for (const [h, c] of contrasts) assert.ok(c >= 4.5, `marker text on hue ${h}: contrast ${c.toFixed(2)}`);
     assertNoProblems('while opening every lesson');
 
+    // Lesson 3, checked at once after an edit that renames heartbeat: the edited code is the
+    // one checked, it fits no answer, and that proves no pick wrong; a pointer to a line names it.
+    await openLesson(page, 2);
+    const src3 = await page.locator(byTestId('code-input')).inputValue();
+    await page.locator(byTestId('code-input')).fill(src3.replace('CoroutineName("heartbeat")', 'CoroutineName("hb")'));
+    await page.locator(byTestId('choice-survives')).check();
+    await page.locator(byTestId('reveal')).click();
+    await waitForValue(page, `.question ${byTestId('verdict')}`, 'The run fits none of the answers exactly.');
+    assert.equal(await page.locator('.choice.wrong').count(), 0, 'no pick is wrong when no answer fits');
+    const handlerLine = src3.split('\n').findIndex((l) => l.startsWith('val handler = CoroutineExceptionHandler')) + 1;
+    assert.match(await page.locator('.notices li', { hasText: 'last line of defence' }).textContent(), new RegExp(`\\(line ${handlerLine}\\)`));
+    await page.locator(byTestId('reset')).click();
+
     // Lesson 1: step by statement and by event, forward and back.
     await openLesson(page, 0);
     await stepIs(page, 0);
@@ -211,7 +224,7 @@ await runSuite('page test', async (url) => {
     assert.match(await page.locator('.choice.right').textContent(), /cancelled/);
     assert.match(await page.locator(byTestId('verdict')).textContent(), /disagrees/);
     assert.equal(await currentStep(page), last, 'checking runs to the end');
-    await waitUntil(page, () => document.querySelector('.lesson-link.done') !== null, null, 'progress tick');
+    await waitUntil(page, () => document.querySelector('[data-testid="lesson-list"] li:first-child .lesson-link.done') !== null, null, 'progress tick');
     // The verdict is in sight, not under the question box's own scroll.
     const seen = await page.evaluate(([q, v]) => {
       const box = document.querySelector(q).getBoundingClientRect();
@@ -489,6 +502,10 @@ await runSuite('page test', async (url) => {
     for (const w of workers) assert.ok(w.whole && w.name.endsWith(w.tail) && w.tail.length > 0, `the end of ${w.name} is shown: ${JSON.stringify(w)}`);
     assert.equal(new Set(workers.map((w) => w.tail)).size, workers.length, 'worker names differ');
     await shot(page, 'phone-390x844-lanes', true);
+    // A blocked bar starts with a light stripe: a wait narrower than one stripe (a monitor's few
+    // µs in lesson 8) does not look like running.
+    const hatch = await page.locator(`${byTestId('lane')} .bar.blocked`).first().evaluate((b) => getComputedStyle(b).backgroundImage);
+    assert.match(hatch, /^repeating-linear-gradient\(135deg, rgb\(255, 255, 255\) 0px/, hatch);
     assertNoProblems('on a phone');
   } finally {
     await close();

@@ -104,12 +104,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
             let (qid, cid) = (q.id.clone(), c.id.clone());
             let onchange = props.ondispatch.reform(move |_: Event| Action::Answer(qid.clone(), cid.clone()));
             let checked = picked == Some(&c.id);
-            let is_right = right.as_ref() == Some(&c.id);
-            let verdict = match (evaluation.is_some(), is_right, checked) {
-                (true, true, _) => Some(("right", "✔ what the run did")),
-                (true, false, true) => Some(("wrong", "✖ not this time")),
-                _ => None,
-            };
+            let verdict = verdict(right.as_deref(), &c.id, checked);
             html! {
                 <li class={classes!("choice", verdict.map(|v| v.0))}>
                     <label>
@@ -159,7 +154,9 @@ pub fn questions(props: &QuestionsProps) -> Html {
             let onclick = on_click(&props.ondispatch, action);
             html! { <button class="control small" data-testid="notice-show" {onclick}>{ what }</button> }
         });
-        html! { <li>{ n.text.clone() }{ " " }{ for jump }</li> }
+        // A line has no step to seek to: the notice names it, for the gutter's numbers.
+        let line = n.targets.iter().find_map(|t| t.line).map(|l| format!("(line {l}) "));
+        html! { <li>{ n.text.clone() }{ " " }{ for line }{ for jump }</li> }
     });
     let error = match &props.evaluation {
         Some(Err(e)) => Some(html! { <p class="summary bad" tabindex="-1">{ format!("The answers are not checked: {e}.") }</p> }),
@@ -183,6 +180,16 @@ pub fn questions(props: &QuestionsProps) -> Html {
     }
 }
 
+/// How a choice is marked once the run is checked: the run's answer, and the learner's pick
+/// when it is another. A run that fits no answer (edited code) proves no pick wrong.
+fn verdict(right: Option<&str>, choice: &str, picked: bool) -> Option<(&'static str, &'static str)> {
+    match right {
+        Some(r) if r == choice => Some(("right", "✔ what the run did")),
+        Some(_) if picked => Some(("wrong", "✖ not this time")),
+        _ => None,
+    }
+}
+
 /// Where a "what to notice" button goes: the first step its targets name, and the first
 /// coroutine (a target naming no step only selects the coroutine).
 fn notice_jump(targets: &[lessons::TargetAt]) -> (Option<u64>, Option<engine::value::JobId>) {
@@ -193,7 +200,16 @@ fn notice_jump(targets: &[lessons::TargetAt]) -> (Option<u64>, Option<engine::va
 
 #[cfg(test)]
 mod tests {
-    use super::notice_jump;
+    use super::{notice_jump, verdict};
+
+    #[test]
+    fn a_pick_is_wrong_only_when_the_run_has_another_answer() {
+        assert_eq!(verdict(Some("a"), "a", true).map(|v| v.0), Some("right"));
+        assert_eq!(verdict(Some("a"), "a", false).map(|v| v.0), Some("right"));
+        assert_eq!(verdict(Some("a"), "b", true).map(|v| v.0), Some("wrong"));
+        assert_eq!(verdict(Some("a"), "b", false), None);
+        assert_eq!(verdict(None, "b", true), None, "edited code that fits no answer");
+    }
     use yew::Reducible;
 
     #[test]
