@@ -31,20 +31,24 @@ impl World {
             Value::Job(j) => self.job_to_string(*j),
             Value::Dispatcher(d) => self.dispatcher_name(*d),
             Value::Ctx(c) | Value::Scope(c) => {
+                // Elements in the order they were added; the dispatcher (the
+                // ContinuationInterceptor) last, where CombinedContext keeps it.
+                let mut keys = c.keys();
+                keys.sort_by_key(|k| *k == crate::value::CtxKey::Dispatcher);
                 let mut parts = Vec::new();
-                if let Some(n) = &c.name {
-                    parts.push(format!("CoroutineName({n})"));
+                for k in keys {
+                    parts.push(match k {
+                        crate::value::CtxKey::Name => format!("CoroutineName({})", c.name.as_deref().unwrap_or_default()),
+                        crate::value::CtxKey::ThreadLocal(o) => {
+                            let value = c.thread_locals.iter().find(|(t, _)| *t == o).map(|(_, v)| self.to_kstring_depth(v, depth + 1)).unwrap_or_default();
+                            format!("ThreadLocal(value={value}, threadLocal = {})", self.obj_to_string(o, depth + 1))
+                        }
+                        crate::value::CtxKey::Handler => format!("CoroutineExceptionHandler@{}", fake_hash(c.handler.map_or(0, |h| h.0 as u64) + 7)),
+                        crate::value::CtxKey::Job => c.job.map(|j| self.job_to_string(j)).unwrap_or_default(),
+                        crate::value::CtxKey::Dispatcher => c.dispatcher.map(|d| self.dispatcher_name(d)).unwrap_or_default(),
+                    });
                 }
-                if let Some(j) = c.job {
-                    parts.push(self.job_to_string(j));
-                }
-                if let Some(h) = c.handler {
-                    parts.push(format!("CoroutineExceptionHandler@{}", fake_hash(h.0 as u64 + 7)));
-                }
-                if let Some(d) = c.dispatcher {
-                    parts.push(self.dispatcher_name(d));
-                }
-                let is_single = parts.len() == 1 && c.thread_locals.is_empty();
+                let is_single = parts.len() == 1;
                 if matches!(v, Value::Scope(_)) {
                     return format!("CoroutineScope(coroutineContext=[{}])", parts.join(", "));
                 }

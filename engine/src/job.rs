@@ -318,8 +318,7 @@ impl World {
     pub fn new_job(&mut self, spec: NewJob) -> JobId {
         let id = JobId(self.jobs.len() as u32);
         let parent = spec.parent_ctx.job;
-        let mut ctx = (*spec.parent_ctx).clone();
-        ctx.job = Some(id);
+        let ctx = spec.parent_ctx.with_job(id);
         self.next_coroutine_id += u32::from(spec.class.is_coroutine() && !spec.class.is_scoped() || spec.class == JobClass::Blocking);
         let debug_id = self.next_coroutine_id;
         let handles_exception = match spec.class {

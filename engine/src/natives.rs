@@ -560,7 +560,7 @@ impl World {
                 let mut ctx = self.to_context(&arg(0))?;
                 if ctx.job.is_none() {
                     let j = self.new_job(NewJob { class: JobClass::JobImpl, parent_ctx: Rc::new(Context::default()), lazy: false, span });
-                    ctx.job = Some(j);
+                    ctx = ctx.with_job(j);
                 }
                 Value::Scope(Rc::new(ctx))
             }

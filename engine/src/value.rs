@@ -227,12 +227,37 @@ pub struct Context {
     pub handler: Option<ObjId>,
     /// `ThreadLocal.asContextElement(value)` elements: thread-local object and value.
     pub thread_locals: Vec<(ObjId, Value)>,
+    /// The order its elements were added in, as `CombinedContext` keeps it: `a + b` puts b's
+    /// elements after a's, a replaced element moves to the end. Elements set without `plus`
+    /// (a context of one element, a job given to a scope) come after these; see
+    /// [`Context::keys`].
+    pub order: Vec<CtxKey>,
+}
+
+/// The key of a context element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CtxKey {
+    /// `CoroutineName`.
+    Name,
+    /// A `ThreadLocal`'s element.
+    ThreadLocal(ObjId),
+    /// `CoroutineExceptionHandler`.
+    Handler,
+    /// `Job`.
+    Job,
+    /// `ContinuationInterceptor`.
+    Dispatcher,
 }
 
 impl Context {
     /// `self + other`: elements of `other` replace those of `self` with the same key.
     pub fn plus(&self, other: &Context) -> Context {
         let mut out = self.clone();
+        out.order = self.keys();
+        for k in other.keys() {
+            out.order.retain(|x| *x != k);
+            out.order.push(k);
+        }
         if other.job.is_some() {
             out.job = other.job;
         }
@@ -250,6 +275,31 @@ impl Context {
             out.thread_locals.push((*tl, v.clone()));
         }
         out
+    }
+
+    /// The context with `job` as its Job, added last as `context + job` adds it.
+    pub fn with_job(&self, job: JobId) -> Context {
+        self.plus(&Context { job: Some(job), ..Context::default() })
+    }
+
+    /// The keys of its elements in the order they were added; those set without `plus`
+    /// follow, name, thread locals, handler, job and dispatcher.
+    pub fn keys(&self) -> Vec<CtxKey> {
+        let present = |k: &CtxKey| match k {
+            CtxKey::Name => self.name.is_some(),
+            CtxKey::ThreadLocal(o) => self.thread_locals.iter().any(|(t, _)| t == o),
+            CtxKey::Handler => self.handler.is_some(),
+            CtxKey::Job => self.job.is_some(),
+            CtxKey::Dispatcher => self.dispatcher.is_some(),
+        };
+        let mut keys: Vec<CtxKey> = Vec::new();
+        let canonical = [CtxKey::Name].into_iter().chain(self.thread_locals.iter().map(|(t, _)| CtxKey::ThreadLocal(*t))).chain([CtxKey::Handler, CtxKey::Job, CtxKey::Dispatcher]);
+        for k in self.order.iter().copied().chain(canonical) {
+            if present(&k) && !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+        keys
     }
 
     /// True when it holds no element.
