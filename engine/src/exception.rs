@@ -75,6 +75,9 @@ pub enum ExcClass {
     ClosedReceiveChannelException,
     /// `kotlinx.coroutines.channels.ClosedSendChannelException`
     ClosedSendChannelException,
+    /// `kotlinx.coroutines.internal.DiagnosticCoroutineContextException`: added as a
+    /// suppressed exception to one reported as uncaught, to name the coroutine's context.
+    DiagnosticCoroutineContextException,
 }
 
 /// Every class, for lookups by name.
@@ -115,6 +118,7 @@ pub const ALL: &[ExcClass] = &[
     ExcClass::NoClassDefFoundError,
     ExcClass::ClosedReceiveChannelException,
     ExcClass::ClosedSendChannelException,
+    ExcClass::DiagnosticCoroutineContextException,
 ];
 
 impl ExcClass {
@@ -158,6 +162,7 @@ impl ExcClass {
             NoClassDefFoundError => "java.lang.NoClassDefFoundError",
             ClosedReceiveChannelException => "kotlinx.coroutines.channels.ClosedReceiveChannelException",
             ClosedSendChannelException => "kotlinx.coroutines.channels.ClosedSendChannelException",
+            DiagnosticCoroutineContextException => "kotlinx.coroutines.internal.DiagnosticCoroutineContextException",
         }
     }
 
@@ -185,7 +190,8 @@ impl ExcClass {
             | ConcurrentModificationException
             | IllegalMonitorStateException
             | RejectedExecutionException
-            | UninitializedPropertyAccessException => RuntimeException,
+            | UninitializedPropertyAccessException
+            | DiagnosticCoroutineContextException => RuntimeException,
             NumberFormatException | IllegalFormatException => IllegalArgumentException,
             ArrayIndexOutOfBoundsException | StringIndexOutOfBoundsException => IndexOutOfBoundsException,
             IllegalFormatConversionException | MissingFormatArgumentException | UnknownFormatConversionException => IllegalFormatException,
@@ -221,12 +227,13 @@ impl ExcClass {
             "KotlinNullPointerException" => "NullPointerException",
             other => other,
         };
-        ALL.iter().copied().find(|c| c.simple_name() == simple)
+        // An internal class of kotlinx.coroutines, which programs cannot name.
+        ALL.iter().copied().filter(|c| *c != ExcClass::DiagnosticCoroutineContextException).find(|c| c.simple_name() == simple)
     }
 
     /// Whether a user program may construct it directly.
     pub fn is_constructible(self) -> bool {
-        !matches!(self, ExcClass::JobCancellationException | ExcClass::TimeoutCancellationException)
+        !matches!(self, ExcClass::JobCancellationException | ExcClass::TimeoutCancellationException | ExcClass::DiagnosticCoroutineContextException)
     }
 }
 

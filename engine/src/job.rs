@@ -818,7 +818,17 @@ impl World {
                 let ctx_value = Value::Ctx(ctx.clone());
                 self.run_handler_closure(h, vec![ctx_value, exc.clone()], ctx, "CoroutineExceptionHandler");
             }
-            None => self.uncaught(exc),
+            None => {
+                // kotlinx.coroutines 1.9 adds the coroutine's context to what it reports.
+                let text = self.to_kstring(&Value::Ctx(ctx));
+                let diagnostic = self.new_exception(crate::exception::ExcClass::DiagnosticCoroutineContextException, Some(&text), None);
+                if let Value::Obj(o) = exc {
+                    if let crate::value::HeapObj::Exception(e) = self.heap.get_mut(*o) {
+                        e.suppressed.push(diagnostic);
+                    }
+                }
+                self.uncaught(exc)
+            }
         }
         true
     }

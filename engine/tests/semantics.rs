@@ -343,3 +343,23 @@ fn a_for_loop_resumed_by_a_close_throws_when_cancelled_before_it_runs() {
         "cancelled\nclosed loop ends at once\n",
     );
 }
+
+/// An uncaught failure of a coroutine is printed as kotlinx.coroutines 1.9 reports it: with
+/// the coroutine's context added to the exception as a suppressed
+/// DiagnosticCoroutineContextException, which the program then sees among its suppressed.
+#[test]
+fn an_uncaught_coroutine_failure_names_the_coroutine_context() {
+    let source = "import kotlinx.coroutines.*\n\nfun main() = runBlocking {\n    val boom = Exception(\"boom\")\n    GlobalScope.launch(CoroutineName(\"x\")) { throw boom }.join()\n    println(boom.suppressed.size)\n}\n";
+    let r = run_source(source, &RunOptions::default());
+    assert_eq!(r.stdout(), "1\n");
+    let world = r.world.expect("compiles");
+    let stderr = world.stderr();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.first(), Some(&"Exception in thread \"DefaultDispatcher-worker-1\" java.lang.Exception: boom"));
+    let last = lines.last().expect("a trace");
+    assert!(
+        last.starts_with("\tSuppressed: kotlinx.coroutines.internal.DiagnosticCoroutineContextException: [CoroutineName(x), StandaloneCoroutine{Cancelling}@")
+            && last.ends_with(", Dispatchers.Default]"),
+        "{stderr}"
+    );
+}
