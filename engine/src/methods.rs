@@ -62,14 +62,15 @@ impl World {
             };
             if let (Some(class), Some(fields)) = (class, fields) {
                 let c = &program.classes[class.0 as usize];
-                if let Some(i) = c.fields.iter().position(|f| *f == name) {
-                    return ok(fields[i].clone());
-                }
+                // A getter first: a subclass may compute a property its superclass stores.
                 if c.getters.contains(&name) {
                     if let Some(&(_, f)) = c.methods.iter().find(|(m, _)| *m == name) {
                         self.push_frame(ex, f, None, vec![recv], OnReturn::Push, span).map_err(Fault::Throw)?;
                         return Ok(Native::Pushed);
                     }
+                }
+                if let Some(i) = c.fields.iter().position(|f| *f == name) {
+                    return ok(fields[i].clone());
                 }
             }
         }
@@ -264,7 +265,7 @@ impl World {
     /// Methods and properties of built-in values, by name. `property` is set for reads
     /// without parentheses.
     #[allow(clippy::too_many_arguments)]
-    fn call_method_named(&mut self, t: ThreadId, s: StrandId, ex: &mut Exec, recv: Value, n: &str, args: Vec<Value>, span: Span, property: bool) -> NResult {
+    pub(crate) fn call_method_named(&mut self, t: ThreadId, s: StrandId, ex: &mut Exec, recv: Value, n: &str, args: Vec<Value>, span: Span, property: bool) -> NResult {
         let arg = |i: usize| crate::vm::arg_at(&args, i);
         // Members every value has.
         match n {
