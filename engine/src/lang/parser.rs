@@ -2681,6 +2681,7 @@ fn can_start_operand(k: T) -> bool {
             | T::False
             | T::Null
             | T::This
+            | T::Super
             | T::LParen
             | T::LBrace
             | T::If
