@@ -2583,7 +2583,8 @@ impl<'a> Compiler<'a> {
             self.error_help(span, "Float values are not supported in Coroutine Lab", "use toDouble()");
             return;
         }
-        let fields_known = self.program.classes.iter().any(|c| c.fields.iter().chain(&c.getters).any(|f| self.program.sym(*f) == name));
+        let fields_known = self.program.classes.iter().any(|c| c.fields.iter().chain(&c.getters).any(|f| self.program.sym(*f) == name))
+            || self.classes.values().any(|c| c.members.iter().any(|m| m.name == name));
         if fields_known {
             return;
         }

@@ -195,6 +195,17 @@ impl<'a> Compiler<'a> {
             }
         }
 
+        // A data class writes its own toString(), equals() and hashCode() over those a
+        // superclass overrides, unless they are final there.
+        if self.program.classes[info.id.0 as usize].is_data {
+            for any in ANY_MEMBERS {
+                if members.iter().any(|m| m.name == *any && m.is_open) {
+                    members.retain(|m| m.name != *any);
+                    methods.remove(any);
+                }
+            }
+        }
+
         // Its own members override what it inherits.
         for m in &info.own {
             let mut m = m.clone();
