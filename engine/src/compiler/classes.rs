@@ -356,7 +356,7 @@ impl<'a> Compiler<'a> {
                 if direct.contains(&q.name) || (q.name == "Any" && info.superclass.is_none()) {
                     Some((vec![q.name.clone()], recv))
                 } else {
-                    self.error(q.span, format!("'{}' is not a direct supertype of '{cname}'", q.name));
+                    self.error(q.span, "not an immediate supertype");
                     None
                 }
             }

@@ -67,6 +67,10 @@ interface Right {
 
 class Both : Left, Right
 
+class NotDirect : Base() {
+    fun name() = super<Left>.hello()
+}
+
 fun main() {
     val s = Shape()
     val o = Outcome()
