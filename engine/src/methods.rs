@@ -774,6 +774,15 @@ impl World {
                         None => return Err(Fault::Stop(format!("{}.copy has no parameter '{name}'", c.name))),
                     }
                 }
+                // copy() calls the constructor: the superclass's initialisation, the property
+                // initialisers and the init blocks run again for the new object.
+                if self.program.func(c.init).n_params as usize == c.data_fields.len() + 1 {
+                    let obj = self.new_instance(class);
+                    let mut all = vec![obj.clone()];
+                    all.extend(c.data_fields.iter().map(|f| c.fields.iter().position(|x| x == f).map(|i| fields[i].clone()).unwrap_or(Value::Null)));
+                    self.push_frame(ex, c.init, None, all, OnReturn::PushInstead(obj), span).map_err(Fault::Throw)?;
+                    return Ok(Native::Pushed);
+                }
                 ok(Value::Obj(self.heap.alloc(HeapObj::Instance { class, fields })))
             }
             HeapObj::Instance { .. } | HeapObj::Plain | HeapObj::Closure { .. } => match (n, self.heap.get(o).clone()) {

@@ -670,7 +670,7 @@ impl World {
 
     /// A new instance of a user class with its fields unset: an exception object when the
     /// class extends a built-in exception class (directly or through its superclasses).
-    fn new_instance(&mut self, class: ClassId) -> Value {
+    pub(crate) fn new_instance(&mut self, class: ClassId) -> Value {
         let program = self.program.clone();
         let cls = &program.classes[class.0 as usize];
         let n_fields = cls.fields.len();
