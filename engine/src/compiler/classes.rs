@@ -210,8 +210,18 @@ impl<'a> Compiler<'a> {
         for m in &info.own {
             let mut m = m.clone();
             match members.iter().position(|x| x.name == m.name) {
-                // A superclass's private member is not seen here: this one is another.
-                Some(k) if members[k].is_private => members[k] = m.clone(),
+                // A superclass's private member is not seen here: this one is another. The
+                // engine keeps one property of a name per object, though.
+                Some(k) if members[k].is_private => {
+                    if !(m.is_fun && members[k].is_fun) {
+                        let msg = format!(
+                            "a member named like the private property '{}' of '{}' is not supported in Coroutine Lab (an object keeps one property of a name)",
+                            m.name, members[k].owner
+                        );
+                        self.error_help(m.span, msg, "rename one of them");
+                    }
+                    members[k] = m.clone();
+                }
                 Some(k) => {
                     let inherited = members[k].clone();
                     match m.override_kw {
@@ -416,6 +426,20 @@ impl<'a> Compiler<'a> {
             let Some(m) = info.members.iter().find(|m| m.name == name.name && !m.is_fun) else { continue };
             if m.is_abstract {
                 self.error(name.span, "abstract member cannot be accessed directly");
+                self.emit(Op::Push(Value::Unit), span);
+                return;
+            }
+            // The property of that name is one field per object: a subclass that keeps its
+            // own value for it leaves the superclass's value nowhere to read.
+            let own_field = self.receivers().into_iter().find(|(n, _)| *n == recv).and_then(|(_, k)| match k {
+                RecvKind::Class(c) => Some(self.program.classes[c.0 as usize].name.clone()),
+                _ => None,
+            });
+            let overridden_by_field = !m.is_getter
+                && own_field.and_then(|c| self.classes.get(&c)).is_some_and(|c| c.own.iter().any(|o| o.name == name.name && !o.is_fun && !o.is_getter && !o.is_abstract));
+            if overridden_by_field {
+                let msg = format!("'super.{}' of a property this class overrides with a value of its own is not supported in Coroutine Lab", name.name);
+                self.error_help(name.span, msg, format!("compute it in '{}' with a getter (`get() = …`), or read it through a function", t));
                 self.emit(Op::Push(Value::Unit), span);
                 return;
             }

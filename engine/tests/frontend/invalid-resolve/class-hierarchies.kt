@@ -67,6 +67,18 @@ interface Right {
 
 class Both : Left, Right
 
+// What Coroutine Lab leaves out: an object keeps one property of a name.
+open class Keeper {
+    private val log = mutableListOf<String>()
+    open val limit = 10
+}
+
+class SubKeeper : Keeper() {
+    val log = "mine"
+    override val limit = 20
+    fun both() = super.limit + limit
+}
+
 class NotDirect : Base() {
     fun name() = super<Left>.hello()
 }
