@@ -257,6 +257,8 @@ struct Member {
     signature: String,
     /// A function's default values, which its overrides inherit.
     defaults: Vec<Option<Expr>>,
+    /// A function's parameter types as written, to tell an override from an overload.
+    param_types: Vec<String>,
     /// Where its name is written.
     span: Span,
 }
@@ -583,7 +585,9 @@ impl<'a> Compiler<'a> {
                     let ret = ret.map(|r| format!(": {r}")).unwrap_or_default();
                     let signature = format!("{}{abstract_kw}{suspend_kw}fun {}({}){ret}", visibility(&f.modifiers), f.name.name, ps.join(", "));
                     let defaults = f.params.iter().map(|p| p.default.clone()).collect();
-                    own.push(self.new_member(&name.name, &f.name, &f.modifiers, true, false, is_abstract, kind, signature, defaults));
+                    let mut m = self.new_member(&name.name, &f.name, &f.modifiers, true, false, is_abstract, kind, signature, defaults);
+                    m.param_types = f.params.iter().map(|p| p.ty.as_ref().map(render_type).unwrap_or_default()).collect();
+                    own.push(m);
                     if is_abstract {
                         abstract_methods.push(f.name.name.clone());
                     }

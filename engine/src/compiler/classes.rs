@@ -66,7 +66,7 @@ impl<'a> Compiler<'a> {
         let override_kw = m.keywords.iter().find(|k| k.name == "override").map(|k| k.span);
         let is_open = !m.has("private")
             && (kind == ClassKind::Interface || is_abstract || m.has("open") || m.has("abstract") || (override_kw.is_some() && !m.has("final")));
-        Member { name: name.name.clone(), is_fun, is_getter, is_abstract, is_open, is_private: m.has("private"), override_kw, owner: owner.to_string(), signature, defaults, span: name.span }
+        Member { name: name.name.clone(), is_fun, is_getter, is_abstract, is_open, is_private: m.has("private"), override_kw, owner: owner.to_string(), signature, defaults, param_types: Vec::new(), span: name.span }
     }
 
     /// Reads every class's supertypes and flattens its hierarchy into it, in declaration
@@ -210,6 +210,8 @@ impl<'a> Compiler<'a> {
         for m in &info.own {
             let mut m = m.clone();
             match members.iter().position(|x| x.name == m.name) {
+                // Two of its own (overloads): the table keeps the last, as it always has.
+                Some(k) if members[k].owner == name => members[k] = m.clone(),
                 // A superclass's private member is not seen here: this one is another. The
                 // engine keeps one property of a name per object, though.
                 Some(k) if members[k].is_private => {
@@ -220,6 +222,19 @@ impl<'a> Compiler<'a> {
                         );
                         self.error_help(m.span, msg, "rename one of them");
                     }
+                    members[k] = m.clone();
+                }
+                // Another parameter list makes an overload, which a class's table of methods by
+                // name cannot hold beside the inherited function.
+                // (With `override`, the same number of parameters is enough: a type parameter
+                // of the supertype is written as the type it stands for here.)
+                Some(k)
+                    if m.is_fun
+                        && members[k].is_fun
+                        && (m.param_types.len() != members[k].param_types.len() || (m.override_kw.is_none() && m.param_types != members[k].param_types)) =>
+                {
+                    let msg = format!("overloading '{}' of '{}' with other parameters is not supported in Coroutine Lab", m.name, members[k].owner);
+                    self.error_help(m.span, msg, "give the function another name");
                     members[k] = m.clone();
                 }
                 Some(k) => {
