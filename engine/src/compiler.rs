@@ -280,6 +280,9 @@ struct Compiler<'a> {
     classes: Names<ClassInfo>,
     /// Names of methods defined by user classes and objects.
     user_methods: Names<()>,
+    /// Names of methods a class declares more than once (overloads), whose calls are left
+    /// to run time.
+    overloaded_methods: Names<()>,
     fns: Vec<FnCtx>,
     /// The class or object whose members are being compiled.
     current_class: Option<String>,
@@ -327,6 +330,7 @@ impl<'a> Compiler<'a> {
             globals: Names::default(),
             classes: Names::default(),
             user_methods: Names::default(),
+            overloaded_methods: Names::default(),
             fns: Vec::new(),
             current_class: None,
             receiver_counter: 0,
@@ -592,6 +596,9 @@ impl<'a> Compiler<'a> {
                         abstract_methods.push(f.name.name.clone());
                     }
                     self.user_methods.insert(f.name.name.clone(), ());
+                    if methods.contains_key(&f.name.name) {
+                        self.overloaded_methods.insert(f.name.name.clone(), ());
+                    }
                     methods.insert(f.name.name.clone(), sig);
                 }
                 Item::Object(o) if o.modifiers.has("companion") && !is_object => {
@@ -3071,6 +3078,9 @@ impl<'a> Compiler<'a> {
     /// The parameters of method `name` when the program's classes that declare it all give
     /// it the same ones (names, in order).
     fn user_method_sig(&self, name: &str) -> Option<FunSig> {
+        if self.overloaded_methods.contains_key(name) {
+            return None;
+        }
         let mut sigs = self.classes.values().filter_map(|c| c.methods.get(name).filter(|_| !c.members.iter().any(|m| m.name == name && !m.is_fun)));
         let first = sigs.next()?.clone();
         let same = |s: &FunSig| s.params.iter().map(|p| &p.0).eq(first.params.iter().map(|p| &p.0)) && s.vararg == first.vararg;
