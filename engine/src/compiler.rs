@@ -2690,6 +2690,16 @@ impl<'a> Compiler<'a> {
                         }
                         return;
                     }
+                    // What every value has, on `this`: the class's own or the built-in one.
+                    if matches!((name, args.len()), ("toString" | "hashCode", 0) | ("equals", 1)) {
+                        self.load_receiver(&recv, id.span);
+                        for a in args {
+                            self.arg_value(a, SuspendCtx::Unknown);
+                        }
+                        let s = self.sym(name);
+                        self.emit(Op::CallMethod { name: s, argc: args.len() as u32, safe: false }, span);
+                        return;
+                    }
                 }
                 RecvKind::Scope => {
                     if SCOPE_MEMBERS.contains(&name) && !self.functions.contains_key(name) {
