@@ -323,6 +323,9 @@ pub struct Class {
     /// Field names: its superclass's first, then its own in declaration order, constructor
     /// properties first. A property it overrides keeps the superclass's field.
     pub fields: Vec<Sym>,
+    /// Each field's value before its initializer runs, as the JVM's default for its type:
+    /// `0` for an `Int`, `false` for a `Boolean`, null for an object or an unknown type.
+    pub field_defaults: Vec<Value>,
     /// Constructor properties shown by a data class's `toString`.
     pub data_fields: Vec<Sym>,
     /// Methods by name: its own and those it inherits (the most derived of each name), so

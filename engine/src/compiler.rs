@@ -195,6 +195,8 @@ struct ClassInfo {
     fields: Vec<(String, bool)>,
     /// Fields declared `private set`.
     private_set: Vec<String>,
+    /// Each field's value before its initializer runs (`Class::field_defaults`).
+    field_defaults: Vec<Value>,
     /// Its methods and getters, own and inherited, abstract ones included.
     methods: Names<FunSig>,
     ctor: Vec<(String, bool)>,
@@ -493,6 +495,7 @@ impl<'a> Compiler<'a> {
         let may_be_abstract = matches!(kind, ClassKind::Abstract | ClassKind::Sealed | ClassKind::Interface);
         let id = ClassId(self.program.classes.len() as u32);
         let mut fields = Vec::new();
+        let mut field_defaults = Vec::new();
         let mut data_fields = Vec::new();
         let mut ctor = Vec::new();
         let mut own = Vec::new();
@@ -500,6 +503,7 @@ impl<'a> Compiler<'a> {
             ctor.push((p.name.name.clone(), p.default.is_some()));
             if p.binding != ParamBinding::Plain {
                 fields.push((p.name.name.clone(), p.binding == ParamBinding::Var));
+                field_defaults.push(jvm_default(p.ty.as_ref(), None));
                 data_fields.push(p.name.name.clone());
                 let keyword = if p.binding == ParamBinding::Var { "var" } else { "val" };
                 let signature = format!("{}{keyword} {}: {}", visibility(&p.modifiers), p.name.name, p.ty.as_ref().map(render_type).unwrap_or_default());
@@ -537,6 +541,7 @@ impl<'a> Compiler<'a> {
                 }
                 for id in pattern_names(&p.pattern) {
                     fields.push((id.name.clone(), p.mutable));
+                    field_defaults.push(if p.modifiers.has("lateinit") { Value::Null } else { jvm_default(p.ty.as_ref(), p.init.as_ref()) });
                     if p.private_set {
                         private_set.push(id.name.clone());
                     }
@@ -637,6 +642,7 @@ impl<'a> Compiler<'a> {
             is_object,
             is_data: modifiers.has("data"),
             fields: field_syms,
+            field_defaults: field_defaults.clone(),
             data_fields: data_syms,
             methods: method_syms,
             getters,
@@ -653,6 +659,7 @@ impl<'a> Compiler<'a> {
                 companion: None,
                 fields,
                 private_set,
+                field_defaults,
                 methods,
                 ctor,
                 is_object,
@@ -3320,6 +3327,25 @@ fn lambdas_fit(sig: &FunSig, args: &[Arg]) -> bool {
             None => true,
         }
     })
+}
+
+/// The value a field of a declared type (or with a literal initializer) holds before its
+/// initializer runs, as on the JVM: zero for numbers, false, or null.
+fn jvm_default(ty: Option<&TypeRef>, init: Option<&Expr>) -> Value {
+    let name = match (ty, init) {
+        (Some(t), _) if t.nullable => return Value::Null,
+        (Some(t), _) => t.simple_name(),
+        (None, Some(e)) => literal_type(e).unwrap_or(""),
+        (None, None) => "",
+    };
+    match name {
+        "Int" | "Short" | "Byte" => Value::Int(0),
+        "Long" => Value::Long(0),
+        "Double" | "Float" => Value::Double(0.0),
+        "Boolean" => Value::Bool(false),
+        "Char" => Value::Char('\0'),
+        _ => Value::Null,
+    }
 }
 
 /// The type of a literal, as kotlinc infers a function's return type from `= literal`.

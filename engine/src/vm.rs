@@ -673,19 +673,19 @@ impl World {
     pub(crate) fn new_instance(&mut self, class: ClassId) -> Value {
         let program = self.program.clone();
         let cls = &program.classes[class.0 as usize];
-        let n_fields = cls.fields.len();
+        let fields = cls.field_defaults.clone();
         match cls.exception_base {
             Some(base_sym) => {
                 let base = ExcClass::from_name(program.sym(base_sym)).unwrap_or(ExcClass::Exception);
                 let v = self.new_exception(base, None, None);
                 if let Value::Obj(o) = &v {
                     if let HeapObj::Exception(e) = self.heap.get_mut(*o) {
-                        e.user_class = Some((class, vec![Value::Null; n_fields]));
+                        e.user_class = Some((class, fields));
                     }
                 }
                 v
             }
-            None => Value::Obj(self.heap.alloc(HeapObj::Instance { class, fields: vec![Value::Null; n_fields] })),
+            None => Value::Obj(self.heap.alloc(HeapObj::Instance { class, fields })),
         }
     }
 

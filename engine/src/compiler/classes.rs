@@ -146,6 +146,7 @@ impl<'a> Compiler<'a> {
 
         // What it inherits: its superclass's members, then its interfaces' in order.
         let mut fields: Vec<(String, bool)> = Vec::new();
+        let mut field_defaults: Vec<Value> = Vec::new();
         let mut private_set: Vec<String> = Vec::new();
         let mut methods: Names<FunSig> = Names::default();
         let mut members: Vec<Member> = Vec::new();
@@ -153,6 +154,7 @@ impl<'a> Compiler<'a> {
         let mut exception_base = None;
         if let Some(p) = superclass.as_deref().and_then(|p| self.classes.get(p)).cloned() {
             fields = p.fields.clone();
+            field_defaults = p.field_defaults.clone();
             private_set = p.private_set.clone();
             methods = p.methods.clone();
             members = p.members.clone();
@@ -276,10 +278,13 @@ impl<'a> Compiler<'a> {
                 methods.remove(&m.name);
             }
         }
-        for (f, mutable) in &info.fields {
+        for ((f, mutable), default) in info.fields.iter().zip(&info.field_defaults) {
             match fields.iter_mut().find(|(x, _)| x == f) {
                 Some(slot) => slot.1 = *mutable,
-                None => fields.push((f.clone(), *mutable)),
+                None => {
+                    fields.push((f.clone(), *mutable));
+                    field_defaults.push(default.clone());
+                }
             }
         }
         for f in &info.private_set {
@@ -320,6 +325,7 @@ impl<'a> Compiler<'a> {
             let super_ids: Vec<ClassId> = supers.iter().filter_map(|s| self.classes.get(s).map(|c| c.id)).collect();
             let class = &mut self.program.classes[info.id.0 as usize];
             class.fields = field_syms;
+            class.field_defaults = field_defaults.clone();
             class.getters = getters;
             class.methods = method_syms;
             class.overrides = overrides;
@@ -330,6 +336,7 @@ impl<'a> Compiler<'a> {
         }
         if let Some(ci) = self.classes.get_mut(name) {
             ci.fields = fields;
+            ci.field_defaults = field_defaults;
             ci.private_set = private_set;
             ci.methods = methods;
             ci.members = members;

@@ -1,4 +1,4 @@
-// Rule: while the superclass initialises, the subclass's properties are not set yet: an open or abstract member that the superclass's init block calls reads them as null (the JVM's default), and they take their values after.
+// Rule: while the superclass initialises, the subclass's properties are not set yet: an open or abstract member that the superclass's init block calls reads them with the JVM's defaults (null, 0, false), and they take their values after.
 abstract class H216Widget {
     val created = "created " + label()
 
@@ -12,8 +12,11 @@ abstract class H216Widget {
 
 class H216Button(val text: String) : H216Widget() {
     val caption = "[" + text + "]"
+    val clicks = 3
+    var enabled: Boolean = true
+    val ratio: Double = 0.5
     override fun label() = "button " + text
-    override fun describe() = "button with caption " + caption
+    override fun describe() = "button with caption " + caption + ", clicks " + clicks + ", enabled " + enabled + ", ratio " + ratio
 }
 
 fun main() {
