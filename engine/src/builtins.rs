@@ -533,6 +533,34 @@ pub fn method_has_leading_vararg(name: &str) -> bool {
     name == "split"
 }
 
+/// Built-in methods that take at least one argument on every type that has them and are
+/// nobody's property: reading one without parentheses (`threadLocal.set`) is kotlinc's
+/// "function invocation expected", not a call with its arguments missing.
+pub const CALL_ONLY_METHODS: &[&str] = &[
+    "set", "add", "addAll", "removeAt", "removeIf", "contains", "containsKey", "containsValue", "put", "getOrPut", "indexOf",
+    "lastIndexOf", "map", "mapIndexed", "mapNotNull", "mapIndexedNotNull", "filter", "filterNot", "filterKeys", "filterValues",
+    "mapValues", "mapKeys", "forEach", "forEachIndexed", "find", "sortedBy", "sortedByDescending", "sortBy", "sortByDescending",
+    "sortWith", "sortedWith", "take", "drop", "takeLast", "dropLast", "zip", "subList", "chunked", "windowed", "groupBy",
+    "groupingBy", "flatMap", "onEach", "reduce", "associateWith", "associateBy", "associate", "partition", "sumOf", "sumByDouble",
+    "dropWhile", "takeLastWhile", "elementAt", "getOrElse", "getOrDefault", "onSuccess", "onFailure", "fold", "startsWith", "endsWith",
+    "substring", "replace", "replaceFirst", "repeat", "padStart", "padEnd", "coerceAtLeast", "coerceAtMost", "coerceIn", "rem",
+    "compareTo", "equals", "insert", "setLength", "deleteCharAt", "let", "also", "apply", "takeIf", "takeUnless", "times", "div",
+    "minus", "and", "or", "xor", "shl", "shr", "ushr", "substringBefore", "substringAfter", "substringBeforeLast",
+    "substringAfterLast", "getAndSet", "compareAndSet", "addAndGet", "getAndAdd", "updateAndGet", "completeExceptionally",
+    "invokeOnCompletion", "withLock", "withPermit", "limitedParallelism", "addSuppressed", "ifEmpty", "ifBlank", "fill",
+];
+
+/// The fewest arguments a call of a built-in method takes on any type that has it: 1 for
+/// [`CALL_ONLY_METHODS`], more for those that store a pair (`put(key, value)`), 0 for the rest.
+/// A call with fewer is kotlinc's "no value passed for parameter".
+pub fn min_method_args(name: &str) -> usize {
+    match name {
+        "put" | "getOrPut" | "compareAndSet" | "insert" | "fold" => 2,
+        _ if CALL_ONLY_METHODS.contains(&name) => 1,
+        _ => 0,
+    }
+}
+
 /// Names of methods the engine implements on some built-in type, for suggestions and to
 /// tell a misspelled method from a real one before running.
 pub const METHOD_NAMES: &[&str] = &[

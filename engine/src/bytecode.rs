@@ -351,6 +351,18 @@ pub struct Class {
     pub span: Span,
 }
 
+/// An enum class. Its entries are instances of `class` whose first two fields are `name`
+/// and `ordinal`; they live in the fields of a hidden object, `holder`, whose initializer
+/// creates them in declaration order the first time the enum is used (the JVM's
+/// `<clinit>`), then keeps them all, in order, in its last field (`$VALUES`).
+#[derive(Debug, Clone)]
+pub struct EnumClass {
+    /// The enum class.
+    pub class: ClassId,
+    /// The object holding the entries.
+    pub holder: ClassId,
+}
+
 /// A top-level property.
 #[derive(Debug, Clone)]
 pub struct Global {
@@ -373,6 +385,8 @@ pub struct Program {
     pub functions: Vec<Function>,
     /// User classes and objects.
     pub classes: Vec<Class>,
+    /// The enum classes among them.
+    pub enums: Vec<EnumClass>,
     /// Top-level properties.
     pub globals: Vec<Global>,
     /// Interned names.
@@ -403,5 +417,15 @@ impl Program {
     /// A function.
     pub fn func(&self, f: FuncId) -> &Function {
         &self.functions[f.0 as usize]
+    }
+
+    /// The enum class `class` is, if it is one.
+    pub fn enum_class(&self, class: ClassId) -> Option<&EnumClass> {
+        self.enums.iter().find(|e| e.class == class)
+    }
+
+    /// The enum class whose entries object `holder` is, if it is one.
+    pub fn enum_holder(&self, holder: ClassId) -> Option<&EnumClass> {
+        self.enums.iter().find(|e| e.holder == holder)
     }
 }

@@ -15,6 +15,7 @@ use crate::lang::{Diagnostic, LineIndex, Span};
 use crate::value::Value;
 
 mod classes;
+mod enums;
 mod inline;
 mod names;
 
@@ -280,6 +281,8 @@ struct Compiler<'a> {
     extensions: Names<Vec<FunSig>>,
     globals: Names<u32>,
     classes: Names<ClassInfo>,
+    /// The enum classes, by name.
+    enums: Names<enums::EnumInfo>,
     /// Names of methods defined by user classes and objects.
     user_methods: Names<()>,
     /// Names of methods a class declares more than once (overloads), whose calls are left
@@ -331,6 +334,7 @@ impl<'a> Compiler<'a> {
             extensions: Names::default(),
             globals: Names::default(),
             classes: Names::default(),
+            enums: Names::default(),
             user_methods: Names::default(),
             overloaded_methods: Names::default(),
             fns: Vec::new(),
@@ -457,7 +461,8 @@ impl<'a> Compiler<'a> {
                     self.declare_class(&o.name, &[], &o.members, true, false, &o.modifiers, &o.supertypes, o.span)
                 }
                 Item::Class(c) => {
-                    self.declare_class(&c.name, &c.params, &c.members, false, c.is_interface, &c.modifiers, &c.supertypes, c.span);
+                    let params = enums::class_params(c);
+                    self.declare_class(&c.name, &params, &c.members, false, c.is_interface, &c.modifiers, enums::class_supertypes(c), c.span);
                     // The companion is an object of its own, named as the JVM names its class.
                     if let Some(o) = companion_of(&c.members) {
                         let name = Ident { name: format!("{}${}", c.name.name, o.name.name), span: o.name.span };
@@ -465,6 +470,9 @@ impl<'a> Compiler<'a> {
                         if let Some(info) = self.classes.get_mut(&c.name.name) {
                             info.companion = Some(name.name);
                         }
+                    }
+                    if c.modifiers.has("enum") {
+                        self.declare_enum(c);
                     }
                 }
             }
@@ -703,10 +711,11 @@ impl<'a> Compiler<'a> {
                 Item::Property(p) => self.compile_global(p),
                 Item::Object(o) => self.compile_class_body(&o.name.name, &[], &o.members, &o.supertypes),
                 Item::Class(c) => {
-                    self.compile_class_body(&c.name.name, &c.params, &c.members, &c.supertypes);
+                    self.compile_class_body(&c.name.name, &enums::class_params(c), &c.members, enums::class_supertypes(c));
                     if let Some(o) = companion_of(&c.members) {
                         self.compile_class_body(&format!("{}${}", c.name.name, o.name.name), &[], &o.members, &o.supertypes);
                     }
+                    self.compile_enum(c);
                 }
             }
         }
@@ -797,6 +806,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn check_import(&mut self, imp: &Import) {
+        if self.enum_import(imp) {
+            return;
+        }
         let path = imp.path.as_str();
         let known_prefixes = [
             "kotlinx.coroutines",
@@ -1057,6 +1069,7 @@ impl<'a> Compiler<'a> {
         let this_name = self.declare_receiver(this_slot, RecvKind::Class(info.id), class.span);
         self.mark_param_box(&this_name, nop);
         self.bind_params(params, class.span);
+        self.enum_companion_prologue(class_name, class.span);
         // The superclass is initialised first, with the arguments its constructor is given
         // in the header (evaluated here, where the constructor's parameters are visible):
         // its properties and `init` blocks run before this class's, as on the JVM.
@@ -1667,6 +1680,9 @@ impl<'a> Compiler<'a> {
             return;
         };
         if declaring.iter().all(|(_, mutable, _)| !mutable) {
+            if self.enum_property_written(&first, name) {
+                return;
+            }
             self.error_help(name.span, format!("val cannot be reassigned: '{}' is declared with val in '{first}'", name.name), format!("declare it with `var {}`", name.name));
             return;
         }
@@ -2091,7 +2107,7 @@ impl<'a> Compiler<'a> {
                 "Int", "Long", "Double", "Float", "Boolean", "String", "Char", "Number", "List", "MutableList", "Map", "MutableMap",
                 "Set", "MutableSet", "Collection", "Iterable", "Pair", "Triple", "Job", "Deferred", "CompletableDeferred", "CoroutineScope",
                 "CoroutineContext", "CoroutineDispatcher", "Unit", "Nothing", "Throwable", "Function0", "Function1", "Array",
-                "IntArray", "Result", "Comparable", "CharSequence", "Short", "Byte", "->",
+                "IntArray", "Result", "Comparable", "CharSequence", "Short", "Byte", "Enum", "->",
             ];
             if !KNOWN.contains(&name) && ExcClass::from_name(name).is_none() {
                 self.error(ty.span, format!("unknown type '{name}'"));
@@ -2107,6 +2123,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn when(&mut self, subject: Option<&WhenSubject>, branches: &[WhenBranch], span: Span) {
+        self.check_enum_when(subject, branches, span);
         self.push_scope();
         let subj = subject.map(|s| {
             self.expr(&s.expr);
@@ -2377,6 +2394,9 @@ impl<'a> Compiler<'a> {
                 return;
             }
         }
+        if self.enum_entry_by_name(name, span) {
+            return;
+        }
         if let Some(&g) = self.globals.get(name) {
             self.emit(Op::LoadGlobal(g), span);
             return;
@@ -2444,7 +2464,9 @@ impl<'a> Compiler<'a> {
         candidates.extend(builtins::GLOBAL_NAMES.iter().map(|s| s.to_string()));
         let refs: Vec<&str> = candidates.iter().map(|s| s.as_str()).collect();
         let mut d = Diagnostic::error(span, format!("unresolved reference '{name}'"));
-        if let Some(s) = crate::lang::suggest::did_you_mean(name, refs.iter().copied()) {
+        if let Some(help) = self.enum_entry_hint(name) {
+            d = d.with_help(help);
+        } else if let Some(s) = crate::lang::suggest::did_you_mean(name, refs.iter().copied()) {
             d = d.with_help(format!("did you mean '{s}'?"));
         }
         if matches!(name, "launch" | "async") {
@@ -2467,6 +2489,9 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::LoadObject(id), span);
                 return;
             }
+        }
+        if self.enum_member(receiver, name, span) {
+            return;
         }
         // Namespace members: `Dispatchers.IO`, `Long.MAX_VALUE`, `CoroutineStart.LAZY`.
         if let ExprKind::Name(ns_id) = &receiver.kind {
@@ -2508,8 +2533,21 @@ impl<'a> Compiler<'a> {
         }
         self.expr(receiver);
         self.check_member_name(&name.name, name.span, receiver);
+        self.check_property_read(&name.name, name.span);
         let s = self.sym(&name.name);
         self.emit(Op::GetField { name: s, safe }, span);
+    }
+
+    /// A built-in function read as a property (`threadLocal.set`) is a mistake kotlinc
+    /// reports; running it would call the function with its arguments missing.
+    fn check_property_read(&mut self, name: &str, span: Span) {
+        if !builtins::CALL_ONLY_METHODS.contains(&name) {
+            return;
+        }
+        let a_property = self.program.classes.iter().any(|c| c.fields.iter().chain(&c.getters).any(|f| self.program.sym(*f) == name));
+        if !a_property {
+            self.error_help(span, format!("function invocation '{name}(...)' expected"), format!("call it: `{name}(…)`"));
+        }
     }
 
     /// `x::class`. A name that is no value but a type (`IllegalStateException::class`,
@@ -2639,7 +2677,10 @@ impl<'a> Compiler<'a> {
     // ----- Calls -----
 
     fn call(&mut self, callee: &Expr, type_args: &[TypeRef], args: &[Arg], trailing: bool, span: Span) {
-        let _ = (type_args, trailing);
+        let _ = trailing;
+        if self.enum_generic_call(callee, type_args, args, span) {
+            return;
+        }
         match &callee.kind {
             ExprKind::Name(id) => self.name_call(id, args, span),
             ExprKind::Member { receiver, name, safe } => self.method_call(receiver, name, args, *safe, span),
@@ -2726,6 +2767,9 @@ impl<'a> Compiler<'a> {
                 self.call_object_method(&c, &sig, id, args, span);
                 return;
             }
+        }
+        if self.enum_name_call(id, args, span) {
+            return;
         }
         if let Some(sigs) = self.functions.get(name).cloned() {
             let fitting = sigs.iter().find(|s| s.params.len() == args.len() && lambdas_fit(s, args));
@@ -3010,6 +3054,9 @@ impl<'a> Compiler<'a> {
             self.super_call(q.as_ref(), receiver.span, name, args, span);
             return;
         }
+        if self.enum_method_call(receiver, name, args, span) {
+            return;
+        }
         // `Namespace.function(…)`: `Thread.sleep(100)`, `System.currentTimeMillis()`.
         if let ExprKind::Name(ns_id) = &receiver.kind {
             if self.is_shadowed(&ns_id.name).is_none() {
@@ -3083,6 +3130,9 @@ impl<'a> Compiler<'a> {
         }
         self.expr(receiver);
         self.check_member_name(mname, name.span, receiver);
+        if args.len() < builtins::min_method_args(mname) && !self.user_methods.contains_key(mname) {
+            self.error(span, format!("no value passed for a parameter of '{mname}'"));
+        }
         if matches!(mname, "join" | "await" | "cancelAndJoin" | "lock" | "acquire" | "awaitAll" | "joinAll") {
             self.check_suspend_allowed(name.span, mname);
         }

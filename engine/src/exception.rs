@@ -67,6 +67,10 @@ pub enum ExcClass {
     StackOverflowError,
     /// `java.lang.OutOfMemoryError`
     OutOfMemoryError,
+    /// `java.lang.ExceptionInInitializerError`: an object's initializer threw.
+    ExceptionInInitializerError,
+    /// `java.lang.NoClassDefFoundError`: an object whose initializer threw is used again.
+    NoClassDefFoundError,
 }
 
 /// Every class, for lookups by name.
@@ -103,6 +107,8 @@ pub const ALL: &[ExcClass] = &[
     ExcClass::NotImplementedError,
     ExcClass::StackOverflowError,
     ExcClass::OutOfMemoryError,
+    ExcClass::ExceptionInInitializerError,
+    ExcClass::NoClassDefFoundError,
 ];
 
 impl ExcClass {
@@ -142,6 +148,8 @@ impl ExcClass {
             NotImplementedError => "kotlin.NotImplementedError",
             StackOverflowError => "java.lang.StackOverflowError",
             OutOfMemoryError => "java.lang.OutOfMemoryError",
+            ExceptionInInitializerError => "java.lang.ExceptionInInitializerError",
+            NoClassDefFoundError => "java.lang.NoClassDefFoundError",
         }
     }
 
@@ -175,7 +183,8 @@ impl ExcClass {
             IllegalFormatConversionException | MissingFormatArgumentException | UnknownFormatConversionException => IllegalFormatException,
             CancellationException => IllegalStateException,
             JobCancellationException | TimeoutCancellationException => CancellationException,
-            NotImplementedError | StackOverflowError | OutOfMemoryError => Error,
+            // The last two are a `LinkageError`'s, which the engine does not name.
+            NotImplementedError | StackOverflowError | OutOfMemoryError | ExceptionInInitializerError | NoClassDefFoundError => Error,
         })
     }
 

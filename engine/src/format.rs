@@ -100,6 +100,9 @@ impl World {
             }
             HeapObj::Entry(k, v) => format!("{}={}", self.to_kstring_depth(k, depth + 1), self.to_kstring_depth(v, depth + 1)),
             HeapObj::Instance { class, fields } => {
+                if let Some(name) = self.enum_entry_name(*class, fields) {
+                    return name;
+                }
                 let c = &self.program.classes[class.0 as usize];
                 if c.is_data {
                     let parts: Vec<String> = c
@@ -388,6 +391,9 @@ impl World {
                 if let Some(ec) = ExcClass::from_name(name) {
                     return self.exception_class(v).is_some_and(|c| c.is_a(ec));
                 }
+                if matches!(name, "Comparable" | "Enum") && self.enum_entry(v).is_some() {
+                    return true;
+                }
                 match (name, v) {
                     ("Int", Value::Int(_)) | ("Long", Value::Long(_)) | ("Double" | "Float", Value::Double(_)) => true,
                     ("Number", Value::Int(_) | Value::Long(_) | Value::Double(_)) => true,
@@ -552,6 +558,9 @@ impl World {
     /// Kotlin `compareTo`, for `<`, sorting and `maxOf`.
     pub fn compare(&self, a: &Value, b: &Value) -> Result<std::cmp::Ordering, Fault> {
         use std::cmp::Ordering;
+        if let Some(by_ordinal) = self.enum_compare(a, b) {
+            return by_ordinal;
+        }
         Ok(match (a, b) {
             (Value::Int(_) | Value::Long(_) | Value::Char(_), Value::Int(_) | Value::Long(_) | Value::Char(_)) => {
                 a.as_i64().unwrap_or(0).cmp(&b.as_i64().unwrap_or(0))

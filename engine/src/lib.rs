@@ -16,6 +16,7 @@ pub mod case;
 pub mod bytecode;
 pub mod compiler;
 pub mod decimal;
+mod enums;
 pub mod exception;
 mod format;
 pub mod job;

@@ -239,6 +239,9 @@ impl World {
             }
         }
         let n = program.sym(name).to_string();
+        if let Some(r) = self.enum_method(&recv, &n, &args) {
+            return r;
+        }
         self.call_method_named(t, s, ex, recv, &n, args, span, false)
     }
 

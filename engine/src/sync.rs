@@ -39,7 +39,7 @@ impl World {
         }
         self.strands[s.0 as usize].monitors.push(o);
         self.record(EventKind::LockAcquired { lock: o, strand: s });
-        Ok(Native::Value(Value::Absent))
+        Ok(Native::Pushed)
     }
 
     /// Leaves the innermost monitor the strand holds; hands it to the first waiting thread.

@@ -30,6 +30,13 @@ pub const CHECKPOINT_INTERVAL: u64 = 2_000;
 /// than hundreds (the interval doubles until they fit, as for [`MAX_CHECKPOINTS`]).
 pub const MAX_CHECKPOINT_WEIGHT: usize = 2_000_000;
 
+/// Steps between two summaries of where the strands stand (see [`RunView::strands_by_line`]).
+const OCCUPANCY_EVERY: u64 = 256;
+
+/// Strands a summary names per line, the lowest ids first: enough for the markers of a line
+/// even when some of them leave it before the step asked for.
+const OCCUPANCY_KEPT: usize = 64;
+
 /// A run recorded for viewing: the finished world, its views, and checkpoints to rebuild the
 /// simulation's state at any step.
 #[derive(Debug, Clone)]
@@ -330,6 +337,8 @@ pub struct RunView {
     strand_states: Vec<Vec<(u64, StrandState, String, Option<ThreadId>)>>,
     /// Strand labels and jobs.
     strand_info: Vec<(String, Option<JobId>)>,
+    /// Where the strands stand every [`OCCUPANCY_EVERY`] steps.
+    occupancy: Occupancy,
     /// Index of the first event of each step.
     step_event_start: Vec<usize>,
     /// The trace's events.
@@ -369,6 +378,85 @@ impl Family {
         }
         now[to as usize] += 1;
         self.counts.push((step, now));
+    }
+}
+
+/// Which strands stand at which line, summed up at the end of every [`OCCUPANCY_EVERY`]-th
+/// step, so that the code pane's markers cost a few hundred steps of events to bring up to
+/// date rather than a look at each of 100,000 strands.
+#[derive(Debug, Clone, Default)]
+struct Occupancy {
+    /// For summary `k` (the end of step `k * OCCUPANCY_EVERY`), where its rows start in `rows`.
+    starts: Vec<usize>,
+    /// (line, strands on it, where its first ids start in `ids`, how many there are), in line
+    /// order, lines with no strand left out.
+    rows: Vec<(u32, u32, usize, usize)>,
+    /// The lowest ids of the strands on each row's line, ascending, at most
+    /// [`OCCUPANCY_KEPT`] per row.
+    ids: Vec<u32>,
+}
+
+/// Where strands stand while the trace is read: each strand's line (none before its first
+/// statement and once it is done), and, by line number, how many strands stand on the line
+/// and which, as a bit set.
+#[derive(Default)]
+struct OccupancyBuilder {
+    line_of: Vec<Option<u32>>,
+    lines: Vec<(u32, Vec<u64>)>,
+}
+
+impl OccupancyBuilder {
+    fn new(n_strands: usize) -> OccupancyBuilder {
+        OccupancyBuilder { line_of: vec![None; n_strands], lines: Vec::new() }
+    }
+
+    /// A strand moves to a line, or off every line (`None`: it is done).
+    fn moved(&mut self, strand: StrandId, to: Option<u32>) {
+        let i = strand.0 as usize;
+        let Some(now) = self.line_of.get_mut(i) else { return };
+        if *now == to {
+            return;
+        }
+        if let Some(from) = now.take() {
+            if let Some((n, bits)) = self.lines.get_mut(from as usize) {
+                *n -= 1;
+                bits[i / 64] &= !(1 << (i % 64));
+            }
+        }
+        if let Some(to) = to {
+            if self.lines.len() <= to as usize {
+                self.lines.resize_with(to as usize + 1, Default::default);
+            }
+            let (n, bits) = &mut self.lines[to as usize];
+            if bits.len() <= i / 64 {
+                bits.resize(i / 64 + 1, 0);
+            }
+            *n += 1;
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        *now = to;
+    }
+
+    /// Appends a summary of where the strands stand now.
+    fn summarise(&self, out: &mut Occupancy) {
+        out.starts.push(out.rows.len());
+        for (line, (n, bits)) in self.lines.iter().enumerate() {
+            if *n == 0 {
+                continue;
+            }
+            let first = out.ids.len();
+            'words: for (w, &word) in bits.iter().enumerate() {
+                let mut word = word;
+                while word != 0 {
+                    if out.ids.len() - first == OCCUPANCY_KEPT {
+                        break 'words;
+                    }
+                    out.ids.push((w * 64) as u32 + word.trailing_zeros());
+                    word &= word - 1;
+                }
+            }
+            out.rows.push((line as u32, *n, first, out.ids.len() - first));
+        }
     }
 }
 
@@ -444,6 +532,8 @@ impl RunView {
         let mut strand_states: Vec<Vec<(u64, StrandState, String, Option<ThreadId>)>> = vec![Vec::new(); n_strands];
         let mut step_event_start = vec![0usize; n_steps as usize + 2];
         let mut last_step = 0u64;
+        let mut occupancy = Occupancy::default();
+        let mut on_lines = OccupancyBuilder::new(n_strands);
         // Job ids are dense: the views' index of a job is kept by id.
         let mut index_of: Vec<Option<usize>> = vec![None; world.jobs.len()];
         let job_index = |index_of: &Vec<Option<usize>>, id: JobId| index_of.get(id.0 as usize).copied().flatten();
@@ -465,6 +555,10 @@ impl RunView {
         };
         for (i, e) in events.iter().enumerate() {
             while last_step < e.step {
+                // Every event of `last_step` has been read: it ends here.
+                if last_step % OCCUPANCY_EVERY == 0 {
+                    on_lines.summarise(&mut occupancy);
+                }
                 last_step += 1;
                 if (last_step as usize) < step_event_start.len() {
                     step_event_start[last_step as usize] = i;
@@ -547,6 +641,7 @@ impl RunView {
                     if let Some(v) = strand_lines.get_mut(strand.0 as usize) {
                         v.push((e.step, *line));
                     }
+                    on_lines.moved(*strand, Some(*line));
                 }
                 EventKind::ThreadState { thread, strand, blocked } => {
                     let t = thread.0 as usize;
@@ -593,6 +688,9 @@ impl RunView {
                 _ => None,
             };
             if let Some((s, state, why, thread)) = change {
+                if state == StrandState::Done {
+                    on_lines.moved(s, None);
+                }
                 if let Some(v) = strand_states.get_mut(s.0 as usize) {
                     v.push((e.step, state, why, thread));
                 }
@@ -603,6 +701,9 @@ impl RunView {
             }
         }
         while (last_step as usize) + 1 < step_event_start.len() {
+            if last_step % OCCUPANCY_EVERY == 0 {
+                on_lines.summarise(&mut occupancy);
+            }
             last_step += 1;
             step_event_start[last_step as usize] = events.len();
         }
@@ -627,6 +728,7 @@ impl RunView {
             strand_lines,
             strand_states,
             strand_info,
+            occupancy,
             step_event_start,
             events,
             leaks,
@@ -766,15 +868,83 @@ impl RunView {
 
     /// Where the coroutines (and threads' own code) stand at a step: each line with strands
     /// that are not done on it, in line order, with how many there are and the first `limit`
-    /// of them. One pass over the strands, without building a view of each.
+    /// of them by id. It starts from the summary at or before the step and reads the events
+    /// since, so it costs at most [`OCCUPANCY_EVERY`] steps of events, not a look at every
+    /// strand.
     pub fn strands_by_line(&self, step: u64, limit: usize) -> Vec<(u32, usize, Vec<StrandView>)> {
-        let mut lines: Vec<(u32, usize, Vec<StrandId>)> = Vec::new();
-        for (i, states) in self.strand_states.iter().enumerate() {
-            let n = states.partition_point(|x| x.0 <= step);
-            if n == 0 || states[n - 1].1 == StrandState::Done {
-                continue;
+        let step = step.min(self.n_steps);
+        let k = (step / OCCUPANCY_EVERY) as usize;
+        let base = k as u64 * OCCUPANCY_EVERY;
+        let Some(&first_row) = self.occupancy.starts.get(k) else { return self.strands_by_line_scan(step, limit) };
+        let last_row = self.occupancy.starts.get(k + 1).copied().unwrap_or(self.occupancy.rows.len());
+        // The summary: (line, count, its first ids, whether those are all of them).
+        let mut lines: Vec<(u32, usize, Vec<u32>, bool)> = self.occupancy.rows[first_row..last_row]
+            .iter()
+            .map(|&(line, n, at, len)| (line, n as usize, self.occupancy.ids[at..at + len].to_vec(), n as usize == len))
+            .collect();
+        // The strands that moved since, with where they stood at the summary and stand now.
+        let mut moved: Vec<(u32, Option<u32>, Option<u32>)> = Vec::new();
+        for e in self.events_between(base, step) {
+            let (strand, to) = match &e.kind {
+                EventKind::Statement { strand, line, .. } => (*strand, Some(*line)),
+                EventKind::StrandDone { strand } => (*strand, None),
+                _ => continue,
+            };
+            match moved.binary_search_by_key(&strand.0, |m| m.0) {
+                Ok(i) => moved[i].2 = to,
+                Err(i) => moved.insert(i, (strand.0, self.standing_at(strand, base), to)),
             }
-            let Some(&(_, line)) = last_before(&self.strand_lines[i], step) else { continue };
+        }
+        for &(id, from, to) in moved.iter().filter(|m| m.1 != m.2) {
+            if let Some(row) = from.and_then(|l| lines.iter_mut().find(|r| r.0 == l)) {
+                row.1 -= 1;
+                row.2.retain(|&x| x != id);
+            }
+            if let Some(line) = to {
+                let at = match lines.binary_search_by_key(&line, |r| r.0) {
+                    Ok(at) => at,
+                    Err(at) => {
+                        lines.insert(at, (line, 0, Vec::new(), true));
+                        at
+                    }
+                };
+                let row = &mut lines[at];
+                row.1 += 1;
+                if let Err(i) = row.2.binary_search(&id) {
+                    row.2.insert(i, id);
+                }
+            }
+        }
+        lines
+            .into_iter()
+            .filter(|r| r.1 > 0)
+            .map(|(line, n, ids, complete)| {
+                // Strands past the summary's last kept id were not named: the list is right up
+                // to that id, unless it named every strand on the line. Past it, the strands
+                // are looked at one by one, from that id up, until there are enough.
+                let mut ids = ids;
+                if let (false, Some(bound)) = (complete, self.occupancy_bound(k, line)) {
+                    ids.retain(|&x| x <= bound);
+                    let strands = self.strand_states.len() as u32;
+                    let mut next = bound + 1;
+                    while ids.len() < limit.min(n) && next < strands {
+                        if self.standing_at(StrandId(next), step) == Some(line) {
+                            ids.push(next);
+                        }
+                        next += 1;
+                    }
+                }
+                let views: Vec<StrandView> = ids.into_iter().take(limit).filter_map(|id| self.strand_at(step, StrandId(id))).collect();
+                (line, n, views)
+            })
+            .collect()
+    }
+
+    /// [`RunView::strands_by_line`] the slow way, a look at every strand.
+    fn strands_by_line_scan(&self, step: u64, limit: usize) -> Vec<(u32, usize, Vec<StrandView>)> {
+        let mut lines: Vec<(u32, usize, Vec<StrandId>)> = Vec::new();
+        for i in 0..self.strand_states.len() {
+            let Some(line) = self.standing_at(StrandId(i as u32), step) else { continue };
             let at = match lines.binary_search_by_key(&line, |l| l.0) {
                 Ok(k) => k,
                 Err(k) => {
@@ -788,6 +958,32 @@ impl RunView {
             }
         }
         lines.into_iter().map(|(line, n, ids)| (line, n, ids.into_iter().filter_map(|id| self.strand_at(step, id)).collect())).collect()
+    }
+
+    /// The line a strand stands at after a step: none before its first statement and once
+    /// it is done.
+    fn standing_at(&self, strand: StrandId, step: u64) -> Option<u32> {
+        let states = self.strand_states.get(strand.0 as usize)?;
+        let n = states.partition_point(|x| x.0 <= step);
+        if n == 0 || states[n - 1].1 == StrandState::Done {
+            return None;
+        }
+        last_before(&self.strand_lines[strand.0 as usize], step).map(|l| l.1)
+    }
+
+    /// The highest id summary `k` kept for a line.
+    fn occupancy_bound(&self, k: usize, line: u32) -> Option<u32> {
+        let first = *self.occupancy.starts.get(k)?;
+        let last = self.occupancy.starts.get(k + 1).copied().unwrap_or(self.occupancy.rows.len());
+        let &(_, _, at, len) = self.occupancy.rows[first..last].iter().find(|r| r.0 == line)?;
+        len.checked_sub(1).map(|i| self.occupancy.ids[at + i])
+    }
+
+    /// The events of the steps after `after`, up to and including `until`.
+    fn events_between(&self, after: u64, until: u64) -> &[Event] {
+        let start = |s: u64| self.step_event_start.get(s as usize).copied().unwrap_or(self.events.len());
+        let (a, b) = (start(after + 1), start(until + 1));
+        &self.events[a.min(b)..b]
     }
 
     /// What each thread does at a step.
@@ -831,7 +1027,9 @@ impl RunView {
         self.console.get(n).map(|c| c.0)
     }
 
-    /// A sentence saying what happened in a step, for screen readers and the narration line.
+    /// What happened in a step, for screen readers and the narration line: clauses joined by
+    /// "; ", left as built, so a sentence that starts with a name of the code
+    /// (`runBlocking#1`) keeps its spelling; the caller puts it after its own words.
     pub fn narrate(&self, step: u64) -> String {
         let label = |j: JobId| self.job_info(j).map(|x| x.label.clone()).unwrap_or_else(|| format!("job {}", j.0));
         let strand_label = |s: StrandId| self.strand_info.get(s.0 as usize).map(|x| x.0.clone()).unwrap_or_default();
@@ -874,12 +1072,7 @@ impl RunView {
                 }
             }
         }
-        let mut s = parts.join("; ");
-        if let Some(c) = s.get(..1) {
-            let upper = crate::case::uppercase(c);
-            s.replace_range(..1, &upper);
-        }
-        s
+        parts.join("; ")
     }
 }
 
@@ -940,4 +1133,59 @@ fn find_leaks(world: &World, jobs: &[JobInfo]) -> Vec<LeakFinding> {
         out.push(LeakFinding { job: info.id, explanation, line: info.created_line });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(source: &str) -> Recording {
+        let (program, diagnostics) = crate::compile_source(source, "Main.kt");
+        let program = program.unwrap_or_else(|| panic!("{diagnostics:?}"));
+        Recording::record(Rc::new(program), Config { seed: 7, ..Config::default() })
+    }
+
+    /// The markers' summary brought up to date equals a look at every strand, at every step:
+    /// with more strands on a line than a summary names, strands leaving a line lowest id
+    /// first and last id first, and several threads.
+    #[test]
+    fn strands_by_line_equals_a_look_at_every_strand() {
+        let fan = r#"import kotlinx.coroutines.*
+
+fun main() = runBlocking {
+    repeat(150) { i ->
+        launch(Dispatchers.Default) {
+            delay(10L + i)
+            Thread.sleep(1)
+            delay(2000L - 10 * i)
+        }
+    }
+    repeat(40) { i ->
+        launch {
+            delay(5000L - i)
+        }
+    }
+    println("started")
+}
+"#;
+        for (source, crowded) in [(fan, true), (include_str!("../../lessons/content/05-limits/scenario.kt"), false)] {
+            let rec = record(source);
+            let v = &rec.view;
+            assert!(v.n_steps > 3 * OCCUPANCY_EVERY, "the run spans several summaries");
+            let mut most = 0;
+            for step in 0..=v.n_steps {
+                for limit in [3, 23, 100] {
+                    let fast: Vec<(u32, usize, Vec<StrandId>)> =
+                        v.strands_by_line(step, limit).into_iter().map(|(l, n, s)| (l, n, s.into_iter().map(|s| s.id).collect())).collect();
+                    let slow: Vec<(u32, usize, Vec<StrandId>)> =
+                        v.strands_by_line_scan(step, limit).into_iter().map(|(l, n, s)| (l, n, s.into_iter().map(|s| s.id).collect())).collect();
+                    assert_eq!(fast, slow, "step {step}, limit {limit}");
+                    most = most.max(fast.iter().map(|r| r.1).max().unwrap_or(0));
+                }
+            }
+            if crowded {
+                assert!(most > OCCUPANCY_KEPT, "a line holds more strands than a summary names");
+            }
+        }
+    }
 }

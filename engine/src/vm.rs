@@ -40,7 +40,8 @@ pub enum Native {
     Suspend,
     /// Blocked the thread; the strand continues when the thread is unblocked.
     Block,
-    /// Pushed frames to run; their result becomes the call's value.
+    /// Pushed frames to run, whose result becomes the call's value; or, for an operation
+    /// that leaves nothing (`a[i] = v`, entering a monitor), pushed nothing.
     Pushed,
     /// Paused the strand for another one on the same thread (UNDISPATCHED start): the
     /// value is pushed and the step ends.
@@ -199,6 +200,7 @@ impl World {
                         return Flow::EndStep;
                     }
                     executed = true;
+                    self.last_statement = span;
                     if self.config.record_statements {
                         self.record(EventKind::Statement { strand: s, line: *line, span });
                     }
@@ -306,6 +308,13 @@ impl World {
                     self.globals[*g as usize] = v;
                     Ok(())
                 }
+                Op::LoadObject(c) if self.failed_objects.contains(c) => {
+                    // The JVM names the class whose `<clinit>` failed: a companion's or an enum's
+                    // entries' is their class's.
+                    let name = program.classes[c.0 as usize].name.split('$').next().unwrap_or_default().to_string();
+                    let exc = self.new_exception(ExcClass::NoClassDefFoundError, Some(&format!("Could not initialize class {name}")), None);
+                    self.throw(s, ex, exc)
+                }
                 Op::LoadObject(c) => {
                     let c = *c;
                     match self.objects[c.0 as usize] {
@@ -353,7 +362,7 @@ impl World {
                     let v = ex.stack.pop().expect("stack underflow");
                     let idx = ex.stack.pop().expect("stack underflow");
                     let recv = ex.stack.pop().expect("stack underflow");
-                    let r = self.set_index(recv, idx, v).map(|()| Native::Value(Value::Absent));
+                    let r = self.set_index(recv, idx, v).map(|()| Native::Pushed);
                     self.apply_native(t, s, ex, r, span)
                 }
                 Op::Pop => {
@@ -636,7 +645,7 @@ impl World {
                     let lock = ex.stack.pop().expect("stack underflow");
                     let r = self.monitor_enter(t, s, lock);
                     self.apply_native(t, s, ex, r.map(|n| match n {
-                        Native::Value(_) => Native::Value(Value::Absent),
+                        Native::Value(_) => Native::Pushed,
                         other => other,
                     }), span)
                 }
@@ -707,10 +716,9 @@ impl World {
         }
         match r {
             Ok(Native::Value(v)) => {
-                // `Absent` marks built-ins that leave nothing on the stack (MonitorEnter).
-                if !matches!(v, Value::Absent) {
-                    ex.stack.push(v);
-                }
+                // A built-in gives back a missing argument it kept (`list.set(0)` stores none;
+                // kotlinc refuses such a call, the engine only must not lose its stack).
+                ex.stack.push(if matches!(v, Value::Absent) { Value::Unit } else { v });
                 Ok(())
             }
             Ok(Native::Pushed) => Ok(()),
@@ -837,7 +845,7 @@ impl World {
 
     /// Throws an exception in the strand: unwinds to the innermost handler, through scope
     /// frames, or ends the strand.
-    pub(crate) fn throw(&mut self, s: StrandId, ex: &mut Exec, e: Value) -> Result<(), Flow> {
+    pub(crate) fn throw(&mut self, s: StrandId, ex: &mut Exec, mut e: Value) -> Result<(), Flow> {
         // An exception made while this strand's frames were checked out has no stack trace
         // yet: it gets the frames of the place it is thrown from.
         if let Value::Obj(o) = &e {
@@ -859,12 +867,36 @@ impl World {
                         return Ok(());
                     }
                     let base = f.base as usize;
+                    let object = match &f.on_return {
+                        OnReturn::PushInstead(Value::Obj(o)) => Some((f.func, *o)),
+                        _ => None,
+                    };
                     ex.frames.pop();
                     ex.stack.truncate(base);
+                    if let Some((func, o)) = object {
+                        e = self.object_init_failed(func, o, e);
+                    }
                 }
                 Some(Frame::Scope(_)) => return self.scope_block_done(s, ex, Err(e)),
             }
         }
+    }
+
+    /// An exception left the initializer `func` of the instance `o`. When that is an object's
+    /// (an `object`, a companion, an enum class's entries), it failed as a JVM class's
+    /// `<clinit>` fails: the object cannot be used again (`LoadObject` throws
+    /// NoClassDefFoundError), and an exception that is no Error reaches the code that used it
+    /// wrapped in an ExceptionInInitializerError.
+    fn object_init_failed(&mut self, func: FuncId, o: ObjId, e: Value) -> Value {
+        let Some(c) = self.objects.iter().position(|x| *x == Some(o)) else { return e };
+        if self.program.classes[c].init != func {
+            return e;
+        }
+        self.failed_objects.push(crate::bytecode::ClassId(c as u32));
+        if self.exception_class(&e).is_some_and(|k| k.is_a(ExcClass::Error)) {
+            return e;
+        }
+        self.new_exception(ExcClass::ExceptionInInitializerError, None, Some(e))
     }
 
     /// The block of a scope frame ended with a value or an exception.

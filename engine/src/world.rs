@@ -244,6 +244,8 @@ pub struct World {
     pub globals: Vec<Value>,
     /// `object` singletons, created on first use.
     pub objects: Vec<Option<ObjId>>,
+    /// The objects whose initializer threw: the JVM refuses to use their class again.
+    pub failed_objects: Vec<crate::bytecode::ClassId>,
     /// Jobs; index 0 is `NonCancellable`.
     pub jobs: Vec<Job>,
     /// Strands.
@@ -274,6 +276,8 @@ pub struct World {
     output_bytes: usize,
     /// Steps taken.
     pub steps: u64,
+    /// The statement run last, by any strand: where a run stopped by the step limit was.
+    pub last_statement: Span,
     /// How the run ended, once it did.
     pub outcome: Option<Outcome>,
     /// Warnings found while running (for example a pool left open).
@@ -381,6 +385,7 @@ impl World {
             heap: Heap::default(),
             globals: vec![Value::Absent; n_globals],
             objects: vec![None; n_classes],
+            failed_objects: Vec::new(),
             jobs: vec![non_cancellable],
             strands: Vec::new(),
             threads: vec![main_thread],
@@ -394,6 +399,7 @@ impl World {
             pending_text: [String::new(), String::new()],
             output_bytes: 0,
             steps: 0,
+            last_statement: Span::default(),
             outcome: None,
             warnings: Vec::new(),
             debug_probes: false,
@@ -636,7 +642,7 @@ impl World {
         }
         if self.steps >= self.config.max_steps {
             let d = Diagnostic::error(
-                Span::default(),
+                self.last_statement,
                 format!("the run stopped after {} steps: the program may loop forever", self.config.max_steps),
             )
             .with_help("look for a loop that never ends or a coroutine that never suspends");

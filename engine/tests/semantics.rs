@@ -65,6 +65,15 @@ fn an_endless_loop_stops_at_the_step_limit() {
 }
 
 #[test]
+fn the_step_limit_points_at_the_statement_run_last() {
+    let source = "fun main() {\n    var i = 0\n    while (true) {\n        i++\n    }\n}\n";
+    let r = run_source(source, &RunOptions { config: engine::Config { max_steps: 10_001, ..engine::Config::default() }, ..RunOptions::default() });
+    let Some(engine::Outcome::Stopped(d)) = r.world.expect("compiles").outcome else { panic!("expected a stop") };
+    // The loop alternates between its condition and its body; an odd limit ends on the body.
+    assert_eq!(&source[d.span.start as usize..d.span.end as usize], "i++");
+}
+
+#[test]
 fn runaway_coroutines_stop_at_the_coroutine_limit() {
     let msg = stopped(
         "import kotlinx.coroutines.*\nfun main() = runBlocking {\n    while (true) { launch { delay(1_000_000) } }\n}\n",
@@ -267,4 +276,15 @@ fn format_widths_and_long_ranges_stop_or_run_instead_of_crashing() {
     check_stops("fun main() {\n    println(\"%70000d\".format(1))\n}\n", "", "format width over");
     check_stops("fun main() {\n    println(\"%.99999999999f\".format(1.0))\n}\n", "", "format precision over");
     check("fun main() {\n    println(listOf(1, 2).zip(0L..Long.MAX_VALUE))\n    println(\"abc\".substring(0..2))\n}\n", "[(1, 0), (2, 1)]\nabc\n");
+}
+
+/// `list.set(0)` passes the compiler (a ThreadLocal's `set` takes one argument) and stores
+/// no value: reading it back leaves the stack whole, inside a coroutine too, where the locals
+/// live on the same stack.
+#[test]
+fn a_missing_argument_stored_by_a_built_in_reads_back_without_breaking_the_run() {
+    let source = "import kotlinx.coroutines.*\n\nfun main() = runBlocking {\n    val l = mutableListOf(1, 2)\n    l.set(0)\n    val y = l[0]\n    val z = 3\n    println(\"$y $z ${l.size}\")\n}\n";
+    let r = run_source(source, &RunOptions::default());
+    assert_eq!(r.exit_code(), 0);
+    assert_eq!(r.stdout(), "kotlin.Unit 3 2\n");
 }

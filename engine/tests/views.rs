@@ -103,7 +103,10 @@ fn console_and_narration_follow_the_step() {
     assert!(story.contains("\"B\" has failed") && !story.contains("\"B\" is cancelled"), "{story}");
     // A thread is named as one.
     let picked = (0..=r.view.n_steps).map(|k| r.view.narrate(k)).find(|t| t.contains("picks up")).expect("a thread picks up a coroutine");
-    assert!(picked.contains("hread main picks up"), "{picked}");
+    assert!(picked.starts_with("thread main picks up"), "{picked}");
+    // A sentence that starts with a name of the code keeps its spelling.
+    let named = (0..=r.view.n_steps).map(|k| r.view.narrate(k)).find(|t| t.starts_with("runBlocking#1 ")).expect("runBlocking's coroutine is narrated");
+    assert!(named.starts_with("runBlocking#1 runs line"), "{named}");
 }
 
 #[test]

@@ -89,6 +89,12 @@ async function timed(page, action) {
   }, action);
 }
 
+// BENCH_SAMPLES=1 also prints every sample of a timed series, to tell a cold first sample
+// from spikes spread over the run.
+const SHOW_SAMPLES = process.env.BENCH_SAMPLES === '1';
+const samples = (xs) => {
+  if (SHOW_SAMPLES) console.log(`${''.padEnd(44)} samples: ${xs.map((x) => x.toFixed(1)).join(' ')}`);
+};
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const max = (xs) => Math.max(...xs);
 const ms = (x) => `${x.toFixed(2)} ms`;
@@ -129,12 +135,14 @@ await runSuite('benchmark', async (url) => {
     const steps = [];
     for (let i = 0; i < 30; i++) steps.push(await timed(page, { click: byTestId('step-forward') }));
     report('step (lesson 1), median', ms(median(steps)), `max ${ms(max(steps))}; frame budget ${FRAME_MS} ms`);
+    samples(steps);
     await page.locator(`${byTestId('lesson-list')} li`).nth(4).locator('button').click();
     await ready(page);
     const n5 = await lastStep(page);
     const seeks = [];
     for (let i = 0; i < SAMPLES; i++) seeks.push(await timed(page, { seek: Math.floor(((i * 7919) % SAMPLES) / SAMPLES * n5) }));
     report(`seek (lesson 5, ${n5} steps), median`, ms(median(seeks)), `max ${ms(max(seeks))}`);
+    samples(seeks);
 
     // 1,000 live coroutines: the job tree sums them up, the lanes are drawn once per run.
     await page.goto('about:blank');
@@ -148,9 +156,11 @@ await runSuite('benchmark', async (url) => {
     const fanSteps = [];
     for (let i = 0; i < 30; i++) fanSteps.push(await timed(page, { click: byTestId('step-forward') }));
     report('step with 1,000 live coroutines, median', ms(median(fanSteps)), `max ${ms(max(fanSteps))}; ${live.trim()}`);
+    samples(fanSteps);
     const fanSeeks = [];
     for (let i = 0; i < 20; i++) fanSeeks.push(await timed(page, { seek: Math.floor((i * 0.05) * fanLast) }));
     report('seek with up to 1,000 coroutines, median', ms(median(fanSeeks)), `max ${ms(max(fanSeeks))}`);
+    samples(fanSeeks);
 
     // 100,000 live coroutines: recording the run, then stepping and seeking with the job tree
     // drawn family by family.
@@ -168,9 +178,11 @@ await runSuite('benchmark', async (url) => {
     const bigSteps = [];
     for (let i = 0; i < 30; i++) bigSteps.push(await timed(page, { click: byTestId('step-forward') }));
     report('step with 100,000 live coroutines, median', ms(median(bigSteps)), `max ${ms(max(bigSteps))}; ${bigLive.trim()}`);
+    samples(bigSteps);
     const bigSeeks = [];
     for (let i = 0; i < 20; i++) bigSeeks.push(await timed(page, { seek: Math.floor((i * 0.05) * bigLast) }));
     report('seek with up to 100,000 coroutines, median', ms(median(bigSeeks)), `max ${ms(max(bigSeeks))}`);
+    samples(bigSeeks);
     const more = (await page.locator(`${byTestId('job-more')} .label`).first().textContent()).trim();
     report('job tree rows at the end', String(await page.locator(byTestId('job-node')).count()), more);
 
@@ -188,9 +200,11 @@ await runSuite('benchmark', async (url) => {
     }
     const at1m = await page.locator(`${byTestId('timeline')} .position`).textContent();
     report('seek to step 1,000,000 and around, median', ms(median(far)), `max ${ms(max(far))}; ends at ${at1m}`);
+    samples(far);
     const longSteps = [];
     for (let i = 0; i < 20; i++) longSteps.push(await timed(page, { click: byTestId('step-forward') }));
     report('step at step 1,000,000, median', ms(median(longSteps)), `max ${ms(max(longSteps))}`);
+    samples(longSteps);
     await page.locator(byTestId('tab-dump')).click();
     const dump = await timed(page, { click: byTestId('step-forward') });
     report('step with the DebugProbes dump open at 1M', ms(dump), 'rebuilds the world from a checkpoint');

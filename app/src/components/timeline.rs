@@ -48,7 +48,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     });
     let marks = props.run.as_ref().map(|r| html! { <Cached part={Part::Marks(r.clone())} /> });
     let narration = props.run.as_ref().map(|r| {
-        let what = uncapitalised(&r.rec.view, props.step, r.rec.view.narrate(props.step));
+        let what = r.rec.view.narrate(props.step);
         let what = if what.is_empty() { "only bookkeeping (queues, memory)".to_string() } else { what };
         format!("Step {} of {}, {}: {what}", props.step, props.last, props.time)
     });
@@ -91,26 +91,6 @@ pub fn timeline(props: &TimelineProps) -> Html {
     }
 }
 
-/// The narration with a code name at its start as the code writes it: the engine starts its
-/// sentence with a capital, which turns `runBlocking#1` into a name the code does not have.
-fn uncapitalised(view: &engine::views::RunView, step: u64, mut what: String) -> String {
-    use engine::trace::EventKind as K;
-    let events = view.events_of(step);
-    let strands = events.iter().filter_map(|e| e.strand).filter_map(|s| view.strand(s)).map(|(l, _)| l);
-    let jobs = events.iter().filter_map(|e| match &e.kind {
-        K::JobCreated { job, .. } | K::JobState { job, .. } | K::Failed { job, .. } | K::CancelRequested { job, .. } | K::HandlerInvoked { job, .. } => view.job_info(*job).map(|i| i.label.as_str()),
-        _ => None,
-    });
-    let name = strands.chain(jobs).find(|l| {
-        let mut c = l.chars();
-        c.next().is_some_and(|f| f.is_ascii_lowercase() && what.starts_with(f.to_ascii_uppercase()) && what[1..].starts_with(c.as_str()))
-    });
-    if let Some(name) = name {
-        what.replace_range(..1, &name[..1]);
-    }
-    what
-}
-
 /// The marks' coordinates: [`WIDTH`](crate::session::WIDTH) across, 10 down.
 const MARKS_VIEW_BOX: &str = "0 0 1000 10";
 
@@ -130,26 +110,6 @@ pub fn marks(run: &RunRef) -> Html {
 mod tests {
     use super::*;
     use crate::session::WIDTH;
-
-    #[test]
-    fn the_narration_keeps_code_names_as_written() {
-        let state = crate::State::boot(crate::Boot::default());
-        let view = &state.run.as_ref().unwrap().rec.view;
-        let mut seen = 0;
-        for step in 0..=state.last() {
-            let raw = view.narrate(step);
-            let said = uncapitalised(view, step, raw.clone());
-            assert!(!said.starts_with("RunBlocking") && !said.starts_with("CoroutineScope"), "{said}");
-            if raw.starts_with("RunBlocking#1 runs") {
-                assert!(said.starts_with("runBlocking#1 runs"), "{said}");
-                seen += 1;
-            }
-            if raw.starts_with("The ") || raw.starts_with("Its ") {
-                assert_eq!(said, raw, "prose keeps its capital");
-            }
-        }
-        assert!(seen > 0);
-    }
 
     #[test]
     fn marks_span_the_width() {

@@ -259,8 +259,9 @@ impl<'a> Compiler<'a> {
                     members[k] = m.clone();
                 }
                 None => {
+                    // (An enum class's supertypes are reported where it is declared.)
                     if let Some(kw) = m.override_kw {
-                        if !builtin_super && !ANY_MEMBERS.contains(&m.name.as_str()) {
+                        if !builtin_super && !ANY_MEMBERS.contains(&m.name.as_str()) && !self.enums.contains_key(name) {
                             self.error(kw, format!("'{}' overrides nothing", m.name));
                         }
                     }

@@ -217,7 +217,20 @@ pub struct ClassDecl {
     pub supertypes: Vec<SuperType>,
     /// Members; `init { }` blocks are kept as `InitBlock` functions named `<init>`.
     pub members: Vec<Item>,
+    /// The entries of an `enum class`, in declaration order; empty for other classes.
+    pub entries: Vec<EnumEntry>,
     /// The whole declaration.
+    pub span: Span,
+}
+
+/// An entry of an enum class: `RED`, or `LOW(1)` with its constructor arguments.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumEntry {
+    /// The entry's name.
+    pub name: Ident,
+    /// Arguments to the enum class's constructor.
+    pub args: Vec<Arg>,
+    /// The whole entry.
     pub span: Span,
 }
 

@@ -108,12 +108,11 @@ struct Parser<'s> {
 
 /// The modifiers the subset accepts and ignores.
 const HARMLESS_MODIFIERS: &[&str] =
-    &["private", "public", "internal", "protected", "override", "open", "const", "final", "data", "lateinit", "companion", "abstract", "sealed"];
+    &["private", "public", "internal", "protected", "override", "open", "const", "final", "data", "lateinit", "companion", "enum", "abstract", "sealed"];
 
 /// Modifiers outside the subset, with the construct they introduce.
 const UNSUPPORTED_MODIFIERS: &[(&str, &str)] = &[
     ("inline", "`inline` functions are not supported in Coroutine Lab"),
-    ("enum", "enum classes are not supported in Coroutine Lab"),
     ("operator", "operator overloading is not supported in Coroutine Lab"),
     ("infix", "declaring infix functions is not supported in Coroutine Lab"),
     ("inner", "inner classes are not supported in Coroutine Lab"),
@@ -178,7 +177,7 @@ const INFIX_FUNCTIONS: &[&str] = &[
 ];
 
 /// Class modifiers whose class body is not made of declarations the subset can read.
-const UNSUPPORTED_CLASS_KINDS: &[&str] = &["enum", "annotation", "inner", "value"];
+const UNSUPPORTED_CLASS_KINDS: &[&str] = &["annotation", "inner", "value"];
 
 fn is_modifier_word(w: &str) -> bool {
     w == "suspend" || w == "vararg" || HARMLESS_MODIFIERS.contains(&w) || UNSUPPORTED_MODIFIERS.iter().any(|(m, _)| *m == w)
@@ -688,10 +687,11 @@ impl<'s> Parser<'s> {
     fn item(&mut self) -> Option<Item> {
         let start = self.peek().span.start;
         let modifiers = self.modifiers();
+        self.check_enum_modifier(&modifiers);
         match self.kind() {
             T::Class if UNSUPPORTED_CLASS_KINDS.iter().any(|k| modifiers.has(k)) => {
-                // The modifier was reported; the body of an enum or annotation class is not
-                // made of declarations, so it is skipped whole.
+                // The modifier was reported; the body of an annotation class is not made of
+                // declarations, so it is skipped whole.
                 self.bump();
                 self.skip_declaration_body();
                 None
@@ -1108,6 +1108,14 @@ impl<'s> Parser<'s> {
         let open = self.bump();
         self.nl_stack.push(false);
         self.skip_separators();
+        self.member_items(&mut members);
+        self.nl_stack.pop();
+        self.expect_close(T::RBrace, open, construct);
+        members
+    }
+
+    /// The declarations of a class or object body, up to its `}`.
+    fn member_items(&mut self, members: &mut Vec<Item>) {
         while !self.at(T::RBrace) && !self.at(T::Eof) {
             let before = self.pos;
             if self.at_word("init") && self.peek_nth_skip_nl(1).kind == T::LBrace {
@@ -1138,9 +1146,6 @@ impl<'s> Parser<'s> {
                 self.bump();
             }
         }
-        self.nl_stack.pop();
-        self.expect_close(T::RBrace, open, construct);
-        members
     }
 
     fn object_decl(&mut self, modifiers: Modifiers, start: u32) -> Option<ObjectDecl> {
@@ -1168,9 +1173,64 @@ impl<'s> Parser<'s> {
         let supertypes = self.supertypes();
         // Inside an interface, and for `abstract` members, a function may go without a body.
         let outer = std::mem::replace(&mut self.in_interface, is_interface);
-        let members = self.members(if is_interface { "interface body" } else { "class body" });
+        let (entries, members) =
+            if modifiers.has("enum") { self.enum_body() } else { (Vec::new(), self.members(if is_interface { "interface body" } else { "class body" })) };
         self.in_interface = outer;
-        Some(ClassDecl { modifiers, is_interface, name, type_params, params, supertypes, members, span: self.span_from(start) })
+        Some(ClassDecl { modifiers, is_interface, name, type_params, params, supertypes, members, entries, span: self.span_from(start) })
+    }
+
+    /// `enum` belongs only before `class`.
+    fn check_enum_modifier(&mut self, modifiers: &Modifiers) {
+        let Some(m) = modifiers.keywords.iter().find(|k| k.name == "enum") else { return };
+        if self.kind() != T::Class {
+            let span = m.span;
+            self.error_help(span, "the 'enum' modifier applies only to classes", "declare `enum class Name { A, B }`");
+        }
+    }
+
+    /// The body of an enum class: its entries (`RED, GREEN` or `LOW(1), HIGH(10)`), then,
+    /// after a `;`, its members.
+    fn enum_body(&mut self) -> (Vec<EnumEntry>, Vec<Item>) {
+        let mut entries = Vec::new();
+        let mut members = Vec::new();
+        if !self.at(T::LBrace) {
+            return (entries, members);
+        }
+        let open = self.bump();
+        self.nl_stack.push(false);
+        self.skip_newlines();
+        while self.at(T::Ident) {
+            let Some(name) = self.ident("an enum entry") else { break };
+            let args = if self.at(T::LParen) { self.call_args() } else { Vec::new() };
+            if self.at(T::LBrace) {
+                let brace = self.peek().span;
+                self.error_help(
+                    brace,
+                    format!("enum entries with their own bodies are not supported in Coroutine Lab ('{}' has one)", name.name),
+                    "declare the members in the enum class's body, and give each entry what differs as a constructor argument",
+                );
+                self.skip_declaration_body();
+            }
+            entries.push(EnumEntry { span: self.span_from(name.span.start), name, args });
+            self.skip_newlines();
+            if self.eat(T::Comma).is_none() {
+                break;
+            }
+            self.skip_newlines();
+        }
+        if self.eat(T::Semi).is_some() {
+            self.skip_separators();
+            self.member_items(&mut members);
+        } else if !self.at(T::RBrace) && !self.at(T::Eof) {
+            let t = self.peek();
+            let found = self.describe(t);
+            self.error_help(t.span, format!("expected ',' or ';' after the enum entries, found {found}"), "the entries of an enum class come first, separated by ',', and a ';' ends them before its other members");
+            self.skip_separators();
+            self.member_items(&mut members);
+        }
+        self.nl_stack.pop();
+        self.expect_close(T::RBrace, open, "enum class body");
+        (entries, members)
     }
 
     // ----- Types -----

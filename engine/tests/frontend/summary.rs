@@ -50,6 +50,12 @@ impl Printer {
                 let params = params(&c.params, self.indent);
                 let supers = supertypes(&c.supertypes, self.indent);
                 self.line(format!("(class{} {}{} ({}){}", modifiers(&c.modifiers), c.name.name, type_params(&c.type_params), params, supers));
+                self.indent += 1;
+                for e in &c.entries {
+                    let args = args_text(&e.args, self.indent);
+                    self.line(format!("(entry {}{})", e.name.name, if args.is_empty() { String::new() } else { format!(" {args}") }));
+                }
+                self.indent -= 1;
                 self.members(&c.members);
             }
         }
