@@ -131,6 +131,8 @@ pub enum Builtin {
     SortByKeys,
     /// `repeat(n)` as a plain call (a non-literal action).
     Repeat,
+    /// `Channel<T>(capacity)`
+    NewChannel,
 }
 
 /// Which random draw.
@@ -220,6 +222,8 @@ pub enum Namespace {
     TimeUnit,
     /// `String`
     String,
+    /// `Channel`: its constants, and `Channel<T>(capacity)` itself.
+    Channel,
 }
 
 /// What a name or a `Namespace.member` means.
@@ -312,6 +316,7 @@ pub fn resolve_name(name: &str) -> Option<Resolved> {
         "Random" => Namespace(self::Namespace::Random),
         "Result" => Namespace(self::Namespace::Result),
         "TimeUnit" => Namespace(self::Namespace::TimeUnit),
+        "Channel" => Namespace(self::Namespace::Channel),
         _ => return None,
     })
 }
@@ -325,6 +330,7 @@ pub fn package_of(name: &str) -> Option<&'static str> {
         | "CoroutineExceptionHandler" | "CoroutineScope" | "MainScope" | "newSingleThreadContext" | "newFixedThreadPoolContext"
         | "GlobalScope" | "NonCancellable" | "Dispatchers" | "CoroutineStart" => "kotlinx.coroutines",
         "Mutex" | "Semaphore" => "kotlinx.coroutines.sync",
+        "Channel" | "produce" | "consumeEach" => "kotlinx.coroutines.channels",
         "DebugProbes" => "kotlinx.coroutines.debug",
         "EmptyCoroutineContext" | "ContinuationInterceptor" => "kotlin.coroutines",
         "Executors" | "ConcurrentHashMap" | "TimeUnit" => "java.util.concurrent",
@@ -384,6 +390,10 @@ pub fn resolve_member(ns: Namespace, member: &str) -> Option<Resolved> {
         (N::Result, "success") => Fn(B::ResultSuccess),
         (N::Result, "failure") => Fn(B::ResultFailure),
         (N::String, "format") => Fn(B::StringFormat),
+        (N::Channel, "RENDEZVOUS") => Int(crate::channel::RENDEZVOUS as i64),
+        (N::Channel, "UNLIMITED") => Int(crate::channel::UNLIMITED as i64),
+        (N::Channel, "CONFLATED") => Int(crate::channel::CONFLATED as i64),
+        (N::Channel, "BUFFERED") => Int(crate::channel::BUFFERED as i64),
         _ => return None,
     })
 }
@@ -406,6 +416,15 @@ pub fn namespace_members(ns: Namespace) -> &'static [&'static str] {
         N::Result => &["success", "failure"],
         N::String => &["format"],
         N::TimeUnit => &[],
+        N::Channel => &["RENDEZVOUS", "UNLIMITED", "CONFLATED", "BUFFERED"],
+    }
+}
+
+/// The function a namespace name stands for when it is called: `Channel<Int>(capacity)`.
+pub fn namespace_constructor(ns: Namespace) -> Option<Builtin> {
+    match ns {
+        Namespace::Channel => Some(Builtin::NewChannel),
+        _ => None,
     }
 }
 
@@ -426,7 +445,7 @@ pub const GLOBAL_NAMES: &[&str] = &[
     "println", "print", "delay", "yield", "runBlocking", "coroutineScope", "supervisorScope", "withContext", "withTimeout",
     "withTimeoutOrNull", "awaitAll", "joinAll", "currentCoroutineContext", "coroutineContext", "Job", "SupervisorJob",
     "CompletableDeferred", "CoroutineName", "CoroutineExceptionHandler", "CoroutineScope", "MainScope", "Mutex", "Semaphore",
-    "AtomicInteger", "AtomicLong", "AtomicBoolean", "AtomicReference", "ThreadLocal", "Any", "StringBuilder",
+    "Channel", "AtomicInteger", "AtomicLong", "AtomicBoolean", "AtomicReference", "ThreadLocal", "Any", "StringBuilder",
     "newSingleThreadContext", "newFixedThreadPoolContext", "error", "TODO", "listOf", "mutableListOf", "arrayListOf", "emptyList",
     "mapOf", "mutableMapOf", "setOf", "mutableSetOf", "Pair", "Triple", "arrayOf", "maxOf", "minOf", "abs", "sqrt", "repeat", "GlobalScope",
     "NonCancellable", "EmptyCoroutineContext", "Dispatchers", "CoroutineStart", "System", "Thread", "Executors", "DebugProbes",
@@ -466,6 +485,7 @@ pub fn params(b: Builtin) -> (&'static [&'static str], usize) {
         NewExceptionHandler => (&["handler"], 1),
         NewScope => (&["context"], 1),
         NewMutex => (&["locked"], 0),
+        NewChannel => (&["capacity"], 0),
         NewSemaphore => (&["permits", "acquiredPermits"], 1),
         NewAtomic => (&["initialValue"], 0),
         ThreadLocalWithInitial => (&["supplier"], 1),
@@ -522,6 +542,7 @@ pub fn method_params(name: &str) -> Option<&'static [&'static str]> {
         "coerceIn" => &["minimumValue", "maximumValue"],
         "asContextElement" => &["value"],
         "windowed" => &["size", "step", "partialWindows"],
+        "produce" => &["context", "capacity", "block"],
         _ => return None,
     })
 }
@@ -548,6 +569,7 @@ pub const CALL_ONLY_METHODS: &[&str] = &[
     "minus", "and", "or", "xor", "shl", "shr", "ushr", "substringBefore", "substringAfter", "substringBeforeLast",
     "substringAfterLast", "getAndSet", "compareAndSet", "addAndGet", "getAndAdd", "updateAndGet", "completeExceptionally",
     "invokeOnCompletion", "withLock", "withPermit", "limitedParallelism", "addSuppressed", "ifEmpty", "ifBlank", "fill",
+    "send", "trySend", "offer",
 ];
 
 /// The fewest arguments a call of a built-in method takes on any type that has it: 1 for
@@ -571,6 +593,9 @@ pub const METHOD_NAMES: &[&str] = &[
     "name", "isLocked", "lock", "unlock", "tryLock", "withLock", "acquire", "release", "tryAcquire", "withPermit", "availablePermits",
     "incrementAndGet", "getAndIncrement", "decrementAndGet", "getAndDecrement", "addAndGet", "getAndAdd", "compareAndSet", "set",
     "getAndSet", "updateAndGet", "asContextElement", "remove", "parent", "key", "value",
+    // Channels.
+    "send", "receive", "trySend", "tryReceive", "receiveCatching", "offer", "poll", "isClosedForSend", "isClosedForReceive",
+    "isClosed", "consumeEach", "produce", "channel",
     // Exceptions.
     "message", "cause", "suppressed", "printStackTrace", "stackTraceToString", "addSuppressed", "localizedMessage",
     // Results.

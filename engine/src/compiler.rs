@@ -60,13 +60,18 @@ enum RecvKind {
     Class(ClassId),
     /// The receiver of `apply`, `with` or `run`: its members are looked up at run time.
     Dynamic,
+    /// The `ProducerScope` of a `produce { }` block: a scope and the channel it sends to.
+    Producer,
 }
 
 /// Members of a `CoroutineScope` receiver that can be called or read without `this.`.
-const SCOPE_MEMBERS: &[&str] = &["launch", "async", "cancel", "coroutineContext", "isActive", "ensureActive"];
+const SCOPE_MEMBERS: &[&str] = &["launch", "async", "produce", "cancel", "coroutineContext", "isActive", "ensureActive"];
+
+/// Members of a `ProducerScope` beyond a scope's, called without `this.` in `produce { }`.
+const PRODUCER_MEMBERS: &[&str] = &["send", "trySend", "offer", "close", "channel", "isClosedForSend"];
 
 /// Methods whose lambda runs with a `CoroutineScope` receiver and may suspend.
-const SCOPE_LAMBDA_METHODS: &[&str] = &["launch", "async"];
+const SCOPE_LAMBDA_METHODS: &[&str] = &["launch", "async", "produce"];
 
 #[derive(Debug, Clone)]
 struct LocalVar {
@@ -113,6 +118,8 @@ enum Cleanup {
     Release(u32),
     /// A handler with no cleanup code (`runCatching`).
     HandlerOnly,
+    /// A `consumeEach`: pop its handler and cancel the channel in the slot.
+    Consumed(u32),
 }
 
 #[derive(Debug, Clone)]
@@ -819,8 +826,8 @@ impl<'a> Compiler<'a> {
             "java.util.",
             "kotlin.system",
         ];
-        if path.starts_with("kotlinx.coroutines.flow") || path.starts_with("kotlinx.coroutines.channels") || path.starts_with("kotlinx.coroutines.selects") {
-            let what = if path.contains("flow") { "Flows" } else if path.contains("channels") { "Channels" } else { "select" };
+        if path.starts_with("kotlinx.coroutines.flow") || path.starts_with("kotlinx.coroutines.selects") {
+            let what = if path.contains("flow") { "Flows" } else { "select" };
             self.diags.push(Diagnostic::warning(imp.span, format!("{what} are not supported in Coroutine Lab; this import is ignored")));
             return;
         }
@@ -2307,6 +2314,13 @@ impl<'a> Compiler<'a> {
                 Cleanup::HandlerOnly => {
                     self.emit(Op::PopHandler, span);
                 }
+                Cleanup::Consumed(slot) => {
+                    self.emit(Op::PopHandler, span);
+                    self.emit(Op::Load(*slot), span);
+                    let s = self.sym(crate::channel::CONSUMED);
+                    self.emit(Op::CallMethod { name: s, argc: 0, safe: false }, span);
+                    self.emit(Op::Pop, span);
+                }
             }
             self.cur().cleanups = saved;
         }
@@ -2374,8 +2388,8 @@ impl<'a> Compiler<'a> {
                         return;
                     }
                 }
-                RecvKind::Scope => {
-                    if name == "coroutineContext" || name == "isActive" {
+                RecvKind::Scope | RecvKind::Producer => {
+                    if name == "coroutineContext" || name == "isActive" || kind == RecvKind::Producer && matches!(name, "channel" | "isClosedForSend") {
                         self.load_receiver(&recv, span);
                         let s = self.sym(name);
                         self.emit(Op::GetField { name: s, safe: false }, span);
@@ -2749,8 +2763,15 @@ impl<'a> Compiler<'a> {
                         return;
                     }
                 }
-                RecvKind::Scope => {
-                    if SCOPE_MEMBERS.contains(&name) && !self.functions.contains_key(name) {
+                RecvKind::Scope | RecvKind::Producer => {
+                    let member = SCOPE_MEMBERS.contains(&name) || kind == RecvKind::Producer && PRODUCER_MEMBERS.contains(&name);
+                    if member && !self.functions.contains_key(name) {
+                        if name == "send" {
+                            self.check_suspend_allowed(id.span, name);
+                        }
+                        if name == "produce" {
+                            self.check_imported(name, id.span);
+                        }
                         self.load_receiver(&recv, id.span);
                         self.method_args(name, args, span);
                         let s = self.sym(name);
@@ -2818,7 +2839,7 @@ impl<'a> Compiler<'a> {
         }
         // Extension functions on an implicit receiver: `middle(kind)` inside a scope.
         if let Some(sig) = self.extensions.get(name).and_then(|v| v.first()).cloned() {
-            let recv = self.receivers().into_iter().find(|(_, k)| !sig.receiver_is_scope || *k == RecvKind::Scope);
+            let recv = self.receivers().into_iter().find(|(_, k)| !sig.receiver_is_scope || matches!(k, RecvKind::Scope | RecvKind::Producer));
             match recv {
                 Some((recv, _)) => {
                     if sig.is_suspend {
@@ -2841,6 +2862,11 @@ impl<'a> Compiler<'a> {
         match builtins::resolve_name(name) {
             Some(Resolved::Fn(b)) => {
                 self.check_imported(name, id.span);
+                self.builtin_call(b, id, args, span)
+            }
+            Some(Resolved::Namespace(ns)) if builtins::namespace_constructor(ns).is_some() => {
+                self.check_imported(name, id.span);
+                let b = builtins::namespace_constructor(ns).expect("checked by the guard");
                 self.builtin_call(b, id, args, span)
             }
             Some(Resolved::Const(_)) | Some(Resolved::Namespace(_)) => {
@@ -2960,7 +2986,7 @@ impl<'a> Compiler<'a> {
 
     fn placed_arg_count(&self, name: &str, args: &[Arg]) -> u32 {
         match builtins::method_params(name) {
-            Some(params) if args.iter().any(|a| a.name.is_some()) || name == "launch" || name == "async" || self.leading_vararg(name) => params.len() as u32,
+            Some(params) if args.iter().any(|a| a.name.is_some()) || SCOPE_LAMBDA_METHODS.contains(&name) || self.leading_vararg(name) => params.len() as u32,
             _ => args.len() as u32,
         }
     }
@@ -3025,7 +3051,8 @@ impl<'a> Compiler<'a> {
                         ExprKind::Lambda(l) if suspend_lambda => {
                             self.pending_label = Some(name.to_string());
                             self.pending_it = Some(false);
-                            self.closure(l, true, SuspendCtx::Suspend, Some(RecvKind::Scope), a.value.span)
+                            let recv = if name == "produce" { RecvKind::Producer } else { RecvKind::Scope };
+                            self.closure(l, true, SuspendCtx::Suspend, Some(recv), a.value.span)
                         }
                         _ => self.arg_value(a, SuspendCtx::Unknown),
                     },
@@ -3135,6 +3162,12 @@ impl<'a> Compiler<'a> {
         }
         if matches!(mname, "join" | "await" | "cancelAndJoin" | "lock" | "acquire" | "awaitAll" | "joinAll") {
             self.check_suspend_allowed(name.span, mname);
+        }
+        if matches!(mname, "send" | "receive" | "receiveCatching") && !self.user_methods.contains_key(mname) {
+            self.check_suspend_allowed(name.span, mname);
+        }
+        if mname == "produce" {
+            self.check_imported(mname, name.span);
         }
         self.method_args(mname, args, span);
         let argc = self.placed_arg_count(mname, args);

@@ -71,6 +71,10 @@ pub enum ExcClass {
     ExceptionInInitializerError,
     /// `java.lang.NoClassDefFoundError`: an object whose initializer threw is used again.
     NoClassDefFoundError,
+    /// `kotlinx.coroutines.channels.ClosedReceiveChannelException`
+    ClosedReceiveChannelException,
+    /// `kotlinx.coroutines.channels.ClosedSendChannelException`
+    ClosedSendChannelException,
 }
 
 /// Every class, for lookups by name.
@@ -109,6 +113,8 @@ pub const ALL: &[ExcClass] = &[
     ExcClass::OutOfMemoryError,
     ExcClass::ExceptionInInitializerError,
     ExcClass::NoClassDefFoundError,
+    ExcClass::ClosedReceiveChannelException,
+    ExcClass::ClosedSendChannelException,
 ];
 
 impl ExcClass {
@@ -150,6 +156,8 @@ impl ExcClass {
             OutOfMemoryError => "java.lang.OutOfMemoryError",
             ExceptionInInitializerError => "java.lang.ExceptionInInitializerError",
             NoClassDefFoundError => "java.lang.NoClassDefFoundError",
+            ClosedReceiveChannelException => "kotlinx.coroutines.channels.ClosedReceiveChannelException",
+            ClosedSendChannelException => "kotlinx.coroutines.channels.ClosedSendChannelException",
         }
     }
 
@@ -181,7 +189,8 @@ impl ExcClass {
             NumberFormatException | IllegalFormatException => IllegalArgumentException,
             ArrayIndexOutOfBoundsException | StringIndexOutOfBoundsException => IndexOutOfBoundsException,
             IllegalFormatConversionException | MissingFormatArgumentException | UnknownFormatConversionException => IllegalFormatException,
-            CancellationException => IllegalStateException,
+            CancellationException | ClosedSendChannelException => IllegalStateException,
+            ClosedReceiveChannelException => NoSuchElementException,
             JobCancellationException | TimeoutCancellationException => CancellationException,
             // The last two are a `LinkageError`'s, which the engine does not name.
             NotImplementedError | StackOverflowError | OutOfMemoryError | ExceptionInInitializerError | NoClassDefFoundError => Error,

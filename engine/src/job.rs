@@ -48,6 +48,8 @@ pub enum JobClass {
     CompletableDeferred,
     /// `NonCancellable`
     NonCancellable,
+    /// `produce`
+    Producer,
 }
 
 impl JobClass {
@@ -68,6 +70,7 @@ impl JobClass {
             JobClass::SupervisorJobImpl => "SupervisorJobImpl",
             JobClass::CompletableDeferred => "CompletableDeferredImpl",
             JobClass::NonCancellable => "NonCancellable",
+            JobClass::Producer => "ProducerCoroutine",
         }
     }
 
@@ -86,6 +89,7 @@ impl JobClass {
             JobClass::SupervisorJobImpl => "SupervisorJob()",
             JobClass::CompletableDeferred => "CompletableDeferred()",
             JobClass::NonCancellable => "NonCancellable",
+            JobClass::Producer => "produce",
         }
     }
 
@@ -770,6 +774,11 @@ impl World {
         self.record(EventKind::JobState { job: id, state });
         // Its timeout timer, if any, is no longer pending (see `World::timer_pending`).
         self.job_mut(id).timer = None;
+        // A producer closes its channel (`onCompleted` / `onCancelled`) before anyone
+        // waiting for the job hears of its completion.
+        if class == JobClass::Producer {
+            self.producer_completed(id, &final_state);
+        }
         // completeStateFinalization: (the parent skips complete children) then notify.
         self.notify_completion(id);
         final_state
@@ -930,6 +939,7 @@ impl World {
                 }
             }
             Wait::Mutex(m) | Wait::Semaphore(m) => self.remove_lock_waiter(m, s),
+            Wait::Send(c) | Wait::Receive(c) => self.remove_channel_waiter(c, s),
             _ => {}
         }
     }

@@ -14,6 +14,7 @@
 pub mod builtins;
 pub mod case;
 pub mod bytecode;
+pub mod channel;
 pub mod compiler;
 pub mod decimal;
 mod enums;

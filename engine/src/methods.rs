@@ -308,6 +308,7 @@ impl World {
             Value::Job(j) => self.job_method(t, s, j, n, &args, span),
             Value::Scope(c) => match n {
                 "launch" | "async" => self.start_coroutine(t, s, c.clone(), &arg(0), &arg(1), &arg(2), n == "async", span),
+                "produce" => self.produce(c.clone(), &arg(0), &arg(1), &arg(2), span),
                 "coroutineContext" => ok(Value::Ctx(c)),
                 "isActive" => ok(Value::Bool(c.job.is_none_or(|j| self.job(j).is_active()))),
                 "cancel" => match c.job {
@@ -662,6 +663,8 @@ impl World {
             },
             HeapObj::Mutex(_) => self.mutex_method(s, o, n, args),
             HeapObj::Semaphore(_) => self.semaphore_method(s, o, n),
+            HeapObj::Channel(_) => self.channel_method(t, s, o, recv, n, args, span),
+            HeapObj::ChannelResult(_) => self.channel_result_method(o, recv, n),
             HeapObj::Atomic(v) => {
                 let add = |w: &mut World, d: i64| -> Value {
                     let nv = int_or_long(v.as_i64().unwrap_or(0) + d, &v);
@@ -915,6 +918,7 @@ impl World {
                     c.java_name
                 ))
             }
+            HeapObj::Channel(c) if c.producer.is_none() => return Some(crate::channel::UNPRINTABLE.to_string()),
             HeapObj::List(items) | HeapObj::Set(items) => items.iter().collect(),
             HeapObj::Map(entries) => entries.iter().flat_map(|(k, v)| [k, v]).collect(),
             HeapObj::Pair(a, b) | HeapObj::Entry(a, b) => vec![a, b],

@@ -808,6 +808,7 @@ impl World {
                 self.new_sorted_list(keyed.into_iter().map(|(_, v)| v).collect())
             }
             B::Repeat => return Err(Fault::Stop("repeat needs a lambda literal: repeat(n) { … }".into())),
+            B::NewChannel => self.new_channel(&arg(0))?,
         };
         Ok(Native::Value(v))
     }

@@ -96,6 +96,10 @@ pub enum Wait {
     Mutex(ObjId),
     /// `Semaphore.acquire()`.
     Semaphore(ObjId),
+    /// `Channel.send()` waiting for room or a receiver.
+    Send(ObjId),
+    /// `Channel.receive()` (or a `for` loop over a channel) waiting for an element.
+    Receive(ObjId),
     /// A monitor held by another thread.
     Monitor(ObjId),
     /// `Thread.sleep` until a time.
@@ -129,6 +133,10 @@ pub enum Resume {
     Throw(Value),
     /// Continue where it left off (after a dispatch to another thread, or unblocking).
     Continue,
+    /// As `Continue`, for a suspension point resumed cancellably without a value (a `for`
+    /// loop over a channel that was closed): it throws instead when the coroutine was
+    /// cancelled before it ran again.
+    ContinueCancellable,
     /// A scope frame's job finished: return its result or throw its exception.
     ScopeDone,
     /// As `ScopeDone`, for a caller whose job was cancelled while the resumption waited

@@ -316,6 +316,10 @@ pub enum HeapObj {
     Random,
     /// A class object: `x.javaClass` (a `java.lang.Class`) or `x::class` (a `KClass`).
     Class(ClassObj),
+    /// A `Channel`, or the channel of a `produce` coroutine.
+    Channel(Box<crate::channel::ChannelState>),
+    /// A `ChannelResult` from `trySend`, `tryReceive` or `receiveCatching`.
+    ChannelResult(crate::channel::ChannelResult),
 }
 
 /// A class as a program sees it through `javaClass` or `::class`.

@@ -135,6 +135,10 @@ impl World {
             }
             Resume::Throw(e) => self.throw(s, ex, e).map(|_| ()),
             Resume::Continue => Ok(()),
+            Resume::ContinueCancellable => match self.pending_cancellation(s) {
+                Some(exc) => self.throw(s, ex, exc).map(|_| ()),
+                None => Ok(()),
+            },
             Resume::ScopeDone => self.finish_scope(s, ex),
             Resume::ScopeDoneCancellable => match self.pending_cancellation(s) {
                 Some(exc) => self.finish_scope_cancelled(s, ex, exc),
@@ -612,16 +616,34 @@ impl World {
                 }
                 Op::IterNext { slot, exit } => {
                     let it = ex.stack[base + *slot as usize].clone();
-                    match self.iter_next(&it) {
-                        Ok(Some(v)) => {
-                            ex.stack.push(v);
-                            Ok(())
+                    if let Some(ch) = self.as_channel(&it) {
+                        // `for (x in channel)`: may suspend until an element or the close.
+                        let at = ip as u32;
+                        let r = self.channel_iter_next(s, ch, at, func.is_suspend || func.is_lambda);
+                        match r {
+                            Ok(Some(Native::Value(v))) => {
+                                ex.stack.push(v);
+                                Ok(())
+                            }
+                            Ok(None) => {
+                                self.jump(ex, *exit);
+                                Ok(())
+                            }
+                            Ok(Some(other)) => self.apply_native(t, s, ex, Ok(other), span),
+                            Err(f) => self.fault(s, ex, f, span),
                         }
-                        Ok(None) => {
-                            self.jump(ex, *exit);
-                            Ok(())
+                    } else {
+                        match self.iter_next(&it) {
+                            Ok(Some(v)) => {
+                                ex.stack.push(v);
+                                Ok(())
+                            }
+                            Ok(None) => {
+                                self.jump(ex, *exit);
+                                Ok(())
+                            }
+                            Err(f) => self.fault(s, ex, f, span),
                         }
-                        Err(f) => self.fault(s, ex, f, span),
                     }
                 }
                 Op::MakeList(n) => {
@@ -1113,7 +1135,7 @@ impl World {
                     let entries: Vec<Value> = entries.into_iter().map(|(k, v)| Value::Obj(self.heap.alloc(HeapObj::Entry(k, v)))).collect();
                     IterState::Values { items: entries.into(), next: 0 }
                 }
-                HeapObj::Iter(_) => return Ok(v),
+                HeapObj::Iter(_) | HeapObj::Channel(_) => return Ok(v),
                 _ => return Err(Fault::Stop(format!("{} cannot be iterated", self.type_name(&v)))),
             },
             _ => return Err(Fault::Stop(format!("{} cannot be iterated", self.type_name(&v)))),

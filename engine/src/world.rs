@@ -263,6 +263,8 @@ pub struct World {
     /// Monitors by lock object, sorted by it (a vector: one more map type would cost the page
     /// its own copy of the map code).
     pub monitors: Vec<(ObjId, Monitor)>,
+    /// The channel of each `produce` coroutine, by job (jobs are created in id order).
+    pub producers: Vec<(JobId, ObjId)>,
     /// The virtual clock, in microseconds.
     pub now: u64,
     /// The only source of choice.
@@ -393,6 +395,7 @@ impl World {
             timers: Vec::new(),
             timer_seq: 0,
             monitors: Vec::new(),
+            producers: Vec::new(),
             now: 0,
             trace: Trace::default(),
             output: Vec::new(),
@@ -797,6 +800,8 @@ impl World {
             Wait::RunBlocking(j) => format!("runBlocking waits for {}", self.job_label(*j)),
             Wait::Mutex(_) => "Mutex.lock".into(),
             Wait::Semaphore(_) => "Semaphore.acquire".into(),
+            Wait::Send(o) => self.channel_wait_text(*o, true),
+            Wait::Receive(o) => self.channel_wait_text(*o, false),
             Wait::Monitor(_) => "a synchronized lock".into(),
             Wait::Sleep { until } => format!("Thread.sleep until {} ms", until / 1000),
             Wait::Dispatch => "a thread".into(),

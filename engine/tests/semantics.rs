@@ -288,3 +288,58 @@ fn a_missing_argument_stored_by_a_built_in_reads_back_without_breaking_the_run()
     assert_eq!(r.exit_code(), 0);
     assert_eq!(r.stdout(), "kotlin.Unit 3 2\n");
 }
+
+#[test]
+fn debug_probes_dump_shows_a_producer_and_channel_waits_as_1_9_does() {
+    // `send`, `receive` and a for loop's `hasNext` end in tail calls, like `delay`: the frames
+    // are the program's own.
+    check(
+        "import kotlinx.coroutines.*\nimport kotlinx.coroutines.channels.*\nimport kotlinx.coroutines.debug.DebugProbes\n\nfun main() = runBlocking {\n    DebugProbes.install()\n    val numbers = produce {\n        for (i in 1..3) send(i)\n    }\n    val inbox = Channel<String>()\n    val reader = launch {\n        for (s in inbox) println(s)\n    }\n    delay(10)\n    DebugProbes.dumpCoroutines(System.out)\n    inbox.close()\n    numbers.cancel()\n}\n",
+        "Coroutines dump 2024/01/01 00:00:00\n\
+         \n\
+         Coroutine \"coroutine#1\":BlockingCoroutine{Active}@2158ae78, state: RUNNING\n\
+         \tat MainKt$main$1.invokeSuspend(Main.kt:15)\n\
+         \n\
+         Coroutine \"coroutine#2\":ProducerCoroutine{Active}@69d38194, state: SUSPENDED\n\
+         \tat MainKt$main$1$numbers$1.invokeSuspend(Main.kt:8)\n\
+         \n\
+         Coroutine \"coroutine#3\":StandaloneCoroutine{Active}@503afb49, state: SUSPENDED\n\
+         \tat MainKt$main$1$reader$1.invokeSuspend(Main.kt:12)\n",
+    );
+}
+
+#[test]
+fn channel_mistakes_are_diagnostics() {
+    // A suspending channel call outside a coroutine is a compile error with its span.
+    let source = "import kotlinx.coroutines.channels.*\n\nfun main() {\n    val ch = Channel<Int>(1)\n    ch.send(1)\n    println(ch.receive())\n}\n";
+    let diags = engine::diagnostics(source);
+    let found: Vec<(&str, String)> = diags.iter().map(|d| (&source[d.span.start as usize..d.span.end as usize], d.message.clone())).collect();
+    assert_eq!(
+        found,
+        vec![
+            ("send", "suspend function 'send' should be called only from a coroutine or another suspend function".to_string()),
+            ("receive", "suspend function 'receive' should be called only from a coroutine or another suspend function".to_string()),
+        ]
+    );
+    // The names of the channels package need its import.
+    let diags = engine::diagnostics("import kotlinx.coroutines.*\n\nfun main() = runBlocking {\n    val p = produce { send(1) }\n    p.consumeEach { println(it) }\n}\n");
+    assert_eq!(diags.len(), 2, "{diags:?}");
+    assert!(diags.iter().all(|d| d.message.contains("it needs an import")), "{diags:?}");
+    // A for loop over a channel in a plain function cannot suspend; a Channel is not printed.
+    let loop_in_plain = "import kotlinx.coroutines.channels.*\n\nfun main() {\n    val ch = Channel<Int>(Channel.UNLIMITED)\n    for (x in ch) println(x)\n}\n";
+    check_stops(loop_in_plain, "", "suspend function 'hasNext' should be called only from a coroutine");
+    check_stops("import kotlinx.coroutines.channels.*\n\nfun main() {\n    println(Channel<Int>())\n}\n", "", "printing a Channel");
+    // A negative capacity other than the constants throws as the library does.
+    check("import kotlinx.coroutines.*\nimport kotlinx.coroutines.channels.*\n\nfun main() = runBlocking {\n    try {\n        Channel<Int>(-5)\n    } catch (e: IllegalArgumentException) {\n        println(e.message)\n    }\n}\n", "Invalid channel capacity: -5, should be >=0\n");
+}
+
+#[test]
+fn a_for_loop_resumed_by_a_close_throws_when_cancelled_before_it_runs() {
+    // Prompt cancellation (1.4+): `hasNext()` resumed with false by `close()` is a cancellable
+    // resumption, so a coroutine cancelled before it runs again throws instead of leaving the
+    // loop (1.0.1, atomically cancellable, left the loop).
+    check(
+        "import kotlinx.coroutines.*\nimport kotlinx.coroutines.channels.*\n\nfun main() = runBlocking {\n    val ch = Channel<Int>()\n    val job = launch {\n        try {\n            for (x in ch) println(x)\n            println(\"loop ended\")\n        } catch (e: CancellationException) {\n            println(\"cancelled\")\n        }\n    }\n    yield()\n    ch.close()\n    job.cancel()\n    job.join()\n    val other = launch {\n        for (x in ch) println(x)\n        println(\"closed loop ends at once\")\n    }\n    other.join()\n}\n",
+        "cancelled\nclosed loop ends at once\n",
+    );
+}

@@ -456,3 +456,45 @@ fn threads_at_is_the_segment_a_thread_is_in() {
         assert_eq!(r.view.threads_at(step), want, "step {step}");
     }
 }
+
+/// A producer waiting in `send` and a reader waiting in `receive` say so in words, the
+/// producer is a `produce` node of the job tree, and the dump shows it as a
+/// `ProducerCoroutine` suspended at its own line.
+#[test]
+fn channel_waits_show_in_the_views_and_the_dump() {
+    let source = r#"import kotlinx.coroutines.*
+import kotlinx.coroutines.channels.*
+
+fun main() = runBlocking {
+    val numbers = produce(CoroutineName("numbers")) {
+        for (i in 1..3) {
+            send(i)
+        }
+    }
+    val inbox = Channel<String>(1)
+    val reader = launch(CoroutineName("reader")) {
+        println(inbox.receive())
+    }
+    delay(10)
+    println("waiting")
+    inbox.send("hi")
+    for (n in numbers) println(n)
+}
+"#;
+    let r = record(source);
+    let step = step_printing(&r, "waiting");
+    let jobs = r.view.jobs_at(step);
+    let producer = jobs.iter().find(|j| j.label == "\"numbers\"").expect("the producer");
+    assert_eq!(producer.builder, "produce");
+    assert_eq!(producer.state, JobState::Active);
+    let strands = r.view.strands_at(step);
+    let waiting = |label: &str| strands.iter().find(|s| s.label == label).unwrap_or_else(|| panic!("no strand {label}")).waiting.clone();
+    assert_eq!(waiting("\"numbers\""), "Channel.send, waiting for a receiver (channel of \"numbers\")");
+    assert_eq!(waiting("\"reader\""), "Channel.receive, waiting for an element");
+    let dump = r.dump_at(step);
+    assert!(dump.contains("Coroutine \"numbers#2\":ProducerCoroutine{Active}@"), "{dump}");
+    assert!(dump.contains("state: SUSPENDED\n\tat MainKt$main$1$numbers$1.invokeSuspend(Main.kt:7)\n"), "{dump}");
+    assert!(dump.contains("state: SUSPENDED\n\tat MainKt$main$1$reader$1.invokeSuspend(Main.kt:12)\n"), "{dump}");
+    let end = r.view.n_steps;
+    assert_eq!(state_of(&r, end, "\"numbers\""), JobState::Completed);
+}

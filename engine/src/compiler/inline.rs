@@ -358,7 +358,7 @@ impl<'a> Compiler<'a> {
                 | "associateBy" | "flatMap" | "onEach" | "reduce" | "let" | "also" | "apply" | "run" | "takeIf" | "takeUnless"
                 | "withLock" | "withPermit" | "onSuccess" | "onFailure" | "runCatching" | "partition" | "indexOfFirst"
                 | "filterKeys" | "filterValues" | "mapValues" | "mapKeys" | "single" | "singleOrNull" | "associate"
-                | "mapIndexedNotNull" | "zipWithNext" | "dropWhile" | "takeLastWhile", 1)
+                | "mapIndexedNotNull" | "zipWithNext" | "dropWhile" | "takeLastWhile" | "consumeEach", 1)
                 | ("fold" | "getOrPut" | "joinToString", _)
                 | ("getOrElse", 1..=2)
                 | ("chunked" | "windowed" | "zip", 2..=4)
@@ -377,8 +377,11 @@ impl<'a> Compiler<'a> {
         }
         self.expr(receiver);
         let null_skip = if safe { Some(self.emit(Op::JumpIfNull(0), span)) } else { None };
-        if matches!(mname, "withLock" | "withPermit") {
+        if matches!(mname, "withLock" | "withPermit" | "consumeEach") {
             self.check_suspend_allowed(name.span, mname);
+        }
+        if mname == "consumeEach" {
+            self.check_imported(mname, name.span);
         }
         match mname {
             "forEach" | "onEach" => {
@@ -928,6 +931,36 @@ impl<'a> Compiler<'a> {
             "runCatching" => {
                 let r = self.temp(span);
                 self.run_catching(l, Some(r), span);
+            }
+            // `consume { for (e in this) action(e) }`: the channel is cancelled when the loop
+            // ends, however it ends (with the failure as cause when the action throws).
+            "consumeEach" => {
+                let m = self.temp(span);
+                let h = self.emit(Op::PushHandler(0), span);
+                self.cur().cleanups.push(Cleanup::Consumed(m));
+                self.emit(Op::Load(m), span);
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.inline_lambda(l, mname, &[elem], None, span);
+                self.emit(Op::Pop, span);
+                self.inline_loop_end(top, exit, span);
+                self.cur().cleanups.pop();
+                self.emit(Op::PopHandler, span);
+                self.emit(Op::Load(m), span);
+                self.call_method(crate::channel::CONSUMED, 0, span);
+                self.emit(Op::Pop, span);
+                self.emit(Op::Push(Value::Unit), span);
+                let j = self.emit(Op::Jump(0), span);
+                let h_at = self.here();
+                self.patch(h, h_at);
+                let e = self.temp(span);
+                self.emit(Op::Load(m), span);
+                self.emit(Op::Load(e), span);
+                self.call_method(crate::channel::CONSUMED, 1, span);
+                self.emit(Op::Pop, span);
+                self.emit(Op::Load(e), span);
+                self.emit(Op::Throw, span);
+                let end = self.here();
+                self.patch(j, end);
             }
             "withLock" | "withPermit" => {
                 let m = self.temp(span);

@@ -11,6 +11,7 @@ pub fn programs() -> Vec<(&'static str, &'static str)> {
         ("129", include_str!("../conformance/129-bulkhead-health-check.kt")),
         ("136", include_str!("../conformance/136-unprotected-counter-bounds.kt")),
         ("138", include_str!("../conformance/138-threadlocal-ascontextelement.kt")),
+        ("249", include_str!("../conformance/249-channel-across-threads.kt")),
     ]
 }
 
