@@ -141,6 +141,17 @@ pub enum Op {
         /// `?.`: a null receiver gives null without a call.
         safe: bool,
     },
+    /// Calls the member `name` that every value (or the built-in exception class a user class
+    /// extends) has, skipping the program's own classes: `super.toString()` in a class whose
+    /// superclasses declare no `toString()`.
+    CallInherited {
+        /// The member.
+        name: Sym,
+        /// Number of arguments, receiver excluded.
+        argc: u32,
+        /// A property read (`super.message`) rather than a call.
+        property: bool,
+    },
     /// Pops the captured cells and creates a closure of `func`.
     MakeClosure {
         /// The lambda or local function.
@@ -309,21 +320,32 @@ pub struct Class {
     pub is_object: bool,
     /// `data class`.
     pub is_data: bool,
-    /// Field names in declaration order; constructor properties first.
+    /// Field names: its superclass's first, then its own in declaration order, constructor
+    /// properties first. A property it overrides keeps the superclass's field.
     pub fields: Vec<Sym>,
+    /// Each field's value before its initializer runs, as the JVM's default for its type:
+    /// `0` for an `Int`, `false` for a `Boolean`, null for an object or an unknown type.
+    pub field_defaults: Vec<Value>,
     /// Constructor properties shown by a data class's `toString`.
     pub data_fields: Vec<Sym>,
-    /// Methods by name.
+    /// Methods by name: its own and those it inherits (the most derived of each name), so
+    /// that a call by name on an instance dispatches on its runtime class.
     pub methods: Vec<(Sym, FuncId)>,
-    /// Properties computed by a getter: reading one calls the method of the same name.
+    /// Properties computed by a getter, its own or inherited: reading one calls the method of
+    /// the same name (before any field of that name a superclass keeps).
     pub getters: Vec<Sym>,
-    /// The methods declared with `override`: only those replace what every value has
-    /// (`toString()`, `equals(other)`, `hashCode()`); an overload of the same name does not.
+    /// The methods declared with `override`, here or in a superclass: only those replace what
+    /// every value has (`toString()`, `equals(other)`, `hashCode()`); an overload of the same
+    /// name does not.
     pub overrides: Vec<Sym>,
+    /// Every class and interface of the program it is a subtype of: `is`, `as` and `catch`
+    /// accept an instance for each of them.
+    pub supers: Vec<ClassId>,
     /// The initializer: takes the instance and constructor arguments, sets fields, runs
     /// `init` blocks.
     pub init: FuncId,
-    /// The built-in exception class it extends, if any (`Exception`, `RuntimeException`, …).
+    /// The built-in exception class it extends, directly or through a superclass of the
+    /// program (`Exception`, `RuntimeException`, …).
     pub exception_base: Option<Sym>,
     /// Where it is declared.
     pub span: Span,

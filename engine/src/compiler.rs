@@ -14,10 +14,12 @@ use crate::lang::ast::*;
 use crate::lang::{Diagnostic, LineIndex, Span};
 use crate::value::Value;
 
+mod classes;
 mod enums;
 mod inline;
 mod names;
 
+use classes::{render_type, visibility};
 use names::Names;
 
 /// A compiled program and the diagnostics found while compiling it.
@@ -34,6 +36,7 @@ pub struct Compiled {
 pub fn compile(file: &File, source: &str, file_name: &str) -> Compiled {
     let mut c = Compiler::new(source, file_name);
     c.declare(file);
+    c.link_classes();
     c.compile_file(file);
     Compiled { program: c.program, diagnostics: c.diags }
 }
@@ -196,12 +199,78 @@ struct ClassInfo {
     id: ClassId,
     /// The name its companion object is declared under (`Config$Companion`), if it has one.
     companion: Option<String>,
+    /// Its fields, inherited ones first (see `classes::link`), and whether each is a `var`.
     fields: Vec<(String, bool)>,
     /// Fields declared `private set`.
     private_set: Vec<String>,
+    /// Each field's value before its initializer runs (`Class::field_defaults`).
+    field_defaults: Vec<Value>,
+    /// Its methods and getters, own and inherited, abstract ones included.
     methods: Names<FunSig>,
     ctor: Vec<(String, bool)>,
     is_object: bool,
+    /// What kind of class it is, for inheritance and instantiation.
+    kind: ClassKind,
+    /// Where its name is written.
+    name_span: Span,
+    /// The supertypes as written, read once every class is declared.
+    supertypes: Vec<SuperType>,
+    /// The program's class it extends.
+    superclass: Option<String>,
+    /// The program's interfaces it implements directly.
+    interfaces: Vec<String>,
+    /// Every class and interface of the program above it.
+    supers: Vec<String>,
+    /// The members it declares itself.
+    own: Vec<Member>,
+    /// The members it declares or inherits: the most derived declaration of each name.
+    members: Vec<Member>,
+    /// Whether `classes::link` has flattened its hierarchy.
+    linked: bool,
+}
+
+/// What kind of class a declaration makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ClassKind {
+    /// A plain (or data) class: nothing may extend it.
+    Final,
+    /// `open class`.
+    Open,
+    /// `abstract class`.
+    Abstract,
+    /// `sealed class`: abstract, extended in its file.
+    Sealed,
+    /// `interface`.
+    Interface,
+    /// `object` (a companion included).
+    Object,
+}
+
+/// A function or property of a class, as overriding sees it.
+#[derive(Debug, Clone)]
+struct Member {
+    name: String,
+    is_fun: bool,
+    /// A property computed by a getter.
+    is_getter: bool,
+    /// No body or value: `abstract`, or a function without a body in an interface.
+    is_abstract: bool,
+    /// May be overridden: `open`, `abstract`, an interface's, or an `override` not `final`.
+    is_open: bool,
+    /// `private`: the declaring class's own, invisible below it.
+    is_private: bool,
+    /// The `override` modifier, when it has one.
+    override_kw: Option<Span>,
+    /// The class or interface that declares it.
+    owner: String,
+    /// As kotlinc shows it: `public abstract suspend fun load(id: Int): User`.
+    signature: String,
+    /// A function's default values, which its overrides inherit.
+    defaults: Vec<Option<Expr>>,
+    /// A function's parameter types as written, to tell an override from an overload.
+    param_types: Vec<String>,
+    /// Where its name is written.
+    span: Span,
 }
 
 struct Compiler<'a> {
@@ -223,6 +292,9 @@ struct Compiler<'a> {
     enums: Names<enums::EnumInfo>,
     /// Names of methods defined by user classes and objects.
     user_methods: Names<()>,
+    /// Names of methods a class declares more than once (overloads), whose calls are left
+    /// to run time.
+    overloaded_methods: Names<()>,
     fns: Vec<FnCtx>,
     /// The class or object whose members are being compiled.
     current_class: Option<String>,
@@ -271,6 +343,7 @@ impl<'a> Compiler<'a> {
             classes: Names::default(),
             enums: Names::default(),
             user_methods: Names::default(),
+            overloaded_methods: Names::default(),
             fns: Vec::new(),
             current_class: None,
             receiver_counter: 0,
@@ -346,6 +419,17 @@ impl<'a> Compiler<'a> {
 
     fn declare(&mut self, file: &File) {
         for item in &file.items {
+            let modifiers = match item {
+                Item::Fun(f) => Some((&f.modifiers, "top level function")),
+                Item::Property(p) => Some((&p.modifiers, "top level property")),
+                Item::Object(o) => Some((&o.modifiers, "object")),
+                _ => None,
+            };
+            for (word, (m, what)) in ["abstract", "open", "sealed"].iter().flat_map(|w| modifiers.map(|m| (w, m))) {
+                if let Some(k) = m.keywords.iter().find(|k| k.name == *word) {
+                    self.error(k.span, format!("modifier '{word}' is not applicable to '{what}'"));
+                }
+            }
             match item {
                 Item::Fun(f) => {
                     let frame = format!("{}.{}", self.program.file_class, f.name.name);
@@ -381,15 +465,15 @@ impl<'a> Compiler<'a> {
                     if o.modifiers.has("companion") {
                         self.error(o.name.span, "a companion object belongs inside a class");
                     }
-                    self.declare_class(&o.name, &[], &o.members, true, &o.modifiers, &o.supertypes, o.span)
+                    self.declare_class(&o.name, &[], &o.members, true, false, &o.modifiers, &o.supertypes, o.span)
                 }
                 Item::Class(c) => {
                     let params = enums::class_params(c);
-                    self.declare_class(&c.name, &params, &c.members, false, &c.modifiers, enums::class_supertypes(c), c.span);
+                    self.declare_class(&c.name, &params, &c.members, false, c.is_interface, &c.modifiers, enums::class_supertypes(c), c.span);
                     // The companion is an object of its own, named as the JVM names its class.
                     if let Some(o) = companion_of(&c.members) {
                         let name = Ident { name: format!("{}${}", c.name.name, o.name.name), span: o.name.span };
-                        self.declare_class(&name, &[], &o.members, true, &o.modifiers, &o.supertypes, o.span);
+                        self.declare_class(&name, &[], &o.members, true, false, &o.modifiers, &o.supertypes, o.span);
                         if let Some(info) = self.classes.get_mut(&c.name.name) {
                             info.companion = Some(name.name);
                         }
@@ -403,30 +487,76 @@ impl<'a> Compiler<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn declare_class(&mut self, name: &Ident, params: &[Param], members: &[Item], is_object: bool, modifiers: &Modifiers, supertypes: &[SuperType], span: Span) {
+    fn declare_class(&mut self, name: &Ident, params: &[Param], members: &[Item], is_object: bool, is_interface: bool, modifiers: &Modifiers, supertypes: &[SuperType], span: Span) {
         if self.classes.contains_key(&name.name) || self.functions.contains_key(&name.name) {
             self.error(name.span, format!("conflicting declarations: '{}' is declared twice", name.name));
             return;
         }
+        let kind = if is_object {
+            ClassKind::Object
+        } else if is_interface {
+            ClassKind::Interface
+        } else if modifiers.has("data") {
+            ClassKind::Final
+        } else if modifiers.has("sealed") {
+            ClassKind::Sealed
+        } else if modifiers.has("abstract") {
+            ClassKind::Abstract
+        } else if modifiers.has("open") {
+            ClassKind::Open
+        } else {
+            ClassKind::Final
+        };
+        let may_be_abstract = matches!(kind, ClassKind::Abstract | ClassKind::Sealed | ClassKind::Interface);
         let id = ClassId(self.program.classes.len() as u32);
         let mut fields = Vec::new();
+        let mut field_defaults = Vec::new();
         let mut data_fields = Vec::new();
         let mut ctor = Vec::new();
+        let mut own = Vec::new();
         for p in params {
             ctor.push((p.name.name.clone(), p.default.is_some()));
             if p.binding != ParamBinding::Plain {
                 fields.push((p.name.name.clone(), p.binding == ParamBinding::Var));
+                field_defaults.push(jvm_default(p.ty.as_ref(), None));
                 data_fields.push(p.name.name.clone());
+                let keyword = if p.binding == ParamBinding::Var { "var" } else { "val" };
+                let signature = format!("{}{keyword} {}: {}", visibility(&p.modifiers), p.name.name, p.ty.as_ref().map(render_type).unwrap_or_default());
+                own.push(self.new_member(&name.name, &p.name, &p.modifiers, false, false, false, kind, signature, Vec::new()));
             }
         }
         let mut private_set = Vec::new();
         for m in members {
             if let Item::Property(p) = m {
+                // An interface's property, and an `abstract` one, have no field.
+                let is_abstract = p.modifiers.has("abstract") || (is_interface && p.getter.is_none());
+                if is_interface && p.init.is_some() {
+                    self.error(p.init.as_ref().map(|e| e.span).unwrap_or(p.span), "property initializers are not allowed in interfaces");
+                }
+                for id in pattern_names(&p.pattern) {
+                    let keyword = if p.mutable { "var" } else { "val" };
+                    let abstract_kw = if is_abstract { "abstract " } else { "" };
+                    let signature = format!("{}{abstract_kw}{keyword} {}: {}", visibility(&p.modifiers), id.name, p.ty.as_ref().map(render_type).unwrap_or_default());
+                    own.push(self.new_member(&name.name, &id, &p.modifiers, false, p.getter.is_some(), is_abstract, kind, signature, Vec::new()));
+                }
+                if is_abstract {
+                    if let Some(kw) = p.modifiers.keywords.iter().find(|k| k.name == "abstract") {
+                        if let Some(init) = &p.init {
+                            self.error(init.span, "property with initializer cannot be abstract");
+                        } else if !may_be_abstract {
+                            if let Some(id) = p.pattern.first() {
+                                self.error(kw.span, format!("abstract property '{}' in non-abstract class '{}'", id.name, name.name));
+                            }
+                        }
+                    }
+                    continue;
+                }
                 if p.getter.is_some() {
                     continue;
                 }
                 for id in pattern_names(&p.pattern) {
                     fields.push((id.name.clone(), p.mutable));
+                    field_defaults.push(if p.modifiers.has("lateinit") { Value::Null } else { jvm_default(p.ty.as_ref(), p.init.as_ref()) });
                     if p.private_set {
                         private_set.push(id.name.clone());
                     }
@@ -435,6 +565,7 @@ impl<'a> Compiler<'a> {
         }
         let init = self.new_function("<init>", format!("{}.<init>", name.name), span);
         let mut methods = Names::default();
+        let mut abstract_methods = Vec::new();
         let mut overrides = Vec::new();
         let mut getters = Vec::new();
         for m in members {
@@ -455,10 +586,39 @@ impl<'a> Compiler<'a> {
                 Item::Fun(f) if f.name.name != "<init>" => {
                     let frame = format!("{}.{}", name.name, f.name.name);
                     let sig = self.fun_sig(f, frame);
+                    let is_abstract = matches!(f.body, FunBody::None);
+                    if let Some(kw) = f.modifiers.keywords.iter().find(|k| k.name == "abstract") {
+                        if !matches!(f.body, FunBody::None) {
+                            self.error(kw.span, format!("a function '{}' with body cannot be abstract", f.name.name));
+                        } else if !may_be_abstract {
+                            self.error(kw.span, format!("abstract function '{}' in non-abstract class '{}'", f.name.name, name.name));
+                        }
+                    }
                     if f.modifiers.has("override") {
                         overrides.push(self.sym(&f.name.name));
                     }
+                    let abstract_kw = if is_abstract { "abstract " } else if is_interface || f.modifiers.has("open") { "open " } else { "" };
+                    let suspend_kw = if f.modifiers.is_suspend { "suspend " } else { "" };
+                    let ps: Vec<String> = f.params.iter().map(|p| format!("{}: {}", p.name.name, p.ty.as_ref().map(render_type).unwrap_or_default())).collect();
+                    // The return type: declared, Unit for a block, a literal's type for `= literal`.
+                    let ret = match (&f.return_type, &f.body) {
+                        (Some(t), _) => Some(render_type(t)),
+                        (None, FunBody::Expr(e)) => literal_type(e).map(str::to_string),
+                        (None, _) => Some("Unit".into()),
+                    };
+                    let ret = ret.map(|r| format!(": {r}")).unwrap_or_default();
+                    let signature = format!("{}{abstract_kw}{suspend_kw}fun {}({}){ret}", visibility(&f.modifiers), f.name.name, ps.join(", "));
+                    let defaults = f.params.iter().map(|p| p.default.clone()).collect();
+                    let mut m = self.new_member(&name.name, &f.name, &f.modifiers, true, false, is_abstract, kind, signature, defaults);
+                    m.param_types = f.params.iter().map(|p| p.ty.as_ref().map(render_type).unwrap_or_default()).collect();
+                    own.push(m);
+                    if is_abstract {
+                        abstract_methods.push(f.name.name.clone());
+                    }
                     self.user_methods.insert(f.name.name.clone(), ());
+                    if methods.contains_key(&f.name.name) {
+                        self.overloaded_methods.insert(f.name.name.clone(), ());
+                    }
                     methods.insert(f.name.name.clone(), sig);
                 }
                 Item::Object(o) if o.modifiers.has("companion") && !is_object => {
@@ -471,34 +631,64 @@ impl<'a> Compiler<'a> {
                 _ => {}
             }
         }
+        // In declaration order: kotlinc names the first abstract member left unimplemented.
+        own.sort_by_key(|m| m.span.start);
+        if is_interface && !params.is_empty() {
+            self.error(name.span, "an interface may not have a constructor");
+        }
         let exception_base = supertypes.iter().find_map(|s| {
             let n = s.ty.simple_name();
             ExcClass::from_name(n).map(|_| n.to_string())
         });
         let exception_base = exception_base.map(|n| self.sym(&n));
-        for s in supertypes {
-            let n = s.ty.simple_name();
-            if ExcClass::from_name(n).is_none() && !matches!(n, "Any" | "Runnable" | "Comparable" | "Cloneable") {
-                self.error(s.ty.span, format!("extending '{n}' is not supported in Coroutine Lab; a class may extend a built-in exception class"));
-            }
-        }
         let field_syms: Vec<Sym> = fields.iter().map(|(f, _)| f.clone()).collect::<Vec<_>>().iter().map(|f| self.sym(f)).collect();
         let data_syms: Vec<Sym> = data_fields.iter().map(|f| self.sym(f)).collect();
-        let method_syms: Vec<(Sym, FuncId)> = methods.iter().map(|(n, s)| (n.clone(), s.func)).collect::<Vec<_>>().into_iter().map(|(n, f)| (self.sym(&n), f)).collect();
+        // Abstract methods have no code: a call finds the subclass's at run time.
+        let method_syms: Vec<(Sym, FuncId)> = methods
+            .iter()
+            .filter(|(n, _)| !abstract_methods.contains(n))
+            .map(|(n, s)| (n.clone(), s.func))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|(n, f)| (self.sym(&n), f))
+            .collect();
         self.program.classes.push(Class {
             name: name.name.clone(),
             is_object,
             is_data: modifiers.has("data"),
             fields: field_syms,
+            field_defaults: field_defaults.clone(),
             data_fields: data_syms,
             methods: method_syms,
             getters,
             overrides,
+            supers: Vec::new(),
             init,
             exception_base,
             span,
         });
-        self.classes.insert(name.name.clone(), ClassInfo { id, companion: None, fields, private_set, methods, ctor, is_object });
+        self.classes.insert(
+            name.name.clone(),
+            ClassInfo {
+                id,
+                companion: None,
+                fields,
+                private_set,
+                field_defaults,
+                methods,
+                ctor,
+                is_object,
+                kind,
+                name_span: name.span,
+                supertypes: supertypes.to_vec(),
+                superclass: None,
+                interfaces: Vec::new(),
+                supers: Vec::new(),
+                own,
+                members: Vec::new(),
+                linked: false,
+            },
+        );
     }
 
     fn compile_file(&mut self, file: &File) {
@@ -887,6 +1077,32 @@ impl<'a> Compiler<'a> {
         self.mark_param_box(&this_name, nop);
         self.bind_params(params, class.span);
         self.enum_companion_prologue(class_name, class.span);
+        // The superclass is initialised first, with the arguments its constructor is given
+        // in the header (evaluated here, where the constructor's parameters are visible):
+        // its properties and `init` blocks run before this class's, as on the JVM.
+        if let Some(sup) = info.superclass.as_deref().and_then(|n| self.classes.get(n)).cloned() {
+            let sup_name = self.program.classes[sup.id.0 as usize].name.clone();
+            let sup_init = self.program.classes[sup.id.0 as usize].init;
+            if let Some(st) = supertypes.iter().find(|s| s.ty.simple_name() == sup_name) {
+                let args = st.args.clone().unwrap_or_default();
+                let sig = FunSig {
+                    func: sup_init,
+                    params: sup.ctor.clone(),
+                    param_types: vec![None; sup.ctor.len()],
+                    is_suspend: false,
+                    receiver_is_scope: false,
+                    returns_kind: Kind::Unknown,
+                    vararg: None,
+                };
+                let line = self.line(st.ty.span);
+                self.emit(Op::Stmt { line }, st.ty.span);
+                self.load_slot(this_slot, st.ty.span);
+                let callee = Ident { name: sup_name, span: st.ty.span };
+                self.user_call_args(&sig, &args, &callee, st.ty.span);
+                self.emit(Op::Call { func: sup_init, argc: sup.ctor.len() as u32 + 1 }, st.ty.span);
+                self.emit(Op::Pop, st.ty.span);
+            }
+        }
         // A class extending an exception passes its message and cause to the base class.
         if let Some(st) = supertypes.iter().find(|s| ExcClass::from_name(s.ty.simple_name()).is_some()) {
             if let Some(args) = &st.args {
@@ -912,6 +1128,8 @@ impl<'a> Compiler<'a> {
         for m in members {
             match m {
                 Item::Property(p) if p.getter.is_some() => {}
+                // Abstract properties, and an interface's, have no value of their own.
+                Item::Property(p) if p.modifiers.has("abstract") || info.kind == ClassKind::Interface => {}
                 Item::Property(p) => {
                     if let Some(init) = &p.init {
                         let line = self.line(p.span);
@@ -951,7 +1169,19 @@ impl<'a> Compiler<'a> {
             };
             if let Some(sig) = info.methods.get(&f.name.name).cloned() {
                 if self.program.func(sig.func).span == f.span {
-                    self.compile_fun(f, &sig, Some(RecvKind::Class(info.id)));
+                    // An override computes the default values of the function it overrides.
+                    let inherited = info.members.iter().find(|m| m.name == f.name.name && m.is_fun).map(|m| m.defaults.clone()).unwrap_or_default();
+                    if f.params.iter().zip(&inherited).any(|(p, d)| p.default.is_none() && d.is_some()) {
+                        let mut f = f.clone();
+                        for (p, d) in f.params.iter_mut().zip(inherited) {
+                            if p.default.is_none() {
+                                p.default = d;
+                            }
+                        }
+                        self.compile_fun(&f, &sig, Some(RecvKind::Class(info.id)));
+                    } else {
+                        self.compile_fun(f, &sig, Some(RecvKind::Class(info.id)));
+                    }
                 }
             }
         }
@@ -1522,8 +1752,10 @@ impl<'a> Compiler<'a> {
             if let RecvKind::Class(c) = kind {
                 let info = self.program.classes[c.0 as usize].clone();
                 let s = self.sym(&id.name);
-                if info.fields.contains(&s) {
-                    let mutable = self.classes.get(&info.name).map(|ci| ci.fields.iter().any(|(f, m)| *f == id.name && *m)).unwrap_or(false);
+                // An abstract property (an interface's) is the implementing class's.
+                let abstract_var = self.classes.get(&info.name).and_then(|ci| ci.members.iter().find(|m| m.name == id.name && !m.is_fun && m.is_abstract)).map(|m| m.signature.contains("var "));
+                if info.fields.contains(&s) || abstract_var.is_some() {
+                    let mutable = abstract_var.unwrap_or(false) || self.classes.get(&info.name).map(|ci| ci.fields.iter().any(|(f, m)| *f == id.name && *m)).unwrap_or(false);
                     if for_write && !mutable {
                         self.error(id.span, format!("val cannot be reassigned: '{}' is a read-only property", id.name));
                     }
@@ -1637,6 +1869,10 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Str(parts) => self.string(parts, span),
             ExprKind::Name(id) => self.name(id),
+            ExprKind::Super(_) => {
+                self.error(span, "'super' is not an expression, it can only be used on the left-hand side of a dot ('.')");
+                self.emit(Op::Push(Value::Unit), span);
+            }
             ExprKind::This => match self.receivers().first().cloned() {
                 Some((name, _)) => self.load_receiver(&name, span),
                 None => {
@@ -2145,7 +2381,8 @@ impl<'a> Compiler<'a> {
                     // An exception class's own code reads the properties it inherits
                     // (`message`, `cause`, …) without `this.`.
                     let inherited = class.exception_base.is_some() && matches!(name, "message" | "cause" | "localizedMessage" | "stackTrace" | "suppressed");
-                    if class.fields.contains(&s) || class.getters.contains(&s) || inherited {
+                    let cname = class.name.clone();
+                    if class.fields.contains(&s) || class.getters.contains(&s) || inherited || self.is_abstract_property(&cname, name) {
                         self.load_receiver(&recv, span);
                         self.emit(Op::GetField { name: s, safe: false }, span);
                         return;
@@ -2254,6 +2491,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn member(&mut self, receiver: &Expr, name: &Ident, safe: bool, span: Span) {
+        if let ExprKind::Super(q) = &receiver.kind {
+            self.super_property(q.as_ref(), receiver.span, name, span);
+            return;
+        }
         // `Config.Companion`: a class's companion by its name.
         if let ExprKind::Name(class) = &receiver.kind {
             let companion = self.classes.get(&class.name).and_then(|c| c.companion.clone());
@@ -2412,7 +2653,8 @@ impl<'a> Compiler<'a> {
             self.error_help(span, "Float values are not supported in Coroutine Lab", "use toDouble()");
             return;
         }
-        let fields_known = self.program.classes.iter().any(|c| c.fields.iter().chain(&c.getters).any(|f| self.program.sym(*f) == name));
+        let fields_known = self.program.classes.iter().any(|c| c.fields.iter().chain(&c.getters).any(|f| self.program.sym(*f) == name))
+            || self.classes.values().any(|c| c.members.iter().any(|m| m.name == name));
         if fields_known {
             return;
         }
@@ -2499,8 +2741,25 @@ impl<'a> Compiler<'a> {
                         if sig.is_suspend {
                             self.check_suspend_allowed(id.span, name);
                         }
-                        let argc = sig.params.len() as u32 + 1;
-                        self.emit(Op::Call { func: sig.func, argc }, span);
+                        // An open method that a subclass overrides, or an abstract one, is
+                        // found on the receiver's runtime class.
+                        if self.dispatches(&cname, name) {
+                            let s = self.sym(name);
+                            self.emit(Op::CallMethod { name: s, argc: sig.params.len() as u32, safe: false }, span);
+                        } else {
+                            let argc = sig.params.len() as u32 + 1;
+                            self.emit(Op::Call { func: sig.func, argc }, span);
+                        }
+                        return;
+                    }
+                    // What every value has, on `this`: the class's own or the built-in one.
+                    if matches!((name, args.len()), ("toString" | "hashCode", 0) | ("equals", 1)) {
+                        self.load_receiver(&recv, id.span);
+                        for a in args {
+                            self.arg_value(a, SuspendCtx::Unknown);
+                        }
+                        let s = self.sym(name);
+                        self.emit(Op::CallMethod { name: s, argc: args.len() as u32, safe: false }, span);
                         return;
                     }
                 }
@@ -2551,6 +2810,17 @@ impl<'a> Compiler<'a> {
         if let Some(info) = self.classes.get(name).cloned() {
             if info.is_object {
                 self.error(id.span, format!("'{name}' is an object: use it without ()"));
+                self.emit(Op::Push(Value::Unit), span);
+                return;
+            }
+            let not_instantiable = match info.kind {
+                ClassKind::Abstract => Some("cannot create an instance of an abstract class".to_string()),
+                ClassKind::Sealed => Some("sealed types cannot be instantiated".to_string()),
+                ClassKind::Interface => Some(format!("interface {name} does not have constructors")),
+                _ => None,
+            };
+            if let Some(msg) = not_instantiable {
+                self.error(id.span, msg);
                 self.emit(Op::Push(Value::Unit), span);
                 return;
             }
@@ -2807,6 +3077,10 @@ impl<'a> Compiler<'a> {
 
     fn method_call(&mut self, receiver: &Expr, name: &Ident, args: &[Arg], safe: bool, span: Span) {
         let mname = name.name.as_str();
+        if let ExprKind::Super(q) = &receiver.kind {
+            self.super_call(q.as_ref(), receiver.span, name, args, span);
+            return;
+        }
         if self.enum_method_call(receiver, name, args, span) {
             return;
         }
@@ -2866,6 +3140,21 @@ impl<'a> Compiler<'a> {
                 return;
             }
         }
+        // A method only the program's classes declare, with one parameter list in all of
+        // them (an open method and its overrides): its arguments are placed by name and its
+        // default values left to the callee, whichever class the receiver has at run time.
+        if !builtins::METHOD_NAMES.contains(&mname) && !self.extensions.contains_key(mname) {
+            if let Some(sig) = self.user_method_sig(mname) {
+                self.expr(receiver);
+                if sig.is_suspend {
+                    self.check_suspend_allowed(name.span, mname);
+                }
+                self.user_call_args(&sig, args, name, span);
+                let s = self.sym(mname);
+                self.emit(Op::CallMethod { name: s, argc: sig.params.len() as u32, safe }, span);
+                return;
+            }
+        }
         self.expr(receiver);
         self.check_member_name(mname, name.span, receiver);
         if args.len() < builtins::min_method_args(mname) && !self.user_methods.contains_key(mname) {
@@ -2884,6 +3173,21 @@ impl<'a> Compiler<'a> {
         let argc = self.placed_arg_count(mname, args);
         let s = self.sym(mname);
         self.emit(Op::CallMethod { name: s, argc, safe }, span);
+    }
+
+    /// The parameters of method `name` when the program's classes that declare it all give
+    /// it the same ones (names, in order).
+    fn user_method_sig(&self, name: &str) -> Option<FunSig> {
+        if self.overloaded_methods.contains_key(name) {
+            return None;
+        }
+        let mut sigs = self.classes.values().filter_map(|c| c.methods.get(name).filter(|_| !c.members.iter().any(|m| m.name == name && !m.is_fun)));
+        let first = sigs.next()?.clone();
+        let same = |s: &FunSig| s.params.iter().map(|p| &p.0).eq(first.params.iter().map(|p| &p.0)) && s.vararg == first.vararg;
+        if !sigs.all(same) {
+            return None;
+        }
+        Some(first)
     }
 
     fn builtin_call(&mut self, b: Builtin, id: &Ident, args: &[Arg], span: Span) {
@@ -3105,6 +3409,38 @@ fn lambdas_fit(sig: &FunSig, args: &[Arg]) -> bool {
             Some(t) => t.name == "->" || t.name == "Any" || t.name.len() == 1,
             None => true,
         }
+    })
+}
+
+/// The value a field of a declared type (or with a literal initializer) holds before its
+/// initializer runs, as on the JVM: zero for numbers, false, or null.
+fn jvm_default(ty: Option<&TypeRef>, init: Option<&Expr>) -> Value {
+    let name = match (ty, init) {
+        (Some(t), _) if t.nullable => return Value::Null,
+        (Some(t), _) => t.simple_name(),
+        (None, Some(e)) => literal_type(e).unwrap_or(""),
+        (None, None) => "",
+    };
+    match name {
+        "Int" | "Short" | "Byte" => Value::Int(0),
+        "Long" => Value::Long(0),
+        "Double" | "Float" => Value::Double(0.0),
+        "Boolean" => Value::Bool(false),
+        "Char" => Value::Char('\0'),
+        _ => Value::Null,
+    }
+}
+
+/// The type of a literal, as kotlinc infers a function's return type from `= literal`.
+fn literal_type(e: &Expr) -> Option<&'static str> {
+    Some(match &e.kind {
+        ExprKind::Int(v) if i32::try_from(*v).is_ok() => "Int",
+        ExprKind::Int(_) | ExprKind::Long(_) => "Long",
+        ExprKind::Double(_) => "Double",
+        ExprKind::Char(_) => "Char",
+        ExprKind::Bool(_) => "Boolean",
+        ExprKind::Str(_) => "String",
+        _ => return None,
     })
 }
 

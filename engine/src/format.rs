@@ -383,11 +383,15 @@ impl World {
             _ if v.is_null() => false,
             TypeTest::Any => true,
             TypeTest::Class(c) => match v {
-                Value::Obj(o) => match self.heap.get(*o) {
-                    HeapObj::Instance { class, .. } => class == c,
-                    HeapObj::Exception(e) => e.user_class.as_ref().is_some_and(|(k, _)| k == c),
-                    _ => false,
-                },
+                Value::Obj(o) => {
+                    let class = match self.heap.get(*o) {
+                        HeapObj::Instance { class, .. } => Some(*class),
+                        HeapObj::Exception(e) => e.user_class.as_ref().map(|(k, _)| *k),
+                        _ => None,
+                    };
+                    // A subclass is an instance of every class and interface above it.
+                    class.is_some_and(|k| k == *c || self.program.classes[k.0 as usize].supers.contains(c))
+                }
                 _ => false,
             },
             TypeTest::Builtin(s) => {
@@ -469,7 +473,15 @@ impl World {
                         if self.own_method(a, "equals", 1).is_some() {
                             self.own_equals_met.set(Some(*c1));
                         }
-                        c1 == c2 && self.program.classes[c1.0 as usize].is_data && f1.iter().zip(f2).all(|(u, v)| self.equals_as(u, v, boxed))
+                        // A data class compares the properties of its primary constructor only,
+                        // not those of its body or of a superclass.
+                        let class = &self.program.classes[c1.0 as usize];
+                        c1 == c2
+                            && class.is_data
+                            && class.data_fields.iter().all(|f| match class.fields.iter().position(|x| x == f) {
+                                Some(i) => self.equals_as(&f1[i], &f2[i], boxed),
+                                None => true,
+                            })
                     }
                     (HeapObj::Result(r1), HeapObj::Result(r2)) => match (r1, r2) {
                         (Ok(u), Ok(v)) | (Err(u), Err(v)) => self.equals_as(u, v, boxed),

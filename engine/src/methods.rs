@@ -62,14 +62,15 @@ impl World {
             };
             if let (Some(class), Some(fields)) = (class, fields) {
                 let c = &program.classes[class.0 as usize];
-                if let Some(i) = c.fields.iter().position(|f| *f == name) {
-                    return ok(fields[i].clone());
-                }
+                // A getter first: a subclass may compute a property its superclass stores.
                 if c.getters.contains(&name) {
                     if let Some(&(_, f)) = c.methods.iter().find(|(m, _)| *m == name) {
                         self.push_frame(ex, f, None, vec![recv], OnReturn::Push, span).map_err(Fault::Throw)?;
                         return Ok(Native::Pushed);
                     }
+                }
+                if let Some(i) = c.fields.iter().position(|f| *f == name) {
+                    return ok(fields[i].clone());
                 }
             }
         }
@@ -267,7 +268,7 @@ impl World {
     /// Methods and properties of built-in values, by name. `property` is set for reads
     /// without parentheses.
     #[allow(clippy::too_many_arguments)]
-    fn call_method_named(&mut self, t: ThreadId, s: StrandId, ex: &mut Exec, recv: Value, n: &str, args: Vec<Value>, span: Span, property: bool) -> NResult {
+    pub(crate) fn call_method_named(&mut self, t: ThreadId, s: StrandId, ex: &mut Exec, recv: Value, n: &str, args: Vec<Value>, span: Span, property: bool) -> NResult {
         let arg = |i: usize| crate::vm::arg_at(&args, i);
         // Members every value has.
         match n {
@@ -778,6 +779,15 @@ impl World {
                         Some(i) => fields[i] = pair.get(1).cloned().unwrap_or(Value::Null),
                         None => return Err(Fault::Stop(format!("{}.copy has no parameter '{name}'", c.name))),
                     }
+                }
+                // copy() calls the constructor: the superclass's initialisation, the property
+                // initialisers and the init blocks run again for the new object.
+                if self.program.func(c.init).n_params as usize == c.data_fields.len() + 1 {
+                    let obj = self.new_instance(class);
+                    let mut all = vec![obj.clone()];
+                    all.extend(c.data_fields.iter().map(|f| c.fields.iter().position(|x| x == f).map(|i| fields[i].clone()).unwrap_or(Value::Null)));
+                    self.push_frame(ex, c.init, None, all, OnReturn::PushInstead(obj), span).map_err(Fault::Throw)?;
+                    return Ok(Native::Pushed);
                 }
                 ok(Value::Obj(self.heap.alloc(HeapObj::Instance { class, fields })))
             }

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::bytecode::{BinOp, FuncId, Op};
+use crate::bytecode::{BinOp, ClassId, FuncId, Op};
 use crate::exception::ExcClass;
 use crate::job::{Completing, JobClass};
 use crate::lang::{Diagnostic, Span};
@@ -327,8 +327,8 @@ impl World {
                             Ok(())
                         }
                         None => {
-                            let n_fields = program.classes[c.0 as usize].fields.len();
-                            let o = self.heap.alloc(HeapObj::Instance { class: c, fields: vec![Value::Null; n_fields] });
+                            let v = self.new_instance(c);
+                            let Value::Obj(o) = v else { unreachable!("an instance is a heap object") };
                             self.objects[c.0 as usize] = Some(o);
                             let init = program.classes[c.0 as usize].init;
                             match self.push_frame(ex, init, None, vec![Value::Obj(o)], OnReturn::PushInstead(Value::Obj(o)), span) {
@@ -555,6 +555,14 @@ impl World {
                         self.apply_native(t, s, ex, r, span)
                     }
                 }
+                Op::CallInherited { name, argc, property } => {
+                    let start = ex.stack.len() - *argc as usize;
+                    let args: Vec<Value> = ex.stack.drain(start..).collect();
+                    let recv = ex.stack.pop().expect("stack underflow");
+                    let n = program.sym(*name).to_string();
+                    let r = self.call_method_named(t, s, ex, recv, &n, args, span, *property);
+                    self.apply_native(t, s, ex, r, span)
+                }
                 Op::MakeClosure { func, n_captures } => {
                     let start = ex.stack.len() - *n_captures as usize;
                     let caps: Vec<ObjId> = ex.stack.drain(start..).map(|v| v.as_obj().expect("captures are cells")).collect();
@@ -565,23 +573,9 @@ impl World {
                 Op::New { class, argc } => {
                     let start = ex.stack.len() - *argc as usize;
                     let mut args: Vec<Value> = ex.stack.drain(start..).collect();
-                    let cls = &program.classes[class.0 as usize];
-                    let n_fields = cls.fields.len();
-                    let obj = match cls.exception_base {
-                        Some(base_sym) => {
-                            let base = ExcClass::from_name(program.sym(base_sym)).unwrap_or(ExcClass::Exception);
-                            let v = self.new_exception(base, None, None);
-                            if let Value::Obj(o) = &v {
-                                if let HeapObj::Exception(e) = self.heap.get_mut(*o) {
-                                    e.user_class = Some((*class, vec![Value::Null; n_fields]));
-                                }
-                            }
-                            v
-                        }
-                        None => Value::Obj(self.heap.alloc(HeapObj::Instance { class: *class, fields: vec![Value::Null; n_fields] })),
-                    };
+                    let obj = self.new_instance(*class);
                     args.insert(0, obj.clone());
-                    let init = cls.init;
+                    let init = program.classes[class.0 as usize].init;
                     match self.push_frame(ex, init, None, args, OnReturn::PushInstead(obj), span) {
                         Ok(()) => Ok(()),
                         Err(e) => self.throw(s, ex, e),
@@ -702,6 +696,27 @@ impl World {
     fn jump(&mut self, ex: &mut Exec, target: u32) {
         if let Some(Frame::Code(f)) = ex.frames.last_mut() {
             f.ip = target;
+        }
+    }
+
+    /// A new instance of a user class with its fields unset: an exception object when the
+    /// class extends a built-in exception class (directly or through its superclasses).
+    pub(crate) fn new_instance(&mut self, class: ClassId) -> Value {
+        let program = self.program.clone();
+        let cls = &program.classes[class.0 as usize];
+        let fields = cls.field_defaults.clone();
+        match cls.exception_base {
+            Some(base_sym) => {
+                let base = ExcClass::from_name(program.sym(base_sym)).unwrap_or(ExcClass::Exception);
+                let v = self.new_exception(base, None, None);
+                if let Value::Obj(o) = &v {
+                    if let HeapObj::Exception(e) = self.heap.get_mut(*o) {
+                        e.user_class = Some((class, fields));
+                    }
+                }
+                v
+            }
+            None => Value::Obj(self.heap.alloc(HeapObj::Instance { class, fields })),
         }
     }
 

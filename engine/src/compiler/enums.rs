@@ -37,6 +37,7 @@ pub(super) fn class_params(c: &ClassDecl) -> Vec<Param> {
         let span = c.name.span;
         for (name, ty) in ENUM_PROPERTIES {
             params.push(Param {
+                modifiers: Modifiers::default(),
                 binding: ParamBinding::Val,
                 is_vararg: false,
                 name: Ident { name: name.into(), span },
@@ -108,8 +109,10 @@ impl Compiler<'_> {
         class.name = format!("{}$entries", c.name.name);
         class.is_object = true;
         class.is_data = false;
+        class.field_defaults = vec![Value::Null; fields.len()];
         class.fields = fields;
         class.data_fields = Vec::new();
+        class.supers = Vec::new();
         class.methods = Vec::new();
         class.getters = Vec::new();
         class.overrides = Vec::new();

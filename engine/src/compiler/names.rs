@@ -48,6 +48,14 @@ impl<V> Names<V> {
         }
     }
 
+    /// Removes a name and its value, if it has one.
+    pub(super) fn remove(&mut self, name: &str) {
+        if let Ok(i) = find(&self.names, name) {
+            self.names.remove(i);
+            self.values.remove(i);
+        }
+    }
+
     /// The value of a name, a default one set first if it has none.
     pub(super) fn or_default(&mut self, name: &str) -> &mut V
     where

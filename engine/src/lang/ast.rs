@@ -117,6 +117,8 @@ pub enum FunBody {
 /// A value parameter of a function or constructor.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Param {
+    /// Modifiers of a constructor property (`override`, `private`, …).
+    pub modifiers: Modifiers,
     /// For constructor parameters: `val`, `var` or neither.
     pub binding: ParamBinding,
     /// `vararg`
@@ -190,7 +192,7 @@ pub struct ObjectDecl {
     pub modifiers: Modifiers,
     /// The object's name.
     pub name: Ident,
-    /// Supertypes, e.g. `Runnable`; only kept for diagnostics.
+    /// Supertypes: a class it extends (with its constructor arguments) and interfaces.
     pub supertypes: Vec<SuperType>,
     /// Members: functions and properties.
     pub members: Vec<Item>,
@@ -198,11 +200,13 @@ pub struct ObjectDecl {
     pub span: Span,
 }
 
-/// `class Name(params) : Super(args) { … }`.
+/// `class Name(params) : Super(args) { … }`, or `interface Name : Super { … }`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClassDecl {
-    /// Modifiers (`data`, `open`, …).
+    /// Modifiers (`data`, `open`, `abstract`, `sealed`, …).
     pub modifiers: Modifiers,
+    /// `interface` rather than `class`.
+    pub is_interface: bool,
     /// The class name.
     pub name: Ident,
     /// Type parameters.
@@ -383,6 +387,8 @@ pub enum ExprKind {
     Name(Ident),
     /// `this`
     This,
+    /// `super`, or `super<Name>` naming the supertype; only valid before `.`.
+    Super(Option<Ident>),
     /// A prefix operator: `-x`, `!x`, `++x`, `--x`.
     Unary {
         /// The operator.

@@ -38,6 +38,7 @@ pub fn parse(source: &str) -> Parsed {
         nl_stack: vec![false],
         depth: 0,
         too_deep_reported: false,
+        in_interface: false,
         misindented_close: None,
     };
     let file = parser.file();
@@ -98,19 +99,20 @@ struct Parser<'s> {
     nl_stack: Vec<bool>,
     depth: u32,
     too_deep_reported: bool,
+    /// Whether the members of an interface are being read: its functions may have no body.
+    in_interface: bool,
     /// The first `{` whose `}` stands at another indentation than the line that opened it, and
     /// that `}`: when a brace is missing at the end, it is most likely this one.
     misindented_close: Option<(Span, Span)>,
 }
 
 /// The modifiers the subset accepts and ignores.
-const HARMLESS_MODIFIERS: &[&str] = &["private", "public", "internal", "protected", "override", "open", "const", "final", "data", "lateinit", "companion", "enum"];
+const HARMLESS_MODIFIERS: &[&str] =
+    &["private", "public", "internal", "protected", "override", "open", "const", "final", "data", "lateinit", "companion", "enum", "abstract", "sealed"];
 
 /// Modifiers outside the subset, with the construct they introduce.
 const UNSUPPORTED_MODIFIERS: &[(&str, &str)] = &[
     ("inline", "`inline` functions are not supported in Coroutine Lab"),
-    ("abstract", "abstract classes and members are not supported in Coroutine Lab"),
-    ("sealed", "sealed classes are not supported in Coroutine Lab"),
     ("operator", "operator overloading is not supported in Coroutine Lab"),
     ("infix", "declaring infix functions is not supported in Coroutine Lab"),
     ("inner", "inner classes are not supported in Coroutine Lab"),
@@ -175,7 +177,7 @@ const INFIX_FUNCTIONS: &[&str] = &[
 ];
 
 /// Class modifiers whose class body is not made of declarations the subset can read.
-const UNSUPPORTED_CLASS_KINDS: &[&str] = &["annotation", "sealed", "abstract", "inner", "value"];
+const UNSUPPORTED_CLASS_KINDS: &[&str] = &["annotation", "inner", "value"];
 
 fn is_modifier_word(w: &str) -> bool {
     w == "suspend" || w == "vararg" || HARMLESS_MODIFIERS.contains(&w) || UNSUPPORTED_MODIFIERS.iter().any(|(m, _)| *m == w)
@@ -704,12 +706,7 @@ impl<'s> Parser<'s> {
             }
             T::Object => self.object_decl(modifiers, start).map(Item::Object),
             T::Class => self.class_decl(modifiers, start).map(Item::Class),
-            T::Interface => {
-                let t = self.bump();
-                self.error_help(t.span, "interfaces are not supported in Coroutine Lab", "declare a class or an object instead");
-                self.skip_declaration_body();
-                None
-            }
+            T::Interface => self.class_decl(modifiers, start).map(Item::Class),
             T::Typealias => {
                 let t = self.bump();
                 self.error(t.span, "`typealias` is not supported in Coroutine Lab");
@@ -884,7 +881,11 @@ impl<'s> Parser<'s> {
             self.error(t.span, "`where` clauses are not supported in Coroutine Lab");
             self.recover_statement();
         }
+        let may_be_abstract = self.in_interface || modifiers.has("abstract");
         let body = self.fun_body().unwrap_or_else(|| {
+            if may_be_abstract {
+                return FunBody::None;
+            }
             let span = Span::new(fun_tok.span.start as usize, self.prev_end() as usize);
             self.error_help(span, format!("function '{}' has no body", name.name), "add a body: `{ … }` or `= expression`");
             FunBody::None
@@ -936,7 +937,7 @@ impl<'s> Parser<'s> {
                 None
             };
             let default = if self.eat(T::Eq).is_some() { Some(self.expr()) } else { None };
-            out.push(Param { binding, is_vararg, name, ty, default, span: self.span_from(start) });
+            out.push(Param { modifiers, binding, is_vararg, name, ty, default, span: self.span_from(start) });
             if self.eat(T::Comma).is_none() {
                 break;
             }
@@ -1160,17 +1161,22 @@ impl<'s> Parser<'s> {
         Some(ObjectDecl { modifiers, name, supertypes, members, span: self.span_from(start) })
     }
 
+    /// `class …` or `interface …`.
     fn class_decl(&mut self, modifiers: Modifiers, start: u32) -> Option<ClassDecl> {
-        self.bump();
-        let name = self.ident("a class name")?;
+        let is_interface = self.bump().kind == T::Interface;
+        let name = self.ident(if is_interface { "an interface name" } else { "a class name" })?;
         let type_params = self.type_params();
         if self.at_word("constructor") {
             self.bump();
         }
         let params = if self.at(T::LParen) { self.params("constructor parameters") } else { Vec::new() };
         let supertypes = self.supertypes();
-        let (entries, members) = if modifiers.has("enum") { self.enum_body() } else { (Vec::new(), self.members("class body")) };
-        Some(ClassDecl { modifiers, name, type_params, params, supertypes, members, entries, span: self.span_from(start) })
+        // Inside an interface, and for `abstract` members, a function may go without a body.
+        let outer = std::mem::replace(&mut self.in_interface, is_interface);
+        let (entries, members) =
+            if modifiers.has("enum") { self.enum_body() } else { (Vec::new(), self.members(if is_interface { "interface body" } else { "class body" })) };
+        self.in_interface = outer;
+        Some(ClassDecl { modifiers, is_interface, name, type_params, params, supertypes, members, entries, span: self.span_from(start) })
     }
 
     /// `enum` belongs only before `class`.
@@ -2214,8 +2220,19 @@ impl<'s> Parser<'s> {
     fn this_expr(&mut self) -> Expr {
         let t = self.bump();
         if t.kind == T::Super {
-            self.error(t.span, "`super` is not supported in Coroutine Lab");
-            return Expr { kind: ExprKind::Error, span: t.span };
+            // `super<Base>.f()` names the supertype whose member it calls.
+            let mut qualifier = None;
+            if self.at(T::Lt) {
+                self.bump();
+                qualifier = self.ident("a supertype name");
+                self.expect(T::Gt, "'>'");
+            }
+            if self.at(T::At) {
+                let at = self.bump();
+                self.ident("a label");
+                self.error(t.span.to(at.span), "labelled `super@…` is not supported in Coroutine Lab");
+            }
+            return Expr { kind: ExprKind::Super(qualifier), span: self.span_from(t.span.start) };
         }
         if self.at(T::At) {
             let at = self.bump();
@@ -2724,6 +2741,7 @@ fn can_start_operand(k: T) -> bool {
             | T::False
             | T::Null
             | T::This
+            | T::Super
             | T::LParen
             | T::LBrace
             | T::If

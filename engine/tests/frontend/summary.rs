@@ -282,6 +282,10 @@ fn expr(e: &Expr, indent: usize) -> String {
         }
         ExprKind::Name(n) => n.name.clone(),
         ExprKind::This => "this".into(),
+        ExprKind::Super(q) => match q {
+            Some(q) => format!("super<{}>", q.name),
+            None => "super".into(),
+        },
         ExprKind::Unary { op, expr } => {
             let op = match op {
                 UnaryOp::Neg => "neg",

@@ -1,0 +1,9 @@
+class Repository {
+    inner class Cache {
+        val size = 0
+    }
+}
+
+fun main() {
+    println("main")
+}

@@ -1,7 +1,0 @@
-interface Repository {
-    suspend fun load(): String
-}
-
-fun main() {
-    println("main")
-}
