@@ -1026,6 +1026,7 @@ impl<'a> Compiler<'a> {
                 if let Some(t) = self.cur().return_type.clone() {
                     self.check_literal_type(e, &t);
                 }
+                self.check_when_value(e);
                 let line = self.line(e.span);
                 self.emit(Op::Stmt { line }, e.span);
                 self.expr(e);
@@ -1497,6 +1498,9 @@ impl<'a> Compiler<'a> {
     fn local_decl(&mut self, p: &PropertyDecl) {
         if let (Some(init), Some(t)) = (&p.init, &p.ty) {
             self.check_literal_type(init, t);
+        }
+        if let Some(init) = &p.init {
+            self.check_when_value(init);
         }
         let kind = p.init.as_ref().map(|e| self.kind_of(e)).unwrap_or(Kind::Unknown);
         match &p.init {
@@ -2129,8 +2133,89 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// A `when` whose value is used (a variable's initial value, an expression body, a
+    /// `return`) must be exhaustive, as kotlinc checks: an `else`, every entry of an enum, every
+    /// subclass of a sealed class, or `true` and `false`. Without one it would give `Unit`.
+    /// A `when` used as a statement is not checked: its subject's type is not known here.
+    fn check_when_value(&mut self, e: &Expr) {
+        let ExprKind::When { subject, branches } = &e.kind else { return };
+        if branches.iter().any(|b| b.conditions.is_empty()) {
+            return;
+        }
+        let keyword = Span::new(e.span.start as usize, (e.span.start as usize + 4).min(e.span.end as usize));
+        let Some(subject) = subject.as_deref() else {
+            self.error(keyword, "'when' expression must be exhaustive, add necessary 'else' branch");
+            return;
+        };
+        let conditions: Vec<&WhenCondition> = branches.iter().flat_map(|b| &b.conditions).collect();
+        // Enum entries: the enum check names the missing ones.
+        if conditions.iter().any(|c| matches!(c, WhenCondition::Expr(x) if self.entry_named(x).is_some())) {
+            self.check_enum_when(Some(subject), branches, e.span);
+            return;
+        }
+        let is_bool = |c: &&WhenCondition, b: bool| matches!(c, WhenCondition::Expr(Expr { kind: ExprKind::Bool(v), .. }) if *v == b);
+        if conditions.iter().any(|c| is_bool(c, true)) && conditions.iter().any(|c| is_bool(c, false)) {
+            return;
+        }
+        // Sealed classes: `is B` branches and objects compared by name.
+        let mut covered: Vec<String> = Vec::new();
+        for c in &conditions {
+            match c {
+                WhenCondition::Is { ty, negated: false } => covered.push(ty.simple_name().to_string()),
+                WhenCondition::Expr(Expr { kind: ExprKind::Name(id), .. }) if self.classes.get(&id.name).is_some_and(|c| c.is_object) => covered.push(id.name.clone()),
+                _ => {}
+            }
+        }
+        let sealed = covered.iter().find_map(|n| {
+            let info = self.classes.get(n)?;
+            std::iter::once(n).chain(&info.supers).find(|s| self.classes.get(s.as_str()).is_some_and(|c| c.kind == ClassKind::Sealed)).cloned()
+        });
+        let missing = match &sealed {
+            Some(root) => {
+                let mut missing = Vec::new();
+                self.sealed_missing(root, &covered, &mut missing);
+                missing
+            }
+            None => Vec::new(),
+        };
+        if sealed.is_some() && missing.is_empty() {
+            return;
+        }
+        let message = if missing.is_empty() {
+            "'when' expression must be exhaustive, add necessary 'else' branch".to_string()
+        } else {
+            let branch = if missing.len() == 1 { "branch" } else { "branches" };
+            format!("'when' expression must be exhaustive, add necessary {} {branch} or 'else' branch instead", missing.join(", "))
+        };
+        self.error(keyword, message);
+    }
+
+    /// The subclasses of a sealed class that `covered` leaves out, as the branches to add
+    /// (`'is B'`, or `'C'` for an object): a sealed subclass is covered by its own
+    /// subclasses.
+    fn sealed_missing(&self, class: &str, covered: &[String], out: &mut Vec<String>) {
+        if covered.iter().any(|c| c == class) {
+            return;
+        }
+        let Some(info) = self.classes.get(class) else { return };
+        if info.kind != ClassKind::Sealed {
+            out.push(if info.is_object { format!("'{class}'") } else { format!("'is {class}'") });
+            return;
+        }
+        // In the order they are declared, as kotlinc lists them.
+        let mut direct: Vec<(ClassId, String)> = self
+            .classes
+            .iter()
+            .filter(|(_, c)| c.superclass.as_deref() == Some(class) || c.interfaces.iter().any(|i| i == class))
+            .map(|(n, c)| (c.id, n.clone()))
+            .collect();
+        direct.sort_by_key(|d| d.0 .0);
+        for (_, d) in direct {
+            self.sealed_missing(&d, covered, out);
+        }
+    }
+
     fn when(&mut self, subject: Option<&WhenSubject>, branches: &[WhenBranch], span: Span) {
-        self.check_enum_when(subject, branches, span);
         self.push_scope();
         let subj = subject.map(|s| {
             self.expr(&s.expr);
@@ -2329,6 +2414,9 @@ impl<'a> Compiler<'a> {
     fn return_expr(&mut self, value: Option<&Expr>, label: Option<&Ident>, span: Span) {
         if let (Some(v), None, Some(t)) = (value, label, self.cur().return_type.clone()) {
             self.check_literal_type(v, &t);
+        }
+        if let (Some(v), None) = (value, label) {
+            self.check_when_value(v);
         }
         match value {
             Some(v) => self.expr(v),

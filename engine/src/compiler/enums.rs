@@ -395,7 +395,7 @@ impl Compiler<'_> {
 
     /// The enum class and entry an expression names: `Color.RED`, or `RED` inside the class
     /// or imported.
-    fn entry_named(&self, e: &Expr) -> Option<(String, String)> {
+    pub(super) fn entry_named(&self, e: &Expr) -> Option<(String, String)> {
         match &e.kind {
             ExprKind::Member { receiver, name, safe: false } => {
                 let ExprKind::Name(class) = &receiver.kind else { return None };
@@ -422,8 +422,9 @@ impl Compiler<'_> {
         }
     }
 
-    /// A `when` whose branches test entries of one enum class must cover them all or have an
-    /// `else`, as Kotlin requires (since 1.7 for statements too).
+    /// A `when` whose value is used and whose branches test entries of one enum class must
+    /// cover them all or have an `else`, as Kotlin requires (see `check_when_value`; Kotlin
+    /// 1.7 asks it of statements too, which needs the subject's type, not known here).
     pub(super) fn check_enum_when(&mut self, subject: Option<&WhenSubject>, branches: &[WhenBranch], span: Span) {
         if subject.is_none() || branches.iter().any(|b| b.conditions.is_empty()) {
             return;
@@ -444,17 +445,14 @@ impl Compiler<'_> {
         }
         let Some(class) = class else { return };
         let Some(info) = self.enums.get(&class) else { return };
-        let missing: Vec<String> = info.entries.iter().filter(|n| !covered.contains(n)).map(|n| format!("'{class}.{n}'")).collect();
+        let missing: Vec<String> = info.entries.iter().filter(|n| !covered.contains(n)).map(|n| format!("'{n}'")).collect();
         if missing.is_empty() {
             return;
         }
         let keyword = Span::new(span.start as usize, (span.start as usize + 4).min(span.end as usize));
         let branch = if missing.len() == 1 { "branch" } else { "branches" };
-        self.error_help(
-            keyword,
-            format!("'when' must be exhaustive: add the necessary {} {branch} or an 'else' branch", missing.join(", ")),
-            "a when over an enum value covers each of its entries, or has `else -> …`",
-        );
+        // kotlinc's words.
+        self.error(keyword, format!("'when' expression must be exhaustive, add necessary {} {branch} or 'else' branch instead", missing.join(", ")));
     }
 
     /// `import Color.RED` or `import Color.*` of an enum class the program declares.
