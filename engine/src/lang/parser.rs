@@ -774,6 +774,10 @@ impl<'s> Parser<'s> {
         loop {
             let m = self.modifiers();
             let _ = m;
+            // Declaration-site variance: `sealed class Result<out T>`.
+            if (self.at_word("out") || self.at(T::In)) && matches!(self.peek_nth_skip_nl(1).kind, T::Ident) {
+                self.bump();
+            }
             if let Some(id) = self.ident("a type parameter name") {
                 out.push(id);
             }
