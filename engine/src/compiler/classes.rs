@@ -79,6 +79,17 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Whether one of these classes of the program extends a built-in type (an exception
+    /// class, `Runnable`, `Comparable`), whose members a subclass further down may override.
+    fn inherits_builtin(&self, supers: &[String]) -> bool {
+        supers.iter().filter_map(|a| self.classes.get(a)).any(|c| {
+            c.supertypes.iter().any(|st| {
+                let n = st.ty.simple_name();
+                !(self.classes.get(n).is_some() && !n.contains('$'))
+            })
+        })
+    }
+
     fn link(&mut self, name: &str, stack: &mut Vec<String>) {
         let Some(info) = self.classes.get(name).cloned() else { return };
         if info.linked || stack.iter().any(|s| s == name) {
@@ -261,7 +272,7 @@ impl<'a> Compiler<'a> {
                 None => {
                     // (An enum class's supertypes are reported where it is declared.)
                     if let Some(kw) = m.override_kw {
-                        if !builtin_super && !ANY_MEMBERS.contains(&m.name.as_str()) && !self.enums.contains_key(name) {
+                        if !builtin_super && !self.inherits_builtin(&supers) && !ANY_MEMBERS.contains(&m.name.as_str()) && !self.enums.contains_key(name) {
                             self.error(kw, format!("'{}' overrides nothing", m.name));
                         }
                     }
