@@ -577,7 +577,7 @@ pub const CALL_ONLY_METHODS: &[&str] = &[
 /// A call with fewer is kotlinc's "no value passed for parameter".
 pub fn min_method_args(name: &str) -> usize {
     match name {
-        "put" | "getOrPut" | "compareAndSet" | "insert" | "fold" => 2,
+        "put" | "getOrPut" | "compareAndSet" | "insert" | "fold" | "replace" | "replaceFirst" | "subList" => 2,
         _ if CALL_ONLY_METHODS.contains(&name) => 1,
         _ => 0,
     }

@@ -278,15 +278,16 @@ fn format_widths_and_long_ranges_stop_or_run_instead_of_crashing() {
     check("fun main() {\n    println(listOf(1, 2).zip(0L..Long.MAX_VALUE))\n    println(\"abc\".substring(0..2))\n}\n", "[(1, 0), (2, 1)]\nabc\n");
 }
 
-/// `list.set(0)` passes the compiler (a ThreadLocal's `set` takes one argument) and stores
-/// no value: reading it back leaves the stack whole, inside a coroutine too, where the locals
-/// live on the same stack.
+/// `list.set(0)` passes the compiler, which checks arguments by method name only (a
+/// ThreadLocal's `set` takes one argument), and stores no value; kotlinc refuses it. What the
+/// engine must keep is its stack: reading the slot back does not swallow the locals of the
+/// coroutine, which live on the same stack. (The value read back is not Kotlin's to define.)
 #[test]
 fn a_missing_argument_stored_by_a_built_in_reads_back_without_breaking_the_run() {
-    let source = "import kotlinx.coroutines.*\n\nfun main() = runBlocking {\n    val l = mutableListOf(1, 2)\n    l.set(0)\n    val y = l[0]\n    val z = 3\n    println(\"$y $z ${l.size}\")\n}\n";
+    let source = "import kotlinx.coroutines.*\n\nfun main() = runBlocking {\n    val l = mutableListOf(1, 2)\n    l.set(0)\n    val y = l[0]\n    val z = 3\n    println(\"$z ${l.size}\")\n    println(y == null)\n}\n";
     let r = run_source(source, &RunOptions::default());
     assert_eq!(r.exit_code(), 0);
-    assert_eq!(r.stdout(), "kotlin.Unit 3 2\n");
+    assert!(r.stdout().starts_with("3 2\n"), "{}", r.stdout());
 }
 
 #[test]

@@ -12,6 +12,8 @@ fun main() = runBlocking {
     val names = mutableListOf("a")
     names.add()
     println(names.map)
+    println("abc".replace("a"))
+    println(names.subList(1))
     user.set("alice")
     cache.put("a", 1)
     println(cache.getOrPut("b") { 2 })
