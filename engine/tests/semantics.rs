@@ -364,3 +364,21 @@ fn an_uncaught_coroutine_failure_names_the_coroutine_context() {
         "{stderr}"
     );
 }
+
+/// A chain of classes deeper than the compiler links is one diagnostic, found without
+/// following the chain class by class (which costs the square of its depth).
+#[test]
+fn a_class_hierarchy_too_deep_is_one_diagnostic() {
+    let mut source = String::from("open class K0\n");
+    for i in 1..=4000 {
+        source.push_str(&format!("open class K{i} : K{}()\n", i - 1));
+    }
+    source.push_str("fun main() { println(K4000()) }\n");
+    let diags = engine::diagnostics(&source);
+    let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].message.starts_with("class hierarchies deeper than 64 levels"), "{}", errors[0].message);
+    // 60 levels compile.
+    let shallow: String = std::iter::once("open class K0\n".to_string()).chain((1..60).map(|i| format!("open class K{i} : K{}()\n", i - 1))).collect::<String>() + "fun main() { println(K59() is K0) }\n";
+    check(&shallow, "true\n");
+}

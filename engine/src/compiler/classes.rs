@@ -59,6 +59,9 @@ pub(super) fn render_type(t: &TypeRef) -> String {
     out
 }
 
+/// Deepest chain of classes the program may declare: linking costs the square of it.
+const MAX_HIERARCHY_DEPTH: usize = 64;
+
 impl<'a> Compiler<'a> {
     /// A member a class declares.
     #[allow(clippy::too_many_arguments)]
@@ -73,10 +76,36 @@ impl<'a> Compiler<'a> {
     /// order, each superclass before the classes that extend it.
     pub(super) fn link_classes(&mut self) {
         let names: Vec<String> = self.program.classes.iter().map(|c| c.name.clone()).collect();
+        // Linking follows each class up its hierarchy, and each class holds what is above it:
+        // a deep chain would cost stack and memory by the square of its depth.
+        for n in &names {
+            if self.depth_above(n) > MAX_HIERARCHY_DEPTH {
+                let span = self.classes.get(n).map(|c| c.name_span).unwrap_or_default();
+                self.error(span, format!("class hierarchies deeper than {MAX_HIERARCHY_DEPTH} levels are not supported in Coroutine Lab"));
+                return;
+            }
+        }
         for n in &names {
             let mut stack = Vec::new();
             self.link(n, &mut stack);
         }
+    }
+
+    /// How many classes of the program stand above `name` along its first supertypes, counted
+    /// up to one more than [`MAX_HIERARCHY_DEPTH`]; a cycle stops the count (`link` reports it).
+    fn depth_above(&self, name: &str) -> usize {
+        let mut seen: Vec<&str> = vec![name];
+        for depth in 0..=MAX_HIERARCHY_DEPTH {
+            let Some(info) = self.classes.get(seen[depth]) else { return depth };
+            let Some(up) = info.supertypes.iter().map(|st| st.ty.simple_name()).find(|s| self.classes.get(*s).is_some() && !s.contains('$')) else {
+                return depth;
+            };
+            if seen.contains(&up) {
+                return depth;
+            }
+            seen.push(up);
+        }
+        MAX_HIERARCHY_DEPTH + 1
     }
 
     /// Whether one of these classes of the program extends a built-in type (an exception
