@@ -269,6 +269,8 @@ struct Member {
     defaults: Vec<Option<Expr>>,
     /// A function's parameter types as written, to tell an override from an overload.
     param_types: Vec<String>,
+    /// A `suspend` function.
+    is_suspend: bool,
     /// Where its name is written.
     span: Span,
 }

@@ -69,7 +69,7 @@ impl<'a> Compiler<'a> {
         let override_kw = m.keywords.iter().find(|k| k.name == "override").map(|k| k.span);
         let is_open = !m.has("private")
             && (kind == ClassKind::Interface || is_abstract || m.has("open") || m.has("abstract") || (override_kw.is_some() && !m.has("final")));
-        Member { name: name.name.clone(), is_fun, is_getter, is_abstract, is_open, is_private: m.has("private"), override_kw, owner: owner.to_string(), signature, defaults, param_types: Vec::new(), span: name.span }
+        Member { name: name.name.clone(), is_fun, is_getter, is_abstract, is_open, is_private: m.has("private"), override_kw, owner: owner.to_string(), signature, defaults, param_types: Vec::new(), is_suspend: m.is_suspend, span: name.span }
     }
 
     /// Reads every class's supertypes and flattens its hierarchy into it, in declaration
@@ -282,6 +282,11 @@ impl<'a> Compiler<'a> {
                 Some(k) => {
                     let inherited = members[k].clone();
                     match m.override_kw {
+                        // A suspend function and a plain one of the same parameters are two
+                        // different functions to kotlinc: the override overrides nothing.
+                        Some(kw) if m.is_fun && inherited.is_fun && m.is_suspend != inherited.is_suspend => {
+                            self.error(kw, format!("'{}' overrides nothing: '{}' in '{}' is {}a suspend function", m.name, m.name, inherited.owner, if inherited.is_suspend { "" } else { "not " }))
+                        }
                         None => self.error(m.span, format!("'{}' hides member of supertype '{}' and needs 'override' modifier", m.name, inherited.owner)),
                         Some(kw) if !inherited.is_open => self.error(kw, format!("'{}' in '{}' is final and cannot be overridden", m.name, inherited.owner)),
                         Some(_) => {}
