@@ -59,6 +59,11 @@ pub(super) fn render_type(t: &TypeRef) -> String {
     out
 }
 
+/// A `var` property: its signature, as kotlinc shows it, reads `var name: Type`.
+fn is_var(m: &Member) -> bool {
+    !m.is_fun && m.signature.contains(&format!("var {}:", m.name))
+}
+
 /// Deepest chain of classes the program may declare: linking costs the square of it.
 const MAX_HIERARCHY_DEPTH: usize = 64;
 
@@ -286,6 +291,9 @@ impl<'a> Compiler<'a> {
                         // different functions to kotlinc: the override overrides nothing.
                         Some(kw) if m.is_fun && inherited.is_fun && m.is_suspend != inherited.is_suspend => {
                             self.error(kw, format!("'{}' overrides nothing: '{}' in '{}' is {}a suspend function", m.name, m.name, inherited.owner, if inherited.is_suspend { "" } else { "not " }))
+                        }
+                        Some(kw) if is_var(&inherited) && !is_var(&m) && !m.is_fun => {
+                            self.error(kw, format!("var-property '{}' of '{}' cannot be overridden by a val-property", m.name, inherited.owner))
                         }
                         None => self.error(m.span, format!("'{}' hides member of supertype '{}' and needs 'override' modifier", m.name, inherited.owner)),
                         Some(kw) if !inherited.is_open => self.error(kw, format!("'{}' in '{}' is final and cannot be overridden", m.name, inherited.owner)),
