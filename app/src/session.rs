@@ -479,10 +479,14 @@ impl Run {
             let point = (self.time_at(*step), value, *step);
             match out.iter().position(|s| s.key == key) {
                 Some(i) => out[i].points.push(point),
-                None if out.len() < 4 => out.push(Series { key, points: vec![point] }),
+                None if out.len() < 16 => out.push(Series { key, points: vec![point] }),
                 None => {}
             }
         }
+        // A line printed once (a summary such as "served # requests in # ms") is no series
+        // over time: only what is printed again and again is charted, four at most.
+        out.retain(|s| s.points.len() > 1);
+        out.truncate(4);
         out
     }
 }
@@ -626,6 +630,18 @@ mod tests {
             assert!(run.main_threw().is_some(), "{body}");
             assert_eq!(run.main_threw_line(), Some(line), "{body}");
         }
+    }
+
+    #[test]
+    fn only_latencies_printed_more_than_once_are_charted() {
+        let l = lessons::lesson("scopes").unwrap();
+        let v = &l.variants[0];
+        let body = "    repeat(3) { println(\"request $it answered in ${10 + it} ms\") }\n    println(\"served 3 requests in 40 ms\")";
+        let src = v.source.replace("fun main() = runBlocking {", &format!("fun main() = runBlocking {{\n{body}"));
+        let run = Run::start(v, &src, &[]).unwrap();
+        let keys: Vec<&str> = run.latency.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(keys, ["request # answered in # ms"]);
+        assert_eq!(run.latency[0].points.iter().map(|p| p.1).collect::<Vec<_>>(), [10.0, 11.0, 12.0]);
     }
 
     #[test]
