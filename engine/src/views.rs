@@ -877,10 +877,14 @@ impl RunView {
         let base = k as u64 * OCCUPANCY_EVERY;
         let Some(&first_row) = self.occupancy.starts.get(k) else { return self.strands_by_line_scan(step, limit) };
         let last_row = self.occupancy.starts.get(k + 1).copied().unwrap_or(self.occupancy.rows.len());
-        // The summary: (line, count, its first ids, whether those are all of them).
-        let mut lines: Vec<(u32, usize, Vec<u32>, bool)> = self.occupancy.rows[first_row..last_row]
+        // The summary: (line, count, its first ids, and the last of them when they are not all
+        // the strands on the line).
+        let mut lines: Vec<(u32, usize, Vec<u32>, Option<u32>)> = self.occupancy.rows[first_row..last_row]
             .iter()
-            .map(|&(line, n, at, len)| (line, n as usize, self.occupancy.ids[at..at + len].to_vec(), n as usize == len))
+            .map(|&(line, n, at, len)| {
+                let ids = &self.occupancy.ids[at..at + len];
+                (line, n as usize, ids.to_vec(), ids.last().copied().filter(|_| n as usize > len))
+            })
             .collect();
         // The strands that moved since, with where they stood at the summary and stand now.
         let mut moved: Vec<(u32, Option<u32>, Option<u32>)> = Vec::new();
@@ -904,7 +908,7 @@ impl RunView {
                 let at = match lines.binary_search_by_key(&line, |r| r.0) {
                     Ok(at) => at,
                     Err(at) => {
-                        lines.insert(at, (line, 0, Vec::new(), true));
+                        lines.insert(at, (line, 0, Vec::new(), None));
                         at
                     }
                 };
@@ -918,12 +922,12 @@ impl RunView {
         lines
             .into_iter()
             .filter(|r| r.1 > 0)
-            .map(|(line, n, ids, complete)| {
+            .map(|(line, n, ids, bound)| {
                 // Strands past the summary's last kept id were not named: the list is right up
                 // to that id, unless it named every strand on the line. Past it, the strands
                 // are looked at one by one, from that id up, until there are enough.
                 let mut ids = ids;
-                if let (false, Some(bound)) = (complete, self.occupancy_bound(k, line)) {
+                if let Some(bound) = bound {
                     ids.retain(|&x| x <= bound);
                     let strands = self.strand_states.len() as u32;
                     let mut next = bound + 1;
@@ -969,14 +973,6 @@ impl RunView {
             return None;
         }
         last_before(&self.strand_lines[strand.0 as usize], step).map(|l| l.1)
-    }
-
-    /// The highest id summary `k` kept for a line.
-    fn occupancy_bound(&self, k: usize, line: u32) -> Option<u32> {
-        let first = *self.occupancy.starts.get(k)?;
-        let last = self.occupancy.starts.get(k + 1).copied().unwrap_or(self.occupancy.rows.len());
-        let &(_, _, at, len) = self.occupancy.rows[first..last].iter().find(|r| r.0 == line)?;
-        len.checked_sub(1).map(|i| self.occupancy.ids[at + i])
     }
 
     /// The events of the steps after `after`, up to and including `until`.
