@@ -822,11 +822,7 @@ impl World {
                 // kotlinx.coroutines 1.9 adds the coroutine's context to what it reports.
                 let text = self.to_kstring(&Value::Ctx(ctx));
                 let diagnostic = self.new_exception(crate::exception::ExcClass::DiagnosticCoroutineContextException, Some(&text), None);
-                if let Value::Obj(o) = exc {
-                    if let crate::value::HeapObj::Exception(e) = self.heap.get_mut(*o) {
-                        e.suppressed.push(diagnostic);
-                    }
-                }
+                self.add_suppressed(exc, diagnostic);
                 self.uncaught(exc)
             }
         }
