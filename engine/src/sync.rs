@@ -10,7 +10,8 @@ use crate::vm::{Fault, NResult, Native};
 use crate::world::{Block, Monitor, World};
 
 impl World {
-    /// Enters a monitor; blocks the thread while another thread holds it.
+    /// Enters a monitor (leaving nothing on the stack); blocks the thread while another thread
+    /// holds it.
     pub(crate) fn monitor_enter(&mut self, t: ThreadId, s: StrandId, lock: Value) -> NResult {
         let Value::Obj(o) = lock else {
             return Err(Fault::Stop(format!("synchronized needs an object to lock on, found {}", self.type_name(&lock))));

@@ -666,10 +666,7 @@ impl World {
                 Op::MonitorEnter => {
                     let lock = ex.stack.pop().expect("stack underflow");
                     let r = self.monitor_enter(t, s, lock);
-                    self.apply_native(t, s, ex, r.map(|n| match n {
-                        Native::Value(_) => Native::Pushed,
-                        other => other,
-                    }), span)
+                    self.apply_native(t, s, ex, r, span)
                 }
                 Op::MonitorExit => {
                     self.monitor_exit(t, s);
