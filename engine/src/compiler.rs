@@ -2648,10 +2648,16 @@ impl<'a> Compiler<'a> {
         if !builtins::CALL_ONLY_METHODS.contains(&name) {
             return;
         }
-        let a_property = self.program.classes.iter().any(|c| c.fields.iter().chain(&c.getters).any(|f| self.program.sym(*f) == name));
-        if !a_property {
+        if !self.user_property_named(name) {
             self.error_help(span, format!("function invocation '{name}(...)' expected"), format!("call it: `{name}(…)`"));
         }
+    }
+
+    /// Whether a class of the program has a property of this name: a field, a getter, or an
+    /// abstract one.
+    fn user_property_named(&self, name: &str) -> bool {
+        self.program.classes.iter().any(|c| c.fields.iter().chain(&c.getters).any(|f| self.program.sym(*f) == name))
+            || self.classes.values().any(|c| c.members.iter().any(|m| !m.is_fun && m.name == name))
     }
 
     /// `x::class`. A name that is no value but a type (`IllegalStateException::class`,
@@ -2743,8 +2749,7 @@ impl<'a> Compiler<'a> {
             self.error_help(span, "Float values are not supported in Coroutine Lab", "use toDouble()");
             return;
         }
-        let fields_known = self.program.classes.iter().any(|c| c.fields.iter().chain(&c.getters).any(|f| self.program.sym(*f) == name))
-            || self.classes.values().any(|c| c.members.iter().any(|m| m.name == name));
+        let fields_known = self.user_property_named(name) || self.classes.values().any(|c| c.members.iter().any(|m| m.name == name));
         if fields_known {
             return;
         }
