@@ -96,13 +96,19 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Whether a supertype's name is a class or interface of the program (a companion's
+    /// synthetic name, `C$Companion`, is none).
+    fn is_program_class(&self, name: &str) -> bool {
+        self.classes.get(name).is_some() && !name.contains('$')
+    }
+
     /// How many classes of the program stand above `name` along its first supertypes, counted
     /// up to one more than [`MAX_HIERARCHY_DEPTH`]; a cycle stops the count (`link` reports it).
     fn depth_above(&self, name: &str) -> usize {
         let mut seen: Vec<&str> = vec![name];
         for depth in 0..=MAX_HIERARCHY_DEPTH {
             let Some(info) = self.classes.get(seen[depth]) else { return depth };
-            let Some(up) = info.supertypes.iter().map(|st| st.ty.simple_name()).find(|s| self.classes.get(*s).is_some() && !s.contains('$')) else {
+            let Some(up) = info.supertypes.iter().map(|st| st.ty.simple_name()).find(|s| self.is_program_class(s)) else {
                 return depth;
             };
             if seen.contains(&up) {
@@ -116,12 +122,7 @@ impl<'a> Compiler<'a> {
     /// Whether one of these classes of the program extends a built-in type (an exception
     /// class, `Runnable`, `Comparable`), whose members a subclass further down may override.
     fn inherits_builtin(&self, supers: &[String]) -> bool {
-        supers.iter().filter_map(|a| self.classes.get(a)).any(|c| {
-            c.supertypes.iter().any(|st| {
-                let n = st.ty.simple_name();
-                !(self.classes.get(n).is_some() && !n.contains('$'))
-            })
-        })
+        supers.iter().filter_map(|a| self.classes.get(a)).any(|c| c.supertypes.iter().any(|st| !self.is_program_class(st.ty.simple_name())))
     }
 
     fn link(&mut self, name: &str, stack: &mut Vec<String>) {
@@ -136,7 +137,7 @@ impl<'a> Compiler<'a> {
         let mut builtin_super = false;
         for st in &info.supertypes {
             let n = st.ty.simple_name();
-            let user = self.classes.get(n).is_some() && !n.contains('$');
+            let user = self.is_program_class(n);
             if !user {
                 builtin_super = true;
                 if ExcClass::from_name(n).is_some() {
