@@ -3,6 +3,8 @@
 set -euo pipefail
 # shellcheck source=scripts/env.sh
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+# shellcheck source=scripts/page-env.sh
+. "$ROOT/scripts/page-env.sh"
 cd "$ROOT"
 
 bash scripts/setup.sh

@@ -41,6 +41,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
+# The standard library's source: the page's build compiles it again for size (page-env.sh).
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  log "adding the rust-src component"
+  rustup component add rust-src
+fi
 
 # ensure_cargo_tool BIN PATTERN CRATE ARGS...: installs CRATE with ARGS unless the first line
 # of `BIN --version` matches the glob PATTERN.

@@ -28,16 +28,14 @@ const CONTENT_TYPES = {
 
 export const byTestId = (id) => `[data-testid="${id}"]`;
 
-// Builds the release page with Trunk, unless COROLAB_SKIP_BUILD=1 says dist/ is fresh.
+// Builds the release page with Trunk (scripts/build-page.sh, the build serve.sh serves),
+// unless COROLAB_SKIP_BUILD=1 says dist/ is fresh.
 export function buildPage() {
   if (process.env.COROLAB_SKIP_BUILD === '1' && fs.existsSync(path.join(DIST, 'index.html'))) return;
-  const env = {
-    ...process.env,
-    PATH: [path.join(ROOT, 'node_modules', '.bin'), path.join(os.homedir(), '.cargo', 'bin'), process.env.PATH].join(path.delimiter),
-  };
-  const res = spawnSync('trunk', ['build', '--release'], { cwd: ROOT, env, stdio: 'inherit' });
-  if (res.error) throw new Error(`could not run trunk (run scripts/setup.sh first): ${res.error.message}`);
-  assert.equal(res.status, 0, 'trunk build --release failed');
+  // The script puts the installed tools on PATH itself.
+  const res = spawnSync('bash', [path.join(ROOT, 'scripts', 'build-page.sh')], { cwd: ROOT, stdio: 'inherit' });
+  if (res.error) throw new Error(`could not build the page (run scripts/setup.sh first): ${res.error.message}`);
+  assert.equal(res.status, 0, 'scripts/build-page.sh failed');
 }
 
 // A static file server for dist/, so the tests need nothing beyond Node.
