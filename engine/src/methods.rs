@@ -27,6 +27,10 @@ fn int_or_long(v: i64, like: &Value) -> Value {
     }
 }
 
+/// The internal method that gives a Result's value as a list of none or one element, for the
+/// inlined `Result.map { }` (see `compiler::inline`).
+pub const RESULT_VALUES: &str = "<resultValues>";
+
 impl World {
     fn no_member(&self, recv: &Value, name: &str) -> Fault {
         Fault::Stop(format!("{} has no member '{name}'", self.type_name(recv)))
@@ -659,6 +663,12 @@ impl World {
                     Err(e) => Err(Fault::Throw(e)),
                 },
                 "getOrDefault" => ok(r.unwrap_or(arg(0))),
+                // What `map { }` and `mapCatching { }` run their lambda over, inlined as a
+                // list's `map` is: the value of a success, nothing of a failure.
+                RESULT_VALUES => {
+                    let items = r.ok().into_iter().collect();
+                    ok(self.new_list(items))
+                }
                 _ => Err(self.no_member(recv, n)),
             },
             HeapObj::Mutex(_) => self.mutex_method(s, o, n, args),

@@ -201,7 +201,7 @@ impl<'a> Compiler<'a> {
                 true
             }
             ("runCatching", Some(l)) if args.len() == 1 => {
-                self.run_catching(l, None, span);
+                self.run_catching(l, "runCatching", &[], None, span);
                 true
             }
             ("measureTimeMillis", Some(l)) if args.len() == 1 => {
@@ -306,10 +306,10 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn run_catching(&mut self, l: &Lambda, receiver: Option<u32>, span: Span) {
+    fn run_catching(&mut self, l: &Lambda, mname: &str, params: &[u32], receiver: Option<u32>, span: Span) {
         let h = self.emit(Op::PushHandler(0), span);
         self.cur().cleanups.push(Cleanup::HandlerOnly);
-        self.inline_lambda(l, "runCatching", &[], receiver.map(|r| (r, RecvKind::Dynamic)), span);
+        self.inline_lambda(l, mname, params, receiver.map(|r| (r, RecvKind::Dynamic)), span);
         self.cur().cleanups.pop();
         self.emit(Op::PopHandler, span);
         self.emit(Op::CallBuiltin { builtin: Builtin::ResultSuccess, argc: 1 }, span);
@@ -358,7 +358,8 @@ impl<'a> Compiler<'a> {
                 | "associateBy" | "flatMap" | "onEach" | "reduce" | "let" | "also" | "apply" | "run" | "takeIf" | "takeUnless"
                 | "withLock" | "withPermit" | "onSuccess" | "onFailure" | "runCatching" | "partition" | "indexOfFirst"
                 | "filterKeys" | "filterValues" | "mapValues" | "mapKeys" | "single" | "singleOrNull" | "associate"
-                | "mapIndexedNotNull" | "zipWithNext" | "dropWhile" | "takeLastWhile" | "consumeEach", 1)
+                | "mapIndexedNotNull" | "zipWithNext" | "dropWhile" | "takeLastWhile" | "consumeEach" | "mapCatching"
+                | "recover" | "recoverCatching", 1)
                 | ("fold" | "getOrPut" | "joinToString", _)
                 | ("getOrElse", 1..=2)
                 | ("chunked" | "windowed" | "zip", 2..=4)
@@ -461,6 +462,25 @@ impl<'a> Compiler<'a> {
             }
             "map" | "mapNotNull" | "flatMap" => {
                 let it_val = self.temp(span);
+                // `Result.map { }` runs the lambda over the success's value, as a list's `map`
+                // runs it over each element: whether the receiver is a Result is known only
+                // as the program runs, and the lambda is compiled once.
+                let result = (mname == "map").then(|| {
+                    self.emit(Op::Push(Value::Null), span);
+                    let result = self.temp(span);
+                    self.emit(Op::Load(it_val), span);
+                    let result_test = TypeTest::Builtin(self.sym("Result"));
+                    self.emit(Op::IsInstance(result_test), span);
+                    let not_result = self.emit(Op::JumpIfFalse(0), span);
+                    self.emit(Op::Load(it_val), span);
+                    self.emit(Op::Store(result), span);
+                    self.emit(Op::Load(it_val), span);
+                    self.call_method(crate::methods::RESULT_VALUES, 0, span);
+                    self.emit(Op::Store(it_val), span);
+                    let list = self.here();
+                    self.patch(not_result, list);
+                    result
+                });
                 let acc = self.new_list(span);
                 self.emit(Op::Load(it_val), span);
                 let (_, elem, top, exit) = self.inline_loop_start(span);
@@ -494,7 +514,58 @@ impl<'a> Compiler<'a> {
                     }
                 }
                 self.inline_loop_end(top, exit, span);
-                self.emit(Op::Load(acc), span);
+                if let Some(result) = result {
+                    self.emit(Op::Load(result), span);
+                    let not_result = self.emit(Op::JumpIfNull(0), span);
+                    self.emit(Op::Pop, span);
+                    self.emit(Op::Load(result), span);
+                    let s = self.sym("isSuccess");
+                    self.emit(Op::GetField { name: s, safe: false }, span);
+                    let failure = self.emit(Op::JumpIfFalse(0), span);
+                    self.emit(Op::Load(acc), span);
+                    self.call_method("first", 0, span);
+                    self.emit(Op::CallBuiltin { builtin: Builtin::ResultSuccess, argc: 1 }, span);
+                    let done = self.emit(Op::Jump(0), span);
+                    let f = self.here();
+                    self.patch(failure, f);
+                    self.emit(Op::Load(result), span);
+                    let done_too = self.emit(Op::Jump(0), span);
+                    let list = self.here();
+                    self.patch(not_result, list);
+                    self.emit(Op::Pop, span);
+                    self.emit(Op::Load(acc), span);
+                    let end = self.here();
+                    self.patch(done, end);
+                    self.patch(done_too, end);
+                } else {
+                    self.emit(Op::Load(acc), span);
+                }
+            }
+            // A failure goes through `mapCatching` and a success through `recover` as they
+            // are; the lambda's value is the new success, and what it throws the new failure
+            // in the catching forms.
+            "mapCatching" | "recover" | "recoverCatching" => {
+                let r = self.temp(span);
+                self.emit(Op::Load(r), span);
+                let s = self.sym("isSuccess");
+                self.emit(Op::GetField { name: s, safe: false }, span);
+                let on_success = mname == "mapCatching";
+                let keep = self.emit(if on_success { Op::JumpIfFalse(0) } else { Op::JumpIfTrue(0) }, span);
+                self.emit(Op::Load(r), span);
+                self.call_method(if on_success { "getOrThrow" } else { "exceptionOrNull" }, 0, span);
+                let v = self.temp(span);
+                if mname == "recover" {
+                    self.inline_lambda(l, mname, &[v], None, span);
+                    self.emit(Op::CallBuiltin { builtin: Builtin::ResultSuccess, argc: 1 }, span);
+                } else {
+                    self.run_catching(l, mname, &[v], None, span);
+                }
+                let done = self.emit(Op::Jump(0), span);
+                let k = self.here();
+                self.patch(keep, k);
+                self.emit(Op::Load(r), span);
+                let end = self.here();
+                self.patch(done, end);
             }
             "filter" | "filterNot" | "partition" | "filterKeys" | "filterValues" => {
                 let it_val = self.temp(span);
@@ -930,7 +1001,7 @@ impl<'a> Compiler<'a> {
             }
             "runCatching" => {
                 let r = self.temp(span);
-                self.run_catching(l, Some(r), span);
+                self.run_catching(l, "runCatching", &[], Some(r), span);
             }
             // `consume { for (e in this) action(e) }`: the channel is cancelled when the loop
             // ends, however it ends (with the failure as cause when the action throws).
