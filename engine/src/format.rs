@@ -584,6 +584,12 @@ impl World {
                 xs.cmp(&ys)
             }
             (Value::Bool(x), Value::Bool(y)) => x.cmp(y),
+            _ if self.own_method(a, "compareTo", 1).is_some() => {
+                return Err(Fault::Stop(format!(
+                    "{} has its own compareTo(), which Coroutine Lab runs for `<`, `>`, `<=` and `>=`, but not inside built-ins such as sorted(), max() or coerceIn(); sort by a key instead: sortedBy {{ it.x }}",
+                    self.type_name(a)
+                )))
+            }
             _ => return Err(Fault::Stop(format!("cannot compare {} with {}", self.type_name(a), self.type_name(b)))),
         })
     }

@@ -184,6 +184,9 @@ pub enum OnReturn {
     StoreGlobal(u32),
     /// Push its negation: `a != b` through a class's own `equals()`.
     PushNot,
+    /// Push whether the comparison holds for the returned `compareTo()` value against zero:
+    /// `a < b` through a class's own `compareTo()`.
+    PushCompared(crate::bytecode::BinOp),
 }
 
 /// A scope frame: the job of the scope and how to leave it.

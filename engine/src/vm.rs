@@ -391,13 +391,19 @@ impl World {
                 Op::Binary(b) => {
                     let rhs = ex.stack.pop().expect("stack underflow");
                     let lhs = ex.stack.pop().expect("stack underflow");
-                    // `a == b` is `a.equals(b)`: a class's own equals() runs as a call.
-                    let own_equals = match b {
+                    // `a == b` is `a.equals(b)` and `a < b` is `a.compareTo(b) < 0`: a class's
+                    // own equals() or compareTo() runs as a call.
+                    let own_method = match b {
                         BinOp::Eq | BinOp::NotEq => self.own_method(&lhs, "equals", 1),
+                        BinOp::Lt | BinOp::LtEq | BinOp::Gt | BinOp::GtEq => self.own_method(&lhs, "compareTo", 1),
                         _ => None,
                     };
-                    if let Some(f) = own_equals {
-                        let on_return = if *b == BinOp::Eq { OnReturn::Push } else { OnReturn::PushNot };
+                    if let Some(f) = own_method {
+                        let on_return = match b {
+                            BinOp::Eq => OnReturn::Push,
+                            BinOp::NotEq => OnReturn::PushNot,
+                            _ => OnReturn::PushCompared(*b),
+                        };
                         match self.push_frame(ex, f, None, vec![lhs, rhs], on_return, span) {
                             Ok(()) => Ok(()),
                             Err(e) => self.throw(s, ex, e),
@@ -841,6 +847,15 @@ impl World {
             OnReturn::Push => ex.stack.push(v),
             OnReturn::PushInstead(o) => ex.stack.push(o),
             OnReturn::PushNot => ex.stack.push(Value::Bool(!v.as_bool().unwrap_or(false))),
+            OnReturn::PushCompared(op) => {
+                let c = v.as_i64().unwrap_or(0);
+                ex.stack.push(Value::Bool(match op {
+                    BinOp::Lt => c < 0,
+                    BinOp::LtEq => c <= 0,
+                    BinOp::Gt => c > 0,
+                    _ => c >= 0,
+                }));
+            }
             OnReturn::StoreGlobal(g) => {
                 self.globals[g as usize] = v;
                 if ex.frames.is_empty() {

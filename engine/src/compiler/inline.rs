@@ -16,6 +16,47 @@ fn lambda_of(a: &Arg) -> Option<&Lambda> {
     }
 }
 
+/// `xs.map(f)`, where `f` names a function value (a local, a parameter or a property):
+/// `xs.map { f(it) }`, with the lambda's parameters as many as the library function passes.
+/// A name is read again for each element, which is the same as reading it once.
+fn function_value_lambda(mname: &str, args: &[Arg]) -> Option<Lambda> {
+    let arg = args.last()?;
+    let ExprKind::Name(_) = &arg.value.kind else { return None };
+    if arg.name.is_some() || arg.spread {
+        return None;
+    }
+    let arity = match (mname, args.len()) {
+        ("forEachIndexed" | "mapIndexed" | "filterIndexed" | "mapIndexedNotNull" | "reduce", 1) | ("fold", 2) => 2,
+        (
+            "forEach" | "onEach" | "map" | "mapNotNull" | "filter" | "filterNot" | "count" | "sumOf" | "sumBy" | "any" | "all"
+            | "none" | "first" | "firstOrNull" | "find" | "last" | "lastOrNull" | "maxOf" | "minOf" | "maxByOrNull"
+            | "minByOrNull" | "maxBy" | "minBy" | "sortedBy" | "sortedByDescending" | "groupBy" | "associateWith"
+            | "associateBy" | "flatMap" | "let" | "also" | "takeIf" | "takeUnless" | "partition" | "indexOfFirst" | "single"
+            | "singleOrNull" | "associate" | "dropWhile" | "takeLastWhile" | "mapValues" | "mapKeys" | "filterKeys"
+            | "filterValues" | "onSuccess" | "onFailure" | "mapCatching" | "recover" | "recoverCatching",
+            1,
+        ) => 1,
+        _ => return None,
+    };
+    let span = arg.value.span;
+    let name = |i: usize| Ident { name: format!("<arg{i}>"), span };
+    let call = Expr {
+        kind: ExprKind::Call {
+            callee: Box::new(arg.value.clone()),
+            type_args: Vec::new(),
+            args: (0..arity).map(|i| Arg { name: None, spread: false, value: Expr { kind: ExprKind::Name(name(i)), span } }).collect(),
+            trailing_lambda: false,
+        },
+        span,
+    };
+    Some(Lambda {
+        params: (0..arity).map(|i| LambdaParam { pattern: Pattern::Name(name(i)), ty: None }).collect(),
+        has_arrow: true,
+        body: Block { stmts: vec![Stmt::Expr(call)], span },
+        label: None,
+    })
+}
+
 impl<'a> Compiler<'a> {
     /// Leaves the element a search loop stored in `found`; when it found none (`found` still
     /// holds `Absent`), throws NoSuchElementException with `none`'s message, or leaves null
@@ -348,7 +389,20 @@ impl<'a> Compiler<'a> {
             self.emit(Op::Push(Value::Unit), span);
             return true;
         }
-        let Some(l) = args.last().and_then(lambda_of) else { return false };
+        let passed;
+        let l = match args.last() {
+            Some(a) => match lambda_of(a) {
+                Some(l) => l,
+                None => match function_value_lambda(mname, args) {
+                    Some(l) => {
+                        passed = l;
+                        &passed
+                    }
+                    None => return false,
+                },
+            },
+            None => return false,
+        };
         let n_args = args.len();
         let known = matches!(
             (mname, n_args),

@@ -2392,8 +2392,10 @@ impl<'s> Parser<'s> {
                 T::StrDollarIdent => {
                     self.pos += 1;
                     let name = self.text(t)[1..].to_string();
-                    let id = Ident { name, span: Span { start: t.span.start + 1, end: t.span.end } };
-                    parts.push(StrPart::Expr(Expr { span: id.span, kind: ExprKind::Name(id) }));
+                    let span = Span { start: t.span.start + 1, end: t.span.end };
+                    // `$this` is the receiver, as `${this}` is.
+                    let kind = if name == "this" { ExprKind::This } else { ExprKind::Name(Ident { name, span }) };
+                    parts.push(StrPart::Expr(Expr { span, kind }));
                 }
                 T::StrExprStart => {
                     self.pos += 1;
