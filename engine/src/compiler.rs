@@ -181,6 +181,13 @@ struct FnCtx {
     return_type: Option<TypeRef>,
 }
 
+/// Properties of built-in types a reference such as `String::length` reads; any other member
+/// it names is called.
+const BUILTIN_PROPERTIES: &[&str] = &[
+    "length", "size", "key", "value", "message", "cause", "name", "keys", "values", "entries", "indices", "lastIndex", "isActive",
+    "isCompleted", "isCancelled", "ordinal", "localizedMessage",
+];
+
 #[derive(Debug, Clone)]
 struct FunSig {
     func: FuncId,
@@ -1963,6 +1970,10 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Member { receiver, name, safe } => self.member(receiver, name, *safe, span),
             ExprKind::ClassRef(inner) => self.class_ref(inner, span),
+            ExprKind::CallableRef { receiver, name } => {
+                let lambda = self.callable_ref_lambda(receiver.as_deref(), name, None, span);
+                self.expr(&Expr { kind: ExprKind::Lambda(lambda), span });
+            }
             ExprKind::Call { callee, type_args, args, trailing_lambda } => self.call(callee, type_args, args, *trailing_lambda, span),
             ExprKind::Index { receiver, index } => {
                 self.expr(receiver);
@@ -2660,13 +2671,68 @@ impl<'a> Compiler<'a> {
             || self.classes.values().any(|c| c.members.iter().any(|m| !m.is_fun && m.name == name))
     }
 
+    /// The lambda a callable reference stands for: `::f` is `{ a, b -> f(a, b) }`, a bound
+    /// `x::f` is `{ a -> x.f(a) }`, `Type::f` is `{ t, a -> t.f(a) }`, and a property is read
+    /// instead of called (`String::length` is `{ t -> t.length }`). `arity` is how many
+    /// parameters the function it is passed to gives it; otherwise the referenced function's
+    /// own count.
+    pub(super) fn callable_ref_lambda(&mut self, receiver: Option<&Expr>, name: &Ident, arity: Option<usize>, span: Span) -> Lambda {
+        // A name before `::` that is no value is a type: its member is called on the first
+        // parameter.
+        let type_name = match receiver.map(|r| &r.kind) {
+            Some(ExprKind::Name(id)) if !self.is_value_name(&id.name) => Some(id.name.as_str()),
+            _ => None,
+        };
+        let method_params = self.classes.values().find_map(|c| c.methods.get(&name.name)).map(|sig| sig.params.len());
+        let arity = arity.unwrap_or_else(|| match (receiver, type_name) {
+            (None, _) => self.functions.get(&name.name).and_then(|f| f.first()).map_or(1, |f| f.params.len()),
+            (Some(_), Some(t)) => 1 + self.classes.get(t).and_then(|c| c.methods.get(&name.name)).map(|sig| sig.params.len()).unwrap_or(0),
+            (Some(_), None) => method_params.unwrap_or(0),
+        });
+        let param = |i: usize| Expr { kind: ExprKind::Name(Ident { name: format!("<arg{i}>"), span }), span };
+        let (target, first_arg) = match (receiver, type_name) {
+            (None, _) => (None, 0),
+            (Some(_), Some(_)) => (Some(param(0)), 1),
+            (Some(r), None) => (Some(r.clone()), 0),
+        };
+        let is_property = match type_name {
+            Some(t) => match self.classes.get(t) {
+                Some(c) => c.members.iter().any(|m| !m.is_fun && m.name == name.name),
+                None => BUILTIN_PROPERTIES.contains(&name.name.as_str()) || (matches!(t, "Pair" | "Triple") && matches!(name.name.as_str(), "first" | "second" | "third")),
+            },
+            None => target.is_some() && self.user_property_named(&name.name) && method_params.is_none(),
+        };
+        let body = match target {
+            Some(t) if is_property && arity == first_arg => Expr { kind: ExprKind::Member { receiver: Box::new(t), name: name.clone(), safe: false }, span },
+            target => {
+                let callee = match target {
+                    Some(t) => Expr { kind: ExprKind::Member { receiver: Box::new(t), name: name.clone(), safe: false }, span },
+                    None => Expr { kind: ExprKind::Name(name.clone()), span: name.span },
+                };
+                let args = (first_arg..arity.max(first_arg)).map(|i| Arg { name: None, spread: false, value: param(i) }).collect();
+                Expr { kind: ExprKind::Call { callee: Box::new(callee), type_args: Vec::new(), args, trailing_lambda: false }, span }
+            }
+        };
+        Lambda {
+            params: (0..arity).map(|i| LambdaParam { pattern: Pattern::Name(Ident { name: format!("<arg{i}>"), span }), ty: None }).collect(),
+            has_arrow: true,
+            body: Block { stmts: vec![Stmt::Expr(body)], span },
+            label: None,
+        }
+    }
+
+    /// Whether a name is a value here (a local, a top-level property or an object), rather
+    /// than only a type.
+    fn is_value_name(&mut self, name: &str) -> bool {
+        self.find_var(name).is_some() || self.globals.contains_key(name) || self.classes.get(name).is_some_and(|c| c.is_object)
+    }
+
     /// `x::class`. A name that is no value but a type (`IllegalStateException::class`,
     /// `Foo::class` for a class) is a class literal; anything else is evaluated and its
     /// runtime class taken, as Kotlin's bound class references do.
     fn class_ref(&mut self, inner: &Expr, span: Span) {
         if let ExprKind::Name(id) = &inner.kind {
-            let is_value = self.find_var(&id.name).is_some() || self.globals.contains_key(&id.name) || self.classes.get(&id.name).is_some_and(|c| c.is_object);
-            if !is_value {
+            if !self.is_value_name(&id.name) {
                 let java: Option<String> = match self.classes.get(&id.name) {
                     Some(_) => Some(id.name.clone()),
                     None => match id.name.as_str() {

@@ -16,16 +16,10 @@ fn lambda_of(a: &Arg) -> Option<&Lambda> {
     }
 }
 
-/// `xs.map(f)`, where `f` names a function value (a local, a parameter or a property):
-/// `xs.map { f(it) }`, with the lambda's parameters as many as the library function passes.
-/// A name is read again for each element, which is the same as reading it once.
-fn function_value_lambda(mname: &str, args: &[Arg]) -> Option<Lambda> {
-    let arg = args.last()?;
-    let ExprKind::Name(_) = &arg.value.kind else { return None };
-    if arg.name.is_some() || arg.spread {
-        return None;
-    }
-    let arity = match (mname, args.len()) {
+/// How many parameters a library function gives the function passed to it last, for the
+/// lambda that stands for a function value or a reference (`xs.map(f)`, `xs.map(::f)`).
+fn passed_arity(mname: &str, n_args: usize) -> Option<usize> {
+    Some(match (mname, n_args) {
         ("forEachIndexed" | "mapIndexed" | "filterIndexed" | "mapIndexedNotNull" | "reduce", 1) | ("fold", 2) => 2,
         (
             "forEach" | "onEach" | "map" | "mapNotNull" | "filter" | "filterNot" | "count" | "sumOf" | "sumBy" | "any" | "all"
@@ -37,23 +31,6 @@ fn function_value_lambda(mname: &str, args: &[Arg]) -> Option<Lambda> {
             1,
         ) => 1,
         _ => return None,
-    };
-    let span = arg.value.span;
-    let name = |i: usize| Ident { name: format!("<arg{i}>"), span };
-    let call = Expr {
-        kind: ExprKind::Call {
-            callee: Box::new(arg.value.clone()),
-            type_args: Vec::new(),
-            args: (0..arity).map(|i| Arg { name: None, spread: false, value: Expr { kind: ExprKind::Name(name(i)), span } }).collect(),
-            trailing_lambda: false,
-        },
-        span,
-    };
-    Some(Lambda {
-        params: (0..arity).map(|i| LambdaParam { pattern: Pattern::Name(name(i)), ty: None }).collect(),
-        has_arrow: true,
-        body: Block { stmts: vec![Stmt::Expr(call)], span },
-        label: None,
     })
 }
 
@@ -347,6 +324,34 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// `xs.map(f)`, where `f` names a function value (a local, a parameter or a property), is
+    /// `xs.map { f(it) }`, and `xs.map(::g)` is `xs.map { g(it) }`: a lambda with as many
+    /// parameters as the library function passes. A name is read again for each element,
+    /// which is the same as reading it once.
+    fn passed_function_lambda(&mut self, mname: &str, args: &[Arg]) -> Option<Lambda> {
+        let arg = args.last()?;
+        if arg.name.is_some() || arg.spread {
+            return None;
+        }
+        let arity = passed_arity(mname, args.len())?;
+        let span = arg.value.span;
+        match &arg.value.kind {
+            ExprKind::CallableRef { receiver, name } => Some(self.callable_ref_lambda(receiver.as_deref(), name, Some(arity), span)),
+            ExprKind::Name(_) => {
+                let param = |i: usize| Ident { name: format!("<arg{i}>"), span };
+                let args = (0..arity).map(|i| Arg { name: None, spread: false, value: Expr { kind: ExprKind::Name(param(i)), span } }).collect();
+                let call = ExprKind::Call { callee: Box::new(arg.value.clone()), type_args: Vec::new(), args, trailing_lambda: false };
+                Some(Lambda {
+                    params: (0..arity).map(|i| LambdaParam { pattern: Pattern::Name(param(i)), ty: None }).collect(),
+                    has_arrow: true,
+                    body: Block { stmts: vec![Stmt::Expr(Expr { kind: call, span })], span },
+                    label: None,
+                })
+            }
+            _ => None,
+        }
+    }
+
     fn run_catching(&mut self, l: &Lambda, mname: &str, params: &[u32], receiver: Option<u32>, span: Span) {
         let h = self.emit(Op::PushHandler(0), span);
         self.cur().cleanups.push(Cleanup::HandlerOnly);
@@ -393,7 +398,7 @@ impl<'a> Compiler<'a> {
         let l = match args.last() {
             Some(a) => match lambda_of(a) {
                 Some(l) => l,
-                None => match function_value_lambda(mname, args) {
+                None => match self.passed_function_lambda(mname, args) {
                     Some(l) => {
                         passed = l;
                         &passed

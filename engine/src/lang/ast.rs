@@ -442,8 +442,16 @@ pub enum ExprKind {
     /// `x!!`
     NotNull(Box<Expr>),
     /// `x::class`: the Kotlin class (`KClass`) of a value, or of a type when `x` names one
-    /// (`IllegalStateException::class`). Other callable references (`::name`) are not parsed.
+    /// (`IllegalStateException::class`).
     ClassRef(Box<Expr>),
+    /// `::name`, `receiver::name` or `Type::name`: a reference to a function or a property,
+    /// which compiles as the lambda that calls or reads it.
+    CallableRef {
+        /// What is before `::`: none, a value (a bound reference) or a type.
+        receiver: Option<Box<Expr>>,
+        /// The function or property.
+        name: Ident,
+    },
     /// `receiver.name` or `receiver?.name`.
     Member {
         /// The receiver.

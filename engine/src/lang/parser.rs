@@ -2042,7 +2042,7 @@ impl<'s> Parser<'s> {
         Expr { kind: ExprKind::Index { receiver: Box::new(e), index: Box::new(index) }, span }
     }
 
-    /// `e!!`, `e++`, `e--`, `e::class` and the unsupported `e::name`.
+    /// `e!!`, `e++`, `e--`, `e::class` and `e::name`.
     fn operator_suffix(&mut self, e: Expr) -> Expr {
         let start = e.span.start;
         let t = self.bump();
@@ -2056,11 +2056,12 @@ impl<'s> Parser<'s> {
                 self.bump();
                 ExprKind::ClassRef(Box::new(e))
             }
+            T::ColonColon if self.kind() == T::Ident => {
+                let n = self.bump();
+                ExprKind::CallableRef { receiver: Some(Box::new(e)), name: Ident { name: self.text(n).to_string(), span: n.span } }
+            }
             _ => {
-                self.error(t.span, "callable references (`::`) are not supported in Coroutine Lab");
-                if matches!(self.kind(), T::Ident | T::Class) {
-                    self.bump();
-                }
+                self.error_here("a function or property name after '::'");
                 ExprKind::Error
             }
         };
@@ -2307,12 +2308,11 @@ impl<'s> Parser<'s> {
                 self.error_help(t.span, "anonymous functions are not supported in Coroutine Lab", "use a lambda `{ … }` instead");
                 self.skip_declaration_body();
             }
-            T::ColonColon => {
+            T::ColonColon if self.toks.get(self.pos + 1).is_some_and(|n| n.kind == T::Ident) => {
                 self.bump();
-                self.error(t.span, "callable references (`::`) are not supported in Coroutine Lab");
-                if matches!(self.kind(), T::Ident) {
-                    self.bump();
-                }
+                let n = self.bump();
+                let name = Ident { name: self.text(n).to_string(), span: n.span };
+                return Expr { kind: ExprKind::CallableRef { receiver: None, name }, span: self.span_from(t.span.start) };
             }
             _ => {
                 self.error_here("an expression");

@@ -306,6 +306,8 @@ fn expr(e: &Expr, indent: usize) -> String {
         ExprKind::As { expr, ty: t, safe } => format!("({} {} {})", if *safe { "as?" } else { "as" }, x(expr), ty(t)),
         ExprKind::NotNull(e) => format!("(!! {})", x(e)),
         ExprKind::ClassRef(e) => format!("(::class {})", x(e)),
+        ExprKind::CallableRef { receiver: Some(r), name } => format!("(:: {} {})", x(r), name.name),
+        ExprKind::CallableRef { receiver: None, name } => format!("(:: {})", name.name),
         ExprKind::Member { receiver, name, safe } => format!("({} {} {})", if *safe { "?." } else { "." }, x(receiver), name.name),
         ExprKind::Call { callee, type_args, args, trailing_lambda } => {
             let targs = if type_args.is_empty() {

@@ -1,4 +1,0 @@
-fun main() {
-    val names = listOf("a", "b")
-    names.forEach(::println)
-}
