@@ -607,7 +607,7 @@ pub const METHOD_NAMES: &[&str] = &[
     "sortedDescending", "sort", "sortDescending", "sortBy", "sortByDescending", "sortWith", "sortedWith", "reversed", "take", "drop", "takeLast", "dropLast", "distinct", "toList", "toMutableList", "toSet", "toMutableSet", "max", "min",
     "maxOrNull", "minOrNull", "maxOf", "minOf", "average", "withIndex", "zip", "getOrNull", "subList", "shuffled", "chunked",
     "groupBy", "flatMap", "onEach", "reduce", "keys", "values", "entries", "put", "getOrPut", "indices", "lastIndex", "step",
-    "toTypedArray", "toIntArray", "associateWith", "associateBy", "partition", "sumByDouble", "random", "single", "fill",
+    "toTypedArray", "toCharArray", "toIntArray", "associateWith", "associateBy", "partition", "sumByDouble", "random", "single", "fill",
     "singleOrNull", "windowed", "filterKeys", "filterValues", "mapValues", "mapKeys", "toPair", "filterNotNull", "flatten",
     "associate", "zipWithNext", "mapIndexedNotNull", "dropWhile", "groupingBy", "eachCount", "takeLastWhile", "elementAt", "asList", "contentToString",
     // Strings and numbers.

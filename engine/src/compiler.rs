@@ -2858,6 +2858,20 @@ impl<'a> Compiler<'a> {
         }
         match &callee.kind {
             ExprKind::Name(id) => self.name_call(id, args, span),
+            // `xs.filterIsInstance<T>()` is `xs.filter { it is T }`.
+            ExprKind::Member { receiver, name, safe } if name.name == "filterIsInstance" && type_args.len() == 1 && args.is_empty() => {
+                let it = Ident { name: "<arg0>".into(), span };
+                let test = ExprKind::Is { expr: Box::new(Expr { kind: ExprKind::Name(it.clone()), span }), ty: type_args[0].clone(), negated: false };
+                let lambda = Lambda {
+                    params: vec![LambdaParam { pattern: Pattern::Name(it), ty: None }],
+                    has_arrow: true,
+                    body: Block { stmts: vec![Stmt::Expr(Expr { kind: test, span })], span },
+                    label: None,
+                };
+                let filter = Ident { name: "filter".into(), span: name.span };
+                let arg = Arg { name: None, spread: false, value: Expr { kind: ExprKind::Lambda(lambda), span } };
+                self.method_call(receiver, &filter, &[arg], *safe, span);
+            }
             ExprKind::Member { receiver, name, safe } => self.method_call(receiver, name, args, *safe, span),
             _ => {
                 self.expr(callee);

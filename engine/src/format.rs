@@ -638,6 +638,7 @@ impl World {
                     Value::Ctx(Rc::new(x.plus(&y)))
                 }
                 (Value::Char(c), Value::Int(i)) => Value::Char(char::from_u32((*c as i64 + *i as i64) as u32).unwrap_or('\u{fffd}')),
+                (Value::Char(c), Value::Str(x)) => Value::Str(Rc::from(format!("{c}{x}"))),
                 // `collection + element` or `collection + collection` (a list, a set or a
                 // range adds its elements); a Set gives a Set, which keeps each element once.
                 (Value::Obj(o), _) if matches!(self.heap.get(*o), HeapObj::List(_) | HeapObj::Set(_)) => {

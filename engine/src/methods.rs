@@ -1774,9 +1774,19 @@ impl World {
                 Value::Str(other) => ok(Value::Int(compare_texts(text, &other, ignore_case_at(1)))),
                 other => Err(self.no_member(&other, "compareTo")),
             },
-            "toList" => {
+            "toList" | "toCharArray" => {
                 let v = chars.iter().map(|c| Value::Char(*c)).collect();
-                Ok(Native::Value(self.new_list(v)))
+                let kind = if n == "toList" { ListKind::read_only(chars.len()) } else { ListKind::Array };
+                Ok(Native::Value(self.new_list_of(v, kind)))
+            }
+            "toSet" => {
+                let mut v: Vec<Value> = Vec::new();
+                for c in chars {
+                    if !v.contains(&Value::Char(c)) {
+                        v.push(Value::Char(c));
+                    }
+                }
+                ok(Value::Obj(self.heap.alloc(HeapObj::Set(v))))
             }
             "ifEmpty" | "ifBlank" => ok(Value::str(text)),
             _ => Err(Fault::Stop(format!("String has no member '{n}'"))),
