@@ -69,7 +69,7 @@ impl World {
                         return Ok(Native::Pushed);
                     }
                 }
-                if let Some(i) = c.fields.iter().position(|f| *f == name) {
+                if let Some(i) = c.slot(name) {
                     return ok(fields[i].clone());
                 }
             }
@@ -86,7 +86,7 @@ impl World {
             match self.heap.get_mut(*o) {
                 HeapObj::Instance { class, fields } => {
                     let c = &program.classes[class.0 as usize];
-                    if let Some(i) = c.fields.iter().position(|f| *f == name) {
+                    if let Some(i) = c.slot(name) {
                         fields[i] = v;
                         return Ok(());
                     }
@@ -94,7 +94,7 @@ impl World {
                 HeapObj::Exception(e) => {
                     if let Some((class, fields)) = &mut e.user_class {
                         let c = &program.classes[class.0 as usize];
-                        if let Some(i) = c.fields.iter().position(|f| *f == name) {
+                        if let Some(i) = c.slot(name) {
                             fields[i] = v;
                             return Ok(());
                         }
@@ -108,6 +108,16 @@ impl World {
             }
         }
         Err(Fault::Stop(format!("cannot set '{n}' on {}", self.type_name(&recv))))
+    }
+
+    /// The fields of a user object, for the slot instructions.
+    pub(crate) fn slots_mut(&mut self, recv: &Value) -> Option<&mut Vec<Value>> {
+        let Value::Obj(o) = recv else { return None };
+        match self.heap.get_mut(*o) {
+            HeapObj::Instance { fields, .. } => Some(fields),
+            HeapObj::Exception(e) => e.user_class.as_mut().map(|(_, f)| f),
+            _ => None,
+        }
     }
 
     /// `receiver[index]`.
@@ -208,7 +218,7 @@ impl World {
                 HeapObj::Instance { class, fields } => {
                     let c = &self.program.classes[class.0 as usize];
                     let f = c.data_fields.get(n as usize).ok_or_else(|| Fault::Stop(format!("{} has no component{}", c.name, n + 1)))?;
-                    let i = c.fields.iter().position(|x| x == f).unwrap_or(0);
+                    let i = c.slot(*f).unwrap_or(0);
                     Ok(fields[i].clone())
                 }
                 _ => Err(Fault::Stop(format!("{} cannot be destructured", self.type_name(v)))),
@@ -771,9 +781,9 @@ impl World {
                     };
                     let idx = if name.is_empty() {
                         next += 1;
-                        c.data_fields.get(next - 1).and_then(|f| c.fields.iter().position(|x| x == f))
+                        c.data_fields.get(next - 1).and_then(|f| c.slot(*f))
                     } else {
-                        c.fields.iter().position(|f| self.program.sym(*f) == name)
+                        c.fields.iter().rposition(|f| self.program.sym(*f) == name)
                     };
                     match idx {
                         Some(i) => fields[i] = pair.get(1).cloned().unwrap_or(Value::Null),
@@ -785,7 +795,7 @@ impl World {
                 if self.program.func(c.init).n_params as usize == c.data_fields.len() + 1 {
                     let obj = self.new_instance(class);
                     let mut all = vec![obj.clone()];
-                    all.extend(c.data_fields.iter().map(|f| c.fields.iter().position(|x| x == f).map(|i| fields[i].clone()).unwrap_or(Value::Null)));
+                    all.extend(c.data_fields.iter().map(|f| c.slot(*f).map(|i| fields[i].clone()).unwrap_or(Value::Null)));
                     self.push_frame(ex, c.init, None, all, OnReturn::PushInstead(obj), span).map_err(Fault::Throw)?;
                     return Ok(Native::Pushed);
                 }

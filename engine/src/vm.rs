@@ -356,6 +356,27 @@ impl World {
                         Err(f) => self.fault(s, ex, f, span),
                     }
                 }
+                Op::GetSlot(i) => {
+                    let recv = ex.stack.pop().expect("stack underflow");
+                    match self.slots_mut(&recv).and_then(|f| f.get(*i as usize).cloned()) {
+                        Some(v) => {
+                            ex.stack.push(v);
+                            Ok(())
+                        }
+                        None => self.fault(s, ex, Fault::Stop(format!("{} has no field {i}", self.type_name(&recv))), span),
+                    }
+                }
+                Op::SetSlot(i) => {
+                    let v = ex.stack.pop().expect("stack underflow");
+                    let recv = ex.stack.pop().expect("stack underflow");
+                    match self.slots_mut(&recv).and_then(|f| f.get_mut(*i as usize)) {
+                        Some(slot) => {
+                            *slot = v;
+                            Ok(())
+                        }
+                        None => self.fault(s, ex, Fault::Stop(format!("{} has no field {i}", self.type_name(&recv))), span),
+                    }
+                }
                 Op::GetIndex => {
                     let idx = ex.stack.pop().expect("stack underflow");
                     let recv = ex.stack.pop().expect("stack underflow");
