@@ -2153,7 +2153,7 @@ impl<'a> Compiler<'a> {
                 "Int", "Long", "Double", "Float", "Boolean", "String", "Char", "Number", "List", "MutableList", "Map", "MutableMap",
                 "Set", "MutableSet", "Collection", "Iterable", "Pair", "Triple", "Job", "Deferred", "CompletableDeferred", "CoroutineScope",
                 "CoroutineContext", "CoroutineDispatcher", "Unit", "Nothing", "Throwable", "Function0", "Function1", "Array",
-                "IntArray", "Result", "Comparable", "CharSequence", "Short", "Byte", "Enum", "->",
+                "IntArray", "Result", "Comparable", "CharSequence", "Short", "Byte", "Enum", "CoroutineExceptionHandler", "CoroutineName", "->",
             ];
             if !KNOWN.contains(&name) && ExcClass::from_name(name).is_none() {
                 self.error(ty.span, format!("unknown type '{name}'"));

@@ -414,6 +414,9 @@ impl World {
                     ("CoroutineScope", Value::Scope(_)) => true,
                     ("CoroutineContext", Value::Ctx(_) | Value::Job(_) | Value::Dispatcher(_)) => true,
                     ("CoroutineDispatcher", Value::Dispatcher(_)) => true,
+                    // A context of one element is that element.
+                    ("CoroutineExceptionHandler", Value::Ctx(c)) => c.keys() == [crate::value::CtxKey::Handler],
+                    ("CoroutineName", Value::Ctx(c)) => c.keys() == [crate::value::CtxKey::Name],
                     ("->" | "Function0" | "Function1", Value::Obj(o)) => matches!(self.heap.get(*o), HeapObj::Closure { .. }),
                     ("List" | "MutableList" | "Collection" | "Iterable", Value::Obj(o)) => matches!(self.heap.get(*o), HeapObj::List(_) | HeapObj::Set(_)),
                     ("Iterable" | "Collection", Value::Range(_)) => true,

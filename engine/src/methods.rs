@@ -62,6 +62,12 @@ impl World {
             };
             if let (Some(class), Some(fields)) = (class, fields) {
                 let c = &program.classes[class.0 as usize];
+                // `localizedMessage` is `message` (getLocalizedMessage() calls getMessage()), the
+                // class's own when it overrides it.
+                let name = match program.find_sym("message") {
+                    Some(m) if n == "localizedMessage" && c.exception_base.is_some() && !c.getters.contains(&name) => m,
+                    _ => name,
+                };
                 // A getter first: a subclass may compute a property its superclass stores.
                 if c.getters.contains(&name) {
                     if let Some(&(_, f)) = c.methods.iter().find(|(m, _)| *m == name) {
@@ -261,6 +267,20 @@ impl World {
         self.own_method(v, "toString", 0)
     }
 
+    /// The function of the program that gives a value's text, and what to make of its
+    /// result: the class's own `toString()`, or for an exception class, its own `message`
+    /// getter, which `Throwable.toString()` reads (`MyError: text`).
+    pub(crate) fn own_text(&self, v: &Value) -> Option<(crate::bytecode::FuncId, OnReturn)> {
+        if let Some(f) = self.own_to_string(v) {
+            return Some((f, OnReturn::Push));
+        }
+        let Value::Obj(o) = v else { return None };
+        let HeapObj::Exception(e) = self.heap.get(*o) else { return None };
+        let class = &self.program.classes[e.user_class.as_ref()?.0 .0 as usize];
+        let (_, f) = class.methods.iter().find(|(m, _)| self.program.sym(*m) == "message" && class.getters.contains(m))?;
+        Some((*f, OnReturn::ThrowableText(Rc::from(class.name.as_str()))))
+    }
+
     /// The method `name` with `arity` parameters that a value's class declares with
     /// `override`, if it is an instance of one of the program's classes.
     pub(crate) fn own_method(&self, v: &Value, name: &str, arity: u32) -> Option<crate::bytecode::FuncId> {
@@ -283,6 +303,10 @@ impl World {
         // Members every value has.
         match n {
             "toString" if args.is_empty() => {
+                if let Some((f, on_return)) = self.own_text(&recv) {
+                    self.push_frame(ex, f, None, vec![recv], on_return, span).map_err(Fault::Throw)?;
+                    return Ok(Native::Pushed);
+                }
                 if let Some(msg) = self.unprintable(&recv) {
                     return Err(Fault::Stop(msg));
                 }
@@ -617,7 +641,7 @@ impl World {
                     ok(Value::Unit)
                 }
                 "printStackTrace" => {
-                    let text = self.exception_to_string(recv);
+                    let text = self.throwable_text_now(recv);
                     self.print(&text, true, true);
                     for l in self.stack_trace_lines(recv) {
                         self.print(&l, true, true);
@@ -625,7 +649,7 @@ impl World {
                     ok(Value::Unit)
                 }
                 "stackTraceToString" => {
-                    let mut text = self.exception_to_string(recv);
+                    let mut text = self.throwable_text_now(recv);
                     for l in self.stack_trace_lines(recv) {
                         text.push('\n');
                         text.push_str(&l);
@@ -892,7 +916,7 @@ impl World {
     /// built-in such as `+` on a String or `StringBuilder.append`): a value whose text would
     /// come from one stops the run with a diagnostic instead of printing the default text.
     pub(crate) fn text_of(&self, v: &Value) -> Result<String, Fault> {
-        if self.own_to_string(v).is_some() {
+        if self.own_text(v).is_some() {
             return Err(Fault::Stop(format!(
                 "{} has its own toString(), which Coroutine Lab runs where a value is printed or put in a string template, but not inside built-ins such as `+` on a String, StringBuilder.append or String.format; use a template such as \"total: ${{x}}\"",
                 self.type_name(v)
@@ -941,7 +965,7 @@ impl World {
             return None;
         }
         inside.into_iter().find_map(|x| {
-            if self.own_to_string(x).is_some() {
+            if self.own_text(x).is_some() {
                 Some(format!(
                     "{} has its own toString(), which Coroutine Lab runs where a value is printed or put in a string template, but not for the elements of a collection, pair or data class; print them one by one (joinToString {{ \"$it\" }})",
                     self.type_name(x)

@@ -184,6 +184,9 @@ pub enum OnReturn {
     StoreGlobal(u32),
     /// Push its negation: `a != b` through a class's own `equals()`.
     PushNot,
+    /// Push the text `Throwable.toString()` makes of it, the message an exception class's
+    /// own `message` getter gave: `MyError: text`, or the class name alone for null.
+    ThrowableText(std::rc::Rc<str>),
 }
 
 /// A scope frame: the job of the scope and how to leave it.

@@ -529,9 +529,9 @@ impl World {
                 }
                 Op::ToStr => {
                     let v = ex.stack.pop().expect("stack underflow");
-                    if let Some(f) = self.own_to_string(&v) {
-                        // The class's own toString(): its result takes the value's place.
-                        match self.push_frame(ex, f, None, vec![v], OnReturn::Push, span) {
+                    if let Some((f, on_return)) = self.own_text(&v) {
+                        // The class's own toString() (or message): its result takes the value's place.
+                        match self.push_frame(ex, f, None, vec![v], on_return, span) {
                             Ok(()) => Ok(()),
                             Err(e) => self.throw(s, ex, e),
                         }
@@ -862,6 +862,10 @@ impl World {
             OnReturn::Push => ex.stack.push(v),
             OnReturn::PushInstead(o) => ex.stack.push(o),
             OnReturn::PushNot => ex.stack.push(Value::Bool(!v.as_bool().unwrap_or(false))),
+            OnReturn::ThrowableText(class) => {
+                let text = if v.is_null() { class.to_string() } else { format!("{class}: {}", self.to_kstring(&v)) };
+                ex.stack.push(Value::str(&text));
+            }
             OnReturn::StoreGlobal(g) => {
                 self.globals[g as usize] = v;
                 if ex.frames.is_empty() {
@@ -1105,7 +1109,7 @@ impl World {
             match result {
                 Ok(_) => self.finish(Outcome::Completed),
                 Err(e) => {
-                    let text = self.exception_to_string(&e);
+                    let text = self.throwable_text_now(&e);
                     self.print(&format!("Exception in thread \"main\" {text}"), true, true);
                     for line in self.stack_trace_lines(&e) {
                         self.print(&line, true, true);
@@ -1121,13 +1125,15 @@ impl World {
                     self.body_finished(j, r);
                 }
             }
-            None => {
-                if let Err(e) = result {
-                    // A handler (invokeOnCompletion, CoroutineExceptionHandler) threw.
+            None => match result {
+                // A handler (invokeOnCompletion, CoroutineExceptionHandler) threw.
+                Err(e) => {
                     let _ = label;
                     self.uncaught(&e);
                 }
-            }
+                // What `run_now` gives back.
+                Ok(v) => self.strands[s.0 as usize].stack.push(v),
+            },
         }
         Err(Flow::Leave)
     }
