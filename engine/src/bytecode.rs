@@ -69,6 +69,12 @@ pub enum Op {
     },
     /// Pops a value, then a receiver, and sets its property `name`.
     SetField(Sym),
+    /// Pops a receiver and pushes the backing field in slot `n` of its class's fields, with no
+    /// dispatch: `super.name` of a property the superclass stores.
+    GetSlot(u32),
+    /// Pops a value, then a receiver, and sets the backing field in slot `n`: a class's
+    /// initializer writes its own field, not the one of a subclass that overrides the property.
+    SetSlot(u32),
     /// Pops an index and a receiver and pushes `receiver[index]`.
     GetIndex,
     /// Pops a value, an index and a receiver and sets `receiver[index] = value`.
@@ -321,7 +327,9 @@ pub struct Class {
     /// `data class`.
     pub is_data: bool,
     /// Field names: its superclass's first, then its own in declaration order, constructor
-    /// properties first. A property it overrides keeps the superclass's field.
+    /// properties first. A property it overrides with a value of its own has a field of its
+    /// own after the superclass's of the same name (as on the JVM, both exist); reading or
+    /// assigning the property by name finds the last, the most derived ([`Class::slot`]).
     pub fields: Vec<Sym>,
     /// Each field's value before its initializer runs, as the JVM's default for its type:
     /// `0` for an `Int`, `false` for a `Boolean`, null for an object or an unknown type.
@@ -349,6 +357,14 @@ pub struct Class {
     pub exception_base: Option<Sym>,
     /// Where it is declared.
     pub span: Span,
+}
+
+impl Class {
+    /// The field that reading or assigning property `name` of an instance uses: the most
+    /// derived class's backing field of that name.
+    pub fn slot(&self, name: Sym) -> Option<usize> {
+        self.fields.iter().rposition(|f| *f == name)
+    }
 }
 
 /// An enum class. Its entries are instances of `class` whose first two fields are `name`

@@ -278,6 +278,8 @@ struct Member {
     param_types: Vec<String>,
     /// A `suspend` function.
     is_suspend: bool,
+    /// Its type (a function's return type), written or plainly inferred; none when unknown.
+    ty: Option<TypeRef>,
     /// Where its name is written.
     span: Span,
 }
@@ -527,11 +529,13 @@ impl<'a> Compiler<'a> {
             ctor.push((p.name.name.clone(), p.default.is_some()));
             if p.binding != ParamBinding::Plain {
                 fields.push((p.name.name.clone(), p.binding == ParamBinding::Var));
-                field_defaults.push(jvm_default(p.ty.as_ref(), None));
+                field_defaults.push(jvm_default(p.ty.as_ref(), None, &[]));
                 data_fields.push(p.name.name.clone());
                 let keyword = if p.binding == ParamBinding::Var { "var" } else { "val" };
-                let signature = format!("{}{keyword} {}: {}", visibility(&p.modifiers), p.name.name, p.ty.as_ref().map(render_type).unwrap_or_default());
-                own.push(self.new_member(&name.name, &p.name, &p.modifiers, false, false, false, kind, signature, Vec::new()));
+                let signature = format!("{}{}{keyword} {}: {}", visibility(&p.modifiers), open_kw(&p.modifiers, false), p.name.name, p.ty.as_ref().map(render_type).unwrap_or_default());
+                let mut m = self.new_member(&name.name, &p.name, &p.modifiers, false, false, false, kind, signature, Vec::new());
+                m.ty = p.ty.clone();
+                own.push(m);
             }
         }
         let mut private_set = Vec::new();
@@ -544,9 +548,16 @@ impl<'a> Compiler<'a> {
                 }
                 for id in pattern_names(&p.pattern) {
                     let keyword = if p.mutable { "var" } else { "val" };
-                    let abstract_kw = if is_abstract { "abstract " } else { "" };
-                    let signature = format!("{}{abstract_kw}{keyword} {}: {}", visibility(&p.modifiers), id.name, p.ty.as_ref().map(render_type).unwrap_or_default());
-                    own.push(self.new_member(&name.name, &id, &p.modifiers, false, p.getter.is_some(), is_abstract, kind, signature, Vec::new()));
+                    let abstract_kw = if is_abstract { "abstract " } else { open_kw(&p.modifiers, is_interface) };
+                    // The type: declared, or what kotlinc plainly infers from the initial value.
+                    let ty = p.ty.clone().or_else(|| {
+                        let inferred = p.init.as_ref().and_then(|e| inferred_type(e, params, 0))?;
+                        Some(TypeRef { name: inferred.to_string(), args: Vec::new(), nullable: false, is_suspend: false, receiver: None, span: id.span })
+                    });
+                    let signature = format!("{}{abstract_kw}{keyword} {}: {}", visibility(&p.modifiers), id.name, ty.as_ref().map(render_type).unwrap_or_default());
+                    let mut m = self.new_member(&name.name, &id, &p.modifiers, false, p.getter.is_some(), is_abstract, kind, signature, Vec::new());
+                    m.ty = ty;
+                    own.push(m);
                 }
                 if is_abstract {
                     if let Some(kw) = p.modifiers.keywords.iter().find(|k| k.name == "abstract") {
@@ -565,7 +576,7 @@ impl<'a> Compiler<'a> {
                 }
                 for id in pattern_names(&p.pattern) {
                     fields.push((id.name.clone(), p.mutable));
-                    field_defaults.push(if p.modifiers.has("lateinit") { Value::Null } else { jvm_default(p.ty.as_ref(), p.init.as_ref()) });
+                    field_defaults.push(if p.modifiers.has("lateinit") { Value::Null } else { jvm_default(p.ty.as_ref(), p.init.as_ref(), params) });
                     if p.private_set {
                         private_set.push(id.name.clone());
                     }
@@ -606,19 +617,21 @@ impl<'a> Compiler<'a> {
                     if f.modifiers.has("override") {
                         overrides.push(self.sym(&f.name.name));
                     }
-                    let abstract_kw = if is_abstract { "abstract " } else if is_interface || f.modifiers.has("open") { "open " } else { "" };
+                    let abstract_kw = if is_abstract { "abstract " } else { open_kw(&f.modifiers, is_interface) };
                     let suspend_kw = if f.modifiers.is_suspend { "suspend " } else { "" };
                     let ps: Vec<String> = f.params.iter().map(|p| format!("{}: {}", p.name.name, p.ty.as_ref().map(render_type).unwrap_or_default())).collect();
                     // The return type: declared, Unit for a block, a literal's type for `= literal`.
+                    let named = |t: &str| TypeRef { name: t.to_string(), args: Vec::new(), nullable: false, is_suspend: false, receiver: None, span: f.name.span };
                     let ret = match (&f.return_type, &f.body) {
-                        (Some(t), _) => Some(render_type(t)),
-                        (None, FunBody::Expr(e)) => literal_type(e).map(str::to_string),
-                        (None, _) => Some("Unit".into()),
+                        (Some(t), _) => Some(t.clone()),
+                        (None, FunBody::Expr(e)) => literal_type(e).map(named),
+                        (None, _) => Some(named("Unit")),
                     };
-                    let ret = ret.map(|r| format!(": {r}")).unwrap_or_default();
-                    let signature = format!("{}{abstract_kw}{suspend_kw}fun {}({}){ret}", visibility(&f.modifiers), f.name.name, ps.join(", "));
+                    let ret_text = ret.as_ref().map(|r| format!(": {}", render_type(r))).unwrap_or_default();
+                    let signature = format!("{}{abstract_kw}{suspend_kw}fun {}({}){ret_text}", visibility(&f.modifiers), f.name.name, ps.join(", "));
                     let defaults = f.params.iter().map(|p| p.default.clone()).collect();
                     let mut m = self.new_member(&name.name, &f.name, &f.modifiers, true, false, is_abstract, kind, signature, defaults);
+                    m.ty = ret;
                     m.param_types = f.params.iter().map(|p| p.ty.as_ref().map(render_type).unwrap_or_default()).collect();
                     own.push(m);
                     if is_abstract {
@@ -1075,6 +1088,16 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Pops a value and a receiver and sets the backing field class `class` declares for
+    /// property `name`: its own, even when a subclass overrides the property with another.
+    fn init_field(&mut self, class: ClassId, name: &str, span: Span) {
+        let s = self.sym(name);
+        match self.program.classes[class.0 as usize].slot(s) {
+            Some(i) => self.emit(Op::SetSlot(i as u32), span),
+            None => self.emit(Op::SetField(s), span),
+        };
+    }
+
     fn compile_class_body(&mut self, class_name: &str, params: &[Param], members: &[Item], supertypes: &[SuperType]) {
         let Some(info) = self.classes.get(class_name).cloned() else { return };
         let class = self.program.classes[info.id.0 as usize].clone();
@@ -1131,8 +1154,19 @@ impl<'a> Compiler<'a> {
                 self.load_slot(this_slot, p.span);
                 let v = self.lookup_local(&p.name.name).expect("the parameter was just declared");
                 self.load_var(&v, p.span);
-                let s = self.sym(&p.name.name);
-                self.emit(Op::SetField(s), p.span);
+                self.init_field(info.id, &p.name.name, p.span);
+            }
+        }
+        // From here on, the name of a constructor parameter that declares a property names
+        // the property, as in Kotlin: an `init` block reads it through its getter (an
+        // override's, when a subclass overrides it) and assigns the `var`.
+        for p in params.iter().filter(|p| p.binding != ParamBinding::Plain) {
+            if let Some(f) = self.fns.last_mut() {
+                for scope in f.scopes.iter_mut() {
+                    for v in scope.iter_mut().filter(|v| v.name == p.name.name) {
+                        v.name.clear();
+                    }
+                }
             }
         }
         for m in members {
@@ -1148,8 +1182,7 @@ impl<'a> Compiler<'a> {
                         if let Some(first) = names.first() {
                             self.load_slot(this_slot, p.span);
                             self.expr(init);
-                            let s = self.sym(&first.name);
-                            self.emit(Op::SetField(s), p.span);
+                            self.init_field(info.id, &first.name, p.span);
                         }
                     } else if !p.modifiers.has("lateinit") {
                         self.error(p.span, "a property needs an initial value");
@@ -2131,7 +2164,7 @@ impl<'a> Compiler<'a> {
                 "Int", "Long", "Double", "Float", "Boolean", "String", "Char", "Number", "List", "MutableList", "Map", "MutableMap",
                 "Set", "MutableSet", "Collection", "Iterable", "Pair", "Triple", "Job", "Deferred", "CompletableDeferred", "CoroutineScope",
                 "CoroutineContext", "CoroutineDispatcher", "Unit", "Nothing", "Throwable", "Function0", "Function1", "Array",
-                "IntArray", "Result", "Comparable", "CharSequence", "Short", "Byte", "Enum", "->",
+                "IntArray", "Result", "Comparable", "CharSequence", "Short", "Byte", "Enum", "CoroutineExceptionHandler", "CoroutineName", "->",
             ];
             if !KNOWN.contains(&name) && ExcClass::from_name(name).is_none() {
                 self.error(ty.span, format!("unknown type '{name}'"));
@@ -3589,11 +3622,11 @@ fn lambdas_fit(sig: &FunSig, args: &[Arg]) -> bool {
 
 /// The value a field of a declared type (or with a literal initializer) holds before its
 /// initializer runs, as on the JVM: zero for numbers, false, or null.
-fn jvm_default(ty: Option<&TypeRef>, init: Option<&Expr>) -> Value {
+fn jvm_default(ty: Option<&TypeRef>, init: Option<&Expr>, params: &[Param]) -> Value {
     let name = match (ty, init) {
         (Some(t), _) if t.nullable => return Value::Null,
         (Some(t), _) => t.simple_name(),
-        (None, Some(e)) => literal_type(e).unwrap_or(""),
+        (None, Some(e)) => inferred_type(e, params, 0).unwrap_or(""),
         (None, None) => "",
     };
     match name {
@@ -3603,6 +3636,42 @@ fn jvm_default(ty: Option<&TypeRef>, init: Option<&Expr>) -> Value {
         "Boolean" => Value::Bool(false),
         "Char" => Value::Char('\0'),
         _ => Value::Null,
+    }
+}
+
+/// `open ` in a member's signature as kotlinc shows it: declared open, an interface's, or an
+/// override that is not final.
+fn open_kw(m: &Modifiers, in_interface: bool) -> &'static str {
+    let open = in_interface || m.has("open") || (m.has("override") && !m.has("final"));
+    if open && !m.has("private") {
+        "open "
+    } else {
+        ""
+    }
+}
+
+/// The primitive type kotlinc infers for a property's initial value, where it is plain to
+/// see: a literal, arithmetic and comparisons of such values, a constructor parameter of a
+/// declared type. A property's field holds the JVM's default of its type (`0`, `false`)
+/// until its initializer runs.
+fn inferred_type<'p>(e: &Expr, params: &'p [Param], depth: u32) -> Option<&'p str> {
+    use BinaryOp::*;
+    if depth > 16 {
+        return None;
+    }
+    let rank = |t: &str| ["Int", "Long", "Double"].iter().position(|x| *x == t);
+    match &e.kind {
+        ExprKind::Unary { op: UnaryOp::Not, .. } => Some("Boolean"),
+        ExprKind::Unary { op: UnaryOp::Neg | UnaryOp::Plus, expr } => inferred_type(expr, params, depth + 1).filter(|t| rank(t).is_some()),
+        ExprKind::Binary { op: Or | And | Eq | NotEq | Same | NotSame | Lt | Gt | LtEq | GtEq | In | NotIn, .. } => Some("Boolean"),
+        ExprKind::Binary { op: Add | Sub | Mul | Div | Rem, lhs, rhs } => {
+            let (a, b) = (inferred_type(lhs, params, depth + 1)?, inferred_type(rhs, params, depth + 1)?);
+            let (ra, rb) = (rank(a)?, rank(b)?);
+            Some(if ra >= rb { a } else { b })
+        }
+        ExprKind::Is { .. } => Some("Boolean"),
+        ExprKind::Name(id) => params.iter().find(|p| p.name.name == id.name).and_then(|p| p.ty.as_ref()).filter(|t| !t.nullable).map(|t| t.simple_name()),
+        _ => literal_type(e),
     }
 }
 

@@ -113,7 +113,7 @@ impl World {
                         .data_fields
                         .iter()
                         .map(|f| {
-                            let idx = c.fields.iter().position(|x| x == f).unwrap_or(0);
+                            let idx = c.slot(*f).unwrap_or(0);
                             format!("{}={}", self.program.sym(*f), self.to_kstring_depth(&fields[idx], depth + 1))
                         })
                         .collect();
@@ -158,7 +158,7 @@ impl World {
         // A subclass's own `message` property is what Throwable.toString() reads.
         let own = e.user_class.as_ref().and_then(|(c, fields)| {
             let class = &self.program.classes[c.0 as usize];
-            let i = class.fields.iter().position(|&f| self.program.sym(f) == "message")?;
+            let i = class.fields.iter().rposition(|&f| self.program.sym(f) == "message")?;
             Some(fields.get(i)?.clone()).filter(|v| !v.is_null()).map(|v| Rc::<str>::from(self.to_kstring(&v)))
         });
         match (own.as_ref().or(e.message.as_ref()), e.job) {
@@ -414,6 +414,9 @@ impl World {
                     ("CoroutineScope", Value::Scope(_)) => true,
                     ("CoroutineContext", Value::Ctx(_) | Value::Job(_) | Value::Dispatcher(_)) => true,
                     ("CoroutineDispatcher", Value::Dispatcher(_)) => true,
+                    // A context of one element is that element.
+                    ("CoroutineExceptionHandler", Value::Ctx(c)) => c.keys() == [crate::value::CtxKey::Handler],
+                    ("CoroutineName", Value::Ctx(c)) => c.keys() == [crate::value::CtxKey::Name],
                     ("->" | "Function0" | "Function1", Value::Obj(o)) => matches!(self.heap.get(*o), HeapObj::Closure { .. }),
                     ("List" | "MutableList" | "Collection" | "Iterable", Value::Obj(o)) => matches!(self.heap.get(*o), HeapObj::List(_) | HeapObj::Set(_)),
                     ("Iterable" | "Collection", Value::Range(_)) => true,
@@ -478,7 +481,7 @@ impl World {
                         let class = &self.program.classes[c1.0 as usize];
                         c1 == c2
                             && class.is_data
-                            && class.data_fields.iter().all(|f| match class.fields.iter().position(|x| x == f) {
+                            && class.data_fields.iter().all(|f| match class.slot(*f) {
                                 Some(i) => self.equals_as(&f1[i], &f2[i], boxed),
                                 None => true,
                             })
@@ -546,7 +549,7 @@ impl World {
                     let c = &self.program.classes[class.0 as usize];
                     let mut h = 0i32;
                     for (i, f) in c.data_fields.iter().enumerate() {
-                        let value = c.fields.iter().position(|x| x == f).and_then(|idx| fields.get(idx)).unwrap_or(&Value::Null);
+                        let value = c.slot(*f).and_then(|idx| fields.get(idx)).unwrap_or(&Value::Null);
                         // The generated hashCode() of a data class takes 1 and 0 for a Boolean
                         // property, not Boolean.hashCode()'s 1231 and 1237.
                         let field_hash = match value {

@@ -66,6 +66,12 @@ impl World {
             };
             if let (Some(class), Some(fields)) = (class, fields) {
                 let c = &program.classes[class.0 as usize];
+                // `localizedMessage` is `message` (getLocalizedMessage() calls getMessage()), the
+                // class's own when it overrides it.
+                let name = match program.find_sym("message") {
+                    Some(m) if n == "localizedMessage" && c.exception_base.is_some() && !c.getters.contains(&name) => m,
+                    _ => name,
+                };
                 // A getter first: a subclass may compute a property its superclass stores.
                 if c.getters.contains(&name) {
                     if let Some(&(_, f)) = c.methods.iter().find(|(m, _)| *m == name) {
@@ -73,7 +79,7 @@ impl World {
                         return Ok(Native::Pushed);
                     }
                 }
-                if let Some(i) = c.fields.iter().position(|f| *f == name) {
+                if let Some(i) = c.slot(name) {
                     return ok(fields[i].clone());
                 }
             }
@@ -90,7 +96,7 @@ impl World {
             match self.heap.get_mut(*o) {
                 HeapObj::Instance { class, fields } => {
                     let c = &program.classes[class.0 as usize];
-                    if let Some(i) = c.fields.iter().position(|f| *f == name) {
+                    if let Some(i) = c.slot(name) {
                         fields[i] = v;
                         return Ok(());
                     }
@@ -98,7 +104,7 @@ impl World {
                 HeapObj::Exception(e) => {
                     if let Some((class, fields)) = &mut e.user_class {
                         let c = &program.classes[class.0 as usize];
-                        if let Some(i) = c.fields.iter().position(|f| *f == name) {
+                        if let Some(i) = c.slot(name) {
                             fields[i] = v;
                             return Ok(());
                         }
@@ -112,6 +118,16 @@ impl World {
             }
         }
         Err(Fault::Stop(format!("cannot set '{n}' on {}", self.type_name(&recv))))
+    }
+
+    /// The fields of a user object, for the slot instructions.
+    pub(crate) fn slots_mut(&mut self, recv: &Value) -> Option<&mut Vec<Value>> {
+        let Value::Obj(o) = recv else { return None };
+        match self.heap.get_mut(*o) {
+            HeapObj::Instance { fields, .. } => Some(fields),
+            HeapObj::Exception(e) => e.user_class.as_mut().map(|(_, f)| f),
+            _ => None,
+        }
     }
 
     /// `receiver[index]`.
@@ -212,7 +228,7 @@ impl World {
                 HeapObj::Instance { class, fields } => {
                     let c = &self.program.classes[class.0 as usize];
                     let f = c.data_fields.get(n as usize).ok_or_else(|| Fault::Stop(format!("{} has no component{}", c.name, n + 1)))?;
-                    let i = c.fields.iter().position(|x| x == f).unwrap_or(0);
+                    let i = c.slot(*f).unwrap_or(0);
                     Ok(fields[i].clone())
                 }
                 _ => Err(Fault::Stop(format!("{} cannot be destructured", self.type_name(v)))),
@@ -255,6 +271,20 @@ impl World {
         self.own_method(v, "toString", 0)
     }
 
+    /// The function of the program that gives a value's text, and what to make of its
+    /// result: the class's own `toString()`, or for an exception class, its own `message`
+    /// getter, which `Throwable.toString()` reads (`MyError: text`).
+    pub(crate) fn own_text(&self, v: &Value) -> Option<(crate::bytecode::FuncId, OnReturn)> {
+        if let Some(f) = self.own_to_string(v) {
+            return Some((f, OnReturn::Push));
+        }
+        let Value::Obj(o) = v else { return None };
+        let HeapObj::Exception(e) = self.heap.get(*o) else { return None };
+        let class = &self.program.classes[e.user_class.as_ref()?.0 .0 as usize];
+        let (_, f) = class.methods.iter().find(|(m, _)| self.program.sym(*m) == "message" && class.getters.contains(m))?;
+        Some((*f, OnReturn::ThrowableText(Rc::from(class.name.as_str()))))
+    }
+
     /// The method `name` with `arity` parameters that a value's class declares with
     /// `override`, if it is an instance of one of the program's classes.
     pub(crate) fn own_method(&self, v: &Value, name: &str, arity: u32) -> Option<crate::bytecode::FuncId> {
@@ -277,6 +307,10 @@ impl World {
         // Members every value has.
         match n {
             "toString" if args.is_empty() => {
+                if let Some((f, on_return)) = self.own_text(&recv) {
+                    self.push_frame(ex, f, None, vec![recv], on_return, span).map_err(Fault::Throw)?;
+                    return Ok(Native::Pushed);
+                }
                 if let Some(msg) = self.unprintable(&recv) {
                     return Err(Fault::Stop(msg));
                 }
@@ -611,7 +645,7 @@ impl World {
                     ok(Value::Unit)
                 }
                 "printStackTrace" => {
-                    let text = self.exception_to_string(recv);
+                    let text = self.throwable_text_now(recv);
                     self.print(&text, true, true);
                     for l in self.stack_trace_lines(recv) {
                         self.print(&l, true, true);
@@ -619,7 +653,7 @@ impl World {
                     ok(Value::Unit)
                 }
                 "stackTraceToString" => {
-                    let mut text = self.exception_to_string(recv);
+                    let mut text = self.throwable_text_now(recv);
                     for l in self.stack_trace_lines(recv) {
                         text.push('\n');
                         text.push_str(&l);
@@ -781,9 +815,9 @@ impl World {
                     };
                     let idx = if name.is_empty() {
                         next += 1;
-                        c.data_fields.get(next - 1).and_then(|f| c.fields.iter().position(|x| x == f))
+                        c.data_fields.get(next - 1).and_then(|f| c.slot(*f))
                     } else {
-                        c.fields.iter().position(|f| self.program.sym(*f) == name)
+                        c.fields.iter().rposition(|f| self.program.sym(*f) == name)
                     };
                     match idx {
                         Some(i) => fields[i] = pair.get(1).cloned().unwrap_or(Value::Null),
@@ -795,7 +829,7 @@ impl World {
                 if self.program.func(c.init).n_params as usize == c.data_fields.len() + 1 {
                     let obj = self.new_instance(class);
                     let mut all = vec![obj.clone()];
-                    all.extend(c.data_fields.iter().map(|f| c.fields.iter().position(|x| x == f).map(|i| fields[i].clone()).unwrap_or(Value::Null)));
+                    all.extend(c.data_fields.iter().map(|f| c.slot(*f).map(|i| fields[i].clone()).unwrap_or(Value::Null)));
                     self.push_frame(ex, c.init, None, all, OnReturn::PushInstead(obj), span).map_err(Fault::Throw)?;
                     return Ok(Native::Pushed);
                 }
@@ -892,7 +926,7 @@ impl World {
     /// built-in such as `+` on a String or `StringBuilder.append`): a value whose text would
     /// come from one stops the run with a diagnostic instead of printing the default text.
     pub(crate) fn text_of(&self, v: &Value) -> Result<String, Fault> {
-        if self.own_to_string(v).is_some() {
+        if self.own_text(v).is_some() {
             return Err(Fault::Stop(format!(
                 "{} has its own toString(), which Coroutine Lab runs where a value is printed or put in a string template, but not inside built-ins such as `+` on a String, StringBuilder.append or String.format; use a template such as \"total: ${{x}}\"",
                 self.type_name(v)
@@ -941,7 +975,7 @@ impl World {
             return None;
         }
         inside.into_iter().find_map(|x| {
-            if self.own_to_string(x).is_some() {
+            if self.own_text(x).is_some() {
                 Some(format!(
                     "{} has its own toString(), which Coroutine Lab runs where a value is printed or put in a string template, but not for the elements of a collection, pair or data class; print them one by one (joinToString {{ \"$it\" }})",
                     self.type_name(x)

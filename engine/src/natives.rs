@@ -114,14 +114,35 @@ impl World {
     /// right now, on the current thread — kotlinx.coroutines calls handlers synchronously,
     /// before the job's completion is announced to anyone waiting for it.
     pub(crate) fn run_handler_closure(&mut self, closure: ObjId, args: Vec<Value>, ctx: Rc<Context>, label: &str) {
+        self.run_now(closure, None, args, ctx, label);
+    }
+
+    /// The text of an exception as `Throwable.toString()` makes it, running the class's own
+    /// `toString()` or `message` getter to its end right now: for the lines printed by
+    /// code outside the program (an uncaught exception's report, `printStackTrace`).
+    pub(crate) fn throwable_text_now(&mut self, e: &Value) -> String {
+        let Some((func, on_return)) = self.own_text(e) else { return self.exception_to_string(e) };
+        let closure = self.heap.alloc(HeapObj::Closure { func, captures: Vec::new() });
+        let ctx = Rc::new(Context::default());
+        // A method's `this` is its receiver.
+        let v = self.run_now(closure, Some(e.clone()), Vec::new(), ctx, "toString").unwrap_or(Value::Null);
+        match on_return {
+            OnReturn::ThrowableText(class) if v.is_null() => class.to_string(),
+            OnReturn::ThrowableText(class) => format!("{class}: {}", self.to_kstring(&v)),
+            _ => self.to_kstring(&v),
+        }
+    }
+
+    /// Runs a closure to its end, right now, on the current thread, and gives its value.
+    fn run_now(&mut self, closure: ObjId, receiver: Option<Value>, args: Vec<Value>, ctx: Rc<Context>, label: &str) -> Option<Value> {
         const MAX_NESTING: u32 = 32;
         const MAX_HANDLER_STEPS: u32 = 100_000;
         if self.handler_depth >= MAX_NESTING {
             let d = crate::lang::Diagnostic::error(Span::default(), "the run stopped: handlers triggered each other too deeply");
             self.finish(crate::world::Outcome::Stopped(d));
-            return;
+            return None;
         }
-        let h = self.new_strand(None, closure, None, args, label.to_string(), ctx);
+        let h = self.new_strand(None, closure, receiver, args, label.to_string(), ctx);
         let t = self.current_thread.unwrap_or(crate::world::MAIN_THREAD);
         let saved_strand = self.current_strand.replace(h);
         let saved_time = self.threads[t.0 as usize].time;
@@ -147,13 +168,14 @@ impl World {
         self.handler_depth -= 1;
         self.threads[t.0 as usize].time = saved_time;
         self.current_strand = saved_strand;
+        self.strands[h.0 as usize].stack.pop()
     }
 
     /// Reports an exception no one handled, as the JVM's default uncaught exception
     /// handler prints it.
     pub(crate) fn uncaught(&mut self, e: &Value) {
         let thread = self.current_thread.map(|t| self.threads[t.0 as usize].name.clone()).unwrap_or_else(|| "main".into());
-        let text = self.exception_to_string(e);
+        let text = self.throwable_text_now(e);
         self.print(&format!("Exception in thread \"{thread}\" {text}"), true, true);
         for line in self.stack_trace_lines(e) {
             self.print(&line, true, true);

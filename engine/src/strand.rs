@@ -187,6 +187,9 @@ pub enum OnReturn {
     /// Push whether the comparison holds for the returned `compareTo()` value against zero:
     /// `a < b` through a class's own `compareTo()`.
     PushCompared(crate::bytecode::BinOp),
+    /// Push the text `Throwable.toString()` makes of it, the message an exception class's
+    /// own `message` getter gave: `MyError: text`, or the class name alone for null.
+    ThrowableText(std::rc::Rc<str>),
 }
 
 /// A scope frame: the job of the scope and how to leave it.

@@ -356,6 +356,27 @@ impl World {
                         Err(f) => self.fault(s, ex, f, span),
                     }
                 }
+                Op::GetSlot(i) => {
+                    let recv = ex.stack.pop().expect("stack underflow");
+                    match self.slots_mut(&recv).and_then(|f| f.get(*i as usize).cloned()) {
+                        Some(v) => {
+                            ex.stack.push(v);
+                            Ok(())
+                        }
+                        None => self.fault(s, ex, Fault::Stop(format!("{} has no field {i}", self.type_name(&recv))), span),
+                    }
+                }
+                Op::SetSlot(i) => {
+                    let v = ex.stack.pop().expect("stack underflow");
+                    let recv = ex.stack.pop().expect("stack underflow");
+                    match self.slots_mut(&recv).and_then(|f| f.get_mut(*i as usize)) {
+                        Some(slot) => {
+                            *slot = v;
+                            Ok(())
+                        }
+                        None => self.fault(s, ex, Fault::Stop(format!("{} has no field {i}", self.type_name(&recv))), span),
+                    }
+                }
                 Op::GetIndex => {
                     let idx = ex.stack.pop().expect("stack underflow");
                     let recv = ex.stack.pop().expect("stack underflow");
@@ -514,9 +535,9 @@ impl World {
                 }
                 Op::ToStr => {
                     let v = ex.stack.pop().expect("stack underflow");
-                    if let Some(f) = self.own_to_string(&v) {
-                        // The class's own toString(): its result takes the value's place.
-                        match self.push_frame(ex, f, None, vec![v], OnReturn::Push, span) {
+                    if let Some((f, on_return)) = self.own_text(&v) {
+                        // The class's own toString() (or message): its result takes the value's place.
+                        match self.push_frame(ex, f, None, vec![v], on_return, span) {
                             Ok(()) => Ok(()),
                             Err(e) => self.throw(s, ex, e),
                         }
@@ -856,6 +877,10 @@ impl World {
                     _ => c >= 0,
                 }));
             }
+            OnReturn::ThrowableText(class) => {
+                let text = if v.is_null() { class.to_string() } else { format!("{class}: {}", self.to_kstring(&v)) };
+                ex.stack.push(Value::str(&text));
+            }
             OnReturn::StoreGlobal(g) => {
                 self.globals[g as usize] = v;
                 if ex.frames.is_empty() {
@@ -1099,7 +1124,7 @@ impl World {
             match result {
                 Ok(_) => self.finish(Outcome::Completed),
                 Err(e) => {
-                    let text = self.exception_to_string(&e);
+                    let text = self.throwable_text_now(&e);
                     self.print(&format!("Exception in thread \"main\" {text}"), true, true);
                     for line in self.stack_trace_lines(&e) {
                         self.print(&line, true, true);
@@ -1115,13 +1140,15 @@ impl World {
                     self.body_finished(j, r);
                 }
             }
-            None => {
-                if let Err(e) = result {
-                    // A handler (invokeOnCompletion, CoroutineExceptionHandler) threw.
+            None => match result {
+                // A handler (invokeOnCompletion, CoroutineExceptionHandler) threw.
+                Err(e) => {
                     let _ = label;
                     self.uncaught(&e);
                 }
-            }
+                // What `run_now` gives back.
+                Ok(v) => self.strands[s.0 as usize].stack.push(v),
+            },
         }
         Err(Flow::Leave)
     }

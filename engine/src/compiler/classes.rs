@@ -74,7 +74,7 @@ impl<'a> Compiler<'a> {
         let override_kw = m.keywords.iter().find(|k| k.name == "override").map(|k| k.span);
         let is_open = !m.has("private")
             && (kind == ClassKind::Interface || is_abstract || m.has("open") || m.has("abstract") || (override_kw.is_some() && !m.has("final")));
-        Member { name: name.name.clone(), is_fun, is_getter, is_abstract, is_open, is_private: m.has("private"), override_kw, owner: owner.to_string(), signature, defaults, param_types: Vec::new(), is_suspend: m.is_suspend, span: name.span }
+        Member { name: name.name.clone(), is_fun, is_getter, is_abstract, is_open, is_private: m.has("private"), override_kw, owner: owner.to_string(), signature, defaults, param_types: Vec::new(), is_suspend: m.is_suspend, ty: None, span: name.span }
     }
 
     /// Reads every class's supertypes and flattens its hierarchy into it, in declaration
@@ -93,6 +93,97 @@ impl<'a> Compiler<'a> {
         for n in &names {
             let mut stack = Vec::new();
             self.link(n, &mut stack);
+        }
+        for n in &names {
+            self.check_override_types(n);
+        }
+    }
+
+    /// kotlinc's checks of an override's type against the member it overrides: a function's
+    /// return type and a `val`'s type must be subtypes of the overridden one's, a `var`'s the
+    /// same type. Only what is plain is reported: a type parameter, or a type the engine does
+    /// not know, is given the benefit of the doubt.
+    fn check_override_types(&mut self, name: &str) {
+        let Some(info) = self.classes.get(name) else { return };
+        let above: Vec<String> = info.superclass.iter().chain(&info.interfaces).cloned().collect();
+        let mut errors = Vec::new();
+        for m in info.own.iter().filter(|m| m.override_kw.is_some()) {
+            let Some(ty) = &m.ty else { continue };
+            let inherited = above.iter().filter_map(|a| self.classes.get(a)).find_map(|a| a.members.iter().find(|x| x.name == m.name && x.is_fun == m.is_fun));
+            let Some(base) = inherited else { continue };
+            let Some(base_ty) = &base.ty else { continue };
+            let what = format!("{} defined in {}", base.signature, base.owner);
+            let msg = if m.is_fun {
+                (self.type_fits(ty, base_ty) == Some(false)).then(|| format!("return type of '{}' is not a subtype of the return type of the overridden member '{what}'", m.name))
+            } else if is_var(base) && is_var(m) {
+                (self.type_fits(ty, base_ty) == Some(false) || self.type_fits(base_ty, ty) == Some(false))
+                    .then(|| format!("type of '{}' doesn't match the type of the overridden var-property '{what}'", m.name))
+            } else {
+                (self.type_fits(ty, base_ty) == Some(false)).then(|| format!("type of '{}' is not a subtype of the overridden property '{what}'", m.name))
+            };
+            if let Some(msg) = msg {
+                errors.push((ty.span, msg));
+            }
+        }
+        for (span, msg) in errors {
+            self.error(span, msg);
+        }
+    }
+
+    /// Whether a value of type `sub` is a `sup`: `None` when it is not plain (type parameters,
+    /// type arguments, types the engine does not know).
+    fn type_fits(&self, sub: &TypeRef, sup: &TypeRef) -> Option<bool> {
+        /// Built-in types no class of the program can extend, with the built-in supertypes
+        /// they have besides `Any`.
+        const FINAL_BUILTINS: &[(&str, &[&str])] = &[
+            ("Int", &["Number", "Comparable"]),
+            ("Long", &["Number", "Comparable"]),
+            ("Double", &["Number", "Comparable"]),
+            ("Float", &["Number", "Comparable"]),
+            ("Short", &["Number", "Comparable"]),
+            ("Byte", &["Number", "Comparable"]),
+            ("Char", &["Comparable"]),
+            ("Boolean", &["Comparable"]),
+            ("String", &["Comparable", "CharSequence"]),
+            ("Unit", &[]),
+        ];
+        let (a, b) = (sub.simple_name(), sup.simple_name());
+        if a == "Nothing" && (!sub.nullable || sup.nullable) {
+            return Some(true);
+        }
+        let known = |n: &str| FINAL_BUILTINS.iter().any(|(f, _)| *f == n) || ExcClass::from_name(n).is_some() || self.is_program_class(n) || matches!(n, "Any" | "Number");
+        if !known(a) || !known(b) || sub.name == "->" || sup.name == "->" {
+            return None;
+        }
+        if sub.nullable && !sup.nullable {
+            return Some(false);
+        }
+        if !sub.args.is_empty() || !sup.args.is_empty() {
+            return (a == b && sub.args.iter().map(render_type).eq(sup.args.iter().map(render_type))).then_some(true);
+        }
+        if a == b || b == "Any" {
+            return Some(true);
+        }
+        if let Some((_, supers)) = FINAL_BUILTINS.iter().find(|(f, _)| *f == a) {
+            return Some(supers.contains(&b));
+        }
+        if FINAL_BUILTINS.iter().any(|(f, _)| *f == b) {
+            return Some(false);
+        }
+        match (ExcClass::from_name(a), ExcClass::from_name(b)) {
+            (Some(x), Some(y)) => return Some(x.is_a(y)),
+            (Some(_), None) => return Some(false),
+            _ => {}
+        }
+        let info = self.classes.get(a)?;
+        if info.supers.iter().any(|s| s == b) {
+            return Some(true);
+        }
+        // A class of the program that extends a built-in exception class.
+        let base = self.program.classes[info.id.0 as usize].exception_base.map(|s| self.program.sym(s).to_string());
+        match (base.as_deref().and_then(ExcClass::from_name), ExcClass::from_name(b)) {
+            (Some(x), Some(y)) => Some(x.is_a(y)),
+            _ => Some(false),
         }
     }
 
@@ -333,14 +424,15 @@ impl<'a> Compiler<'a> {
                 methods.remove(&m.name);
             }
         }
+        // A property it declares with a value of its own has its own field, after the one a
+        // superclass keeps for the property it overrides: the superclass's initializer
+        // writes its own, and reads the property through the override, as on the JVM.
         for ((f, mutable), default) in info.fields.iter().zip(&info.field_defaults) {
-            match fields.iter_mut().find(|(x, _)| x == f) {
-                Some(slot) => slot.1 = *mutable,
-                None => {
-                    fields.push((f.clone(), *mutable));
-                    field_defaults.push(default.clone());
-                }
+            for slot in fields.iter_mut().filter(|(x, _)| x == f) {
+                slot.1 = *mutable;
             }
+            fields.push((f.clone(), *mutable));
+            field_defaults.push(default.clone());
         }
         for f in &info.private_set {
             if !private_set.contains(f) {
@@ -506,28 +598,18 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Push(Value::Unit), span);
                 return;
             }
-            // The property of that name is one field per object: a subclass that keeps its
-            // own value for it leaves the superclass's value nowhere to read.
-            let own_field = self.receivers().into_iter().find(|(n, _)| *n == recv).and_then(|(_, k)| match k {
-                RecvKind::Class(c) => Some(self.program.classes[c.0 as usize].name.clone()),
-                _ => None,
-            });
-            let overridden_by_field = !m.is_getter
-                && own_field.and_then(|c| self.classes.get(&c)).is_some_and(|c| c.own.iter().any(|o| o.name == name.name && !o.is_fun && !o.is_getter && !o.is_abstract));
-            if overridden_by_field {
-                let msg = format!("'super.{}' of a property this class overrides with a value of its own is not supported in Coroutine Lab", name.name);
-                self.error_help(name.span, msg, format!("compute it in '{}' with a getter (`get() = …`), or read it through a function", t));
-                self.emit(Op::Push(Value::Unit), span);
-                return;
-            }
             self.load_receiver(&recv, name.span);
             match info.methods.get(&name.name).filter(|_| m.is_getter).cloned() {
                 Some(sig) => {
                     self.emit(Op::Call { func: sig.func, argc: 1 }, span);
                 }
+                // The field that class keeps, with no dispatch: a subclass may keep another.
                 None => {
                     let s = self.sym(&name.name);
-                    self.emit(Op::GetField { name: s, safe: false }, span);
+                    match self.program.classes[info.id.0 as usize].slot(s) {
+                        Some(i) => self.emit(Op::GetSlot(i as u32), span),
+                        None => self.emit(Op::GetField { name: s, safe: false }, span),
+                    };
                 }
             }
             return;
