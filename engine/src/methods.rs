@@ -265,6 +265,20 @@ impl World {
         self.call_method_named(t, s, ex, recv, &n, args, span, false)
     }
 
+    /// Calls the method a value's class declares for an operator (`plus` for `+`, `get` for
+    /// `a[i]`, `invoke` for `a()`), when the value is an instance of one of the program's
+    /// classes and its class has one; `None` leaves the operator to the built-in types.
+    pub(crate) fn operator_call(&mut self, ex: &mut Exec, recv: &Value, name: &str, args: Vec<Value>, on_return: OnReturn, span: Span) -> Option<NResult> {
+        let Value::Obj(o) = recv else { return None };
+        let HeapObj::Instance { class, .. } = self.heap.get(*o) else { return None };
+        let program = &self.program;
+        let arity = args.len() as u32 + 1;
+        let &(_, f) = program.classes[class.0 as usize].methods.iter().find(|(m, f)| program.sym(*m) == name && program.functions[f.0 as usize].n_params == arity)?;
+        let mut all = vec![recv.clone()];
+        all.extend(args);
+        Some(self.push_frame(ex, f, None, all, on_return, span).map(|()| Native::Pushed).map_err(Fault::Throw))
+    }
+
     /// The `toString()` a value's class declares, if it is an instance of one of the program's
     /// classes that overrides it.
     pub(crate) fn own_to_string(&self, v: &Value) -> Option<crate::bytecode::FuncId> {

@@ -184,6 +184,8 @@ pub enum OnReturn {
     StoreGlobal(u32),
     /// Push its negation: `a != b` through a class's own `equals()`.
     PushNot,
+    /// Push nothing: `a[i] = v` through a class's own `set()` leaves no value.
+    Discard,
     /// Push whether the comparison holds for the returned `compareTo()` value against zero:
     /// `a < b` through a class's own `compareTo()`.
     PushCompared(crate::bytecode::BinOp),

@@ -380,14 +380,20 @@ impl World {
                 Op::GetIndex => {
                     let idx = ex.stack.pop().expect("stack underflow");
                     let recv = ex.stack.pop().expect("stack underflow");
-                    let r = self.get_index(recv, idx).map(Native::Value);
+                    let r = match self.operator_call(ex, &recv, "get", vec![idx.clone()], OnReturn::Push, span) {
+                        Some(r) => r,
+                        None => self.get_index(recv, idx).map(Native::Value),
+                    };
                     self.apply_native(t, s, ex, r, span)
                 }
                 Op::SetIndex => {
                     let v = ex.stack.pop().expect("stack underflow");
                     let idx = ex.stack.pop().expect("stack underflow");
                     let recv = ex.stack.pop().expect("stack underflow");
-                    let r = self.set_index(recv, idx, v).map(|()| Native::Pushed);
+                    let r = match self.operator_call(ex, &recv, "set", vec![idx.clone(), v.clone()], OnReturn::Discard, span) {
+                        Some(r) => r,
+                        None => self.set_index(recv, idx, v).map(|()| Native::Pushed),
+                    };
                     self.apply_native(t, s, ex, r, span)
                 }
                 Op::Pop => {
@@ -412,26 +418,29 @@ impl World {
                 Op::Binary(b) => {
                     let rhs = ex.stack.pop().expect("stack underflow");
                     let lhs = ex.stack.pop().expect("stack underflow");
-                    // `a == b` is `a.equals(b)` and `a < b` is `a.compareTo(b) < 0`: a class's
-                    // own equals() or compareTo() runs as a call.
-                    let own_method = match b {
-                        BinOp::Eq | BinOp::NotEq => self.own_method(&lhs, "equals", 1),
-                        BinOp::Lt | BinOp::LtEq | BinOp::Gt | BinOp::GtEq => self.own_method(&lhs, "compareTo", 1),
-                        _ => None,
+                    // An operator is a call of the method a class of the program declares for
+                    // it: `a == b` is `a.equals(b)` (its own, overriding Any's), `a < b` is
+                    // `a.compareTo(b) < 0`, `a + b` is `a.plus(b)`, `x in c` is `c.contains(x)`.
+                    let (name, recv, arg, on_return) = match b {
+                        BinOp::Eq => ("equals", &lhs, &rhs, OnReturn::Push),
+                        BinOp::NotEq => ("equals", &lhs, &rhs, OnReturn::PushNot),
+                        BinOp::Lt | BinOp::LtEq | BinOp::Gt | BinOp::GtEq => ("compareTo", &lhs, &rhs, OnReturn::PushCompared(*b)),
+                        BinOp::Add => ("plus", &lhs, &rhs, OnReturn::Push),
+                        BinOp::Sub => ("minus", &lhs, &rhs, OnReturn::Push),
+                        BinOp::Mul => ("times", &lhs, &rhs, OnReturn::Push),
+                        BinOp::Div => ("div", &lhs, &rhs, OnReturn::Push),
+                        BinOp::Rem => ("rem", &lhs, &rhs, OnReturn::Push),
+                        BinOp::In => ("contains", &rhs, &lhs, OnReturn::Push),
+                        _ => ("", &lhs, &rhs, OnReturn::Push),
                     };
-                    if let Some(f) = own_method {
-                        let on_return = match b {
-                            BinOp::Eq => OnReturn::Push,
-                            BinOp::NotEq => OnReturn::PushNot,
-                            _ => OnReturn::PushCompared(*b),
-                        };
-                        match self.push_frame(ex, f, None, vec![lhs, rhs], on_return, span) {
-                            Ok(()) => Ok(()),
-                            Err(e) => self.throw(s, ex, e),
+                    let declared = name == "equals" && self.own_method(&lhs, "equals", 1).is_some() || name != "equals" && !name.is_empty();
+                    let (recv, arg) = (recv.clone(), arg.clone());
+                    match declared.then(|| self.operator_call(ex, &recv, name, vec![arg], on_return, span)).flatten() {
+                        Some(r) => self.apply_native(t, s, ex, r, span),
+                        None => {
+                            let r = self.binary(*b, lhs, rhs).map(Native::Value);
+                            self.apply_native(t, s, ex, r, span)
                         }
-                    } else {
-                        let r = self.binary(*b, lhs, rhs).map(Native::Value);
-                        self.apply_native(t, s, ex, r, span)
                     }
                 }
                 Op::Neg => {
@@ -440,7 +449,11 @@ impl World {
                         Value::Int(i) => Ok(Native::Value(Value::Int(i.wrapping_neg()))),
                         Value::Long(i) => Ok(Native::Value(Value::Long(i.wrapping_neg()))),
                         Value::Double(d) => Ok(Native::Value(Value::Double(-d))),
-                        other => Err(Fault::Stop(format!("cannot negate {}", self.type_name(&other)))),
+                        // `-a` is `a.unaryMinus()` for a class that declares the operator.
+                        other => match self.operator_call(ex, &other, "unaryMinus", Vec::new(), OnReturn::Push, span) {
+                            Some(r) => r,
+                            None => Err(Fault::Stop(format!("cannot negate {}", self.type_name(&other)))),
+                        },
                     };
                     self.apply_native(t, s, ex, r, span)
                 }
@@ -847,6 +860,10 @@ impl World {
 
     /// Calls a function value: a closure, with its receiver first when it has one.
     pub(crate) fn call_value(&mut self, _s: StrandId, ex: &mut Exec, f: Value, args: Vec<Value>, span: Span) -> NResult {
+        // `a(x)` is `a.invoke(x)` for a class that declares the operator.
+        if let Some(r) = self.operator_call(ex, &f, "invoke", args.clone(), OnReturn::Push, span) {
+            return r;
+        }
         match &f {
             Value::Obj(o) => match self.heap.get(*o).clone() {
                 HeapObj::Closure { func, .. } => {
@@ -868,6 +885,7 @@ impl World {
             OnReturn::Push => ex.stack.push(v),
             OnReturn::PushInstead(o) => ex.stack.push(o),
             OnReturn::PushNot => ex.stack.push(Value::Bool(!v.as_bool().unwrap_or(false))),
+            OnReturn::Discard => {}
             OnReturn::PushCompared(op) => {
                 let c = v.as_i64().unwrap_or(0);
                 ex.stack.push(Value::Bool(match op {

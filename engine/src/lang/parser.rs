@@ -108,12 +108,11 @@ struct Parser<'s> {
 
 /// The modifiers the subset accepts and ignores.
 const HARMLESS_MODIFIERS: &[&str] =
-    &["private", "public", "internal", "protected", "override", "open", "const", "final", "data", "lateinit", "companion", "enum", "abstract", "sealed"];
+    &["private", "public", "internal", "protected", "override", "open", "const", "final", "data", "lateinit", "companion", "enum", "abstract", "sealed", "operator"];
 
 /// Modifiers outside the subset, with the construct they introduce.
 const UNSUPPORTED_MODIFIERS: &[(&str, &str)] = &[
     ("inline", "`inline` functions are not supported in Coroutine Lab"),
-    ("operator", "operator overloading is not supported in Coroutine Lab"),
     ("infix", "declaring infix functions is not supported in Coroutine Lab"),
     ("inner", "inner classes are not supported in Coroutine Lab"),
     ("tailrec", "`tailrec` functions are not supported in Coroutine Lab"),
