@@ -18,6 +18,7 @@ mod classes;
 mod enums;
 mod inline;
 mod names;
+mod nested;
 
 use classes::{render_type, visibility};
 use names::Names;
@@ -34,6 +35,8 @@ pub struct Compiled {
 /// Compiles a parsed file. `file_name` gives the JVM class of top-level functions
 /// (`Main.kt` → `MainKt`) for stack frames.
 pub fn compile(file: &File, source: &str, file_name: &str) -> Compiled {
+    let flat = nested::flatten(file);
+    let file = flat.as_ref().unwrap_or(file);
     let mut c = Compiler::new(source, file_name);
     c.declare(file);
     c.link_classes();
@@ -628,8 +631,15 @@ impl<'a> Compiler<'a> {
                         self.error(o.name.span, "a class may have only one companion object");
                     }
                 }
-                Item::Object(o) => self.error(o.name.span, "nested objects are not supported in Coroutine Lab; declare them at the top level"),
-                Item::Class(c) => self.error(c.name.span, "nested classes are not supported in Coroutine Lab; declare them at the top level"),
+                Item::Object(o) if o.modifiers.has("companion") => {
+                    let span = o.modifiers.keywords.iter().find(|k| k.name == "companion").map_or(o.name.span, |k| k.span);
+                    self.error(span, "modifier 'companion' is not applicable inside 'object'")
+                }
+                // The other nested declarations were lifted out (see `nested`), except those
+                // of a companion.
+                Item::Object(ObjectDecl { name: Ident { span, .. }, .. }) | Item::Class(ClassDecl { name: Ident { span, .. }, .. }) => {
+                    self.error_help(*span, "a class or object nested in a companion object is not supported in Coroutine Lab", "nest it in the class itself")
+                }
                 _ => {}
             }
         }
@@ -667,6 +677,7 @@ impl<'a> Compiler<'a> {
             supers: Vec::new(),
             init,
             exception_base,
+            init_by_outer: modifiers.has("companion"),
             span,
         });
         self.classes.insert(
@@ -745,11 +756,19 @@ impl<'a> Compiler<'a> {
         self.classes.get(info.companion.as_deref()?).cloned()
     }
 
-    /// The companion of the class whose code is being compiled, whose members it reads
-    /// without naming it.
-    fn companion_here(&self) -> Option<ClassInfo> {
-        let class = self.classes.get(self.current_class.as_deref()?)?;
-        self.classes.get(class.companion.as_deref()?).cloned()
+    /// The objects whose members the code being compiled reads without naming them: the
+    /// companion of its class, then, for a nested class, of each class around it (an object
+    /// around it is one), innermost first.
+    fn companions_here(&self) -> Vec<ClassInfo> {
+        let mut out = Vec::new();
+        let mut class = self.current_class.as_deref().unwrap_or_default();
+        while let Some(info) = self.classes.get(class) {
+            out.extend(info.companion.as_deref().and_then(|c| self.classes.get(c)).cloned());
+            let Some((outer, _)) = class.rsplit_once('$') else { break };
+            class = outer;
+            out.extend(self.classes.get(class).filter(|o| o.is_object).cloned());
+        }
+        out
     }
 
     /// Calls a method of an object (or companion) by its signature.
@@ -1699,8 +1718,8 @@ impl<'a> Compiler<'a> {
             self.error_help(name.span, format!("val cannot be reassigned: '{}' is declared with val in '{first}'", name.name), format!("declare it with `var {}`", name.name));
             return;
         }
-        // A class's companion (`Counter$Companion`) is inside the class.
-        let inside = self.current_class.as_deref().map(|c| c.split('$').next().unwrap_or(c)).is_some_and(|c| declaring.iter().any(|(n, ..)| n == c));
+        // A class's companion (`Counter$Companion`) and the classes nested in it are inside it.
+        let inside = self.current_class.as_deref().is_some_and(|c| declaring.iter().any(|(n, ..)| c == n || c.strip_prefix(n.as_str()).is_some_and(|r| r.starts_with('$'))));
         if !inside && declaring.iter().all(|(_, mutable, private)| !mutable || *private) {
             self.error_help(name.span, format!("cannot assign to '{}': its setter is private in '{first}'", name.name), format!("call a method of '{first}' that changes it"));
         }
@@ -1769,7 +1788,7 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
-        if let Some(c) = self.companion_here() {
+        for c in self.companions_here() {
             if let Some(&(_, mutable)) = c.fields.iter().find(|(f, _)| *f == id.name) {
                 if for_write && !mutable {
                     self.error(id.span, format!("val cannot be reassigned: '{}' is a read-only property", id.name));
@@ -2123,7 +2142,11 @@ impl<'a> Compiler<'a> {
                 "IntArray", "Result", "Comparable", "CharSequence", "Short", "Byte", "Enum", "->",
             ];
             if !KNOWN.contains(&name) && ExcClass::from_name(name).is_none() {
-                self.error(ty.span, format!("unknown type '{name}'"));
+                let mut d = Diagnostic::error(ty.span, format!("unknown type '{name}'"));
+                if let Some(help) = self.nested_hint(name) {
+                    d = d.with_help(help);
+                }
+                self.diags.push(d);
             }
             let s = self.sym(name);
             TypeTest::Builtin(s)
@@ -2201,7 +2224,9 @@ impl<'a> Compiler<'a> {
         }
         let Some(info) = self.classes.get(class) else { return };
         if info.kind != ClassKind::Sealed {
-            out.push(if info.is_object { format!("'{class}'") } else { format!("'is {class}'") });
+            // kotlinc names a nested class by its simple name.
+            let simple = class.rsplit('$').next().unwrap_or_default();
+            out.push(if info.is_object { format!("'{simple}'") } else { format!("'is {simple}'") });
             return;
         }
         // In the order they are declared, as kotlinc lists them.
@@ -2490,7 +2515,7 @@ impl<'a> Compiler<'a> {
             }
         }
         // Inside a class, its companion's properties without `Companion.`, before top-level ones.
-        if let Some(c) = self.companion_here() {
+        for c in self.companions_here() {
             let s = self.sym(name);
             if self.program.classes[c.id.0 as usize].fields.contains(&s) || self.program.classes[c.id.0 as usize].getters.contains(&s) {
                 self.emit(Op::LoadObject(c.id), span);
@@ -2568,7 +2593,7 @@ impl<'a> Compiler<'a> {
         candidates.extend(builtins::GLOBAL_NAMES.iter().map(|s| s.to_string()));
         let refs: Vec<&str> = candidates.iter().map(|s| s.as_str()).collect();
         let mut d = Diagnostic::error(span, format!("unresolved reference '{name}'"));
-        if let Some(help) = self.enum_entry_hint(name) {
+        if let Some(help) = self.enum_entry_hint(name).or_else(|| self.nested_hint(name)) {
             d = d.with_help(help);
         } else if let Some(s) = crate::lang::suggest::did_you_mean(name, refs.iter().copied()) {
             d = d.with_help(format!("did you mean '{s}'?"));
@@ -2578,6 +2603,20 @@ impl<'a> Compiler<'a> {
                 .with_help(format!("call it inside runBlocking {{ }} or coroutineScope {{ }}, or on a scope: `scope.{name} {{ }}`"));
         }
         self.diags.push(d);
+    }
+
+    /// The help for a name that is the simple name of a nested class, used outside the class
+    /// it is declared in, or a member of the class around the nested class being compiled.
+    fn nested_hint(&self, name: &str) -> Option<String> {
+        let suffix = format!("${name}");
+        if let Some(class) = self.classes.keys().find(|k| k.ends_with(&suffix)) {
+            return Some(format!("a nested class is named with the class it is declared in: `{}`", shown(class)));
+        }
+        let here = self.current_class.as_deref()?;
+        let (outer, _) = here.rsplit_once('$')?;
+        let info = self.classes.get(outer).filter(|c| !c.is_object)?;
+        let member = info.fields.iter().any(|(f, _)| f == name) || info.methods.get(name).is_some();
+        member.then(|| format!("'{name}' belongs to an instance of {}, which a nested class does not have (inner classes are not supported in Coroutine Lab); pass what it needs to its constructor", shown(outer)))
     }
 
     fn member(&mut self, receiver: &Expr, name: &Ident, safe: bool, span: Span) {
@@ -2594,7 +2633,7 @@ impl<'a> Compiler<'a> {
                 return;
             }
         }
-        if self.enum_member(receiver, name, span) {
+        if self.enum_member(receiver, name, span) || self.class_member_unresolved(receiver, name, span) {
             return;
         }
         // Namespace members: `Dispatchers.IO`, `Long.MAX_VALUE`, `CoroutineStart.LAZY`.
@@ -2640,6 +2679,30 @@ impl<'a> Compiler<'a> {
         self.check_property_read(&name.name, name.span);
         let s = self.sym(&name.name);
         self.emit(Op::GetField { name: s, safe }, span);
+    }
+
+    /// `Outer.name` where `Outer` is a class of the program with no companion (nor an
+    /// object or enum class) and `name` no class nested in it: kotlinc reports the name.
+    /// Returns whether it was reported.
+    fn class_member_unresolved(&mut self, receiver: &Expr, name: &Ident, span: Span) -> bool {
+        let ExprKind::Name(class) = &receiver.kind else { return false };
+        if !self.classes.contains_key(&class.name) || self.object_named(&class.name).is_some() || self.enums.contains_key(&class.name) || self.is_value(&class.name) {
+            return false;
+        }
+        let prefix = format!("{}$", class.name);
+        let nested: Vec<&str> = self.classes.keys().filter_map(|k| k.strip_prefix(prefix.as_str())).filter(|k| !k.contains('$')).collect();
+        let mut d = Diagnostic::error(name.span, format!("unresolved reference '{}'", name.name));
+        if let Some(s) = crate::lang::suggest::did_you_mean(&name.name, nested.iter().copied()) {
+            d = d.with_help(format!("did you mean '{}.{s}'?", shown(&class.name)));
+        }
+        self.diags.push(d);
+        self.emit(Op::Push(Value::Unit), span);
+        true
+    }
+
+    /// Whether a name is a variable or a top-level property, which hides a class's name.
+    fn is_value(&mut self, name: &str) -> bool {
+        self.find_var(name).is_some() || self.globals.contains_key(name)
     }
 
     /// A built-in function read as a property (`threadLocal.set`) is a mistake kotlinc
@@ -2878,7 +2941,7 @@ impl<'a> Compiler<'a> {
                 RecvKind::Dynamic => {}
             }
         }
-        if let Some(c) = self.companion_here() {
+        for c in self.companions_here() {
             if let Some(sig) = c.methods.get(name).cloned() {
                 self.call_object_method(&c, &sig, id, args, span);
                 return;
@@ -3205,6 +3268,9 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
+        }
+        if self.class_member_unresolved(receiver, name, span) {
+            return;
         }
         // `copy(name = …)` of a data class: arguments travel with their names, since the
         // receiver's class is only known at run time.
@@ -3540,6 +3606,11 @@ fn literal_type(e: &Expr) -> Option<&'static str> {
 }
 
 /// `doubled` → `Doubled`, for the JVM name of a getter (`getDoubled`).
+/// A class's name as Kotlin writes it: `Outer.Inner` for the nested class `Outer$Inner`.
+fn shown(class: &str) -> String {
+    class.replace('$', ".")
+}
+
 fn capitalized(name: &str) -> String {
     let mut chars = name.chars();
     chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()

@@ -118,6 +118,7 @@ impl Compiler<'_> {
         class.overrides = Vec::new();
         class.init = init;
         class.exception_base = None;
+        class.init_by_outer = true;
         self.program.classes.push(class);
         self.program.enums.push(EnumClass { class: info.id, holder });
         self.enums.insert(c.name.name.clone(), EnumInfo { holder, entries, companion: info.companion.clone() });

@@ -1161,7 +1161,10 @@ impl<'s> Parser<'s> {
             self.ident("an object name")?
         };
         let supertypes = self.supertypes();
+        // An object nested in an interface is no interface: its functions need bodies.
+        let outer = std::mem::replace(&mut self.in_interface, false);
         let members = self.members("object body");
+        self.in_interface = outer;
         Some(ObjectDecl { modifiers, name, supertypes, members, span: self.span_from(start) })
     }
 
