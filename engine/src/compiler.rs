@@ -36,11 +36,14 @@ pub struct Compiled {
 /// (`Main.kt` → `MainKt`) for stack frames.
 pub fn compile(file: &File, source: &str, file_name: &str) -> Compiled {
     let flat = nested::flatten(file);
-    let file = flat.as_ref().unwrap_or(file);
+    let file = flat.as_ref().map_or(file, |f| &f.file);
     let mut c = Compiler::new(source, file_name);
     c.declare(file);
     c.link_classes();
     c.compile_file(file);
+    if let Some(flat) = &flat {
+        c.diags.iter_mut().for_each(|d| flat.show_names(d));
+    }
     Compiled { program: c.program, diagnostics: c.diags }
 }
 
@@ -834,7 +837,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn check_import(&mut self, imp: &Import) {
-        if self.enum_import(imp) {
+        // A class of the program, or its nested classes (`import Outer.*`).
+        if self.enum_import(imp) || self.classes.contains_key(imp.path.strip_suffix(".*").unwrap_or(&imp.path)) {
             return;
         }
         let path = imp.path.as_str();
@@ -2610,13 +2614,13 @@ impl<'a> Compiler<'a> {
     fn nested_hint(&self, name: &str) -> Option<String> {
         let suffix = format!("${name}");
         if let Some(class) = self.classes.keys().find(|k| k.ends_with(&suffix)) {
-            return Some(format!("a nested class is named with the class it is declared in: `{}`", shown(class)));
+            return Some(format!("a nested class is named with the class it is declared in: `{class}`"));
         }
         let here = self.current_class.as_deref()?;
         let (outer, _) = here.rsplit_once('$')?;
         let info = self.classes.get(outer).filter(|c| !c.is_object)?;
         let member = info.fields.iter().any(|(f, _)| f == name) || info.methods.get(name).is_some();
-        member.then(|| format!("'{name}' belongs to an instance of {}, which a nested class does not have (inner classes are not supported in Coroutine Lab); pass what it needs to its constructor", shown(outer)))
+        member.then(|| format!("'{name}' belongs to an instance of {}, which a nested class does not have (inner classes are not supported in Coroutine Lab); pass what it needs to its constructor", outer))
     }
 
     fn member(&mut self, receiver: &Expr, name: &Ident, safe: bool, span: Span) {
@@ -2693,7 +2697,7 @@ impl<'a> Compiler<'a> {
         let nested: Vec<&str> = self.classes.keys().filter_map(|k| k.strip_prefix(prefix.as_str())).filter(|k| !k.contains('$')).collect();
         let mut d = Diagnostic::error(name.span, format!("unresolved reference '{}'", name.name));
         if let Some(s) = crate::lang::suggest::did_you_mean(&name.name, nested.iter().copied()) {
-            d = d.with_help(format!("did you mean '{}.{s}'?", shown(&class.name)));
+            d = d.with_help(format!("did you mean '{}.{s}'?", class.name));
         }
         self.diags.push(d);
         self.emit(Op::Push(Value::Unit), span);
@@ -3606,11 +3610,6 @@ fn literal_type(e: &Expr) -> Option<&'static str> {
 }
 
 /// `doubled` → `Doubled`, for the JVM name of a getter (`getDoubled`).
-/// A class's name as Kotlin writes it: `Outer.Inner` for the nested class `Outer$Inner`.
-fn shown(class: &str) -> String {
-    class.replace('$', ".")
-}
-
 fn capitalized(name: &str) -> String {
     let mut chars = name.chars();
     chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()

@@ -16,24 +16,65 @@
 //! are not lifted; the compiler reports them.
 
 use crate::lang::ast::*;
+use crate::lang::Diagnostic;
+
+/// A file whose nested declarations were lifted.
+pub(super) struct Flat {
+    /// The file, every class and object at the top level.
+    pub(super) file: File,
+    /// The JVM names of the nested declarations, longest first.
+    pub(super) nested: Vec<String>,
+}
+
+impl Flat {
+    /// Writes the nested classes' names in a diagnostic as Kotlin does: `Outer.Inner`.
+    pub(super) fn show_names(&self, d: &mut Diagnostic) {
+        for n in &self.nested {
+            if d.message.contains(n.as_str()) {
+                d.message = d.message.replace(n.as_str(), &n.replace('$', "."));
+            }
+            if let Some(h) = d.help.as_mut().filter(|h| h.contains(n.as_str())) {
+                *h = h.replace(n.as_str(), &n.replace('$', "."));
+            }
+        }
+    }
+}
 
 /// The file with its nested declarations lifted, or `None` when it declares none.
-pub(super) fn flatten(file: &File) -> Option<File> {
+pub(super) fn flatten(file: &File) -> Option<Flat> {
     let mut known = Vec::new();
     for item in &file.items {
         collect(item, "", &mut known);
     }
-    let top = file.items.iter().filter(|i| matches!(i, Item::Class(_) | Item::Object(_))).count();
-    if known.len() == top {
+    let mut nested: Vec<String> = known.iter().filter(|k| k.contains('$')).cloned().collect();
+    if nested.is_empty() {
         return None;
     }
+    nested.sort_by_key(|n| std::cmp::Reverse(n.len()));
     known.sort();
-    let mut r = Resolver { known, scope: Vec::new() };
+    let mut r = Resolver { known, scope: Vec::new(), imports: Vec::new() };
+    // `import Outer.Inner` and `import Outer.*` name nested classes by their simple names
+    // everywhere; `import Outer.Color.RED` imports an entry of a nested enum class.
+    let mut imports = file.imports.clone();
+    for imp in &mut imports {
+        let segments: Vec<&str> = imp.path.split('.').collect();
+        let class = (1..=segments.len()).rev().find_map(|n| Some((n, r.path(&segments[..n].join("."))?)));
+        let (n, class) = match class {
+            Some((n, class)) => (n, class),
+            None if r.is_class(segments[0]) => (1, segments[0].to_string()),
+            None => continue,
+        };
+        let rest = &segments[n..];
+        if rest.is_empty() || rest == ["*"] {
+            r.imports.push(if rest.is_empty() { class.clone() } else { format!("{class}$") });
+        }
+        imp.path = std::iter::once(class.as_str()).chain(rest.iter().copied()).collect::<Vec<_>>().join(".");
+    }
     let mut items = Vec::with_capacity(r.known.len() + file.items.len());
     for item in &file.items {
         lift(item.clone(), "", &mut r, &mut items);
     }
-    Some(File { package: file.package.clone(), imports: file.imports.clone(), items })
+    Some(Flat { file: File { package: file.package.clone(), imports, items }, nested })
 }
 
 /// The JVM name of a declaration `name` nested in `outer` (`""` at the top level).
@@ -117,6 +158,9 @@ struct Resolver {
     known: Vec<String>,
     /// The classes whose bodies enclose the code being rewritten, innermost first.
     scope: Vec<String>,
+    /// The nested classes imported by name (`Outer$Inner`) or with their siblings
+    /// (`Outer$`, for `import Outer.*`).
+    imports: Vec<String>,
 }
 
 impl Resolver {
@@ -124,9 +168,14 @@ impl Resolver {
         self.known.binary_search_by(|k| k.as_str().cmp(name)).is_ok()
     }
 
-    /// A simple name declared in a class around the code: its JVM name.
+    /// A simple name declared in a class around the code, or imported: its JVM name.
     fn simple(&self, name: &str) -> Option<String> {
-        self.scope.iter().map(|s| format!("{s}${name}")).find(|k| self.is_class(k))
+        self.scope.iter().map(|s| format!("{s}${name}")).find(|k| self.is_class(k)).or_else(|| {
+            self.imports.iter().find_map(|i| match i.strip_suffix('$') {
+                Some(outer) => Some(format!("{outer}${name}")).filter(|k| self.is_class(k)),
+                None => (i.rsplit('$').next() == Some(name)).then(|| i.clone()),
+            })
+        })
     }
 
     /// A written type, `Inner` or `Outer.Inner`: the JVM name of the nested class it names.
