@@ -1109,12 +1109,19 @@ impl<'s> Parser<'s> {
         if !self.at(T::LBrace) {
             return members;
         }
+        // A class nested in a class nests the tree one level deeper.
+        if !self.enter() {
+            self.leave();
+            self.skip_declaration_body();
+            return members;
+        }
         let open = self.bump();
         self.nl_stack.push(false);
         self.skip_separators();
         self.member_items(&mut members);
         self.nl_stack.pop();
         self.expect_close(T::RBrace, open, construct);
+        self.leave();
         members
     }
 
@@ -1203,6 +1210,11 @@ impl<'s> Parser<'s> {
         if !self.at(T::LBrace) {
             return (entries, members);
         }
+        if !self.enter() {
+            self.leave();
+            self.skip_declaration_body();
+            return (entries, members);
+        }
         let open = self.bump();
         self.nl_stack.push(false);
         self.skip_newlines();
@@ -1237,6 +1249,7 @@ impl<'s> Parser<'s> {
         }
         self.nl_stack.pop();
         self.expect_close(T::RBrace, open, "enum class body");
+        self.leave();
         (entries, members)
     }
 
