@@ -29,7 +29,7 @@ enum class N273Level {
     }
 }
 
-fun N273Store.Box<Int>.doubled() = content * 2
+fun N273Store.Box<Int>.n273Doubled() = content * 2
 
 fun main() {
     println("1 ${N273Item("a")}")
@@ -38,7 +38,7 @@ fun main() {
     val store: N273Store = N273Store.Outlet()
     println("4 " + (store is N273Store.Outlet))
     println("5 " + N273Store.Box(20).map { it + 1 }.content + " " + N273Store.Box("x").map { it.length }.content)
-    println("6 " + N273Store.Box(21).doubled())
+    println("6 " + N273Store.Box(21).n273Doubled())
     val picker = N273Level.Picker(3)
     println("7 " + picker.pick(1) + " " + picker.pick(7) + " " + picker.all())
 }
