@@ -355,6 +355,9 @@ pub struct Class {
     /// The built-in exception class it extends, directly or through a superclass of the
     /// program (`Exception`, `RuntimeException`, …).
     pub exception_base: Option<Sym>,
+    /// An object initialized by the `<clinit>` of the class it belongs to, whose name the JVM
+    /// gives when it fails: a companion (`Config$Companion`), an enum's entries.
+    pub init_by_outer: bool,
     /// Where it is declared.
     pub span: Span,
 }

@@ -18,6 +18,7 @@ mod classes;
 mod enums;
 mod inline;
 mod names;
+mod nested;
 
 use classes::{render_type, visibility};
 use names::Names;
@@ -34,10 +35,15 @@ pub struct Compiled {
 /// Compiles a parsed file. `file_name` gives the JVM class of top-level functions
 /// (`Main.kt` → `MainKt`) for stack frames.
 pub fn compile(file: &File, source: &str, file_name: &str) -> Compiled {
+    let flat = nested::flatten(file);
+    let file = flat.as_ref().map_or(file, |f| &f.file);
     let mut c = Compiler::new(source, file_name);
     c.declare(file);
     c.link_classes();
     c.compile_file(file);
+    if let Some(flat) = &flat {
+        c.diags.iter_mut().for_each(|d| flat.show_names(d));
+    }
     Compiled { program: c.program, diagnostics: c.diags }
 }
 
@@ -648,8 +654,15 @@ impl<'a> Compiler<'a> {
                         self.error(o.name.span, "a class may have only one companion object");
                     }
                 }
-                Item::Object(o) => self.error(o.name.span, "nested objects are not supported in Coroutine Lab; declare them at the top level"),
-                Item::Class(c) => self.error(c.name.span, "nested classes are not supported in Coroutine Lab; declare them at the top level"),
+                Item::Object(o) if o.modifiers.has("companion") => {
+                    let span = o.modifiers.keywords.iter().find(|k| k.name == "companion").map_or(o.name.span, |k| k.span);
+                    self.error(span, "modifier 'companion' is not applicable inside 'object'")
+                }
+                // The other nested declarations were lifted out (see `nested`), except those
+                // of a companion.
+                Item::Object(ObjectDecl { name: Ident { span, .. }, .. }) | Item::Class(ClassDecl { name: Ident { span, .. }, .. }) => {
+                    self.error_help(*span, "a class or object nested in a companion object is not supported in Coroutine Lab", "nest it in the class itself")
+                }
                 _ => {}
             }
         }
@@ -687,6 +700,7 @@ impl<'a> Compiler<'a> {
             supers: Vec::new(),
             init,
             exception_base,
+            init_by_outer: modifiers.has("companion"),
             span,
         });
         self.classes.insert(
@@ -765,11 +779,19 @@ impl<'a> Compiler<'a> {
         self.classes.get(info.companion.as_deref()?).cloned()
     }
 
-    /// The companion of the class whose code is being compiled, whose members it reads
-    /// without naming it.
-    fn companion_here(&self) -> Option<ClassInfo> {
-        let class = self.classes.get(self.current_class.as_deref()?)?;
-        self.classes.get(class.companion.as_deref()?).cloned()
+    /// The objects whose members the code being compiled reads without naming them: the
+    /// companion of its class, then, for a nested class, of each class around it (an object
+    /// around it is one), innermost first.
+    fn companions_here(&self) -> Vec<ClassInfo> {
+        let mut out = Vec::new();
+        let mut class = self.current_class.as_deref().unwrap_or_default();
+        while let Some(info) = self.classes.get(class) {
+            out.extend(info.companion.as_deref().and_then(|c| self.classes.get(c)).cloned());
+            let Some((outer, _)) = class.rsplit_once('$') else { break };
+            class = outer;
+            out.extend(self.classes.get(class).filter(|o| o.is_object).cloned());
+        }
+        out
     }
 
     /// Calls a method of an object (or companion) by its signature.
@@ -835,7 +857,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn check_import(&mut self, imp: &Import) {
-        if self.enum_import(imp) {
+        // A class of the program, or its nested classes (`import Outer.*`).
+        if self.enum_import(imp) || self.classes.contains_key(imp.path.strip_suffix(".*").unwrap_or(&imp.path)) {
             return;
         }
         let path = imp.path.as_str();
@@ -1739,8 +1762,8 @@ impl<'a> Compiler<'a> {
             self.error_help(name.span, format!("val cannot be reassigned: '{}' is declared with val in '{first}'", name.name), format!("declare it with `var {}`", name.name));
             return;
         }
-        // A class's companion (`Counter$Companion`) is inside the class.
-        let inside = self.current_class.as_deref().map(|c| c.split('$').next().unwrap_or(c)).is_some_and(|c| declaring.iter().any(|(n, ..)| n == c));
+        // A class's companion (`Counter$Companion`) and the classes nested in it are inside it.
+        let inside = self.current_class.as_deref().is_some_and(|c| declaring.iter().any(|(n, ..)| c == n || c.strip_prefix(n.as_str()).is_some_and(|r| r.starts_with('$'))));
         if !inside && declaring.iter().all(|(_, mutable, private)| !mutable || *private) {
             self.error_help(name.span, format!("cannot assign to '{}': its setter is private in '{first}'", name.name), format!("call a method of '{first}' that changes it"));
         }
@@ -1809,7 +1832,7 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
-        if let Some(c) = self.companion_here() {
+        for c in self.companions_here() {
             if let Some(&(_, mutable)) = c.fields.iter().find(|(f, _)| *f == id.name) {
                 if for_write && !mutable {
                     self.error(id.span, format!("val cannot be reassigned: '{}' is a read-only property", id.name));
@@ -2167,7 +2190,11 @@ impl<'a> Compiler<'a> {
                 "IntArray", "Result", "Comparable", "CharSequence", "Short", "Byte", "Enum", "CoroutineExceptionHandler", "CoroutineName", "->",
             ];
             if !KNOWN.contains(&name) && ExcClass::from_name(name).is_none() {
-                self.error(ty.span, format!("unknown type '{name}'"));
+                let mut d = Diagnostic::error(ty.span, format!("unknown type '{name}'"));
+                if let Some(help) = self.nested_hint(name) {
+                    d = d.with_help(help);
+                }
+                self.diags.push(d);
             }
             let s = self.sym(name);
             TypeTest::Builtin(s)
@@ -2245,7 +2272,9 @@ impl<'a> Compiler<'a> {
         }
         let Some(info) = self.classes.get(class) else { return };
         if info.kind != ClassKind::Sealed {
-            out.push(if info.is_object { format!("'{class}'") } else { format!("'is {class}'") });
+            // kotlinc names a nested class by its simple name.
+            let simple = class.rsplit('$').next().unwrap_or_default();
+            out.push(if info.is_object { format!("'{simple}'") } else { format!("'is {simple}'") });
             return;
         }
         // In the order they are declared, as kotlinc lists them.
@@ -2534,7 +2563,7 @@ impl<'a> Compiler<'a> {
             }
         }
         // Inside a class, its companion's properties without `Companion.`, before top-level ones.
-        if let Some(c) = self.companion_here() {
+        for c in self.companions_here() {
             let s = self.sym(name);
             if self.program.classes[c.id.0 as usize].fields.contains(&s) || self.program.classes[c.id.0 as usize].getters.contains(&s) {
                 self.emit(Op::LoadObject(c.id), span);
@@ -2612,7 +2641,7 @@ impl<'a> Compiler<'a> {
         candidates.extend(builtins::GLOBAL_NAMES.iter().map(|s| s.to_string()));
         let refs: Vec<&str> = candidates.iter().map(|s| s.as_str()).collect();
         let mut d = Diagnostic::error(span, format!("unresolved reference '{name}'"));
-        if let Some(help) = self.enum_entry_hint(name) {
+        if let Some(help) = self.enum_entry_hint(name).or_else(|| self.nested_hint(name)) {
             d = d.with_help(help);
         } else if let Some(s) = crate::lang::suggest::did_you_mean(name, refs.iter().copied()) {
             d = d.with_help(format!("did you mean '{s}'?"));
@@ -2622,6 +2651,20 @@ impl<'a> Compiler<'a> {
                 .with_help(format!("call it inside runBlocking {{ }} or coroutineScope {{ }}, or on a scope: `scope.{name} {{ }}`"));
         }
         self.diags.push(d);
+    }
+
+    /// The help for a name that is the simple name of a nested class, used outside the class
+    /// it is declared in, or a member of the class around the nested class being compiled.
+    fn nested_hint(&self, name: &str) -> Option<String> {
+        let suffix = format!("${name}");
+        if let Some(class) = self.classes.keys().find(|k| k.ends_with(&suffix)) {
+            return Some(format!("a nested class is named with the class it is declared in: `{class}`"));
+        }
+        let here = self.current_class.as_deref()?;
+        let (outer, _) = here.rsplit_once('$')?;
+        let info = self.classes.get(outer).filter(|c| !c.is_object)?;
+        let member = info.fields.iter().any(|(f, _)| f == name) || info.methods.get(name).is_some();
+        member.then(|| format!("'{name}' belongs to an instance of {}, which a nested class does not have (inner classes are not supported in Coroutine Lab); pass what it needs to its constructor", outer))
     }
 
     fn member(&mut self, receiver: &Expr, name: &Ident, safe: bool, span: Span) {
@@ -2638,7 +2681,7 @@ impl<'a> Compiler<'a> {
                 return;
             }
         }
-        if self.enum_member(receiver, name, span) {
+        if self.enum_member(receiver, name, span) || self.class_member_unresolved(receiver, name, span) {
             return;
         }
         // Namespace members: `Dispatchers.IO`, `Long.MAX_VALUE`, `CoroutineStart.LAZY`.
@@ -2684,6 +2727,30 @@ impl<'a> Compiler<'a> {
         self.check_property_read(&name.name, name.span);
         let s = self.sym(&name.name);
         self.emit(Op::GetField { name: s, safe }, span);
+    }
+
+    /// `Outer.name` where `Outer` is a class of the program with no companion (nor an
+    /// object or enum class) and `name` no class nested in it: kotlinc reports the name.
+    /// Returns whether it was reported.
+    fn class_member_unresolved(&mut self, receiver: &Expr, name: &Ident, span: Span) -> bool {
+        let ExprKind::Name(class) = &receiver.kind else { return false };
+        if !self.classes.contains_key(&class.name) || self.object_named(&class.name).is_some() || self.enums.contains_key(&class.name) || self.is_value(&class.name) {
+            return false;
+        }
+        let prefix = format!("{}$", class.name);
+        let nested: Vec<&str> = self.classes.keys().filter_map(|k| k.strip_prefix(prefix.as_str())).filter(|k| !k.contains('$')).collect();
+        let mut d = Diagnostic::error(name.span, format!("unresolved reference '{}'", name.name));
+        if let Some(s) = crate::lang::suggest::did_you_mean(&name.name, nested.iter().copied()) {
+            d = d.with_help(format!("did you mean '{}.{s}'?", class.name));
+        }
+        self.diags.push(d);
+        self.emit(Op::Push(Value::Unit), span);
+        true
+    }
+
+    /// Whether a name is a variable or a top-level property, which hides a class's name.
+    fn is_value(&mut self, name: &str) -> bool {
+        self.find_var(name).is_some() || self.globals.contains_key(name)
     }
 
     /// A built-in function read as a property (`threadLocal.set`) is a mistake kotlinc
@@ -2991,7 +3058,7 @@ impl<'a> Compiler<'a> {
                 RecvKind::Dynamic => {}
             }
         }
-        if let Some(c) = self.companion_here() {
+        for c in self.companions_here() {
             if let Some(sig) = c.methods.get(name).cloned() {
                 self.call_object_method(&c, &sig, id, args, span);
                 return;
@@ -3318,6 +3385,9 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
+        }
+        if self.class_member_unresolved(receiver, name, span) {
+            return;
         }
         // `copy(name = …)` of a data class: arguments travel with their names, since the
         // receiver's class is only known at run time.

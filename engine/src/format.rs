@@ -117,7 +117,8 @@ impl World {
                             format!("{}={}", self.program.sym(*f), self.to_kstring_depth(&fields[idx], depth + 1))
                         })
                         .collect();
-                    format!("{}({})", c.name, parts.join(", "))
+                    // A data class prints its simple name: `Ok(…)` for a nested `Result$Ok`.
+                    format!("{}({})", c.name.rsplit('$').next().unwrap_or_default(), parts.join(", "))
                 } else {
                     format!("{}@{}", c.name, fake_hash(o.0 as u64))
                 }

@@ -912,7 +912,7 @@ impl World {
         if c.kotlin {
             match n {
                 "simpleName" => ok(Value::str(c.kotlin_simple_name())),
-                "qualifiedName" => ok(Value::str(c.kotlin_qualified_name())),
+                "qualifiedName" => ok(Value::str(&c.kotlin_qualified_name().replace('$', "."))),
                 "java" if c.primitive_or_wrapper => Err(Fault::Stop(format!(
                     "::class.java of a {} value depends on the expression's static type, which Coroutine Lab does not track: Kotlin gives {} when the type is {} and {} when it is nullable or Any; use ::class.simpleName instead",
                     c.kotlin_simple_name(),
@@ -928,7 +928,8 @@ impl World {
             }
         } else {
             match n {
-                "name" | "getName" | "canonicalName" | "typeName" => ok(Value::str(&c.java_name)),
+                "name" | "getName" | "typeName" => ok(Value::str(&c.java_name)),
+                "canonicalName" => ok(Value::str(&c.java_name.replace('$', "."))),
                 "simpleName" | "getSimpleName" => ok(Value::str(c.java_simple_name())),
                 "kotlin" => ok(Value::Obj(self.heap.alloc(HeapObj::Class(crate::value::ClassObj { kotlin: true, ..c })))),
                 _ => Err(self.no_member(recv, n)),

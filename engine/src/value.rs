@@ -388,9 +388,10 @@ pub struct ClassObj {
 }
 
 impl ClassObj {
-    /// `Class.getSimpleName()`: the name after the package (classes here are never nested).
+    /// `Class.getSimpleName()`: the name after the package and the classes it is nested in
+    /// (`Inner` for `Outer$Inner`).
     pub fn java_simple_name(&self) -> &str {
-        self.java_name.rsplit('.').next().unwrap_or(&self.java_name)
+        self.java_name.rsplit(['.', '$']).next().unwrap_or(&self.java_name)
     }
 
     /// The Kotlin name of a JVM class, as `KClass.qualifiedName` gives it without
@@ -413,10 +414,11 @@ impl ClassObj {
         }
     }
 
-    /// `KClass.simpleName`: the last part of the Kotlin name.
+    /// `KClass.simpleName`: the last part of the Kotlin name (a nested class's JVM name,
+    /// `Outer$Inner`, is `Outer.Inner` in Kotlin).
     pub fn kotlin_simple_name(&self) -> &str {
         let q = self.kotlin_qualified_name();
-        q.rsplit('.').next().unwrap_or(q)
+        q.rsplit(['.', '$']).next().unwrap_or(q)
     }
 }
 

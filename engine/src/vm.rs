@@ -314,8 +314,9 @@ impl World {
                 }
                 Op::LoadObject(c) if self.failed_objects.contains(c) => {
                     // The JVM names the class whose `<clinit>` failed: a companion's or an enum's
-                    // entries' is their class's.
-                    let name = program.classes[c.0 as usize].name.split('$').next().unwrap_or_default().to_string();
+                    // entries' is their class's (a nested object's is its own, `Outer$Inner`).
+                    let class = &program.classes[c.0 as usize];
+                    let name = if class.init_by_outer { class.name.rsplit_once('$').map_or("", |(o, _)| o) } else { &class.name }.to_string();
                     let exc = self.new_exception(ExcClass::NoClassDefFoundError, Some(&format!("Could not initialize class {name}")), None);
                     self.throw(s, ex, exc)
                 }

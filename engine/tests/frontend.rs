@@ -325,6 +325,15 @@ fn deep_nesting_is_a_diagnostic_not_a_stack_overflow() {
 }
 
 #[test]
+fn classes_nested_deeply_are_bounded_like_deep_nesting() {
+    for kind in ["class", "object", "interface", "enum class"] {
+        let source = format!("{}\nfun main() {{ println(1) }}\n", format!("{kind} A {{ ").repeat(100_000));
+        let messages = with_small_stack(move || engine::diagnostics(&source).into_iter().map(|d| d.message).collect::<Vec<_>>());
+        assert!(messages.iter().any(|m| m.contains("nested too deeply")), "{kind}: {messages:?}");
+    }
+}
+
+#[test]
 fn a_long_chain_is_bounded_like_deep_nesting() {
     let chain = format!("fun main() {{\n    val x = 1{}\n}}\n", " + 1".repeat(100_000));
     let messages = with_small_stack(move || parse(&chain).diagnostics.into_iter().map(|d| d.message).collect::<Vec<_>>());

@@ -187,10 +187,10 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// Whether a supertype's name is a class or interface of the program (a companion's
-    /// synthetic name, `C$Companion`, is none).
+    /// Whether a supertype's name is a class or interface of the program (a nested one is
+    /// named `Outer$Inner`; a companion's name, `C$Companion`, is never written as one).
     fn is_program_class(&self, name: &str) -> bool {
-        self.classes.get(name).is_some() && !name.contains('$')
+        self.classes.get(name).is_some()
     }
 
     /// How many classes of the program stand above `name` along its first supertypes, counted

@@ -118,6 +118,7 @@ impl Compiler<'_> {
         class.overrides = Vec::new();
         class.init = init;
         class.exception_base = None;
+        class.init_by_outer = true;
         self.program.classes.push(class);
         self.program.enums.push(EnumClass { class: info.id, holder });
         self.enums.insert(c.name.name.clone(), EnumInfo { holder, entries, companion: info.companion.clone() });
@@ -198,13 +199,16 @@ impl Compiler<'_> {
         (!hidden).then(|| e.clone())
     }
 
-    /// The enum class whose code (or whose companion's code) is being compiled.
+    /// The enum class whose code (or whose companion's code, or a nested class's) is being
+    /// compiled.
     fn enum_here(&self) -> Option<(String, EnumInfo)> {
-        let class = self.current_class.as_deref()?;
-        if let Some(e) = self.enums.get(class) {
-            return Some((class.to_string(), e.clone()));
+        let mut class = self.current_class.as_deref()?;
+        loop {
+            if let Some(e) = self.enums.get(class) {
+                return Some((class.to_string(), e.clone()));
+            }
+            class = class.rsplit_once('$')?.0;
         }
-        self.enums.iter().find(|(_, e)| e.companion.as_deref() == Some(class)).map(|(n, e)| (n.clone(), e.clone()))
     }
 
     /// Whether the companion of an enum class has a property or method of that name.

@@ -1108,12 +1108,19 @@ impl<'s> Parser<'s> {
         if !self.at(T::LBrace) {
             return members;
         }
+        // A class nested in a class nests the tree one level deeper.
+        if !self.enter() {
+            self.leave();
+            self.skip_declaration_body();
+            return members;
+        }
         let open = self.bump();
         self.nl_stack.push(false);
         self.skip_separators();
         self.member_items(&mut members);
         self.nl_stack.pop();
         self.expect_close(T::RBrace, open, construct);
+        self.leave();
         members
     }
 
@@ -1160,7 +1167,10 @@ impl<'s> Parser<'s> {
             self.ident("an object name")?
         };
         let supertypes = self.supertypes();
+        // An object nested in an interface is no interface: its functions need bodies.
+        let outer = std::mem::replace(&mut self.in_interface, false);
         let members = self.members("object body");
+        self.in_interface = outer;
         Some(ObjectDecl { modifiers, name, supertypes, members, span: self.span_from(start) })
     }
 
@@ -1199,6 +1209,11 @@ impl<'s> Parser<'s> {
         if !self.at(T::LBrace) {
             return (entries, members);
         }
+        if !self.enter() {
+            self.leave();
+            self.skip_declaration_body();
+            return (entries, members);
+        }
         let open = self.bump();
         self.nl_stack.push(false);
         self.skip_newlines();
@@ -1233,6 +1248,7 @@ impl<'s> Parser<'s> {
         }
         self.nl_stack.pop();
         self.expect_close(T::RBrace, open, "enum class body");
+        self.leave();
         (entries, members)
     }
 
