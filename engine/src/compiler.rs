@@ -174,6 +174,9 @@ struct FnCtx {
     is_lambda: bool,
     /// The label of this lambda (the called function's name), for `return@label`.
     label: Option<String>,
+    /// A lambda passed to an `inline` function, where Kotlin lets a plain `return` leave the
+    /// function around it.
+    passed_to_inline: bool,
     /// The name shown in stack frames.
     frame_name: String,
     /// Number of `synchronized` blocks entered lexically, to reject suspension inside.
@@ -200,6 +203,9 @@ struct FunSig {
     params: Vec<(String, bool)>,
     param_types: Vec<Option<TypeRef>>,
     is_suspend: bool,
+    /// `inline`: a lambda passed to it runs as part of the caller, so it may call suspend
+    /// functions where the caller may.
+    is_inline: bool,
     receiver_is_scope: bool,
     returns_kind: Kind,
     /// The index of the `vararg` parameter, which collects the positional arguments from
@@ -318,6 +324,8 @@ struct Compiler<'a> {
     receiver_counter: u32,
     /// The label the next compiled lambda answers to (`return@launch`).
     pending_label: Option<String>,
+    /// The next lambda compiled is passed to an `inline` function.
+    pending_inline: bool,
     /// Whether the next compiled lambda, written without parameters, has an implicit `it`:
     /// known from the function it is passed to; `None` when unknown.
     pending_it: Option<bool>,
@@ -365,6 +373,7 @@ impl<'a> Compiler<'a> {
             current_class: None,
             receiver_counter: 0,
             pending_label: None,
+            pending_inline: false,
             pending_it: None,
         }
     }
@@ -428,6 +437,7 @@ impl<'a> Compiler<'a> {
             params: f.params.iter().map(|p| (p.name.name.clone(), p.default.is_some())).collect(),
             param_types: f.params.iter().map(|p| p.ty.clone()).collect(),
             is_suspend: f.modifiers.is_suspend,
+            is_inline: f.modifiers.has("inline"),
             receiver_is_scope: f.receiver.as_ref().is_some_and(|r| r.simple_name() == "CoroutineScope"),
             returns_kind,
             vararg: f.params.iter().position(|p| p.is_vararg),
@@ -899,6 +909,7 @@ impl<'a> Compiler<'a> {
             inlines: Vec::new(),
             cleanups: Vec::new(),
             is_lambda,
+            passed_to_inline: std::mem::take(&mut self.pending_inline),
             label,
             frame_name,
             in_monitor: 0,
@@ -1146,6 +1157,7 @@ impl<'a> Compiler<'a> {
                     params: sup.ctor.clone(),
                     param_types: vec![None; sup.ctor.len()],
                     is_suspend: false,
+                    is_inline: false,
                     receiver_is_scope: false,
                     returns_kind: Kind::Unknown,
                     vararg: None,
@@ -2519,7 +2531,12 @@ impl<'a> Compiler<'a> {
         }
         if self.cur().is_lambda {
             let hint = self.cur().label.clone().map(|l| format!("use `return@{l}` to leave the lambda")).unwrap_or_else(|| "a lambda's value is its last expression".into());
-            self.error_help(span, "'return' is not allowed here: it would return from the function around this lambda", hint);
+            let message = if self.cur().passed_to_inline {
+                "a 'return' out of a lambda passed to an inline function is not supported in Coroutine Lab"
+            } else {
+                "'return' is not allowed here: it would return from the function around this lambda"
+            };
+            self.error_help(span, message, hint);
             return;
         }
         self.emit_cleanups(0, span);
@@ -3104,6 +3121,7 @@ impl<'a> Compiler<'a> {
                 params: info.ctor.clone(),
                 param_types: vec![None; info.ctor.len()],
                 is_suspend: false,
+                is_inline: false,
                 receiver_is_scope: false,
                 returns_kind: Kind::Unknown,
                 vararg: None,
@@ -3234,6 +3252,7 @@ impl<'a> Compiler<'a> {
                 Some(a) => {
                     let suspend = match sig.param_types.get(i).and_then(|t| t.as_ref()) {
                         Some(t) if t.is_suspend => SuspendCtx::Suspend,
+                        Some(t) if t.name == "->" && sig.is_inline => self.cur().suspend,
                         Some(t) if t.name == "->" => SuspendCtx::Plain,
                         _ => SuspendCtx::Unknown,
                     };
@@ -3243,6 +3262,7 @@ impl<'a> Compiler<'a> {
                     match &a.value.kind {
                         ExprKind::Lambda(l) => {
                             self.pending_label = Some(id.name.clone());
+                            self.pending_inline = sig.is_inline;
                             self.pending_it = sig.param_types.get(i).and_then(|t| t.as_ref()).filter(|t| t.name == "->").map(|t| t.args.len() == 2);
                             self.closure(l, with_receiver.is_some(), suspend, with_receiver, a.value.span)
                         }

@@ -108,11 +108,10 @@ struct Parser<'s> {
 
 /// The modifiers the subset accepts and ignores.
 const HARMLESS_MODIFIERS: &[&str] =
-    &["private", "public", "internal", "protected", "override", "open", "const", "final", "data", "lateinit", "companion", "enum", "abstract", "sealed", "operator"];
+    &["private", "public", "internal", "protected", "override", "open", "const", "final", "data", "lateinit", "companion", "enum", "abstract", "sealed", "operator", "inline"];
 
 /// Modifiers outside the subset, with the construct they introduce.
 const UNSUPPORTED_MODIFIERS: &[(&str, &str)] = &[
-    ("inline", "`inline` functions are not supported in Coroutine Lab"),
     ("infix", "declaring infix functions is not supported in Coroutine Lab"),
     ("inner", "inner classes are not supported in Coroutine Lab"),
     ("tailrec", "`tailrec` functions are not supported in Coroutine Lab"),
@@ -688,7 +687,11 @@ impl<'s> Parser<'s> {
         let modifiers = self.modifiers();
         self.check_enum_modifier(&modifiers);
         match self.kind() {
-            T::Class if UNSUPPORTED_CLASS_KINDS.iter().any(|k| modifiers.has(k)) => {
+            T::Class if UNSUPPORTED_CLASS_KINDS.iter().any(|k| modifiers.has(k)) || modifiers.has("inline") => {
+                // `inline` is a function's modifier; on a class it is the value classes of 1.3.
+                if let Some(k) = modifiers.keywords.iter().find(|k| k.name == "inline") {
+                    self.error(k.span, "value classes are not supported in Coroutine Lab");
+                }
                 // The modifier was reported; the body of an annotation class is not made of
                 // declarations, so it is skipped whole.
                 self.bump();

@@ -1,7 +1,0 @@
-inline fun measure(block: () -> Unit) {
-    block()
-}
-
-fun main() {
-    measure { println("hi") }
-}
