@@ -28,7 +28,9 @@ pub fn parse(source: &str) -> Parsed {
     let (tokens, lex_diagnostics) = lex(source);
     let significant: Vec<Token> = tokens.iter().copied().filter(|t| !t.kind.is_trivia()).collect();
     let swallowed_from = swallowed_from(source, &tokens);
+    let infix_names = declared_infix_names(source, &significant);
     let mut parser = Parser {
+        infix_names,
         swallowed_from,
         src: source,
         toks: significant,
@@ -45,6 +47,28 @@ pub fn parse(source: &str) -> Parsed {
     let parse_diagnostics = std::mem::take(&mut parser.diags);
     let diagnostics = merge_diagnostics(swallowed_from, &parser.index, lex_diagnostics, parse_diagnostics);
     Parsed { file, diagnostics, tokens }
+}
+
+/// The names of the functions the program declares `infix`: the name before the parameter
+/// list that follows `infix … fun`. Kotlin reads any name between two operands as an infix
+/// call; the parser reads only these and the library's, so that another name there is
+/// reported as the missing comma or line break it most likely is.
+fn declared_infix_names(source: &str, toks: &[Token]) -> Vec<String> {
+    let text = |t: &Token| &source[t.span.start as usize..t.span.end as usize];
+    let mut names = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != T::Ident || text(t) != "infix" {
+            continue;
+        }
+        let Some(fun) = toks[i + 1..].iter().take(8).position(|t| t.kind == T::Fun) else { continue };
+        let after = &toks[i + 2 + fun..];
+        if let Some(paren) = after.iter().take(32).position(|t| t.kind == T::LParen) {
+            if let Some(name) = paren.checked_sub(1).map(|k| &after[k]).filter(|n| n.kind == T::Ident) {
+                names.push(text(name).to_string());
+            }
+        }
+    }
+    names
 }
 
 /// Where a comment or string left open until the end of the file starts, if there is one.
@@ -101,6 +125,8 @@ struct Parser<'s> {
     too_deep_reported: bool,
     /// Whether the members of an interface are being read: its functions may have no body.
     in_interface: bool,
+    /// Functions the program declares `infix` (see [`declared_infix_names`]).
+    infix_names: Vec<String>,
     /// The first `{` whose `}` stands at another indentation than the line that opened it, and
     /// that `}`: when a brace is missing at the end, it is most likely this one.
     misindented_close: Option<(Span, Span)>,
@@ -108,11 +134,10 @@ struct Parser<'s> {
 
 /// The modifiers the subset accepts and ignores.
 const HARMLESS_MODIFIERS: &[&str] =
-    &["private", "public", "internal", "protected", "override", "open", "const", "final", "data", "lateinit", "companion", "enum", "abstract", "sealed", "operator", "inline"];
+    &["private", "public", "internal", "protected", "override", "open", "const", "final", "data", "lateinit", "companion", "enum", "abstract", "sealed", "operator", "inline", "infix"];
 
 /// Modifiers outside the subset, with the construct they introduce.
 const UNSUPPORTED_MODIFIERS: &[(&str, &str)] = &[
-    ("infix", "declaring infix functions is not supported in Coroutine Lab"),
     ("inner", "inner classes are not supported in Coroutine Lab"),
     ("tailrec", "`tailrec` functions are not supported in Coroutine Lab"),
     ("external", "`external` functions are not supported in Coroutine Lab"),
@@ -1900,12 +1925,14 @@ impl<'s> Parser<'s> {
                 Some(T::Is) => Some((Operator::Is { negated: true }, P::NamedCheck)),
                 _ => None,
             },
-            // Only a known infix function followed by something that can start an operand is
-            // an infix call: the subset cannot declare infix functions, and any other name
-            // here is more likely a missing comma or line break.
+            // Only a known infix function (the library's or one the program declares) followed
+            // by something that can start an operand is an infix call: any other name here is
+            // more likely a missing comma or line break.
             T::Ident => {
                 let next = self.toks.get(self.peek_index() + 1).map(|n| n.kind).unwrap_or(T::Eof);
-                (can_start_operand(next) && INFIX_FUNCTIONS.contains(&self.text(t))).then_some((Operator::Infix, P::Infix))
+                let name = self.text(t);
+                let infix = INFIX_FUNCTIONS.contains(&name) || self.infix_names.iter().any(|n| n == name);
+                (can_start_operand(next) && infix).then_some((Operator::Infix, P::Infix))
             }
             T::DotDot => binary(BinaryOp::Range, P::Range),
             T::DotDotLt => binary(BinaryOp::RangeUntil, P::Range),
