@@ -367,3 +367,75 @@ impl World {
         Ok(Native::Value(v))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Java's `countRunAndMakeAscending` and `binarySort`, logging each `compareTo(x, y)`.
+    fn jdk_small(a: &mut [(u32, usize)], log: &mut Vec<(usize, usize)>) {
+        let mut lt = |x: (u32, usize), y: (u32, usize)| {
+            log.push((x.1, y.1));
+            x.0 < y.0
+        };
+        let hi = a.len();
+        if hi < 2 {
+            return;
+        }
+        let mut run = 2;
+        if lt(a[1], a[0]) {
+            while run < hi && lt(a[run], a[run - 1]) {
+                run += 1;
+            }
+            a[..run].reverse();
+        } else {
+            while run < hi && !lt(a[run], a[run - 1]) {
+                run += 1;
+            }
+        }
+        for start in run..hi {
+            let (mut left, mut right) = (0, start);
+            while left < right {
+                let mid = (left + right) / 2;
+                if lt(a[start], a[mid]) {
+                    right = mid;
+                } else {
+                    left = mid + 1;
+                }
+            }
+            a[left..=start].rotate_right(1);
+        }
+    }
+
+    #[test]
+    fn sorts_as_timsort_does() {
+        let mut seed = 11u64;
+        for n in (0..40).chain([64, 65, 100, 257, 1000]) {
+            for range in [3u64, 1000] {
+                let items: Vec<(u32, usize)> = (0..n)
+                    .map(|i| {
+                        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                        (((seed >> 33) % range) as u32, i)
+                    })
+                    .collect();
+                let mut sort = Sort::new(n);
+                let mut log = Vec::new();
+                let mut next = sort.advance(None);
+                while let Some((x, y)) = next {
+                    log.push((x, y));
+                    next = sort.advance(Some(items[x].0.cmp(&items[y].0)));
+                }
+                let ours: Vec<(u32, usize)> = sort.a.iter().map(|&i| items[i]).collect();
+                let mut expected = items.clone();
+                expected.sort_by_key(|x| x.0);
+                assert_eq!(ours, expected, "{n} items");
+                if n < 32 {
+                    let mut jdk = items.clone();
+                    let mut jdk_log = Vec::new();
+                    jdk_small(&mut jdk, &mut jdk_log);
+                    assert_eq!(log, jdk_log, "{n} items");
+                }
+            }
+        }
+    }
+}
