@@ -125,7 +125,7 @@ impl World {
             }
             HeapObj::Exception(e) => self.exception_text(e),
             HeapObj::Closure { .. } => "Function0<kotlin.Unit>".into(),
-            HeapObj::Iter(_) => format!("java.util.Iterator@{}", fake_hash(o.0 as u64)),
+            HeapObj::Iter(_) | HeapObj::Comparing(_) => format!("java.util.Iterator@{}", fake_hash(o.0 as u64)),
             HeapObj::Result(Ok(v)) => format!("Success({})", self.to_kstring_depth(v, depth + 1)),
             HeapObj::Result(Err(e)) => format!("Failure({})", self.to_kstring_depth(e, depth + 1)),
             HeapObj::Mutex(m) => format!("Mutex@{}[isLocked={}]", fake_hash(o.0 as u64), m.owner.is_some()),
@@ -330,7 +330,7 @@ impl World {
                     None => e.class.simple_name().into(),
                 },
                 HeapObj::Closure { .. } => "Function".into(),
-                HeapObj::Iter(_) => "Iterator".into(),
+                HeapObj::Iter(_) | HeapObj::Comparing(_) => "Iterator".into(),
                 HeapObj::Result(_) => "Result".into(),
                 HeapObj::Mutex(_) => "Mutex".into(),
                 HeapObj::Semaphore(_) => "Semaphore".into(),
@@ -590,7 +590,7 @@ impl World {
             (Value::Bool(x), Value::Bool(y)) => x.cmp(y),
             _ if self.own_method(a, "compareTo", 1).is_some() => {
                 return Err(Fault::Stop(format!(
-                    "{} has its own compareTo(), which Coroutine Lab runs for `<`, `>`, `<=` and `>=`, but not inside built-ins such as sorted(), max() or coerceIn(); sort by a key instead: sortedBy {{ it.x }}",
+                    "{} has its own compareTo(), which Coroutine Lab runs for `<`, sorting, max(), maxOf() and coerceIn(), but not here; compare with `<` in code of your own",
                     self.type_name(a)
                 )))
             }

@@ -15,6 +15,7 @@ pub mod builtins;
 pub mod case;
 pub mod bytecode;
 pub mod channel;
+mod comparing;
 pub mod compiler;
 pub mod decimal;
 mod enums;

@@ -356,6 +356,9 @@ impl World {
             "hashCode" => return ok(Value::Int(self.hash_code(&recv)?)),
             _ => {}
         }
+        if let Some(r) = self.compare_method(ex, &recv, n, &args) {
+            return r;
+        }
         match recv.clone() {
             Value::Job(j) => self.job_method(t, s, j, n, &args, span),
             Value::Scope(c) => match n {
@@ -853,7 +856,7 @@ impl World {
                 ("invoke", HeapObj::Closure { .. }) => self.call_value(s, ex, recv.clone(), args.to_vec(), span),
                 _ => Err(self.no_member(recv, n)),
             },
-            HeapObj::Cell(_) | HeapObj::Iter(_) => Err(self.no_member(recv, n)),
+            HeapObj::Cell(_) | HeapObj::Iter(_) | HeapObj::Comparing(_) => Err(self.no_member(recv, n)),
         }
     }
 

@@ -724,6 +724,9 @@ impl World {
             B::NewTriple => Value::Obj(self.heap.alloc(HeapObj::Triple(Box::new([arg(0), arg(1), arg(2)])))),
             B::MaxOf | B::MinOf => {
                 let (a, c) = (arg(0), arg(1));
+                if let Some(r) = self.compare_max_of(ex, &a, &c, b == B::MaxOf) {
+                    return r;
+                }
                 let ord = self.compare(&a, &c)?;
                 if (b == B::MaxOf) == ord.is_ge() { a } else { c }
             }
@@ -811,6 +814,9 @@ impl World {
                         _ => (vec![Value::Null], Value::Null),
                     })
                     .collect();
+                if let Some(r) = self.compare_sort_by(ex, &keyed, &directions) {
+                    return r;
+                }
                 let mut err = None;
                 crate::order::sort_by(&mut keyed, |a, c| {
                     for ((x, y), &desc) in a.0.iter().zip(&c.0).zip(&directions) {

@@ -370,6 +370,8 @@ pub enum HeapObj {
     Channel(Box<crate::channel::ChannelState>),
     /// A `ChannelResult` from `trySend`, `tryReceive` or `receiveCatching`.
     ChannelResult(crate::channel::ChannelResult),
+    /// A built-in that compares with a class's own `compareTo()`, between two calls of it.
+    Comparing(Box<crate::comparing::Comparing>),
 }
 
 /// A class as a program sees it through `javaClass` or `::class`.

@@ -896,6 +896,14 @@ impl World {
                     _ => c >= 0,
                 }));
             }
+            OnReturn::Compared(o) => match self.compare_resume(ex, o, Some(v)) {
+                Ok(Native::Value(v)) => ex.stack.push(v),
+                Ok(_) => return Ok(()),
+                Err(f) => {
+                    let span = self.last_statement;
+                    return self.fault(s, ex, f, span);
+                }
+            },
             OnReturn::ThrowableText(class) => {
                 let text = if v.is_null() { class.to_string() } else { format!("{class}: {}", self.to_kstring(&v)) };
                 ex.stack.push(Value::str(&text));

@@ -866,14 +866,15 @@ impl<'a> Compiler<'a> {
                 let (_, elem, top, exit) = self.inline_loop_start(span);
                 self.inline_lambda(l, mname, &[elem], None, span);
                 let key = self.temp(span);
-                // Take the element when there is no best yet or its key beats the best.
+                // Take the element when there is no best yet or its key beats the best, asked
+                // as the library does, of the best: `maxValue < v` (`minValue > v`).
                 self.emit(Op::Load(best_key), span);
                 self.emit(Op::Push(Value::Absent), span);
                 self.emit(Op::Binary(BinOp::Same), span);
                 let take = self.emit(Op::JumpIfTrue(0), span);
-                self.emit(Op::Load(key), span);
                 self.emit(Op::Load(best_key), span);
-                self.emit(Op::Binary(if is_max { BinOp::Gt } else { BinOp::Lt }), span);
+                self.emit(Op::Load(key), span);
+                self.emit(Op::Binary(if is_max { BinOp::Lt } else { BinOp::Gt }), span);
                 let skip = self.emit(Op::JumpIfFalse(0), span);
                 let take_at = self.here();
                 self.patch(take, take_at);
