@@ -192,6 +192,15 @@ pub enum OnReturn {
     /// Push the text `Throwable.toString()` makes of it, the message an exception class's
     /// own `message` getter gave: `MyError: text`, or the class name alone for null.
     ThrowableText(std::rc::Rc<str>),
+    /// It is the `coroutineContext` of the receiver of the caller's instruction (a class that
+    /// implements `CoroutineScope` computes it), which sits under `under` arguments: replace
+    /// the receiver by the scope it makes and run that instruction again.
+    ScopeReceiver {
+        /// How many arguments of the instruction are above its receiver.
+        under: u32,
+        /// The instruction's span, for a context that is not one.
+        span: crate::lang::Span,
+    },
 }
 
 /// A scope frame: the job of the scope and how to leave it.
