@@ -358,6 +358,9 @@ pub struct Class {
     /// An object initialized by the `<clinit>` of the class it belongs to, whose name the JVM
     /// gives when it fails: a companion (`Config$Companion`), an enum's entries.
     pub init_by_outer: bool,
+    /// It implements `CoroutineScope`, itself or through a supertype of the program:
+    /// `launch`, `async`, `isActive`, … on an instance read its `coroutineContext` first.
+    pub is_scope: bool,
     /// Where it is declared.
     pub span: Span,
 }

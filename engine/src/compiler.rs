@@ -246,6 +246,8 @@ struct ClassInfo {
     members: Vec<Member>,
     /// Whether `classes::link` has flattened its hierarchy.
     linked: bool,
+    /// It implements `CoroutineScope`, itself or through a supertype of the program.
+    is_scope: bool,
 }
 
 /// What kind of class a declaration makes.
@@ -711,6 +713,7 @@ impl<'a> Compiler<'a> {
             init,
             exception_base,
             init_by_outer: modifiers.has("companion"),
+            is_scope: false,
             span,
         });
         self.classes.insert(
@@ -733,6 +736,7 @@ impl<'a> Compiler<'a> {
                 own,
                 members: Vec::new(),
                 linked: false,
+                is_scope: false,
             },
         );
     }
@@ -2562,7 +2566,9 @@ impl<'a> Compiler<'a> {
                     // (`message`, `cause`, …) without `this.`.
                     let inherited = class.exception_base.is_some() && matches!(name, "message" | "cause" | "localizedMessage" | "stackTrace" | "suppressed");
                     let cname = class.name.clone();
-                    if class.fields.contains(&s) || class.getters.contains(&s) || inherited || self.is_abstract_property(&cname, name) {
+                    // A class that implements CoroutineScope reads `isActive` of its own context.
+                    let scope_member = class.is_scope && name == "isActive";
+                    if class.fields.contains(&s) || class.getters.contains(&s) || inherited || scope_member || self.is_abstract_property(&cname, name) {
                         self.load_receiver(&recv, span);
                         self.emit(Op::GetField { name: s, safe: false }, span);
                         return;
@@ -3044,6 +3050,11 @@ impl<'a> Compiler<'a> {
                         }
                         return;
                     }
+                    // `launch`, `async`, … in a class that implements CoroutineScope: `this.launch`.
+                    if self.program.classes[c.0 as usize].is_scope && SCOPE_MEMBERS.contains(&name) && !self.functions.contains_key(name) {
+                        self.scope_member_call(&recv, id, args, span);
+                        return;
+                    }
                     // What every value has, on `this`: the class's own or the built-in one.
                     if matches!((name, args.len()), ("toString" | "hashCode", 0) | ("equals", 1)) {
                         self.load_receiver(&recv, id.span);
@@ -3058,17 +3069,7 @@ impl<'a> Compiler<'a> {
                 RecvKind::Scope | RecvKind::Producer => {
                     let member = SCOPE_MEMBERS.contains(&name) || kind == RecvKind::Producer && PRODUCER_MEMBERS.contains(&name);
                     if member && !self.functions.contains_key(name) {
-                        if name == "send" {
-                            self.check_suspend_allowed(id.span, name);
-                        }
-                        if name == "produce" {
-                            self.check_imported(name, id.span);
-                        }
-                        self.load_receiver(&recv, id.span);
-                        self.method_args(name, args, span);
-                        let s = self.sym(name);
-                        let argc = self.placed_arg_count(name, args);
-                        self.emit(Op::CallMethod { name: s, argc, safe: false }, span);
+                        self.scope_member_call(&recv, id, args, span);
                         return;
                     }
                 }
@@ -3132,7 +3133,7 @@ impl<'a> Compiler<'a> {
         }
         // Extension functions on an implicit receiver: `middle(kind)` inside a scope.
         if let Some(sig) = self.extensions.get(name).and_then(|v| v.first()).cloned() {
-            let recv = self.receivers().into_iter().find(|(_, k)| !sig.receiver_is_scope || matches!(k, RecvKind::Scope | RecvKind::Producer));
+            let recv = self.receivers().into_iter().find(|(_, k)| !sig.receiver_is_scope || self.is_scope_receiver(*k));
             match recv {
                 Some((recv, _)) => {
                     if sig.is_suspend {
@@ -3293,6 +3294,33 @@ impl<'a> Compiler<'a> {
     }
 
     /// Pushes method arguments; named ones are placed by the method's known parameters.
+    /// Whether an implicit receiver is a `CoroutineScope`: a builder's block, an extension
+    /// on `CoroutineScope`, an instance of a class that implements it.
+    fn is_scope_receiver(&self, k: RecvKind) -> bool {
+        match k {
+            RecvKind::Scope | RecvKind::Producer => true,
+            RecvKind::Class(c) => self.program.classes[c.0 as usize].is_scope,
+            RecvKind::Dynamic => false,
+        }
+    }
+
+    /// A member of an implicit `CoroutineScope` (or `ProducerScope`) receiver called
+    /// without `this.`: `launch { }`, `send(x)`.
+    fn scope_member_call(&mut self, recv: &str, id: &Ident, args: &[Arg], span: Span) {
+        let name = id.name.as_str();
+        if name == "send" {
+            self.check_suspend_allowed(id.span, name);
+        }
+        if name == "produce" {
+            self.check_imported(name, id.span);
+        }
+        self.load_receiver(recv, id.span);
+        self.method_args(name, args, span);
+        let s = self.sym(name);
+        let argc = self.placed_arg_count(name, args);
+        self.emit(Op::CallMethod { name: s, argc, safe: false }, span);
+    }
+
     fn method_args(&mut self, name: &str, args: &[Arg], span: Span) {
         let suspend_lambda = SCOPE_LAMBDA_METHODS.contains(&name);
         let params = builtins::method_params(name);

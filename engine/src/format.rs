@@ -412,7 +412,7 @@ impl World {
                     ("Comparable", Value::Int(_) | Value::Long(_) | Value::Double(_) | Value::Str(_) | Value::Char(_)) => true,
                     ("Job", Value::Job(_)) => true,
                     ("Deferred" | "CompletableDeferred", Value::Job(j)) => self.job(*j).class.is_deferred(),
-                    ("CoroutineScope", Value::Scope(_)) => true,
+                    ("CoroutineScope", _) if self.is_scope_value(v) => true,
                     ("CoroutineContext", Value::Ctx(_) | Value::Job(_) | Value::Dispatcher(_)) => true,
                     ("CoroutineDispatcher", Value::Dispatcher(_)) => true,
                     // A context of one element is that element.

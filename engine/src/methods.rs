@@ -31,6 +31,10 @@ fn int_or_long(v: i64, like: &Value) -> Value {
 /// inlined `Result.map { }` (see `compiler::inline`).
 pub const RESULT_VALUES: &str = "<resultValues>";
 
+/// The members of `CoroutineScope` (and its extensions) that an instance of a class
+/// implementing it serves from its `coroutineContext`.
+const SCOPE_MEMBERS: &[&str] = &["launch", "async", "produce", "cancel", "isActive", "ensureActive", "plus"];
+
 impl World {
     fn no_member(&self, recv: &Value, name: &str) -> Fault {
         Fault::Stop(format!("{} has no member '{name}'", self.type_name(recv)))
@@ -313,6 +317,52 @@ impl World {
         class.methods.iter().find(|(m, f)| program.sym(*m) == name && program.functions[f.0 as usize].n_params == arity + 1 && class.overrides.contains(m)).map(|(_, f)| *f)
     }
 
+    /// Whether a value is a `CoroutineScope`: a built-in one, or an instance of a class that
+    /// implements it.
+    pub(crate) fn is_scope_value(&self, v: &Value) -> bool {
+        match v {
+            Value::Scope(_) => true,
+            Value::Obj(o) => matches!(self.heap.get(*o), HeapObj::Instance { class, .. } if self.program.classes[class.0 as usize].is_scope),
+            _ => false,
+        }
+    }
+
+    /// The getter of `coroutineContext` of an instance of a class that implements
+    /// `CoroutineScope`, when the class computes it.
+    fn scope_getter(&self, v: &Value) -> Option<crate::bytecode::FuncId> {
+        let Value::Obj(o) = v else { return None };
+        let HeapObj::Instance { class, .. } = self.heap.get(*o) else { return None };
+        let class = &self.program.classes[class.0 as usize];
+        if !class.is_scope {
+            return None;
+        }
+        class.methods.iter().find(|(m, _)| class.getters.contains(m) && self.program.sym(*m) == "coroutineContext").map(|(_, f)| *f)
+    }
+
+    /// The `coroutineContext` an instance of a class that implements `CoroutineScope` keeps
+    /// in a field.
+    fn scope_field(&self, v: &Value) -> Option<Value> {
+        let Value::Obj(o) = v else { return None };
+        let HeapObj::Instance { class, fields } = self.heap.get(*o) else { return None };
+        let class = &self.program.classes[class.0 as usize];
+        if !class.is_scope {
+            return None;
+        }
+        let slot = class.slot(self.program.find_sym("coroutineContext")?)?;
+        Some(fields[slot].clone())
+    }
+
+    /// The context of a scope, from what its `coroutineContext` gave: null (a field read
+    /// before the initializer set it) fails as `scope.coroutineContext + context` does on
+    /// the JVM.
+    pub(crate) fn scope_context(&mut self, v: &Value) -> Result<Context, Fault> {
+        if v.is_null() {
+            let e = self.new_exception(ExcClass::NullPointerException, None, None);
+            return Err(Fault::Throw(e));
+        }
+        self.to_context(v)
+    }
+
     /// Methods and properties of built-in values, by name. `property` is set for reads
     /// without parentheses.
     #[allow(clippy::too_many_arguments)]
@@ -359,10 +409,27 @@ impl World {
         if let Some(r) = self.compare_method(ex, &recv, n, &args) {
             return r;
         }
+        if SCOPE_MEMBERS.contains(&n) {
+            if let Some(f) = self.scope_getter(&recv) {
+                // The getter runs first; the instruction then runs again on the scope it gives.
+                let under = args.len() as u32;
+                ex.stack.extend(args);
+                self.push_frame(ex, f, None, vec![recv], OnReturn::ScopeReceiver { under, span }, span).map_err(Fault::Throw)?;
+                return Ok(Native::Pushed);
+            }
+            if let Some(ctx) = self.scope_field(&recv) {
+                let ctx = self.scope_context(&ctx)?;
+                return self.call_method_named(t, s, ex, Value::Scope(Rc::new(ctx)), n, args, span, property);
+            }
+        }
         match recv.clone() {
             Value::Job(j) => self.job_method(t, s, j, n, &args, span),
             Value::Scope(c) => match n {
                 "launch" | "async" => self.start_coroutine(t, s, c.clone(), &arg(0), &arg(1), &arg(2), n == "async", span),
+                "plus" => {
+                    let other = self.to_context(&arg(0))?;
+                    ok(Value::Scope(Rc::new(c.plus(&other))))
+                }
                 "produce" => self.produce(c.clone(), &arg(0), &arg(1), &arg(2), span),
                 "coroutineContext" => ok(Value::Ctx(c)),
                 "isActive" => ok(Value::Bool(c.job.is_none_or(|j| self.job(j).is_active()))),

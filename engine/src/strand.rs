@@ -195,6 +195,15 @@ pub enum OnReturn {
     /// Hand it to the built-in that called a class's own `compareTo()` (`sorted()`, `max()`,
     /// `coerceIn`, …), which goes on from where it was.
     Compared(crate::value::ObjId),
+    /// It is the `coroutineContext` of the receiver of the caller's instruction (a class that
+    /// implements `CoroutineScope` computes it), which sits under `under` arguments: replace
+    /// the receiver by the scope it makes and run that instruction again.
+    ScopeReceiver {
+        /// How many arguments of the instruction are above its receiver.
+        under: u32,
+        /// The instruction's span, for a context that is not one.
+        span: crate::lang::Span,
+    },
 }
 
 /// A scope frame: the job of the scope and how to leave it.

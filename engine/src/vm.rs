@@ -438,6 +438,11 @@ impl World {
                     let (recv, arg) = (recv.clone(), arg.clone());
                     match declared.then(|| self.operator_call(ex, &recv, name, vec![arg], on_return, span)).flatten() {
                         Some(r) => self.apply_native(t, s, ex, r, span),
+                        // `scope + context`: a scope of the scope's context and that context.
+                        None if *b == BinOp::Add && self.is_scope_value(&lhs) => {
+                            let r = self.call_method_named(t, s, ex, lhs, "plus", vec![rhs], span, false);
+                            self.apply_native(t, s, ex, r, span)
+                        }
                         None => {
                             let r = self.binary(*b, lhs, rhs).map(Native::Value);
                             self.apply_native(t, s, ex, r, span)
@@ -907,6 +912,17 @@ impl World {
             OnReturn::ThrowableText(class) => {
                 let text = if v.is_null() { class.to_string() } else { format!("{class}: {}", self.to_kstring(&v)) };
                 ex.stack.push(Value::str(&text));
+            }
+            OnReturn::ScopeReceiver { under, span } => {
+                let ctx = match self.scope_context(&v) {
+                    Ok(ctx) => ctx,
+                    Err(fault) => return self.fault(s, ex, fault, span),
+                };
+                let at = ex.stack.len() - under as usize;
+                ex.stack.insert(at, Value::Scope(std::rc::Rc::new(ctx)));
+                if let Some(Frame::Code(caller)) = ex.frames.last_mut() {
+                    caller.ip -= 1;
+                }
             }
             OnReturn::StoreGlobal(g) => {
                 self.globals[g as usize] = v;

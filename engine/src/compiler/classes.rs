@@ -226,12 +226,18 @@ impl<'a> Compiler<'a> {
         let mut a_class_seen = false;
         let mut interfaces: Vec<String> = Vec::new();
         let mut builtin_super = false;
+        let mut is_scope = false;
         for st in &info.supertypes {
             let n = st.ty.simple_name();
             let user = self.is_program_class(n);
             if !user {
                 builtin_super = true;
-                if ExcClass::from_name(n).is_some() {
+                if n == "CoroutineScope" {
+                    if st.args.is_some() {
+                        self.error(st.ty.span, "this class does not have a constructor");
+                    }
+                    is_scope = true;
+                } else if ExcClass::from_name(n).is_some() {
                     if info.kind == ClassKind::Interface {
                         self.error(st.ty.span, "an interface cannot inherit from a class");
                     } else if a_class_seen {
@@ -241,7 +247,7 @@ impl<'a> Compiler<'a> {
                 } else if !matches!(n, "Any" | "Runnable" | "Comparable" | "Cloneable") {
                     self.error(
                         st.ty.span,
-                        format!("extending '{n}' is not supported in Coroutine Lab; a class may extend a class or interface of the program, or a built-in exception class"),
+                        format!("extending '{n}' is not supported in Coroutine Lab; a class may extend a class or interface of the program, CoroutineScope, or a built-in exception class"),
                     );
                 }
                 continue;
@@ -298,11 +304,32 @@ impl<'a> Compiler<'a> {
             supers = p.supers.clone();
             supers.push(superclass.clone().expect("checked"));
             exception_base = self.program.classes[p.id.0 as usize].exception_base;
+            is_scope |= p.is_scope;
+        }
+        // `CoroutineScope` declares one member, the context its builders start from.
+        if is_scope && !members.iter().any(|m| m.name == "coroutineContext") {
+            members.push(Member {
+                name: "coroutineContext".into(),
+                is_fun: false,
+                is_getter: false,
+                is_abstract: true,
+                is_open: true,
+                is_private: false,
+                override_kw: None,
+                owner: "kotlinx.coroutines.CoroutineScope".into(),
+                signature: "public abstract val coroutineContext: CoroutineContext".into(),
+                defaults: Vec::new(),
+                param_types: Vec::new(),
+                is_suspend: false,
+                ty: None,
+                span: info.name_span,
+            });
         }
         // Members that two interfaces both implement, which the class must then override.
         let mut conflicts: Vec<Member> = Vec::new();
         for i in &interfaces {
             let Some(ii) = self.classes.get(i).cloned() else { continue };
+            is_scope |= ii.is_scope;
             for a in ii.supers.iter().chain(std::iter::once(i)) {
                 if !supers.contains(a) {
                     supers.push(a.clone());
@@ -387,7 +414,7 @@ impl<'a> Compiler<'a> {
                         Some(kw) if is_var(&inherited) && !is_var(&m) && !m.is_fun => {
                             self.error(kw, format!("var-property '{}' of '{}' cannot be overridden by a val-property", m.name, inherited.owner))
                         }
-                        None => self.error(m.span, format!("'{}' hides member of supertype '{}' and needs 'override' modifier", m.name, inherited.owner)),
+                        None => self.error(m.span, format!("'{}' hides member of supertype '{}' and needs 'override' modifier", m.name, inherited.owner.rsplit('.').next().unwrap_or_default())),
                         Some(kw) if !inherited.is_open => self.error(kw, format!("'{}' in '{}' is final and cannot be overridden", m.name, inherited.owner)),
                         Some(_) => {}
                     }
@@ -481,7 +508,9 @@ impl<'a> Compiler<'a> {
                 class.exception_base = exception_base;
             }
         }
+        self.program.classes[info.id.0 as usize].is_scope = is_scope;
         if let Some(ci) = self.classes.get_mut(name) {
+            ci.is_scope = is_scope;
             ci.fields = fields;
             ci.field_defaults = field_defaults;
             ci.private_set = private_set;

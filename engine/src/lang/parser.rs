@@ -1123,6 +1123,27 @@ impl<'s> Parser<'s> {
         loop {
             let ty = self.type_ref();
             let args = if self.at(T::LParen) { Some(self.call_args()) } else { None };
+            if self.at_word("by") {
+                // `CoroutineScope by CoroutineScope(…)`: the delegate's expression ends
+                // where the class body begins.
+                let start = self.bump().span;
+                let mut depth = 0i32;
+                let mut end = start;
+                loop {
+                    let t = self.toks[self.pos.min(self.toks.len() - 1)];
+                    match t.kind {
+                        T::Eof => break,
+                        T::LBrace | T::Newline | T::Comma if depth <= 0 => break,
+                        T::LParen | T::LBracket => depth += 1,
+                        T::RParen | T::RBracket => depth -= 1,
+                        _ => {}
+                    }
+                    end = t.span;
+                    self.pos += 1;
+                }
+                let help = if ty.simple_name() == "CoroutineScope" { "implement it: `override val coroutineContext = …`" } else { "implement its members in the class" };
+                self.error_help(start.to(end), "delegating an interface to an object (`by`) is not supported in Coroutine Lab", help);
+            }
             out.push(SuperType { ty, args });
             if self.eat(T::Comma).is_none() {
                 break;
