@@ -340,7 +340,7 @@ impl World {
                     }
                 }
                 let span = self.last_statement;
-                let r = self.operator_call(ex, &x, "compareTo", vec![y], OnReturn::Compared(o), span);
+                let r = self.operator_call(ex, &x, "compareTo", std::slice::from_ref(&y), OnReturn::Compared(o), span);
                 *self.heap.get_mut(o) = HeapObj::Comparing(c);
                 return r.unwrap_or(Ok(Native::Pushed));
             }

@@ -272,15 +272,24 @@ impl World {
     /// Calls the method a value's class declares for an operator (`plus` for `+`, `get` for
     /// `a[i]`, `invoke` for `a()`), when the value is an instance of one of the program's
     /// classes and its class has one; `None` leaves the operator to the built-in types.
-    pub(crate) fn operator_call(&mut self, ex: &mut Exec, recv: &Value, name: &str, args: Vec<Value>, on_return: OnReturn, span: Span) -> Option<NResult> {
-        let Value::Obj(o) = recv else { return None };
-        let HeapObj::Instance { class, .. } = self.heap.get(*o) else { return None };
+    pub(crate) fn operator_call(&mut self, ex: &mut Exec, recv: &Value, name: &str, args: &[Value], on_return: OnReturn, span: Span) -> Option<NResult> {
+        let class = self.program_class_of(recv)?;
         let program = &self.program;
         let arity = args.len() as u32 + 1;
         let &(_, f) = program.classes[class.0 as usize].methods.iter().find(|(m, f)| program.sym(*m) == name && program.functions[f.0 as usize].n_params == arity)?;
         let mut all = vec![recv.clone()];
-        all.extend(args);
+        all.extend_from_slice(args);
         Some(self.push_frame(ex, f, None, all, on_return, span).map(|()| Native::Pushed).map_err(Fault::Throw))
+    }
+
+    /// The class of the program a value is an instance of (an exception class's too).
+    pub(crate) fn program_class_of(&self, v: &Value) -> Option<crate::bytecode::ClassId> {
+        let Value::Obj(o) = v else { return None };
+        match self.heap.get(*o) {
+            HeapObj::Instance { class, .. } => Some(*class),
+            HeapObj::Exception(e) => e.user_class.as_ref().map(|(c, _)| *c),
+            _ => None,
+        }
     }
 
     /// The `toString()` a value's class declares, if it is an instance of one of the program's
@@ -306,12 +315,7 @@ impl World {
     /// The method `name` with `arity` parameters that a value's class declares with
     /// `override`, if it is an instance of one of the program's classes.
     pub(crate) fn own_method(&self, v: &Value, name: &str, arity: u32) -> Option<crate::bytecode::FuncId> {
-        let Value::Obj(o) = v else { return None };
-        let class = match self.heap.get(*o) {
-            HeapObj::Instance { class, .. } => *class,
-            HeapObj::Exception(e) => e.user_class.as_ref()?.0,
-            _ => return None,
-        };
+        let class = self.program_class_of(v)?;
         let program = &self.program;
         let class = &program.classes[class.0 as usize];
         class.methods.iter().find(|(m, f)| program.sym(*m) == name && program.functions[f.0 as usize].n_params == arity + 1 && class.overrides.contains(m)).map(|(_, f)| *f)

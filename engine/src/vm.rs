@@ -381,7 +381,7 @@ impl World {
                 Op::GetIndex => {
                     let idx = ex.stack.pop().expect("stack underflow");
                     let recv = ex.stack.pop().expect("stack underflow");
-                    let r = match self.operator_call(ex, &recv, "get", vec![idx.clone()], OnReturn::Push, span) {
+                    let r = match self.operator_call(ex, &recv, "get", std::slice::from_ref(&idx), OnReturn::Push, span) {
                         Some(r) => r,
                         None => self.get_index(recv, idx).map(Native::Value),
                     };
@@ -391,7 +391,7 @@ impl World {
                     let v = ex.stack.pop().expect("stack underflow");
                     let idx = ex.stack.pop().expect("stack underflow");
                     let recv = ex.stack.pop().expect("stack underflow");
-                    let r = match self.operator_call(ex, &recv, "set", vec![idx.clone(), v.clone()], OnReturn::Discard, span) {
+                    let r = match self.operator_call(ex, &recv, "set", &[idx.clone(), v.clone()], OnReturn::Discard, span) {
                         Some(r) => r,
                         None => self.set_index(recv, idx, v).map(|()| Native::Pushed),
                     };
@@ -434,9 +434,13 @@ impl World {
                         BinOp::In => ("contains", &rhs, &lhs, OnReturn::Push),
                         _ => ("", &lhs, &rhs, OnReturn::Push),
                     };
-                    let declared = name == "equals" && self.own_method(&lhs, "equals", 1).is_some() || name != "equals" && !name.is_empty();
-                    let (recv, arg) = (recv.clone(), arg.clone());
-                    match declared.then(|| self.operator_call(ex, &recv, name, vec![arg], on_return, span)).flatten() {
+                    // Only an instance of a program's class has operator functions; the
+                    // built-in types go straight to `binary`.
+                    let declared = !name.is_empty()
+                        && self.program_class_of(recv).is_some()
+                        && (name != "equals" || self.own_method(&lhs, "equals", 1).is_some());
+                    let by_operator = if declared { self.operator_call(ex, recv, name, std::slice::from_ref(arg), on_return, span) } else { None };
+                    match by_operator {
                         Some(r) => self.apply_native(t, s, ex, r, span),
                         // `scope + context`: a scope of the scope's context and that context.
                         None if *b == BinOp::Add && self.is_scope_value(&lhs) => {
@@ -456,7 +460,7 @@ impl World {
                         Value::Long(i) => Ok(Native::Value(Value::Long(i.wrapping_neg()))),
                         Value::Double(d) => Ok(Native::Value(Value::Double(-d))),
                         // `-a` is `a.unaryMinus()` for a class that declares the operator.
-                        other => match self.operator_call(ex, &other, "unaryMinus", Vec::new(), OnReturn::Push, span) {
+                        other => match self.operator_call(ex, &other, "unaryMinus", &[], OnReturn::Push, span) {
                             Some(r) => r,
                             None => Err(Fault::Stop(format!("cannot negate {}", self.type_name(&other)))),
                         },
@@ -867,7 +871,7 @@ impl World {
     /// Calls a function value: a closure, with its receiver first when it has one.
     pub(crate) fn call_value(&mut self, _s: StrandId, ex: &mut Exec, f: Value, args: Vec<Value>, span: Span) -> NResult {
         // `a(x)` is `a.invoke(x)` for a class that declares the operator.
-        if let Some(r) = self.operator_call(ex, &f, "invoke", args.clone(), OnReturn::Push, span) {
+        if let Some(r) = self.operator_call(ex, &f, "invoke", &args, OnReturn::Push, span) {
             return r;
         }
         match &f {
