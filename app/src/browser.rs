@@ -123,6 +123,17 @@ pub fn focus(selector: &str) {
     }
 }
 
+/// Scrolls the first element matching a CSS selector into view, as little as needed: an
+/// element already on screen stays where it is.
+pub fn scroll_into_view(selector: &str) {
+    let found = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
+    if let Some(e) = found {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        e.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 /// The page's address without its hash, for share links.
 pub fn page_address() -> String {
     let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();

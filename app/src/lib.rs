@@ -187,6 +187,9 @@ pub struct State {
     pub answers: SortedMap<String>,
     /// The run's answers are shown.
     pub revealed: bool,
+    /// Counts the lesson's "Show" buttons pressed: each brings the job tree into view, which
+    /// on a phone is far below the lesson text.
+    pub shown: u64,
     /// The lesson's checks on the current run, once revealed.
     pub evaluation: Option<Result<Rc<Evaluation>, String>>,
     /// Lessons answered and checked.
@@ -295,6 +298,7 @@ impl State {
             tab: Tab::Details,
             answers: SortedMap::new(),
             revealed: false,
+            shown: 0,
             evaluation: None,
             progress: Rc::new(boot.progress),
             saved: Rc::new(boot.saved),
@@ -736,6 +740,7 @@ impl Reducible for State {
             Action::Show(step, job) => {
                 next.seek(step);
                 next.playing = false;
+                next.shown += 1;
                 if job.is_some() {
                     next.job = job;
                     next.tab = Tab::Details;
@@ -880,6 +885,13 @@ pub fn App() -> Html {
     use_keyboard(state.dispatcher());
     browser::use_persistence(&state);
     let share_input = use_share_select(state.share.as_ref().map(|l| l.hash.clone()));
+    // A lesson's "Show" button brings the job tree into view (on a phone it is below the
+    // lesson and the code).
+    use_effect_with(state.shown, |&shown| {
+        if shown > 0 {
+            browser::scroll_into_view(r#"[data-testid="job-tree"]"#);
+        }
+    });
     // The "Run and check" button goes once pressed: the focus moves on to the verdict.
     use_effect_with(state.revealed, |&revealed| {
         if revealed {

@@ -251,6 +251,18 @@ await runSuite('page test', async (url) => {
     await stepIs(page, noteStep);
     await waitUntil(page, (sel) => / A — (cancelling|cancelled)$/.test(document.querySelector(sel)?.textContent ?? ''), `${byTestId('details')} h4`, 'A selected, being cancelled');
     assert.match(await page.locator(`${byTestId('job-node')}[aria-pressed="true"] .label`).textContent(), /^"?A"?$/);
+    // On a phone the tree is far below the lesson: the button brings it into view.
+    const desktop = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.keyboard.press('End');
+    await noteButton.scrollIntoViewIfNeeded();
+    await noteButton.click();
+    await stepIs(page, noteStep);
+    await waitUntil(page, (sel) => {
+      const r = document.querySelector(sel).getBoundingClientRect();
+      return r.top < window.innerHeight && r.bottom > 0;
+    }, byTestId('job-tree'), 'the job tree on screen after "Show step" on a phone');
+    await page.setViewportSize(desktop);
     await page.keyboard.press('End');
 
     // A parameter change re-runs at once: with no failing call the fetch returns; the answer
