@@ -190,6 +190,23 @@ struct FnCtx {
     return_type: Option<TypeRef>,
 }
 
+/// Parameter `i` of a lambda the compiler writes in place of a function value, a reference or
+/// `filterIsInstance<T>()`: `<arg0>`, which no program's name can be.
+fn synthetic_param(i: usize, span: Span) -> Ident {
+    Ident { name: format!("<arg{i}>"), span }
+}
+
+/// A lambda the compiler writes: `arity` parameters named by [`synthetic_param`], and `body`.
+fn synthetic_lambda(arity: usize, body: Expr) -> Lambda {
+    let span = body.span;
+    Lambda {
+        params: (0..arity).map(|i| LambdaParam { pattern: Pattern::Name(synthetic_param(i, span)), ty: None }).collect(),
+        has_arrow: true,
+        body: Block { stmts: vec![Stmt::Expr(body)], span },
+        label: None,
+    }
+}
+
 /// Properties of built-in types a reference such as `String::length` reads; any other member
 /// it names is called.
 const BUILTIN_PROPERTIES: &[&str] = &[
@@ -2806,13 +2823,13 @@ impl<'a> Compiler<'a> {
             Some(ExprKind::Name(id)) if !self.is_value_name(&id.name) => Some(id.name.as_str()),
             _ => None,
         };
-        let method_params = self.classes.values().find_map(|c| c.methods.get(&name.name)).map(|sig| sig.params.len());
+        let method_params = receiver.and_then(|_| self.classes.values().find_map(|c| c.methods.get(&name.name))).map(|sig| sig.params.len());
         let arity = arity.unwrap_or_else(|| match (receiver, type_name) {
             (None, _) => self.functions.get(&name.name).and_then(|f| f.first()).map_or(1, |f| f.params.len()),
             (Some(_), Some(t)) => 1 + self.classes.get(t).and_then(|c| c.methods.get(&name.name)).map(|sig| sig.params.len()).unwrap_or(0),
             (Some(_), None) => method_params.unwrap_or(0),
         });
-        let param = |i: usize| Expr { kind: ExprKind::Name(Ident { name: format!("<arg{i}>"), span }), span };
+        let param = |i: usize| Expr { kind: ExprKind::Name(synthetic_param(i, span)), span };
         let (target, first_arg) = match (receiver, type_name) {
             (None, _) => (None, 0),
             (Some(_), Some(_)) => (Some(param(0)), 1),
@@ -2836,12 +2853,7 @@ impl<'a> Compiler<'a> {
                 Expr { kind: ExprKind::Call { callee: Box::new(callee), type_args: Vec::new(), args, trailing_lambda: false }, span }
             }
         };
-        Lambda {
-            params: (0..arity).map(|i| LambdaParam { pattern: Pattern::Name(Ident { name: format!("<arg{i}>"), span }), ty: None }).collect(),
-            has_arrow: true,
-            body: Block { stmts: vec![Stmt::Expr(body)], span },
-            label: None,
-        }
+        synthetic_lambda(arity, body)
     }
 
     /// Whether a name is a value here (a local, a top-level property or an object), rather
@@ -2983,14 +2995,9 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(id) => self.name_call(id, args, span),
             // `xs.filterIsInstance<T>()` is `xs.filter { it is T }`.
             ExprKind::Member { receiver, name, safe } if name.name == "filterIsInstance" && type_args.len() == 1 && args.is_empty() => {
-                let it = Ident { name: "<arg0>".into(), span };
-                let test = ExprKind::Is { expr: Box::new(Expr { kind: ExprKind::Name(it.clone()), span }), ty: type_args[0].clone(), negated: false };
-                let lambda = Lambda {
-                    params: vec![LambdaParam { pattern: Pattern::Name(it), ty: None }],
-                    has_arrow: true,
-                    body: Block { stmts: vec![Stmt::Expr(Expr { kind: test, span })], span },
-                    label: None,
-                };
+                let it = Expr { kind: ExprKind::Name(synthetic_param(0, span)), span };
+                let test = ExprKind::Is { expr: Box::new(it), ty: type_args[0].clone(), negated: false };
+                let lambda = synthetic_lambda(1, Expr { kind: test, span });
                 let filter = Ident { name: "filter".into(), span: name.span };
                 let arg = Arg { name: None, spread: false, value: Expr { kind: ExprKind::Lambda(lambda), span } };
                 self.method_call(receiver, &filter, &[arg], *safe, span);

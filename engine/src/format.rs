@@ -383,18 +383,8 @@ impl World {
             TypeTest::Nullable(inner) => v.is_null() || self.is_instance(v, inner),
             _ if v.is_null() => false,
             TypeTest::Any => true,
-            TypeTest::Class(c) => match v {
-                Value::Obj(o) => {
-                    let class = match self.heap.get(*o) {
-                        HeapObj::Instance { class, .. } => Some(*class),
-                        HeapObj::Exception(e) => e.user_class.as_ref().map(|(k, _)| *k),
-                        _ => None,
-                    };
-                    // A subclass is an instance of every class and interface above it.
-                    class.is_some_and(|k| k == *c || self.program.classes[k.0 as usize].supers.contains(c))
-                }
-                _ => false,
-            },
+            // A subclass is an instance of every class and interface above it.
+            TypeTest::Class(c) => self.program_class_of(v).is_some_and(|k| k == *c || self.program.classes[k.0 as usize].supers.contains(c)),
             TypeTest::Builtin(s) => {
                 let name = self.program.sym(*s);
                 if let Some(ec) = ExcClass::from_name(name) {

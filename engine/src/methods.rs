@@ -246,15 +246,7 @@ impl World {
     pub(crate) fn call_method(&mut self, t: ThreadId, s: StrandId, ex: &mut Exec, recv: Value, name: Sym, args: Vec<Value>, span: Span) -> NResult {
         let program = self.program.clone();
         // User class methods.
-        let class = match &recv {
-            Value::Obj(o) => match self.heap.get(*o) {
-                HeapObj::Instance { class, .. } => Some(*class),
-                HeapObj::Exception(e) => e.user_class.as_ref().map(|(c, _)| *c),
-                _ => None,
-            },
-            _ => None,
-        };
-        if let Some(c) = class {
+        if let Some(c) = self.program_class_of(&recv) {
             if let Some((_, f)) = program.classes[c.0 as usize].methods.iter().find(|(m, _)| *m == name) {
                 let mut all = vec![recv];
                 all.extend(args);

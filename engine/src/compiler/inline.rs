@@ -325,9 +325,9 @@ impl<'a> Compiler<'a> {
     }
 
     /// `xs.map(f)`, where `f` names a function value (a local, a parameter or a property), is
-    /// `xs.map { f(it) }`, and `xs.map(::g)` is `xs.map { g(it) }`: a lambda with as many
-    /// parameters as the library function passes. A name is read again for each element,
-    /// which is the same as reading it once.
+    /// `xs.map { f(it) }`, as `xs.map(::f)` is: a lambda with as many parameters as the
+    /// library function passes. A name is read again for each element, which is the same as
+    /// reading it once.
     fn passed_function_lambda(&mut self, mname: &str, args: &[Arg]) -> Option<Lambda> {
         let arg = args.last()?;
         if arg.name.is_some() || arg.spread {
@@ -337,19 +337,16 @@ impl<'a> Compiler<'a> {
         let span = arg.value.span;
         match &arg.value.kind {
             ExprKind::CallableRef { receiver, name } => Some(self.callable_ref_lambda(receiver.as_deref(), name, Some(arity), span)),
-            ExprKind::Name(_) => {
-                let param = |i: usize| Ident { name: format!("<arg{i}>"), span };
-                let args = (0..arity).map(|i| Arg { name: None, spread: false, value: Expr { kind: ExprKind::Name(param(i)), span } }).collect();
-                let call = ExprKind::Call { callee: Box::new(arg.value.clone()), type_args: Vec::new(), args, trailing_lambda: false };
-                Some(Lambda {
-                    params: (0..arity).map(|i| LambdaParam { pattern: Pattern::Name(param(i)), ty: None }).collect(),
-                    has_arrow: true,
-                    body: Block { stmts: vec![Stmt::Expr(Expr { kind: call, span })], span },
-                    label: None,
-                })
-            }
+            ExprKind::Name(name) => Some(self.callable_ref_lambda(None, name, Some(arity), span)),
             _ => None,
         }
+    }
+
+    /// Pushes whether the Result in `result` is a success.
+    fn result_succeeded(&mut self, result: u32, span: Span) {
+        self.emit(Op::Load(result), span);
+        let s = self.sym("isSuccess");
+        self.emit(Op::GetField { name: s, safe: false }, span);
     }
 
     fn run_catching(&mut self, l: &Lambda, mname: &str, params: &[u32], receiver: Option<u32>, span: Span) {
@@ -577,9 +574,7 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::Load(result), span);
                     let not_result = self.emit(Op::JumpIfNull(0), span);
                     self.emit(Op::Pop, span);
-                    self.emit(Op::Load(result), span);
-                    let s = self.sym("isSuccess");
-                    self.emit(Op::GetField { name: s, safe: false }, span);
+                    self.result_succeeded(result, span);
                     let failure = self.emit(Op::JumpIfFalse(0), span);
                     self.emit(Op::Load(acc), span);
                     self.call_method("first", 0, span);
@@ -605,9 +600,7 @@ impl<'a> Compiler<'a> {
             // in the catching forms.
             "mapCatching" | "recover" | "recoverCatching" => {
                 let r = self.temp(span);
-                self.emit(Op::Load(r), span);
-                let s = self.sym("isSuccess");
-                self.emit(Op::GetField { name: s, safe: false }, span);
+                self.result_succeeded(r, span);
                 let on_success = mname == "mapCatching";
                 let keep = self.emit(if on_success { Op::JumpIfFalse(0) } else { Op::JumpIfTrue(0) }, span);
                 self.emit(Op::Load(r), span);
@@ -977,9 +970,7 @@ impl<'a> Compiler<'a> {
                     return true;
                 };
                 let r = self.temp(span);
-                self.emit(Op::Load(r), span);
-                let s = self.sym("isSuccess");
-                self.emit(Op::GetField { name: s, safe: false }, span);
+                self.result_succeeded(r, span);
                 let fail = self.emit(Op::JumpIfFalse(0), span);
                 self.emit(Op::Load(r), span);
                 self.call_method("getOrNull", 0, span);
@@ -1211,9 +1202,7 @@ impl<'a> Compiler<'a> {
             }
             "getOrElse" | "onSuccess" | "onFailure" => {
                 let r = self.temp(span);
-                self.emit(Op::Load(r), span);
-                let s = self.sym("isSuccess");
-                self.emit(Op::GetField { name: s, safe: false }, span);
+                self.result_succeeded(r, span);
                 match mname {
                     "getOrElse" => {
                         let fail = self.emit(Op::JumpIfFalse(0), span);
