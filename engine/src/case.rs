@@ -106,7 +106,7 @@ fn run_lookup(c: char, runs: &[CaseRun]) -> Option<char> {
     let i = runs.partition_point(|run| run.first() <= code).checked_sub(1)?;
     let run = runs[i];
     let offset = code - run.first();
-    if offset % run.stride() != 0 || offset / run.stride() >= run.count() {
+    if !offset.is_multiple_of(run.stride()) || offset / run.stride() >= run.count() {
         return None;
     }
     char::from_u32(code.wrapping_add_signed(run.delta))

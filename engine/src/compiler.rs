@@ -678,6 +678,9 @@ impl<'a> Compiler<'a> {
                     }
                     methods.insert(f.name.name.clone(), sig);
                 }
+                // Every companion of a class stops here, the first one silently: it must not
+                // fall through to the arm below.
+                #[allow(clippy::collapsible_match)]
                 Item::Object(o) if o.modifiers.has("companion") && !is_object => {
                     if companion_of(members).is_some_and(|first| first.span != o.span) {
                         self.error(o.name.span, "a class may have only one companion object");
@@ -3661,7 +3664,7 @@ impl<'a> Compiler<'a> {
             let nop = self.emit(Op::Nop, span);
             self.declare_local("it", slot, false, Some(nop), Kind::Unknown, span);
             n_params += 1;
-        } else if !(l.params.is_empty() && !l.has_arrow) {
+        } else if !l.params.is_empty() || l.has_arrow {
             let mut destructure = Vec::new();
             for p in &l.params {
                 match &p.pattern {

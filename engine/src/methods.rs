@@ -553,7 +553,7 @@ impl World {
 
     fn job_method(&mut self, t: ThreadId, s: StrandId, j: crate::value::JobId, n: &str, args: &[Value], span: Span) -> NResult {
         let _ = (t, span);
-        let arg = |i: usize| crate::vm::arg_at(&args, i);
+        let arg = |i: usize| crate::vm::arg_at(args, i);
         let job = self.job(j);
         match n {
             "isActive" => ok(Value::Bool(job.is_active() || j == crate::value::JobId::NON_CANCELLABLE)),
@@ -687,7 +687,7 @@ impl World {
     #[allow(clippy::too_many_arguments)]
     fn obj_method(&mut self, t: ThreadId, s: StrandId, ex: &mut Exec, o: ObjId, recv: &Value, n: &str, args: &[Value], property: bool, span: Span) -> NResult {
         let _ = ex;
-        let arg = |i: usize| crate::vm::arg_at(&args, i);
+        let arg = |i: usize| crate::vm::arg_at(args, i);
         // Collections first, before the copy below: a method call must not copy a list or a
         // map, or a loop over one becomes quadratic.
         match self.heap.get(o) {
@@ -1100,7 +1100,7 @@ impl World {
     }
 
     fn list_method(&mut self, o: ObjId, recv: &Value, n: &str, args: &[Value], _property: bool) -> NResult {
-        let arg = |i: usize| crate::vm::arg_at(&args, i);
+        let arg = |i: usize| crate::vm::arg_at(args, i);
         let is_set = matches!(self.heap.get(o), HeapObj::Set(_));
         // The calls a loop makes, in place: copying the list for each would make the loop
         // quadratic (20,000 `add`s took seconds).
@@ -1378,7 +1378,7 @@ impl World {
                 ok(items[i].clone())
             }
             "joinToString" => {
-                if let Some(msg) = self.unprintable(&recv) {
+                if let Some(msg) = self.unprintable(recv) {
                     return Err(Fault::Stop(msg));
                 }
                 let sep = match arg(0) {
@@ -1592,7 +1592,7 @@ impl World {
     }
 
     fn map_method(&mut self, o: ObjId, n: &str, args: &[Value]) -> NResult {
-        let arg = |i: usize| crate::vm::arg_at(&args, i);
+        let arg = |i: usize| crate::vm::arg_at(args, i);
         let recv = Value::Obj(o);
         let len = self.map_entries(o).len();
         match n {
@@ -1699,7 +1699,7 @@ impl World {
     }
 
     fn string_method(&mut self, text: &str, n: &str, args: &[Value], _property: bool) -> NResult {
-        let arg = |i: usize| crate::vm::arg_at(&args, i);
+        let arg = |i: usize| crate::vm::arg_at(args, i);
         let s_arg = |w: &World, i: usize| match args.get(i) {
             Some(Value::Absent) | None => String::new(),
             Some(v) => w.to_kstring(v),
@@ -1718,8 +1718,8 @@ impl World {
             "isNotBlank" => ok(Value::Bool(!text.trim().is_empty())),
             "isNullOrEmpty" => ok(Value::Bool(text.is_empty())),
             "orEmpty" => ok(Value::str(text)),
-            "uppercase" | "toUpperCase" => ok(Value::str(&crate::case::uppercase(&text))),
-            "lowercase" | "toLowerCase" => ok(Value::str(&crate::case::lowercase(&text))),
+            "uppercase" | "toUpperCase" => ok(Value::str(&crate::case::uppercase(text))),
+            "lowercase" | "toLowerCase" => ok(Value::str(&crate::case::lowercase(text))),
             "trimIndent" => ok(Value::str(&trim_indent(text))),
             // Without arguments they trim what Kotlin calls whitespace; with characters, those.
             "trim" | "trimStart" | "trimEnd" => {
@@ -2055,7 +2055,7 @@ impl World {
     }
 
     fn number_method(&mut self, recv: &Value, n: &str, args: &[Value]) -> NResult {
-        let arg = |i: usize| crate::vm::arg_at(&args, i);
+        let arg = |i: usize| crate::vm::arg_at(args, i);
         match n {
             "toInt" => ok(match recv {
                 Value::Double(d) => Value::Int(if d.is_nan() { 0 } else { *d as i32 }),

@@ -59,7 +59,7 @@ impl Recording {
         let mut interval = CHECKPOINT_INTERVAL;
         let mut held = 0;
         loop {
-            if world.steps % interval == 0 && checkpoints.last().is_none_or(|c| c.steps != world.steps) {
+            if world.steps.is_multiple_of(interval) && checkpoints.last().is_none_or(|c| c.steps != world.steps) {
                 let w = weight(&world);
                 while checkpoints.len() >= MAX_CHECKPOINTS || (checkpoints.len() > 1 && held + w > MAX_CHECKPOINT_WEIGHT) {
                     // Keep every other copy and double the interval.
@@ -67,7 +67,7 @@ impl Recording {
                     checkpoints.retain(|c| c.steps % interval == 0);
                     held = checkpoints.iter().map(weight).sum();
                 }
-                if world.steps % interval == 0 {
+                if world.steps.is_multiple_of(interval) {
                     checkpoints.push(world.checkpoint());
                     held += w;
                 }
@@ -556,7 +556,7 @@ impl RunView {
         for (i, e) in events.iter().enumerate() {
             while last_step < e.step {
                 // Every event of `last_step` has been read: it ends here.
-                if last_step % OCCUPANCY_EVERY == 0 {
+                if last_step.is_multiple_of(OCCUPANCY_EVERY) {
                     on_lines.summarise(&mut occupancy);
                 }
                 last_step += 1;
@@ -701,7 +701,7 @@ impl RunView {
             }
         }
         while (last_step as usize) + 1 < step_event_start.len() {
-            if last_step % OCCUPANCY_EVERY == 0 {
+            if last_step.is_multiple_of(OCCUPANCY_EVERY) {
                 on_lines.summarise(&mut occupancy);
             }
             last_step += 1;

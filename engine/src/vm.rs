@@ -119,7 +119,7 @@ impl World {
                     if !jb.is_active() && !atomic {
                         // Cancelled before it started: the body never runs.
                         let exc = self.cancellation_exception(j);
-                        return self.throw(s, ex, exc).map(|_| ()).map_err(|f| f);
+                        return self.throw(s, ex, exc).map(|_| ());
                     }
                 }
                 Ok(())

@@ -86,7 +86,7 @@ fn pointers_find_their_targets_at_the_defaults() {
             // A variant's own pointers all find what they name at its defaults (a pointer for
             // all variants may name what only some of them have).
             for vn in &v.notices {
-                let text = lessons::render(&vn.text, &e.values);
+                let text = lessons::render(vn.text, &e.values);
                 assert!(e.notices.iter().any(|n| n.text == text), "{}/{}: the pointer '{text}' finds nothing at the defaults", l.id, v.id);
             }
             for t in e.notices.iter().flat_map(|n| &n.targets) {
