@@ -224,6 +224,9 @@ struct FunSig {
     /// functions where the caller may.
     is_inline: bool,
     receiver_is_scope: bool,
+    /// An extension's receiver type, which a call tests at run time when other functions
+    /// share the extension's name; `None` when any receiver fits (a type parameter `T`).
+    receiver_type: Option<TypeRef>,
     returns_kind: Kind,
     /// The index of the `vararg` parameter, which collects the positional arguments from
     /// its position on into a list.
@@ -328,6 +331,9 @@ struct Compiler<'a> {
     syms: Names<Sym>,
     functions: Names<Vec<FunSig>>,
     extensions: Names<Vec<FunSig>>,
+    /// Set for one `method_call`: the receiver matched none of the extensions of that name, so
+    /// the call goes to a member or a built-in (see `extension_dispatch`).
+    members_only: bool,
     globals: Names<u32>,
     classes: Names<ClassInfo>,
     /// The enum classes, by name.
@@ -383,6 +389,7 @@ impl<'a> Compiler<'a> {
             syms: Names::default(),
             functions: Names::default(),
             extensions: Names::default(),
+            members_only: false,
             globals: Names::default(),
             classes: Names::default(),
             enums: Names::default(),
@@ -458,6 +465,7 @@ impl<'a> Compiler<'a> {
             is_suspend: f.modifiers.is_suspend,
             is_inline: f.modifiers.has("inline"),
             receiver_is_scope: f.receiver.as_ref().is_some_and(|r| r.simple_name() == "CoroutineScope"),
+            receiver_type: f.receiver.clone().filter(|r| !f.type_params.iter().any(|t| t.name == r.simple_name())),
             returns_kind,
             vararg: f.params.iter().position(|p| p.is_vararg),
         }
@@ -1183,6 +1191,7 @@ impl<'a> Compiler<'a> {
                     is_suspend: false,
                     is_inline: false,
                     receiver_is_scope: false,
+                    receiver_type: None,
                     returns_kind: Kind::Unknown,
                     vararg: None,
                 };
@@ -3134,6 +3143,7 @@ impl<'a> Compiler<'a> {
                 is_suspend: false,
                 is_inline: false,
                 receiver_is_scope: false,
+                receiver_type: None,
                 returns_kind: Kind::Unknown,
                 vararg: None,
             };
@@ -3410,6 +3420,7 @@ impl<'a> Compiler<'a> {
 
     fn method_call(&mut self, receiver: &Expr, name: &Ident, args: &[Arg], safe: bool, span: Span) {
         let mname = name.name.as_str();
+        let members_only = std::mem::take(&mut self.members_only);
         if let ExprKind::Super(q) = &receiver.kind {
             self.super_call(q.as_ref(), receiver.span, name, args, span);
             return;
@@ -3460,12 +3471,17 @@ impl<'a> Compiler<'a> {
             self.emit(Op::CallMethod { name: s, argc: 2 * args.len() as u32, safe }, span);
             return;
         }
+        let is_extension = self.extensions.contains_key(mname) && !members_only;
         // Inlined collection and scope helpers.
-        if !self.user_methods.contains_key(mname) && !self.extensions.contains_key(mname) && self.inline_method(receiver, name, args, safe, span) {
+        if !self.user_methods.contains_key(mname) && !is_extension && self.inline_method(receiver, name, args, safe, span) {
             return;
         }
-        // Extension functions: `scope.worker()`.
-        if let Some(sig) = self.extensions.get(mname).and_then(|v| v.first()).cloned() {
+        // Extension functions: `scope.worker()`; `x.describe()` when another extension, a
+        // member or a built-in is also named `describe`, by the receiver's class.
+        if is_extension && self.extension_dispatch(receiver, name, args, safe, span) {
+            return;
+        }
+        if let Some(sig) = self.extensions.get(mname).and_then(|v| v.first()).cloned().filter(|_| is_extension) {
             if !self.user_methods.contains_key(mname) {
                 if sig.is_suspend {
                     self.check_suspend_allowed(name.span, mname);
@@ -3479,7 +3495,7 @@ impl<'a> Compiler<'a> {
         // A method only the program's classes declare, with one parameter list in all of
         // them (an open method and its overrides): its arguments are placed by name and its
         // default values left to the callee, whichever class the receiver has at run time.
-        if !builtins::METHOD_NAMES.contains(&mname) && !self.extensions.contains_key(mname) {
+        if !builtins::METHOD_NAMES.contains(&mname) && !is_extension {
             if let Some(sig) = self.user_method_sig(mname) {
                 self.expr(receiver);
                 if sig.is_suspend {
@@ -3509,6 +3525,97 @@ impl<'a> Compiler<'a> {
         let argc = self.placed_arg_count(mname, args);
         let s = self.sym(mname);
         self.emit(Op::CallMethod { name: s, argc, safe }, span);
+    }
+
+    /// `receiver.name(args)` where `name` is an extension that shares its name with another
+    /// extension, a member of one of the program's classes or a built-in method. Kotlin picks
+    /// one from the receiver's type: a member over an extension, then the extension with the
+    /// most specific receiver type, then a library function. The engine tests the receiver's
+    /// class at run time, most specific extension first, and falls back to the member or
+    /// built-in call. Returns false for a name only one extension has, called as before.
+    fn extension_dispatch(&mut self, receiver: &Expr, name: &Ident, args: &[Arg], safe: bool, span: Span) -> bool {
+        let mname = name.name.as_str();
+        let all = self.extensions.get(mname).cloned().unwrap_or_default();
+        let shared = all.len() > 1 || builtins::METHOD_NAMES.contains(&mname) || self.user_methods.contains_key(mname);
+        if !shared {
+            return false;
+        }
+        // A member of the receiver's class hides an extension on that class.
+        let mut candidates: Vec<(usize, FunSig)> = all
+            .into_iter()
+            .filter(|sig| {
+                let Some(info) = sig.receiver_type.as_ref().and_then(|t| self.classes.get(t.simple_name())) else { return true };
+                !info.members.iter().any(|m| m.is_fun && m.name == mname)
+            })
+            .map(|sig| (self.receiver_specificity(sig.receiver_type.as_ref()), sig))
+            .collect();
+        candidates.sort_by(|a, b| b.0.cmp(&a.0));
+        self.expr(receiver);
+        let on_null = safe.then(|| self.emit(Op::JumpIfNull(0), span));
+        let slot = self.temp(span);
+        let store = self.here() as usize - 1;
+        let hidden = format!("<receiver{slot}>");
+        let kind = self.kind_of(receiver);
+        self.declare_local(&hidden, slot, false, Some(store), kind, span);
+        let mut ends = Vec::new();
+        let mut catch_all = false;
+        for (_, sig) in &candidates {
+            let next = match &sig.receiver_type {
+                Some(ty) => {
+                    self.emit(Op::Load(slot), span);
+                    let t = self.type_test(ty);
+                    self.emit(Op::IsInstance(t), span);
+                    Some(self.emit(Op::JumpIfFalse(0), span))
+                }
+                None => None,
+            };
+            if sig.is_suspend {
+                self.check_suspend_allowed(name.span, mname);
+            }
+            self.emit(Op::Load(slot), span);
+            self.user_call_args(sig, args, name, span);
+            self.emit(Op::Call { func: sig.func, argc: sig.params.len() as u32 + 1 }, span);
+            ends.push(self.emit(Op::Jump(0), span));
+            match next {
+                Some(at) => {
+                    let here = self.here();
+                    self.patch(at, here);
+                }
+                None => {
+                    catch_all = true;
+                    break;
+                }
+            }
+        }
+        if !catch_all {
+            self.members_only = true;
+            let recv = Expr { kind: ExprKind::Name(Ident { name: hidden, span: receiver.span }), span: receiver.span };
+            self.method_call(&recv, name, args, false, span);
+            self.members_only = false;
+        }
+        let here = self.here();
+        for at in ends.into_iter().chain(on_null) {
+            self.patch(at, here);
+        }
+        true
+    }
+
+    /// How specific an extension's receiver type is: a class of the program below its
+    /// supertypes, then the library's concrete types, its abstract ones, `Any`, and last a
+    /// type parameter, which fits every receiver. A nullable type comes after its non-null one.
+    fn receiver_specificity(&self, ty: Option<&TypeRef>) -> usize {
+        let Some(ty) = ty else { return 0 };
+        let name = ty.simple_name();
+        let rank = match self.classes.get(name) {
+            Some(info) => 1000 + 2 * info.supers.len(),
+            None => match name {
+                "Any" => 200,
+                "Number" | "Comparable" | "CharSequence" | "Iterable" | "Collection" | "CoroutineScope" | "CoroutineContext" => 400,
+                n if n.starts_with("Mutable") => 700,
+                _ => 600,
+            },
+        };
+        rank - usize::from(ty.nullable)
     }
 
     /// The parameters of method `name` when the program's classes that declare it all give

@@ -143,6 +143,7 @@ impl Compiler<'_> {
             is_suspend: false,
             is_inline: false,
             receiver_is_scope: false,
+            receiver_type: None,
             returns_kind: Kind::Unknown,
             vararg: c.params.iter().position(|p| p.is_vararg),
         };
@@ -295,6 +296,7 @@ impl Compiler<'_> {
             is_suspend: false,
             is_inline: false,
             receiver_is_scope: false,
+            receiver_type: None,
             returns_kind: Kind::Unknown,
             vararg: None,
         };
