@@ -73,8 +73,8 @@ fn write_stored(key: &str, stored: Option<&Stored>) {
 #[hook]
 pub fn use_persistence(state: &State) {
     // What storage holds: the edits and the progress last written (none before the first write).
-    let written = use_mut_ref(|| (None::<Saved>, None::<Rc<SortedSet>>, None));
-    use_effect_with((state.saved.clone(), state.progress.clone(), state.variants.clone(), state.address_hash()), move |(saved, progress, variants, hash)| {
+    let written = use_mut_ref(|| (None::<Saved>, None::<Rc<SortedSet>>, None, None::<String>));
+    use_effect_with((state.saved.clone(), state.progress.clone(), state.variants.clone(), state.address_hash(), state.from_address), move |(saved, progress, variants, hash, from_address)| {
         let mut last = written.borrow_mut();
         match &last.0 {
             Some(before) if before == &**saved => {}
@@ -106,12 +106,41 @@ pub fn use_persistence(state: &State) {
             set("variants", Some(&list.join("\n")));
             last.2 = Some(variants.clone());
         }
+        let lesson = crate::share::decode(hash).ok().flatten().map(|l| l.lesson);
+        let lesson_before = std::mem::replace(&mut last.3, lesson.clone());
+        if *from_address {
+            return;
+        }
         let Some(window) = web_sys::window() else { return };
         if window.location().hash().ok().as_deref() != Some(&format!("#{hash}")) {
             if let Ok(history) = window.history() {
-                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{hash}")));
+                // Another lesson is a new entry in the history, so Back goes back to the one
+                // before (see `use_hash_navigation`); another variant, or the page opening, only
+                // rewrites the address.
+                let url = format!("#{hash}");
+                if lesson_before.is_some() && lesson_before != lesson {
+                    let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                } else {
+                    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                }
             }
         }
+    });
+}
+
+/// Opens what the address's hash names when it changes under the page: Back and Forward
+/// between lessons, or a link pasted into the address bar.
+#[hook]
+pub fn use_hash_navigation(dispatcher: yew::UseReducerDispatcher<State>) {
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|window| {
+            let w = window.clone();
+            gloo_events::EventListener::new(&window, "hashchange", move |_| {
+                let hash = w.location().hash().unwrap_or_default();
+                dispatcher.dispatch(crate::Action::OpenHash(hash));
+            })
+        });
+        move || drop(listener)
     });
 }
 
@@ -164,6 +193,8 @@ pub fn on_key(mut handler: impl FnMut(&str, bool, KeyTarget) -> bool + 'static) 
         let tag = element.as_ref().map(|e| e.tag_name().to_ascii_lowercase()).unwrap_or_default();
         let role = element.and_then(|e| e.get_attribute("role")).unwrap_or_default();
         let target = match tag.as_str() {
+            // A tab list moves between its tabs with the arrows (see `detail_tabs`).
+            _ if role == "tab" => return,
             "input" | "textarea" | "select" => return,
             "button" | "summary" => KeyTarget::Button,
             _ if role == "button" => KeyTarget::Button,

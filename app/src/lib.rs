@@ -205,6 +205,10 @@ pub struct State {
     pub notice: Option<String>,
     /// The share link on screen.
     pub share: Option<ShareLink>,
+    /// The lesson on screen was opened from the address (Back, Forward, a pasted link): the
+    /// address already names it and must not be written again, since by then the browser may
+    /// have moved on to another entry of its history.
+    pub from_address: bool,
 }
 
 /// Every way the page can change.
@@ -270,6 +274,8 @@ pub enum Action {
     DismissNotice,
     /// Forget this lesson's edits and parameters.
     ResetLesson,
+    /// The address's hash changed under the page (Back, Forward, a pasted link): open it.
+    OpenHash(String),
 }
 
 impl State {
@@ -306,6 +312,7 @@ impl State {
             compare: None,
             notice: None,
             share: None,
+            from_address: false,
         };
         match share::decode(&boot.hash).and_then(|link| link.map(|l| state.open_link(&l)).transpose()) {
             Ok(Some(())) => {}
@@ -490,7 +497,10 @@ impl State {
         let started = if problems.iter().any(Diagnostic::is_error) { Err(RunFailure::Compile(Vec::new())) } else { Run::start(variant, &self.source, &self.values) };
         match started {
             Ok(run) => {
-                self.step = self.step.min(run.last());
+                // The end of the run stays the end of the new one; another step stays where
+                // it was, as far as the new run goes.
+                let at_end = self.run.as_ref().is_some_and(|r| self.step >= r.last());
+                self.step = if at_end { run.last() } else { self.step.min(run.last()) };
                 if let Some(j) = self.job {
                     if !run.rec.view.jobs.iter().any(|x| x.id == j) {
                         self.job = None;
@@ -585,6 +595,8 @@ impl State {
         let other = c.run.as_ref().ok()?;
         let run = self.run.as_ref()?;
         Some(match c.sync {
+            // Both sides start together, whatever the other run's first step is at.
+            _ if self.step == 0 => 0,
             Sync::ByStep => self.step.min(other.last()),
             Sync::ByTime => other.step_at_time(run.time_at(self.step)),
         })
@@ -608,20 +620,6 @@ impl State {
         true
     }
 
-    /// Moves the other side back towards the step that goes with this side's end; false when
-    /// it is there already.
-    fn step_other_back(&mut self, prev: impl Fn(&Run, u64) -> u64) -> bool {
-        let (Some(synced), Some(at)) = (self.synced_step(), self.compare_step()) else { return false };
-        let Some(c) = &mut self.compare else { return false };
-        let Ok(other) = c.run.clone() else { return false };
-        if c.beyond.is_none() || at <= synced {
-            return false;
-        }
-        let back = prev(&other, at);
-        c.beyond = (back > synced).then_some(back);
-        true
-    }
-
     /// Whether both sides are at their last step.
     pub fn at_end(&self) -> bool {
         self.step >= self.last() && self.other_goes_on().is_none()
@@ -642,6 +640,7 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        next.from_address = matches!(action, Action::OpenHash(_));
         match action {
             // An index outside the course is ignored rather than trusted.
             Action::SelectLesson(idx) if idx < self.lessons.len() => {
@@ -704,11 +703,11 @@ impl Reducible for State {
                     next.step = run.next_statement(self.step);
                 }
             }
+            // Stepping back moves this side, whose step the page narrates; the other side
+            // follows it (leaving the steps it went on alone past this side's end).
             Action::StepBack => {
                 let Some(run) = &self.run else { return self };
-                if !next.step_other_back(Run::prev_statement) {
-                    next.step = run.prev_statement(self.step);
-                }
+                next.step = run.prev_statement(self.step);
                 next.playing = false;
             }
             Action::EventForward => {
@@ -717,11 +716,11 @@ impl Reducible for State {
                     next.step = run.next_event(self.step);
                 }
             }
+            // Stepping back moves this side, whose step the page narrates; the other side
+            // follows it (leaving the steps it went on alone past this side's end).
             Action::EventBack => {
                 let Some(run) = &self.run else { return self };
-                if !next.step_other_back(Run::prev_event) {
-                    next.step = run.prev_event(self.step);
-                }
+                next.step = run.prev_event(self.step);
                 next.playing = false;
             }
             Action::ToStart => {
@@ -773,8 +772,18 @@ impl Reducible for State {
             Action::SetAxis(axis) => next.axis = Some(axis),
             Action::SelectJob(job) => {
                 next.job = job;
-                if job.is_some() {
+                if let Some(j) = job {
                     next.tab = Tab::Details;
+                    // A coroutine not yet created at this step is shown where it starts.
+                    if let Some(run) = &self.run {
+                        if run.rec.view.job_at(self.step, j).is_none() {
+                            if let Some(info) = run.rec.view.job_info(j) {
+                                next.seek(info.created_step);
+                                next.playing = false;
+                                next.shown += 1;
+                            }
+                        }
+                    }
                 }
             }
             Action::ToggleChildren(job) => match next.collapsed.iter().position(|&j| j == job) {
@@ -852,6 +861,23 @@ impl Reducible for State {
                 }
                 next.open(self.selected, self.variant);
             }
+            Action::OpenHash(hash) => {
+                // The page's own address changes come back as the address on screen: nothing to do.
+                if hash.trim_start_matches('#') == self.address_hash() {
+                    return self;
+                }
+                match share::decode(&hash) {
+                    Ok(Some(link)) => {
+                        next.compare = None;
+                        if let Err(e) = next.open_link(&link) {
+                            next.notice = Some(format!("This link could not be opened: {e}."));
+                            return Rc::new(next);
+                        }
+                    }
+                    Ok(None) => return self,
+                    Err(e) => next.notice = Some(format!("This link could not be opened: {e}.")),
+                }
+            }
         }
         // The other side goes on alone only while this side stays at its end.
         if next.step < next.last() {
@@ -884,6 +910,7 @@ pub fn App() -> Html {
     use_debounced_run(state.edits, state.dispatcher());
     use_keyboard(state.dispatcher());
     browser::use_persistence(&state);
+    browser::use_hash_navigation(state.dispatcher());
     let share_input = use_share_select(state.share.as_ref().map(|l| l.hash.clone()));
     // A lesson's "Show" button brings the job tree into view (on a phone it is below the
     // lesson and the code).
@@ -1381,11 +1408,14 @@ mod tests {
             assert!(state.synced_step().unwrap() < other.last(), "{sync:?}");
             assert_eq!((state.step, state.compare_step()), (state.last(), Some(other.last())), "{sync:?}");
             assert!(state.at_end());
-            // Back from the end: the other side steps back alone, then both do.
+            // Back from the end: this side steps back (the narrated one), and the other side
+            // follows it.
             let back = reduce_all((*state).clone(), &[Action::StepBack]);
-            assert_eq!(back.step, state.last());
-            assert_eq!(back.compare_step(), Some(other.prev_statement(other.last()).max(back.synced_step().unwrap())));
+            assert_eq!(back.step, state.run.as_ref().unwrap().prev_statement(state.last()));
+            assert_eq!(back.compare_step(), back.synced_step());
             assert!(!back.at_end());
+            // Both sides start together.
+            assert_eq!(reduce_all((*state).clone(), &[Action::ToStart]).compare_step(), Some(0), "{sync:?}");
             // Forward again, one statement at a time, reaches both ends.
             let mut s = reduce_all((*back).clone(), &[Action::ToStart]);
             for _ in 0..10_000 {
@@ -1407,6 +1437,42 @@ mod tests {
             let p = reduce_all((*p).clone(), &[Action::Seek(3)]);
             assert_eq!(p.compare_step(), p.synced_step());
         }
+    }
+
+    #[test]
+    fn a_rerun_at_the_end_stays_at_the_end() {
+        let state = reduce_all(state(), &[Action::ToEnd]);
+        let next = reduce_all((*state).clone(), &[Action::SetParam("failing".into(), "none".into())]);
+        assert!(next.failure.is_none());
+        assert_ne!(next.last(), state.last(), "another run, of another length");
+        assert_eq!(next.step, next.last(), "at the end of the new run");
+        // Elsewhere, the step stays.
+        let mid = reduce_all((*state).clone(), &[Action::Seek(10), Action::SetParam("failing".into(), "none".into())]);
+        assert_eq!(mid.step, 10);
+    }
+
+    #[test]
+    fn selecting_a_coroutine_not_yet_created_goes_to_its_start() {
+        let state = state();
+        let run = state.run.clone().unwrap();
+        let late = run.rec.view.jobs.iter().filter(|j| j.created_step > 0).last().expect("a coroutine created later");
+        let next = reduce_all(state, &[Action::ToStart, Action::SelectJob(Some(late.id))]);
+        assert_eq!((next.step, next.job), (late.created_step, Some(late.id)));
+        assert!(next.run.as_ref().unwrap().rec.view.job_at(next.step, late.id).is_some());
+    }
+
+    #[test]
+    fn the_address_opens_what_it_names() {
+        let state = state();
+        let here = state.address_hash();
+        let start = Rc::new(state);
+        assert!(Rc::ptr_eq(&start.clone().reduce(Action::OpenHash(format!("#{here}"))), &start), "the page's own address changes nothing");
+        let third = lessons::catalog()[2].id;
+        let next = start.clone().reduce(Action::OpenHash(format!("#lesson={third}")));
+        assert_eq!(next.lesson().map(|l| l.id.as_str()), Some(third));
+        let bad = next.clone().reduce(Action::OpenHash("#lesson=nope".into()));
+        assert_eq!(bad.lesson().map(|l| l.id.as_str()), Some(third), "a bad link keeps the lesson on screen");
+        assert!(bad.notice.as_deref().is_some_and(|n| n.contains("nope")));
     }
 
     #[test]

@@ -109,12 +109,34 @@ await runSuite('page test', async (url) => {
     for (const [h, c] of contrasts) assert.ok(c >= 4.5, `marker text on hue ${h}: contrast ${c.toFixed(2)}`);
     assertNoProblems('while opening every lesson');
 
+    // Lesson 4: a pointer to a coroutine past the first children of its family selects it,
+    // and the tree draws it.
+    await openLesson(page, 3);
+    await page.locator(byTestId('choice-slow')).check();
+    await page.locator(byTestId('reveal')).click();
+    const healthNote = page.locator('.notices li', { hasText: 'The health check starts here' });
+    await healthNote.locator(byTestId('notice-show')).click();
+    await waitUntil(page, (sel) => document.querySelector(sel) !== null, `${byTestId('job-node')}.selected`, 'the selected coroutine drawn');
+    assert.match(await page.locator(`${byTestId('job-node')}.selected .label`).textContent(), /^health$/);
+    await page.locator(byTestId('reset')).click();
+
+    // Back and Forward go between the lessons opened.
+    const title4 = await page.locator(byTestId('lesson-title')).textContent();
+    const title2 = await openLesson(page, 1);
+    await page.goBack();
+    await waitForValue(page, byTestId('lesson-title'), title4);
+    await page.goForward();
+    await waitForValue(page, byTestId('lesson-title'), title2);
+
     // Lesson 3, checked at once after an edit that renames heartbeat: the edited code is the
     // one checked, it fits no answer, and that proves no pick wrong; a pointer to a line names it.
     await openLesson(page, 2);
     const src3 = await page.locator(byTestId('code-input')).inputValue();
     await page.locator(byTestId('code-input')).fill(src3.replace('CoroutineName("heartbeat")', 'CoroutineName("hb")'));
     await page.locator(byTestId('choice-survives')).check();
+    // Every question waits for its prediction: one answer of two cannot be checked yet.
+    assert.ok(await page.locator(byTestId('reveal')).isDisabled(), 'a question is still unanswered');
+    await page.locator(byTestId('choice-handler')).check();
     await page.locator(byTestId('reveal')).click();
     await waitForValue(page, `.question ${byTestId('verdict')}`, 'The run fits none of the answers exactly.');
     assert.equal(await page.locator('.choice.wrong').count(), 0, 'no pick is wrong when no answer fits');
@@ -167,6 +189,17 @@ await runSuite('page test', async (url) => {
     await page.keyboard.press('Space');
     await waitForValue(page, byTestId('play'), 'false', 'aria-pressed');
 
+    // A control with nothing left to do keeps the focus of the learner who pressed it.
+    await page.locator(byTestId('to-end')).focus();
+    await page.keyboard.press('Enter');
+    await stepIs(page, last);
+    assert.equal(await page.locator(byTestId('to-end')).getAttribute('aria-disabled'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'to-end', 'the focus stays on ▶| at the end');
+    await page.locator(byTestId('to-start')).focus();
+    await page.keyboard.press('Enter');
+    await stepIs(page, 0);
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'to-start', 'the focus stays on |◀ at the start');
+
     // At the end of lesson 1, B has failed and A is cancelled; seeking back undoes it.
     await page.keyboard.press('End');
     await waitUntil(page, (sel) => document.querySelector(sel) !== null, `${byTestId('job-node')}[data-state="failed"]`, 'a failed node at the end');
@@ -185,6 +218,14 @@ await runSuite('page test', async (url) => {
     await page.locator(byTestId('job-toggle')).first().focus();
     await page.keyboard.press('Enter');
     await waitUntil(page, ([sel, n]) => document.querySelectorAll(sel).length === n, [byTestId('job-node'), nodesOpen], 'the tree unfolded by keyboard');
+    // The focus stays on the toggle pressed, so Enter again folds the same family.
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'job-toggle', 'the focus stays on the toggle');
+    const toggleLabel = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+    await page.keyboard.press('Enter');
+    await waitUntil(page, (sel) => document.querySelectorAll(sel).length === 1, byTestId('job-node'), 'folded again by keyboard');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), toggleLabel.replace(/^Hide/, 'Show'), 'the same toggle keeps the focus');
+    await page.keyboard.press('Enter');
+    await waitUntil(page, ([sel, n]) => document.querySelectorAll(sel).length === n, [byTestId('job-node'), nodesOpen], 'unfolded again');
     assert.equal(await currentStep(page), last, 'a toggle does not move the step');
     await slide(page, 'scrub', 20);
     await stepIs(page, 20);
@@ -210,6 +251,14 @@ await runSuite('page test', async (url) => {
     await page.locator(`${byTestId('job-node')}`).nth(0).focus();
     await page.keyboard.press('Enter');
     await waitUntil(page, (sel) => document.querySelector(sel)?.textContent.includes('runBlocking'), byTestId('details'), 'details by keyboard');
+    // The tabs: ←/→ move between them without stepping the program.
+    await page.locator(byTestId('tab-details')).focus();
+    await page.keyboard.press('ArrowRight');
+    await waitUntil(page, (sel) => document.querySelector(sel)?.getAttribute('aria-selected') === 'true', byTestId('tab-dump'), 'ArrowRight to the next tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'tab-dump', 'the focus moves with the tab');
+    assert.equal(await currentStep(page), 20, 'the arrows on a tab do not step');
+    await page.keyboard.press('ArrowLeft');
+    await waitUntil(page, (sel) => document.querySelector(sel)?.getAttribute('aria-selected') === 'true', byTestId('tab-details'), 'ArrowLeft back');
     await page.locator(byTestId('tab-dump')).click();
     await waitUntil(page, (sel) => document.querySelector(sel)?.textContent.includes('Coroutine "'), byTestId('dump'), 'the DebugProbes dump');
     await page.locator(byTestId('tab-charts')).click();
@@ -371,13 +420,21 @@ await runSuite('page test', async (url) => {
     const atEnd = (texts) => texts.every((t) => { const m = t.match(/^step (\d+) of (\d+),/); return m && m[1] === m[2]; });
     let ends = await page.locator('.side-position').allTextContents();
     assert.ok(atEnd(ends), `both sides at their end: ${ends}`);
-    assert.ok(await page.locator(byTestId('step-forward')).isDisabled(), 'nothing left to step');
+    assert.equal(await page.locator(byTestId('step-forward')).getAttribute('aria-disabled'), 'true', 'nothing left to step');
+    // A step back from the end moves the narrated side, and the narration says so.
+    const narratedAtEnd = await page.locator(byTestId('narration')).textContent();
     await page.keyboard.press('ArrowLeft');
     ends = await page.locator('.side-position').allTextContents();
     assert.ok(!atEnd(ends), `a step back from the end: ${ends}`);
-    await page.keyboard.press('ArrowRight');
+    assert.notEqual(await page.locator(byTestId('narration')).textContent(), narratedAtEnd, 'the step back is narrated');
+    await page.keyboard.press('End');
     ends = await page.locator('.side-position').allTextContents();
     assert.ok(atEnd(ends), `forward to both ends again: ${ends}`);
+    // Both sides start together.
+    await page.keyboard.press('Home');
+    ends = await page.locator('.side-position').allTextContents();
+    assert.ok(ends.every((t) => t.startsWith('step 0 of')), `both sides at step 0: ${ends}`);
+    await page.keyboard.press('End');
     assert.ok((await page.locator(`${byTestId('compare-view')} tr.differs`).count()) > 0, 'the differing outcome is marked');
     await shot(page, 'compare-end');
     assert.ok((await page.locator(`${byTestId('compare-left')} .console-lines .differs`).count()) > 0, 'differing lines are marked');

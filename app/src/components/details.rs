@@ -26,12 +26,28 @@ pub struct DetailTabsProps {
 
 /// The lower tabs: a coroutine's details, the DebugProbes dump, and the charts.
 pub fn detail_tabs(props: &DetailTabsProps) -> Html {
+    // The tab list is one stop of Tab; ←/→ (and Home/End) move between its tabs, as screen
+    // reader users expect of `role="tab"`, rather than step the program.
+    const TABS: [(Tab, &str); 3] = [(Tab::Details, "tab-details"), (Tab::Dump, "tab-dump"), (Tab::Charts, "tab-charts")];
     let tab_button = |tab: Tab, text: &'static str, testid: &'static str| {
         let selected = props.tab == tab;
         let onclick = on_click(&props.ondispatch, Action::SetTab(tab));
+        let at = TABS.iter().position(|t| t.0 == tab).unwrap_or(0);
+        let onkeydown = props.ondispatch.reform(move |e: KeyboardEvent| {
+            let to = match e.key().as_str() {
+                "ArrowRight" => (at + 1) % TABS.len(),
+                "ArrowLeft" => (at + TABS.len() - 1) % TABS.len(),
+                "Home" => 0,
+                "End" => TABS.len() - 1,
+                _ => return Action::SetTab(TABS[at].0),
+            };
+            e.prevent_default();
+            crate::browser::focus(&format!(r#"[data-testid="{}"]"#, TABS[to].1));
+            Action::SetTab(TABS[to].0)
+        });
         html! {
             <button role="tab" class={classes!("tab", selected.then_some("current"))} aria-selected={bool_text(selected)}
-                data-testid={testid} {onclick}>{ text }</button>
+                tabindex={if selected { "0" } else { "-1" }} data-testid={testid} {onclick} {onkeydown}>{ text }</button>
         }
     };
     let body = match props.tab {

@@ -53,14 +53,20 @@ pub type Children<'a> = dyn Fn(Option<JobId>, usize) -> Family + 'a;
 /// Lays the tree out as indented rows, reading it family by family: children under their
 /// parents in creation order, the first [`MAX_CHILDREN`] of each family and a row counting
 /// the others, nothing under a collapsed job but the count of its children, and at most
-/// [`MAX_ROWS`] rows before a last one counting the children not drawn.
-pub fn layout(children: &Children, collapsed: &[JobId], widened: &[JobId]) -> Vec<Row> {
+/// [`MAX_ROWS`] rows before a last one counting the children not drawn. `path` is the
+/// selected job and its ancestors, root first: each is drawn in its family even when it is not
+/// among the first children, so the coroutine whose details are shown is always in the tree.
+pub fn layout(children: &Children, collapsed: &[JobId], widened: &[JobId], path: &[JobView]) -> Vec<Row> {
     enum Todo {
         Job(JobView, usize, Option<usize>),
         More(Vec<(Look, usize)>, usize, Option<usize>, bool),
     }
-    // A family: its first children, then the row counting the others.
-    let push_family = |stack: &mut Vec<Todo>, (kids, mut counts): Family, depth: usize, parent_row: Option<usize>| {
+    // A family: its first children (and the one on `path`), then the row counting the others.
+    let push_family = |stack: &mut Vec<Todo>, (mut kids, mut counts): Family, depth: usize, parent_row: Option<usize>| {
+        let family = kids.first().map(family_of);
+        if let Some(on_path) = path.iter().find(|p| Some(family_of(p)) == family && !kids.iter().any(|k| k.id == p.id)) {
+            kids.push(on_path.clone());
+        }
         for k in &kids {
             add(&mut counts, k.look, 0);
             if let Some(c) = counts.iter_mut().find(|c| c.0 == k.look) {
@@ -116,6 +122,12 @@ pub fn layout(children: &Children, collapsed: &[JobId], widened: &[JobId]) -> Ve
         }
     }
     rows
+}
+
+/// The family a job is drawn in: its parent's, or for an island, the scope's it was
+/// launched from.
+fn family_of(job: &JobView) -> Option<JobId> {
+    job.parent.or(job.detached_from)
 }
 
 /// Adds `n` jobs in a state to counts kept in state order.
@@ -225,7 +237,13 @@ pub struct JobTreeProps {
 pub fn job_tree(props: &JobTreeProps) -> Html {
     let view = &props.run.rec.view;
     let step = props.step;
-    let rows = layout(&|parent, limit| view.children_at(step, parent, limit), &props.collapsed, &props.widened);
+    let mut path: Vec<JobView> = Vec::new();
+    let mut up = props.selected;
+    while let Some(job) = up.and_then(|j| view.job_at(step, j)) {
+        up = family_of(&job);
+        path.insert(0, job);
+    }
+    let rows = layout(&|parent, limit| view.children_at(step, parent, limit), &props.collapsed, &props.widened, &path);
     let label_of = |id: JobId| view.job_info(id).map(|x| unquote(&x.label)).unwrap_or_else(|| format!("job {}", id.0));
 
     // What happens to which job in this very step: those edges are drawn as happening now.
@@ -320,7 +338,7 @@ pub fn job_tree(props: &JobTreeProps) -> Html {
                     let what = format!("{} the {n} {} of {label}", if open { "Hide" } else { "Show" }, if n == 1 { "child" } else { "children" });
                     let onclick = on_click(&props.ondispatch, Action::ToggleChildren(id));
                     nodes.push(html! {
-                        <g class="toggle" transform={translate(x - 22.0, y)} tabindex="0" role="button"
+                        <g key={format!("t{}", id.0)} class="toggle" transform={translate(x - 22.0, y)} tabindex="0" role="button"
                             aria-expanded={bool_text(open)} aria-label={what.clone()}
                             data-testid="job-toggle" {onclick} onkeydown={on_enter(&props.ondispatch, Action::ToggleChildren(id))}
                             onmousedown={no_focus()}>
@@ -331,7 +349,7 @@ pub fn job_tree(props: &JobTreeProps) -> Html {
                     });
                 }
                 nodes.push(html! {
-                    <g class={classes!("node", format!("look-{}", look.word()), selected.then_some("selected"), island.then_some("island"))}
+                    <g key={format!("n{}", id.0)} class={classes!("node", format!("look-{}", look.word()), selected.then_some("selected"), island.then_some("island"))}
                         transform={translate(x, y)} tabindex="0" role="button" aria-pressed={bool_text(selected)}
                         aria-label={aria.clone()} data-testid="job-node" data-state={look.word()} data-job={job.id.0.to_string()}
                         {onclick} {onkeydown} onmousedown={no_focus()}>
@@ -372,7 +390,7 @@ pub fn job_tree(props: &JobTreeProps) -> Html {
                         let hint = if *hidden { "show them" } else { "list more of them" };
                         let onclick = on_click(&props.ondispatch, action.clone());
                         nodes.push(html! {
-                            <g class="node more open" transform={translate(x, y)} data-testid="job-more" role="button" tabindex="0"
+                            <g key={format!("m{r}")} class="node more open" transform={translate(x, y)} data-testid="job-more" role="button" tabindex="0"
                                 aria-label={format!("{text}: {hint}")} {onclick} onkeydown={on_enter(&props.ondispatch, action)} onmousedown={no_focus()}>
                                 <title>{ hint }</title>
                                 <text class="label" x="-4" y="5">{ text }</text>
@@ -380,7 +398,7 @@ pub fn job_tree(props: &JobTreeProps) -> Html {
                         });
                     }
                     None => nodes.push(html! {
-                        <g class="node more" transform={translate(x, y)} data-testid="job-more">
+                        <g key={format!("m{r}")} class="node more" transform={translate(x, y)} data-testid="job-more">
                             <text class="label" x="-4" y="5">{ text }</text>
                         </g>
                     }),
@@ -479,7 +497,7 @@ mod tests {
     #[test]
     fn children_sit_under_their_parents() {
         let jobs = vec![job(1, None), job(2, Some(1)), job(3, Some(2)), job(4, Some(1))];
-        let rows = layout(&children_of(&jobs), &[], &[]);
+        let rows = layout(&children_of(&jobs), &[], &[], &[]);
         assert_eq!(ids(&rows), vec![(Some(1), 0, None), (Some(2), 1, Some(0)), (Some(3), 2, Some(1)), (Some(4), 1, Some(0))]);
         assert!(matches!(rows[0].item, Item::Job(_, 2, true)));
         assert!(matches!(rows[2].item, Item::Job(_, 0, true)));
@@ -493,11 +511,26 @@ mod tests {
         }
         jobs[500].state = JobState::Completed;
         jobs[500].look = Look::Completed;
-        let rows = layout(&children_of(&jobs), &[], &[]);
+        let rows = layout(&children_of(&jobs), &[], &[], &[]);
         assert_eq!(rows.len(), 1 + MAX_CHILDREN + 1);
         let Item::More(counts, false) = &rows.last().unwrap().item else { panic!("a row counting the others") };
         assert_eq!(counts, &vec![(Look::Active, 100_000 - MAX_CHILDREN - 1), (Look::Completed, 1)]);
         assert_eq!(rows.last().unwrap().parent_row, Some(0));
+    }
+
+    #[test]
+    fn the_selected_job_is_drawn_past_the_first_children() {
+        let mut jobs = vec![job(1, None)];
+        jobs.extend((2..40).map(|i| job(i, Some(1))));
+        jobs.push(job(40, Some(30)));
+        let drawn = |rows: &[Row], id: u32| rows.iter().any(|r| matches!(&r.item, Item::Job(j, ..) if j.id == JobId(id)));
+        let rows = layout(&children_of(&jobs), &[], &[], &[]);
+        assert!(!drawn(&rows, 30) && !drawn(&rows, 40), "past the first {MAX_CHILDREN} children");
+        let path: Vec<JobView> = [1, 30, 40].iter().map(|&i| jobs.iter().find(|j| j.id == JobId(i)).unwrap().clone()).collect();
+        let rows = layout(&children_of(&jobs), &[], &[], &path);
+        assert!(drawn(&rows, 30) && drawn(&rows, 40), "the selected job and its parent");
+        let Some(Item::More(counts, false)) = rows.iter().find(|r| r.depth == 1 && matches!(r.item, Item::More(..))).map(|r| &r.item) else { panic!("a row counts the others") };
+        assert_eq!(counts.iter().map(|c| c.1).sum::<usize>(), 38 - MAX_CHILDREN - 1, "the selected child is not counted twice");
     }
 
     #[test]
@@ -506,24 +539,24 @@ mod tests {
         for i in 0..30 {
             jobs.push(job(i + 2, Some(1)));
         }
-        let listed = |widened: &[JobId]| layout(&children_of(&jobs), &[], widened).iter().filter(|r| matches!(&r.item, Item::Job(j, ..) if j.parent == Some(JobId(1)))).count();
+        let listed = |widened: &[JobId]| layout(&children_of(&jobs), &[], widened, &[]).iter().filter(|r| matches!(&r.item, Item::Job(j, ..) if j.parent == Some(JobId(1)))).count();
         assert_eq!(listed(&[]), MAX_CHILDREN);
         assert_eq!(listed(&[JobId(1)]), 2 * MAX_CHILDREN);
         assert_eq!(listed(&[JobId(1), JobId(1), JobId(1), JobId(1)]), 30);
-        let rows = layout(&children_of(&jobs), &[], &[JobId(1)]);
+        let rows = layout(&children_of(&jobs), &[], &[JobId(1)], &[]);
         assert_eq!(rows.last().unwrap().item, Item::More(vec![(Look::Active, 30 - 2 * MAX_CHILDREN)], false));
     }
 
     #[test]
     fn a_collapsed_job_shows_only_the_count_of_its_children() {
         let jobs = vec![job(1, None), job(2, Some(1)), job(3, Some(2)), job(4, Some(1))];
-        let rows = layout(&children_of(&jobs), &[JobId(1)], &[]);
+        let rows = layout(&children_of(&jobs), &[JobId(1)], &[], &[]);
         assert_eq!(rows.len(), 2);
         assert!(matches!(rows[0].item, Item::Job(_, 2, false)));
         assert_eq!(rows[1].item, Item::More(vec![(Look::Active, 2)], true));
         assert_eq!((rows[1].depth, rows[1].parent_row), (1, Some(0)));
         // Collapsing a job without children changes nothing.
-        assert_eq!(ids(&layout(&children_of(&jobs), &[JobId(3)], &[])), ids(&layout(&children_of(&jobs), &[], &[])));
+        assert_eq!(ids(&layout(&children_of(&jobs), &[JobId(3)], &[], &[])), ids(&layout(&children_of(&jobs), &[], &[], &[])));
     }
 
     #[test]
@@ -532,7 +565,7 @@ mod tests {
         for i in 2..5000 {
             jobs.push(job(i, Some(i - 1)));
         }
-        let rows = layout(&children_of(&jobs), &[], &[]);
+        let rows = layout(&children_of(&jobs), &[], &[], &[]);
         assert_eq!(rows.len(), MAX_ROWS + 1);
         assert_eq!(rows.last().unwrap().item, Item::More(vec![(Look::Active, 1)], false));
         let mut wide = vec![job(1, None)];
@@ -545,7 +578,7 @@ mod tests {
                 }
             }
         }
-        let rows = layout(&children_of(&wide), &[], &[]);
+        let rows = layout(&children_of(&wide), &[], &[], &[]);
         assert_eq!(rows.len(), MAX_ROWS + 1);
         let Item::More(counts, false) = &rows.last().unwrap().item else { panic!("a last row counting the rest") };
         assert!(counts[0].1 > 0);
@@ -558,7 +591,7 @@ mod tests {
         let mut global = job(4, None);
         global.detached_from = Some(JobId(1));
         let jobs = vec![job(1, None), job(2, None), island, global];
-        let rows = layout(&children_of(&jobs), &[], &[]);
+        let rows = layout(&children_of(&jobs), &[], &[], &[]);
         assert_eq!(ids(&rows), vec![(Some(1), 0, None), (Some(4), 1, Some(0)), (Some(2), 0, None), (Some(3), 1, Some(2))]);
         assert_eq!(rows[3].island_of, Some(0));
         assert_eq!(rows[1].island_of, Some(0));

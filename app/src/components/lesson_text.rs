@@ -140,12 +140,15 @@ pub fn questions(props: &QuestionsProps) -> Html {
             </fieldset>
         }
     });
-    let any_picked = !props.answers.is_empty();
+    // The run reveals every answer at once: each question waits for its prediction first.
+    let unanswered = lesson.questions_for(&props.variant).filter(|q| props.answers.get(&q.id).is_none()).count();
     let onreveal = on_click(&props.ondispatch, Action::Reveal);
-    let notices = evaluation.iter().flat_map(|e| e.notices.clone()).map(|n| {
+    // In the order of the run: a pointer to no step comes last.
+    let mut notices: Vec<_> = evaluation.iter().flat_map(|e| e.notices.clone()).map(|n| (notice_jump(&n.targets), n)).collect();
+    notices.sort_by_key(|((step, _), _)| step.unwrap_or(u64::MAX));
+    let notices = notices.into_iter().map(|((step, job), n)| {
         // A pointer may name the coroutine in one target and the step in another
         // (`coroutine "A", step when "A" is cancelled`): the button shows both.
-        let (step, job) = notice_jump(&n.targets);
         let jump = (step.is_some() || job.is_some()).then(|| {
             let (action, what) = match step {
                 Some(s) => (Action::Show(s, job), format!("Show step {s}")),
@@ -167,8 +170,8 @@ pub fn questions(props: &QuestionsProps) -> Html {
             <h3 class="panel-title">{ "Predict, then run" }</h3>
             { for questions }
             if !props.revealed {
-                <button class="control primary" data-testid="reveal" onclick={onreveal} disabled={!any_picked || !props.runs}
-                    title={if any_picked { "Run to the end and compare" } else { "Pick an answer first" }}>
+                <button class="control primary" data-testid="reveal" onclick={onreveal} disabled={unanswered > 0 || !props.runs}
+                    title={match unanswered { 0 => "Run to the end and compare", 1 => "Pick an answer first", _ => "Pick an answer to each question first" }}>
                     { if props.runs { "Run and check" } else { "Fix the code to check" } }
                 </button>
             }

@@ -27,10 +27,13 @@ pub struct TimelineProps {
 /// The run's transport controls, the scrubber with its events, the position, and the
 /// narration of the step for screen readers.
 pub fn timeline(props: &TimelineProps) -> Html {
+    // A control with nothing to do says so (`aria-disabled`) but stays focusable: a disabled
+    // button would drop the focus of the learner who just pressed it (at the end, ▶|) to the
+    // page. Pressed anyway, its action changes nothing.
     let button = |action: Action, text: &'static str, label: &'static str, testid: &'static str, disabled: bool| {
         let onclick = on_click(&props.ondispatch, action);
         html! {
-            <button class="control" data-testid={testid} title={label} aria-label={label} {disabled} {onclick}>{ text }</button>
+            <button class="control" data-testid={testid} title={label} aria-label={label} aria-disabled={bool_text(disabled)} {onclick}>{ text }</button>
         }
     };
     let at_start = props.step == 0;
