@@ -9,7 +9,8 @@
 //!
 //! A number takes a range (`MIN..MAX`, with a `step` that whole numbers may leave out for 1),
 //! a Boolean only a label (it is a toggle), a string a list of choices. The label, in double
-//! quotes, is optional and defaults to the name. Parameters are the `val`s at the top level of
+//! quotes, is optional and defaults to the name; a second `//` after it starts a remark that
+//! is not part of the declaration. Parameters are the `val`s at the top level of
 //! the file and those directly in `main`'s body or in the `runBlocking { … }` that `main` runs.
 
 use super::ast::{ExprKind, File, FunBody, Item, PropertyDecl, Stmt, StrPart};
@@ -492,6 +493,10 @@ impl<'a> Scanner<'a> {
         self.pos += rest.len() - trimmed.len();
         let start = self.pos;
         let Some(c) = trimmed.chars().next() else { return Ok((Piece::End, self.span(start))) };
+        // `//` starts a remark of the programmer's own: the declaration ends there.
+        if trimmed.starts_with("//") {
+            return Ok((Piece::End, self.span(start)));
+        }
         let piece = if c == '"' {
             self.pos += 1;
             let mut text = String::new();
@@ -755,6 +760,14 @@ mod tests {
         assert_eq!(found[1].kind, ParamKind::Range { min: ParamValue::Double(0.5), max: ParamValue::Double(5.0), step: ParamValue::Double(0.5) });
         assert_eq!(found[2].kind, ParamKind::Toggle);
         assert_eq!(found[3].default, ParamValue::Long(7));
+    }
+
+    #[test]
+    fn a_remark_may_follow_the_declaration() {
+        let (found, diagnostics) = params("val a = 5 // @param 0..10 \"A\" // the usual is 5\nval b = true // @param // on or off\n");
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!((found[0].label.as_str(), found.len()), ("A", 2));
+        assert_eq!(found[1].kind, ParamKind::Toggle);
     }
 
     #[test]
