@@ -787,6 +787,7 @@ impl<'a> Compiler<'a> {
                         self.compile_fun(f, &sig, recv);
                     }
                     if f.name.name == "main" && f.receiver.is_none() {
+                        self.check_main_returns_unit(f);
                         if let Some(sig) = self.functions.get("main").and_then(|v| v.first()) {
                             self.program.main = Some(sig.func);
                             self.program.main_takes_args = !f.params.is_empty();
@@ -808,6 +809,38 @@ impl<'a> Compiler<'a> {
             let span = Span::new(0, 0);
             self.diags.push(
                 Diagnostic::error(span, "the program has no main function").with_help("add `fun main() = runBlocking { … }`"),
+            );
+        }
+    }
+
+    /// `fun main() = runBlocking { …; launch { … } }` returns what the block's last expression
+    /// gives (a `Job` here): kotlinc compiles it, but a `main` that does not return `Unit` is
+    /// not a program's entry point, and the JVM finds nothing to run. Reported when the last
+    /// expression's type is plain to see; `runBlocking<Unit>`, a declared `: Unit` or a block
+    /// body make it `Unit`.
+    fn check_main_returns_unit(&mut self, f: &FunDecl) {
+        let FunBody::Expr(body) = &f.body else { return };
+        if f.return_type.is_some() {
+            return;
+        }
+        let ExprKind::Call { callee, type_args, args, .. } = &body.kind else { return };
+        if !matches!(&callee.kind, ExprKind::Name(n) if n.name == "runBlocking") || !type_args.is_empty() {
+            return;
+        }
+        let Some(ExprKind::Lambda(block)) = args.last().map(|a| &a.value.kind) else { return };
+        let Some(Stmt::Expr(last)) = block.body.stmts.last() else { return };
+        let ty = match self.kind_of(last) {
+            Kind::Job => Some("Job"),
+            Kind::Deferred => Some("Deferred"),
+            _ => match &last.kind {
+                ExprKind::Str(_) => Some("String"),
+                _ => inferred_type(last, &[], 0),
+            },
+        };
+        if let Some(ty) = ty {
+            self.diags.push(
+                Diagnostic::error(last.span, format!("this `runBlocking` returns {ty}, its last expression, so `main` returns {ty} and the JVM finds no `main` to run"))
+                    .with_help("write `fun main() = runBlocking<Unit> { … }`, or end the block with a statement"),
             );
         }
     }
