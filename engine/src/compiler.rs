@@ -17,6 +17,7 @@ use crate::value::Value;
 mod classes;
 mod enums;
 mod inline;
+mod invoke;
 mod names;
 mod nested;
 
@@ -335,6 +336,8 @@ struct Compiler<'a> {
     /// the call goes to a member or a built-in (see `extension_dispatch`).
     members_only: bool,
     globals: Names<u32>,
+    /// The types of top-level properties, written or plainly inferred.
+    global_types: Names<TypeRef>,
     classes: Names<ClassInfo>,
     /// The enum classes, by name.
     enums: Names<enums::EnumInfo>,
@@ -391,6 +394,7 @@ impl<'a> Compiler<'a> {
             extensions: Names::default(),
             members_only: false,
             globals: Names::default(),
+            global_types: Names::default(),
             classes: Names::default(),
             enums: Names::default(),
             user_methods: Names::default(),
@@ -513,6 +517,13 @@ impl<'a> Compiler<'a> {
                             span: p.span,
                         });
                         self.globals.insert(id.name.clone(), idx);
+                        let ty = p.ty.clone().or_else(|| {
+                            let inferred = p.init.as_ref().and_then(|e| literal_type(e))?;
+                            Some(TypeRef { name: inferred.to_string(), args: Vec::new(), nullable: false, is_suspend: false, receiver: None, span: id.span })
+                        });
+                        if let (Some(ty), Pattern::Name(_)) = (ty, &p.pattern) {
+                            self.global_types.insert(id.name.clone(), ty);
+                        }
                     }
                 }
                 Item::Object(o) => {
@@ -2988,7 +2999,8 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
-        if builtins::METHOD_NAMES.contains(&name) || self.user_methods.contains_key(name) || self.extensions.contains_key(name) || name == "<super>" {
+        // `invoke` is what every function value has (and a class's own operator).
+        if builtins::METHOD_NAMES.contains(&name) || self.user_methods.contains_key(name) || self.extensions.contains_key(name) || matches!(name, "<super>" | "invoke") {
             return;
         }
         if name == "toFloat" {
@@ -3036,7 +3048,22 @@ impl<'a> Compiler<'a> {
         if self.enum_generic_call(callee, type_args, args, span) {
             return;
         }
+        // `(g.greet)("x")`: a parenthesized name is a value, whose `invoke` is called, even
+        // where a function of the name exists. (The parser keeps no parentheses; the
+        // callee's span reaches past the name.)
+        let parenthesized = match &callee.kind {
+            ExprKind::Name(id) => callee.span.end > id.span.end,
+            ExprKind::Member { name, .. } => callee.span.end > name.span.end,
+            _ => false,
+        };
         match &callee.kind {
+            _ if parenthesized => {
+                self.expr(callee);
+                for a in args {
+                    self.arg_value(a, SuspendCtx::Unknown);
+                }
+                self.emit(Op::CallValue { argc: args.len() as u32 }, span);
+            }
             ExprKind::Name(id) => self.name_call(id, args, span),
             // `xs.filterIsInstance<T>()` is `xs.filter { it is T }`.
             ExprKind::Member { receiver, name, safe } if name.name == "filterIsInstance" && type_args.len() == 1 && args.is_empty() => {
@@ -3071,6 +3098,9 @@ impl<'a> Compiler<'a> {
 
     fn name_call(&mut self, id: &Ident, args: &[Arg], span: Span) {
         let name = id.name.as_str();
+        // What kotlinc reports of the first property of the name whose value cannot be
+        // called so, when no later candidate fits either.
+        let mut inapplicable: Option<Vec<Diagnostic>> = None;
         // A local holding a function.
         if let Some(r) = self.find_var(name) {
             self.load_ref(&r, id.span);
@@ -3085,7 +3115,12 @@ impl<'a> Compiler<'a> {
             match kind {
                 RecvKind::Class(c) => {
                     let cname = self.program.classes[c.0 as usize].name.clone();
-                    if let Some(sig) = self.classes.get(&cname).and_then(|ci| ci.methods.get(name)).cloned() {
+                    // The name's symbol, if it has one yet: a field or getter of that name has.
+                    let s = self.syms.get(name).copied();
+                    // A property computed by a getter is no function, though its getter is
+                    // kept among the methods.
+                    let getter = s.is_some_and(|s| self.program.classes[c.0 as usize].getters.contains(&s)) && !self.classes.get(&cname).is_some_and(|ci| invoke::has_fun(ci, name));
+                    if let Some(sig) = self.classes.get(&cname).and_then(|ci| ci.methods.get(name)).filter(|_| !getter).cloned() {
                         self.load_receiver(&recv, id.span);
                         self.user_call_args(&sig, args, id, span);
                         if sig.is_suspend {
@@ -3117,6 +3152,22 @@ impl<'a> Compiler<'a> {
                         self.emit(Op::CallMethod { name: s, argc: args.len() as u32, safe: false }, span);
                         return;
                     }
+                    // A property holding a function: `onEvent(x)` is `this.onEvent.invoke(x)`.
+                    let class = &self.program.classes[c.0 as usize];
+                    let stored = s.is_some_and(|s| class.fields.contains(&s) || class.getters.contains(&s));
+                    if stored || self.is_abstract_property(&cname, name) {
+                        let ty = self.classes.get(&cname).and_then(|ci| invoke::property_type(ci, name)).flatten();
+                        match self.invoke_property(id, ty.as_ref(), args, span, |c| {
+                            c.load_receiver(&recv, id.span);
+                            let s = c.sym(name);
+                            c.emit(Op::GetField { name: s, safe: false }, id.span);
+                        }) {
+                            Ok(()) => return,
+                            Err(errors) => {
+                                inapplicable.get_or_insert(errors);
+                            }
+                        }
+                    }
                 }
                 RecvKind::Scope | RecvKind::Producer => {
                     let member = SCOPE_MEMBERS.contains(&name) || kind == RecvKind::Producer && PRODUCER_MEMBERS.contains(&name);
@@ -3129,9 +3180,25 @@ impl<'a> Compiler<'a> {
             }
         }
         for c in self.companions_here() {
-            if let Some(sig) = c.methods.get(name).cloned() {
+            let s = self.syms.get(name).copied();
+            let class = &self.program.classes[c.id.0 as usize];
+            let getter = s.is_some_and(|s| class.getters.contains(&s)) && !invoke::has_fun(&c, name);
+            if let Some(sig) = c.methods.get(name).filter(|_| !getter).cloned() {
                 self.call_object_method(&c, &sig, id, args, span);
                 return;
+            }
+            // The companion's property holding a function.
+            if let Some(s) = s.filter(|s| class.fields.contains(s) || class.getters.contains(s)) {
+                let ty = invoke::property_type(&c, name).flatten();
+                match self.invoke_property(id, ty.as_ref(), args, span, |this| {
+                    this.emit(Op::LoadObject(c.id), id.span);
+                    this.emit(Op::GetField { name: s, safe: false }, id.span);
+                }) {
+                    Ok(()) => return,
+                    Err(errors) => {
+                        inapplicable.get_or_insert(errors);
+                    }
+                }
             }
         }
         if self.enum_name_call(id, args, span) {
@@ -3184,6 +3251,18 @@ impl<'a> Compiler<'a> {
             self.emit(Op::New { class: info.id, argc: info.ctor.len() as u32 }, span);
             return;
         }
+        // A top-level property holding a function: `handler(3)` is `handler.invoke(3)`.
+        if let Some(&g) = self.globals.get(name) {
+            let ty = self.global_types.get(name).cloned();
+            match self.invoke_property(id, ty.as_ref(), args, span, |c| {
+                c.emit(Op::LoadGlobal(g), id.span);
+            }) {
+                Ok(()) => return,
+                Err(errors) => {
+                    inapplicable.get_or_insert(errors);
+                }
+            }
+        }
         // Extension functions on an implicit receiver: `middle(kind)` inside a scope.
         if let Some(sig) = self.extensions.get(name).and_then(|v| v.first()).cloned() {
             let recv = self.receivers().into_iter().find(|(_, k)| !sig.receiver_is_scope || self.is_scope_receiver(*k));
@@ -3235,7 +3314,9 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::CallMethod { name: s, argc, safe: false }, span);
                     return;
                 }
-                if matches!(name, "compareBy" | "compareByDescending" | "naturalOrder" | "reverseOrder") {
+                if let Some(errors) = inapplicable {
+                    self.diags.extend(errors);
+                } else if matches!(name, "compareBy" | "compareByDescending" | "naturalOrder" | "reverseOrder") {
                     self.error_help(id.span, "comparators are written in place in Coroutine Lab, not kept as values", format!("pass it straight to a sort: `xs.sortedWith({name}(…))`"));
                 } else {
                     self.unresolved(id.span, name);
@@ -3491,6 +3572,14 @@ impl<'a> Compiler<'a> {
         if self.class_member_unresolved(receiver, name, span) {
             return;
         }
+        // `this.clock()`, `Registry.factory()`: a property holding a function, of a class
+        // the compiler knows.
+        let known = self.known_receiver_class(receiver);
+        if let Some(info) = &known {
+            if self.property_method_call(receiver, name, args, safe, span, Some(info)) {
+                return;
+            }
+        }
         // `copy(name = …)` of a data class: arguments travel with their names, since the
         // receiver's class is only known at run time.
         if mname == "copy" && !self.user_methods.contains_key(mname) && self.program.classes.iter().any(|c| c.is_data) {
@@ -3539,6 +3628,11 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::CallMethod { name: s, argc: sig.params.len() as u32, safe }, span);
                 return;
             }
+        }
+        // `obj.onEvent(x)`: a property holding a function, found on the receiver's class
+        // when the program runs.
+        if known.is_none() && self.property_method_call(receiver, name, args, safe, span, None) {
+            return;
         }
         self.expr(receiver);
         self.check_member_name(mname, name.span, receiver);

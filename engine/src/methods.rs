@@ -247,11 +247,33 @@ impl World {
         let program = self.program.clone();
         // User class methods.
         if let Some(c) = self.program_class_of(&recv) {
-            if let Some((_, f)) = program.classes[c.0 as usize].methods.iter().find(|(m, _)| *m == name) {
+            let class = &program.classes[c.0 as usize];
+            if let Some((_, f)) = class.methods.iter().find(|(m, _)| *m == name) {
+                // A property of function type computed by a getter: `obj.f(x)` is
+                // `obj.f.invoke(x)`; the getter runs, then its value is called with the
+                // arguments, which wait under its frame.
+                if class.getters.contains(&name) {
+                    let argc = args.len() as u32;
+                    ex.stack.extend(args);
+                    self.push_frame(ex, *f, None, vec![recv], OnReturn::Invoke { argc, span }, span).map_err(Fault::Throw)?;
+                    return Ok(Native::Pushed);
+                }
                 let mut all = vec![recv];
                 all.extend(args);
                 self.push_frame(ex, *f, None, all, OnReturn::Push, span).map_err(Fault::Throw)?;
                 return Ok(Native::Pushed);
+            }
+            // A property holding a function (no member function has its name, which would
+            // come first): `obj.onEvent(x)` is `obj.onEvent.invoke(x)`.
+            if let Some(i) = class.slot(name) {
+                let value = match self.heap.get(recv.as_obj().expect("an instance is an object")) {
+                    HeapObj::Instance { fields, .. } => fields.get(i).cloned(),
+                    HeapObj::Exception(e) => e.user_class.as_ref().and_then(|(_, f)| f.get(i).cloned()),
+                    _ => None,
+                };
+                if let Some(f) = value {
+                    return self.call_value(s, ex, f, args, span);
+                }
             }
         }
         let n = program.sym(name).to_string();

@@ -195,6 +195,14 @@ pub enum OnReturn {
     /// Hand it to the built-in that called a class's own `compareTo()` (`sorted()`, `max()`,
     /// `coerceIn`, …), which goes on from where it was.
     Compared(crate::value::ObjId),
+    /// It is the value of a property of function type read by its getter for `obj.f(x)`:
+    /// call it with the `argc` arguments that wait under the getter's frame.
+    Invoke {
+        /// How many arguments wait.
+        argc: u32,
+        /// The call's span.
+        span: crate::lang::Span,
+    },
     /// It is the `coroutineContext` of the receiver of the caller's instruction (a class that
     /// implements `CoroutineScope` computes it), which sits under `under` arguments: replace
     /// the receiver by the scope it makes and run that instruction again.

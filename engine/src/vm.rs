@@ -917,6 +917,15 @@ impl World {
                 let text = if v.is_null() { class.to_string() } else { format!("{class}: {}", self.to_kstring(&v)) };
                 ex.stack.push(Value::str(&text));
             }
+            OnReturn::Invoke { argc, span } => {
+                let at = ex.stack.len() - argc as usize;
+                let args: Vec<Value> = ex.stack.drain(at..).collect();
+                match self.call_value(s, ex, v, args, span) {
+                    Ok(Native::Value(r)) => ex.stack.push(r),
+                    Ok(_) => return Ok(()),
+                    Err(f) => return self.fault(s, ex, f, span),
+                }
+            }
             OnReturn::ScopeReceiver { under, span } => {
                 let ctx = match self.scope_context(&v) {
                     Ok(ctx) => ctx,
