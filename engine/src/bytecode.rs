@@ -69,6 +69,14 @@ pub enum Op {
     },
     /// Pops a value, then a receiver, and sets its property `name`.
     SetField(Sym),
+    /// Pops a receiver and pushes whether its `lateinit` property `name` was set:
+    /// `this::name.isInitialized`.
+    FieldInitialized(Sym),
+    /// Pushes whether the `lateinit` top-level property `n` was set: `::name.isInitialized`.
+    GlobalInitialized(u32),
+    /// Throws `UninitializedPropertyAccessException` when the value on top, read from the
+    /// local `lateinit var` `name`, was never set.
+    CheckLateinit(Sym),
     /// Pops a receiver and pushes the backing field in slot `n` of its class's fields, with no
     /// dispatch: `super.name` of a property the superclass stores.
     GetSlot(u32),

@@ -56,6 +56,8 @@ enum Kind {
     Job,
     /// A `Deferred` from `async`.
     Deferred,
+    /// A local `lateinit var`: each read checks that it was set.
+    Lateinit,
 }
 
 /// The kind of an implicit receiver (`this`).
@@ -208,6 +210,14 @@ fn synthetic_lambda(arity: usize, body: Expr) -> Lambda {
     }
 }
 
+/// Members of built-in types that take one argument besides their receiver, so that a
+/// reference such as `Int::plus` or `String::plus` takes two parameters.
+const BUILTIN_BINARY_MEMBERS: &[&str] = &[
+    "plus", "minus", "times", "div", "rem", "mod", "compareTo", "equals", "and", "or", "xor", "shl", "shr", "ushr", "rangeTo", "until", "downTo",
+    "coerceAtLeast", "coerceAtMost", "contains", "startsWith", "endsWith", "repeat", "get", "to", "add", "remove", "indexOf", "take", "drop",
+    "takeLast", "dropLast", "zip",
+];
+
 /// Properties of built-in types a reference such as `String::length` reads; any other member
 /// it names is called.
 const BUILTIN_PROPERTIES: &[&str] = &[
@@ -293,6 +303,8 @@ enum ClassKind {
 struct Member {
     name: String,
     is_fun: bool,
+    /// A `lateinit` property.
+    is_lateinit: bool,
     /// A property computed by a getter.
     is_getter: bool,
     /// No body or value: `abstract`, or a function without a body in an interface.
@@ -595,6 +607,7 @@ impl<'a> Compiler<'a> {
         let mut private_set = Vec::new();
         for m in members {
             if let Item::Property(p) = m {
+                self.check_lateinit(p);
                 // An interface's property, and an `abstract` one, have no field.
                 let is_abstract = p.modifiers.has("abstract") || (is_interface && p.getter.is_none());
                 if is_interface && p.init.is_some() {
@@ -630,7 +643,7 @@ impl<'a> Compiler<'a> {
                 }
                 for id in pattern_names(&p.pattern) {
                     fields.push((id.name.clone(), p.mutable));
-                    field_defaults.push(if p.modifiers.has("lateinit") { Value::Null } else { jvm_default(p.ty.as_ref(), p.init.as_ref(), params) });
+                    field_defaults.push(if p.modifiers.has("lateinit") { Value::Absent } else { jvm_default(p.ty.as_ref(), p.init.as_ref(), params) });
                     if p.private_set {
                         private_set.push(id.name.clone());
                     }
@@ -1171,6 +1184,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_global(&mut self, p: &PropertyDecl) {
+        self.check_lateinit(p);
         if let Some(g) = &p.getter {
             self.error_help(g.span, "getters of top-level properties are not supported in Coroutine Lab", format!("write a function: `fun {}() = …`", g.name.name));
             return;
@@ -1187,7 +1201,7 @@ impl<'a> Compiler<'a> {
         self.push_fn(func, SuspendCtx::Plain, false, None);
         let line = self.line(p.span);
         self.emit(Op::Stmt { line }, p.span);
-        self.expr(init);
+        self.expr_typed(init, p.ty.as_ref());
         self.emit(Op::Return, p.span);
         self.pop_fn(0, false);
         if let Some(&g) = self.globals.get(&first.name) {
@@ -1293,7 +1307,7 @@ impl<'a> Compiler<'a> {
                         let names = pattern_names(&p.pattern);
                         if let Some(first) = names.first() {
                             self.load_slot(this_slot, p.span);
-                            self.expr(init);
+                            self.expr_typed(init, p.ty.as_ref());
                             self.init_field(info.id, &first.name, p.span);
                         }
                     } else if !p.modifiers.has("lateinit") {
@@ -1452,6 +1466,16 @@ impl<'a> Compiler<'a> {
             VarRef::Capture { index, .. } => {
                 self.emit(Op::LoadCapture(*index), span);
             }
+        }
+        // A local `lateinit var` read before it is set throws.
+        let lateinit = match r {
+            VarRef::Local(v) if v.kind == Kind::Lateinit => Some(v.name.clone()),
+            VarRef::Capture { index, kind: Kind::Lateinit, .. } => self.cur().captures.get(*index as usize).map(|c| c.name.clone()),
+            _ => None,
+        };
+        if let Some(name) = lateinit {
+            let s = self.sym(&name);
+            self.emit(Op::CheckLateinit(s), span);
         }
     }
 
@@ -1649,7 +1673,26 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// What kotlinc refuses of a `lateinit` property: a `val`, an initializer, a nullable
+    /// type or one of the primitive types.
+    fn check_lateinit(&mut self, p: &PropertyDecl) {
+        let Some(kw) = p.modifiers.keywords.iter().find(|k| k.name == "lateinit") else { return };
+        let what = if !p.mutable {
+            "allowed only on mutable properties"
+        } else if p.init.is_some() {
+            "not allowed on properties with initializer"
+        } else if p.ty.as_ref().is_some_and(|t| t.nullable) {
+            "not allowed on properties of nullable types"
+        } else if p.ty.as_ref().is_some_and(|t| matches!(t.name.as_str(), "Int" | "Long" | "Double" | "Float" | "Boolean" | "Char" | "Short" | "Byte")) {
+            "not allowed on properties of primitive types"
+        } else {
+            return;
+        };
+        self.error(kw.span, format!("'lateinit' modifier is {what}"));
+    }
+
     fn local_decl(&mut self, p: &PropertyDecl) {
+        self.check_lateinit(p);
         if let (Some(init), Some(t)) = (&p.init, &p.ty) {
             self.check_literal_type(init, t);
         }
@@ -1666,7 +1709,7 @@ impl<'a> Compiler<'a> {
                     _ => None,
                 };
                 let outer = std::mem::replace(&mut self.cur().initializing, name);
-                self.expr(init);
+                self.expr_typed(init, p.ty.as_ref());
                 self.cur().initializing = outer;
             }
             None => {
@@ -1678,6 +1721,7 @@ impl<'a> Compiler<'a> {
                 let slot = self.new_slot(&id.name);
                 let op = self.emit(Op::Store(slot), p.span);
                 let kind = match &p.ty {
+                    _ if p.modifiers.has("lateinit") => Kind::Lateinit,
                     Some(t) if t.simple_name() == "Job" => Kind::Job,
                     Some(t) if t.simple_name() == "Deferred" => Kind::Deferred,
                     _ => kind,
@@ -2764,6 +2808,12 @@ impl<'a> Compiler<'a> {
     }
 
     fn member(&mut self, receiver: &Expr, name: &Ident, safe: bool, span: Span) {
+        if let ExprKind::CallableRef { receiver: r, name: prop } = &receiver.kind {
+            if name.name == "isInitialized" {
+                self.is_initialized(r.as_deref(), prop, name.span, span);
+                return;
+            }
+        }
         if let ExprKind::Super(q) = &receiver.kind {
             self.super_property(q.as_ref(), receiver.span, name, span);
             return;
@@ -2867,6 +2917,20 @@ impl<'a> Compiler<'a> {
             || self.classes.values().any(|c| c.members.iter().any(|m| !m.is_fun && m.name == name))
     }
 
+    /// An expression whose type is declared: a callable reference where a function type is
+    /// expected takes as many parameters as that type (`val f: (Int, Int) -> Int = Int::plus`).
+    fn expr_typed(&mut self, e: &Expr, ty: Option<&TypeRef>) {
+        if let (ExprKind::CallableRef { receiver, name }, Some(t)) = (&e.kind, ty) {
+            if t.name == "->" {
+                let arity = t.args.len().saturating_sub(1) + usize::from(t.receiver.is_some());
+                let lambda = self.callable_ref_lambda(receiver.as_deref(), name, Some(arity), e.span);
+                self.expr(&Expr { kind: ExprKind::Lambda(lambda), span: e.span });
+                return;
+            }
+        }
+        self.expr(e)
+    }
+
     /// The lambda a callable reference stands for: `::f` is `{ a, b -> f(a, b) }`, a bound
     /// `x::f` is `{ a -> x.f(a) }`, `Type::f` is `{ t, a -> t.f(a) }`, and a property is read
     /// instead of called (`String::length` is `{ t -> t.length }`). `arity` is how many
@@ -2882,8 +2946,13 @@ impl<'a> Compiler<'a> {
         let method_params = receiver.and_then(|_| self.classes.values().find_map(|c| c.methods.get(&name.name))).map(|sig| sig.params.len());
         let arity = arity.unwrap_or_else(|| match (receiver, type_name) {
             (None, _) => self.functions.get(&name.name).and_then(|f| f.first()).map_or(1, |f| f.params.len()),
-            (Some(_), Some(t)) => 1 + self.classes.get(t).and_then(|c| c.methods.get(&name.name)).map(|sig| sig.params.len()).unwrap_or(0),
-            (Some(_), None) => method_params.unwrap_or(0),
+            (Some(_), Some(t)) => {
+                1 + match self.classes.get(t) {
+                    Some(c) => c.methods.get(&name.name).map(|sig| sig.params.len()).unwrap_or(0),
+                    None => usize::from(BUILTIN_BINARY_MEMBERS.contains(&name.name.as_str())),
+                }
+            }
+            (Some(_), None) => method_params.unwrap_or_else(|| usize::from(BUILTIN_BINARY_MEMBERS.contains(&name.name.as_str()) && !self.user_property_named(&name.name))),
         });
         let param = |i: usize| Expr { kind: ExprKind::Name(synthetic_param(i, span)), span };
         let (target, first_arg) = match (receiver, type_name) {
@@ -2910,6 +2979,51 @@ impl<'a> Compiler<'a> {
             }
         };
         synthetic_lambda(arity, body)
+    }
+
+    /// `::x.isInitialized`, `this::x.isInitialized`: whether a `lateinit` property was set.
+    /// As kotlinc, only for a `lateinit` property whose backing field is in reach: a top-level
+    /// one, or one the enclosing class (or a class it is nested in) declares.
+    fn is_initialized(&mut self, receiver: Option<&Expr>, prop: &Ident, at: Span, span: Span) {
+        let not_lateinit = "this declaration can only be called on a reference to a lateinit property";
+        let class = self.current_class.clone();
+        let own = class.as_deref().and_then(|c| self.classes.get(c)).and_then(|c| c.members.iter().find(|m| !m.is_fun && m.name == prop.name)).cloned();
+        let member = match receiver {
+            // `x::p`: the property of that name, the enclosing class's first.
+            Some(_) => own.or_else(|| self.classes.values().flat_map(|c| c.own.iter()).find(|m| !m.is_fun && m.name == prop.name).cloned()),
+            None if self.find_var(&prop.name).is_some() => {
+                self.error(prop.span, "unsupported [References to variables aren't supported yet]");
+                self.emit(Op::Push(Value::Bool(false)), span);
+                return;
+            }
+            None => own,
+        };
+        if let Some(m) = member {
+            if !m.is_lateinit {
+                self.error(at, not_lateinit);
+            } else if !class.as_deref().is_some_and(|c| c == m.owner || c.strip_prefix(m.owner.as_str()).is_some_and(|r| r.starts_with('$'))) {
+                self.error(at, format!("backing field of '{}' is not accessible at this point", m.signature.trim_start_matches("public ")));
+            }
+            let this = Expr { kind: ExprKind::This, span: prop.span };
+            self.expr(receiver.unwrap_or(&this));
+            let s = self.sym(&prop.name);
+            self.emit(Op::FieldInitialized(s), span);
+            return;
+        }
+        match self.globals.get(&prop.name).copied().filter(|_| receiver.is_none()) {
+            // A top-level property without an initializer is `lateinit`.
+            Some(g) if self.program.globals[g as usize].init.is_none() => {
+                self.emit(Op::GlobalInitialized(g), span);
+            }
+            Some(_) => {
+                self.error(at, not_lateinit);
+                self.emit(Op::Push(Value::Bool(false)), span);
+            }
+            None => {
+                self.error(prop.span, format!("unresolved reference '{}'", prop.name));
+                self.emit(Op::Push(Value::Bool(false)), span);
+            }
+        }
     }
 
     /// Whether a name is a value here (a local, a top-level property or an object), rather
@@ -3401,7 +3515,7 @@ impl<'a> Compiler<'a> {
                             self.pending_it = sig.param_types.get(i).and_then(|t| t.as_ref()).filter(|t| t.name == "->").map(|t| t.args.len() == 2);
                             self.closure(l, with_receiver.is_some(), suspend, with_receiver, a.value.span)
                         }
-                        _ => self.expr(&a.value),
+                        _ => self.expr_typed(&a.value, sig.param_types.get(i).and_then(|t| t.as_ref())),
                     }
                 }
                 None => {

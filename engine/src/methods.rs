@@ -84,12 +84,22 @@ impl World {
                     }
                 }
                 if let Some(i) = c.slot(name) {
-                    return ok(fields[i].clone());
+                    let v = fields[i].clone();
+                    // A `lateinit` property not yet set.
+                    if matches!(v, Value::Absent) {
+                        return Err(self.lateinit_unset(program.sym(name)));
+                    }
+                    return ok(v);
                 }
             }
         }
         let t = self.current_thread.unwrap_or(crate::world::MAIN_THREAD);
         self.call_method_named(t, s, ex, recv, n, Vec::new(), span, true)
+    }
+
+    /// What reading a `lateinit` property that was never set throws.
+    pub(crate) fn lateinit_unset(&mut self, name: &str) -> Fault {
+        self.throw_new(ExcClass::UninitializedPropertyAccessException, &format!("lateinit property {name} has not been initialized"))
     }
 
     /// Writes a property.
@@ -122,6 +132,11 @@ impl World {
             }
         }
         Err(Fault::Stop(format!("cannot set '{n}' on {}", self.type_name(&recv))))
+    }
+
+    /// The name of field `i` of a user object.
+    pub(crate) fn slot_name(&self, recv: &Value, i: usize) -> String {
+        self.program_class_of(recv).and_then(|c| self.program.classes[c.0 as usize].fields.get(i)).map(|f| self.program.sym(*f).to_string()).unwrap_or_default()
     }
 
     /// The fields of a user object, for the slot instructions.
@@ -436,6 +451,9 @@ impl World {
                 return Ok(Native::Pushed);
             }
             if let Some(ctx) = self.scope_field(&recv) {
+                if matches!(ctx, Value::Absent) {
+                    return Err(self.lateinit_unset("coroutineContext"));
+                }
                 let ctx = self.scope_context(&ctx)?;
                 return self.call_method_named(t, s, ex, Value::Scope(Rc::new(ctx)), n, args, span, property);
             }

@@ -36,7 +36,9 @@ pub struct StrandId(pub u32);
 /// A value of the simulated program.
 #[derive(Clone, PartialEq)]
 pub enum Value {
-    /// A missing argument, replaced by the parameter's default; never visible to programs.
+    /// A missing argument, replaced by the parameter's default; or a `lateinit` property (a
+    /// field, a top-level or a local `var`) not yet set, whose reads throw. Never visible to
+    /// programs.
     Absent,
     /// `Unit`
     Unit,

@@ -357,9 +357,45 @@ impl World {
                         Err(f) => self.fault(s, ex, f, span),
                     }
                 }
+                Op::FieldInitialized(name) => {
+                    let recv = ex.stack.pop().expect("stack underflow");
+                    let program = self.program.clone();
+                    let slot = self.program_class_of(&recv).and_then(|c| program.classes[c.0 as usize].slot(*name));
+                    match slot.and_then(|i| self.slots_mut(&recv).and_then(|f| f.get(i).cloned())) {
+                        Some(v) => {
+                            ex.stack.push(Value::Bool(!matches!(v, Value::Absent)));
+                            Ok(())
+                        }
+                        None => {
+                            let msg = format!("{} has no property '{}'", self.type_name(&recv), program.sym(*name));
+                            self.fault(s, ex, Fault::Stop(msg), span)
+                        }
+                    }
+                }
+                Op::CheckLateinit(name) => {
+                    if matches!(ex.stack.last(), Some(Value::Absent)) {
+                        ex.stack.pop();
+                        let name = self.program.sym(*name).to_string();
+                        let f = self.lateinit_unset(&name);
+                        self.fault(s, ex, f, span)
+                    } else {
+                        Ok(())
+                    }
+                }
+                Op::GlobalInitialized(g) => {
+                    let set = !matches!(self.globals[*g as usize], Value::Absent);
+                    ex.stack.push(Value::Bool(set));
+                    Ok(())
+                }
                 Op::GetSlot(i) => {
                     let recv = ex.stack.pop().expect("stack underflow");
                     match self.slots_mut(&recv).and_then(|f| f.get(*i as usize).cloned()) {
+                        // A `lateinit` property not yet set.
+                        Some(Value::Absent) => {
+                            let name = self.slot_name(&recv, *i as usize);
+                            let f = self.lateinit_unset(&name);
+                            self.fault(s, ex, f, span)
+                        }
                         Some(v) => {
                             ex.stack.push(v);
                             Ok(())

@@ -74,7 +74,7 @@ impl<'a> Compiler<'a> {
         let override_kw = m.keywords.iter().find(|k| k.name == "override").map(|k| k.span);
         let is_open = !m.has("private")
             && (kind == ClassKind::Interface || is_abstract || m.has("open") || m.has("abstract") || (override_kw.is_some() && !m.has("final")));
-        Member { name: name.name.clone(), is_fun, is_getter, is_abstract, is_open, is_private: m.has("private"), override_kw, owner: owner.to_string(), signature, defaults, param_types: Vec::new(), is_suspend: m.is_suspend, ty: None, span: name.span }
+        Member { name: name.name.clone(), is_fun, is_lateinit: m.has("lateinit"), is_getter, is_abstract, is_open, is_private: m.has("private"), override_kw, owner: owner.to_string(), signature, defaults, param_types: Vec::new(), is_suspend: m.is_suspend, ty: None, span: name.span }
     }
 
     /// Reads every class's supertypes and flattens its hierarchy into it, in declaration
@@ -311,6 +311,7 @@ impl<'a> Compiler<'a> {
             members.push(Member {
                 name: "coroutineContext".into(),
                 is_fun: false,
+                is_lateinit: false,
                 is_getter: false,
                 is_abstract: true,
                 is_open: true,

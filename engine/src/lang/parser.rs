@@ -2827,6 +2827,7 @@ fn can_start_operand(k: T) -> bool {
             | T::Throw
             | T::Return
             | T::Object
+            | T::ColonColon
     )
 }
 
