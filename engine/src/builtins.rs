@@ -80,6 +80,8 @@ pub enum Builtin {
     Todo,
     /// `listOf(…)`
     ListOf,
+    /// `listOfNotNull(…)`
+    ListOfNotNull,
     /// `mutableListOf(…)`, `arrayListOf(…)`, `ArrayList()`
     MutableListOf,
     /// `emptyList()`
@@ -122,6 +124,8 @@ pub enum Builtin {
     DebugProbesDump,
     /// `Math.random()`, `Random.nextInt(…)` and friends on the default generator.
     RandomNext(RandomKind),
+    /// `Math.round(x)`, `Math.floor(x)`, `Math.pow(x, y)`, `kotlin.math.round(x)`, …
+    MathFn(MathKind),
     /// `Result.success(v)`, used by inlined `runCatching`.
     ResultSuccess,
     /// `Result.failure(e)`, used by inlined `runCatching`.
@@ -133,6 +137,21 @@ pub enum Builtin {
     Repeat,
     /// `Channel<T>(capacity)`
     NewChannel,
+}
+
+/// Which function of `java.lang.Math` or `kotlin.math` on Doubles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MathKind {
+    /// `Math.round(x)`: the closest Long, ties towards positive infinity.
+    JavaRound,
+    /// `kotlin.math.round(x)`: the closest whole Double, ties to the even one.
+    Round,
+    /// `Math.floor(x)`, `floor(x)`
+    Floor,
+    /// `Math.ceil(x)`, `ceil(x)`
+    Ceil,
+    /// `Math.pow(x, y)`
+    Pow,
 }
 
 /// Which random draw.
@@ -297,6 +316,12 @@ pub fn resolve_name(name: &str) -> Option<Resolved> {
         "minOf" => Fn(B::MinOf),
         "abs" => Fn(B::Abs),
         "sqrt" => Fn(B::Sqrt),
+        "max" => Fn(B::MaxOf),
+        "min" => Fn(B::MinOf),
+        "round" => Fn(B::MathFn(MathKind::Round)),
+        "floor" => Fn(B::MathFn(MathKind::Floor)),
+        "ceil" => Fn(B::MathFn(MathKind::Ceil)),
+        "listOfNotNull" => Fn(B::ListOfNotNull),
         "repeat" => Fn(B::Repeat),
         "GlobalScope" => Const(self::Const::GlobalScope),
         "NonCancellable" => Const(self::Const::NonCancellable),
@@ -335,7 +360,7 @@ pub fn package_of(name: &str) -> Option<&'static str> {
         "EmptyCoroutineContext" | "ContinuationInterceptor" => "kotlin.coroutines",
         "Executors" | "ConcurrentHashMap" | "TimeUnit" => "java.util.concurrent",
         "AtomicInteger" | "AtomicLong" | "AtomicBoolean" | "AtomicReference" => "java.util.concurrent.atomic",
-        "abs" | "sqrt" => "kotlin.math",
+        "abs" | "sqrt" | "max" | "min" | "round" | "floor" | "ceil" => "kotlin.math",
         "Random" => "kotlin.random",
         _ => return None,
     })
@@ -381,6 +406,10 @@ pub fn resolve_member(ns: Namespace, member: &str) -> Option<Resolved> {
         (N::Math, "sqrt") => Fn(B::Sqrt),
         (N::Math, "max") => Fn(B::MaxOf),
         (N::Math, "min") => Fn(B::MinOf),
+        (N::Math, "round") => Fn(B::MathFn(MathKind::JavaRound)),
+        (N::Math, "floor") => Fn(B::MathFn(MathKind::Floor)),
+        (N::Math, "ceil") => Fn(B::MathFn(MathKind::Ceil)),
+        (N::Math, "pow") => Fn(B::MathFn(MathKind::Pow)),
         (N::Random, "nextInt") => Fn(B::RandomNext(RandomKind::Int)),
         (N::Random, "nextLong") => Fn(B::RandomNext(RandomKind::Long)),
         (N::Random, "nextDouble") => Fn(B::RandomNext(RandomKind::Double)),
@@ -410,7 +439,7 @@ pub fn namespace_members(ns: Namespace) -> &'static [&'static str] {
         N::DebugProbes => &["install", "uninstall", "dumpCoroutines"],
         N::Long | N::Int => &["MAX_VALUE", "MIN_VALUE"],
         N::Double => &["MAX_VALUE", "MIN_VALUE", "NaN", "POSITIVE_INFINITY", "NEGATIVE_INFINITY"],
-        N::Math => &["random", "abs", "sqrt", "max", "min"],
+        N::Math => &["random", "abs", "sqrt", "max", "min", "round", "floor", "ceil", "pow"],
         N::Random => &["nextInt", "nextLong", "nextDouble", "nextBoolean", "Default"],
         N::ThreadLocal => &["withInitial"],
         N::Result => &["success", "failure"],
@@ -447,7 +476,7 @@ pub const GLOBAL_NAMES: &[&str] = &[
     "CompletableDeferred", "CoroutineName", "CoroutineExceptionHandler", "CoroutineScope", "MainScope", "Mutex", "Semaphore",
     "Channel", "AtomicInteger", "AtomicLong", "AtomicBoolean", "AtomicReference", "ThreadLocal", "Any", "StringBuilder",
     "newSingleThreadContext", "newFixedThreadPoolContext", "error", "TODO", "listOf", "mutableListOf", "arrayListOf", "emptyList",
-    "mapOf", "mutableMapOf", "setOf", "mutableSetOf", "Pair", "Triple", "arrayOf", "maxOf", "minOf", "abs", "sqrt", "repeat", "GlobalScope",
+    "mapOf", "mutableMapOf", "setOf", "mutableSetOf", "Pair", "Triple", "arrayOf", "maxOf", "minOf", "abs", "sqrt", "repeat", "listOfNotNull", "GlobalScope",
     "NonCancellable", "EmptyCoroutineContext", "Dispatchers", "CoroutineStart", "System", "Thread", "Executors", "DebugProbes",
     "Long", "Int", "Double", "Math", "Random", "Result", "run", "with", "synchronized", "runCatching", "measureTimeMillis",
     "check", "require", "checkNotNull", "requireNotNull", "List", "MutableList", "buildList", "buildString", "launch", "async",
@@ -499,8 +528,10 @@ pub fn params(b: Builtin) -> (&'static [&'static str], usize) {
         Todo => (&["reason"], 0),
         NewPair => (&["first", "second"], 2),
         NewTriple => (&["first", "second", "third"], 3),
-        MaxOf | MinOf => (&["a", "b"], 2),
+        MaxOf | MinOf => (&["a", "b", "c"], 2),
         Abs | Sqrt => (&["x"], 1),
+        MathFn(MathKind::Pow) => (&["a", "b"], 2),
+        MathFn(_) => (&["x"], 1),
         ThreadSleep => (&["millis"], 1),
         DebugProbesDump => (&["out"], 0),
         RandomNext(_) => (&["from", "until"], 0),
@@ -508,14 +539,14 @@ pub fn params(b: Builtin) -> (&'static [&'static str], usize) {
         SortByKeys => (&["pairs", "descending"], 2),
         Repeat => (&["times", "action"], 2),
         // Variadic functions take their arguments as a list.
-        AwaitAll | JoinAll | ListOf | MutableListOf | MapOf | HashMapOf | SetOf | ArrayOf | StringFormat => (&[], 0),
+        AwaitAll | JoinAll | ListOf | ListOfNotNull | MutableListOf | MapOf | HashMapOf | SetOf | ArrayOf | StringFormat => (&[], 0),
     }
 }
 
 /// True for functions that take any number of arguments.
 pub fn is_variadic(b: Builtin) -> bool {
     use Builtin::*;
-    matches!(b, AwaitAll | JoinAll | ListOf | MutableListOf | MapOf | HashMapOf | SetOf | ArrayOf | StringFormat)
+    matches!(b, AwaitAll | JoinAll | ListOf | ListOfNotNull | MutableListOf | MapOf | HashMapOf | SetOf | ArrayOf | StringFormat)
 }
 
 /// Parameter names of well-known methods, to place named arguments in method calls.
@@ -569,7 +600,9 @@ pub const CALL_ONLY_METHODS: &[&str] = &[
     "minus", "and", "or", "xor", "shl", "shr", "ushr", "substringBefore", "substringAfter", "substringBeforeLast",
     "substringAfterLast", "getAndSet", "compareAndSet", "addAndGet", "getAndAdd", "updateAndGet", "completeExceptionally",
     "invokeOnCompletion", "withLock", "withPermit", "limitedParallelism", "addSuppressed", "ifEmpty", "ifBlank", "fill",
-    "send", "trySend", "offer",
+    "send", "trySend", "offer", "removePrefix", "removeSuffix", "removeSurrounding", "getValue", "slice", "putIfAbsent", "putAll",
+    "union", "intersect", "subtract", "containsAll", "removeAll", "retainAll", "pow", "computeIfAbsent", "merge", "takeWhile",
+    "distinctBy", "indexOfLast", "getAndUpdate",
 ];
 
 /// The fewest arguments a call of a built-in method takes on any type that has it: 1 for
@@ -577,7 +610,8 @@ pub const CALL_ONLY_METHODS: &[&str] = &[
 /// A call with fewer is kotlinc's "no value passed for parameter".
 pub fn min_method_args(name: &str) -> usize {
     match name {
-        "put" | "getOrPut" | "compareAndSet" | "insert" | "fold" | "replace" | "replaceFirst" | "subList" => 2,
+        "put" | "getOrPut" | "compareAndSet" | "insert" | "fold" | "replace" | "replaceFirst" | "subList" | "putIfAbsent" | "computeIfAbsent" => 2,
+        "merge" => 3,
         _ if CALL_ONLY_METHODS.contains(&name) => 1,
         _ => 0,
     }
@@ -620,7 +654,11 @@ pub const METHOD_NAMES: &[&str] = &[
     "roundToInt", "roundToLong", "ifEmpty", "orEmpty", "isNullOrEmpty", "isNullOrBlank", "ifBlank",
     "uppercaseChar", "lowercaseChar", "isDigit", "isLetter", "isUpperCase", "isLowerCase", "isWhitespace", "isLetterOrDigit",
     "lastIndexOf", "substringBefore", "substringAfter", "substringBeforeLast", "substringAfterLast", "trimStart", "trimEnd",
-    "replaceFirst",
+    "replaceFirst", "removePrefix", "removeSuffix", "removeSurrounding", "pow", "digitToInt", "digitToIntOrNull",
+    // Library additions on collections and maps.
+    "getValue", "toMap", "toMutableMap", "toSortedMap", "slice", "putIfAbsent", "putAll", "union", "intersect", "subtract",
+    "containsAll", "removeAll", "retainAll", "computeIfAbsent", "merge", "takeWhile", "distinctBy", "indexOfLast", "getAndUpdate",
+    "removeFirst", "removeLast",
     // Classes: `x.javaClass`, `x::class`.
     "javaClass", "simpleName", "qualifiedName", "java", "kotlin", "canonicalName", "javaObjectType", "getSimpleName", "getName", "typeName",
 ];

@@ -1546,7 +1546,107 @@ impl World {
                 ok(Value::Unit)
             }
             "plus" => Ok(Native::Value(self.binary(crate::bytecode::BinOp::Add, recv.clone(), arg(0))?)),
+            // `slice(indices: IntRange)` is `subList(first, last + 1).toList()` (an empty range
+            // gives an empty list); `slice(indices: Iterable<Int>)` gets each index in turn.
+            "slice" => match arg(0) {
+                Value::Range(r) if !r.progression => {
+                    if r.is_empty() {
+                        return Ok(Native::Value(self.new_list_of(Vec::new(), ListKind::Empty)));
+                    }
+                    let end = r.last_element().map_or(r.last, |l| l) + 1;
+                    let Native::Value(Value::Obj(sub)) = self.list_method(o, recv, "subList", &[r.element(r.first), Value::Int(end as i32)], false)? else {
+                        return Err(Fault::Stop("slice lost its list".into()));
+                    };
+                    let v = self.list_items(sub);
+                    let kind = ListKind::read_only(v.len());
+                    Ok(Native::Value(self.new_list_of(v, kind)))
+                }
+                other => {
+                    let Some(wanted) = self.iterable_items(&other) else { return Err(Fault::Stop(format!("slice takes a range or a list of indices, not {}", self.type_name(&other)))) };
+                    if wanted.is_empty() {
+                        return Ok(Native::Value(self.new_list_of(Vec::new(), ListKind::Empty)));
+                    }
+                    let mut v = Vec::with_capacity(wanted.len());
+                    for i in wanted {
+                        v.push(self.get_index(recv.clone(), i)?);
+                    }
+                    Ok(Native::Value(self.new_list(v)))
+                }
+            },
+            "containsAll" => {
+                let wanted = self.iterable_items(&arg(0)).unwrap_or_default();
+                ok(Value::Bool(wanted.iter().all(|w| items.iter().any(|x| self.equals(x, w)))))
+            }
+            // `a union b`, `a intersect b`, `a subtract b`: a LinkedHashSet of the receiver's
+            // elements (union: then the other's), in their order.
+            "union" | "intersect" | "subtract" => {
+                let Some(other) = self.iterable_items(&arg(0)) else { return Err(Fault::Stop(format!("{n} takes a collection, not {}", self.type_name(&arg(0))))) };
+                let mut v: Vec<Value> = Vec::new();
+                let plus = if n == "union" { other.clone() } else { Vec::new() };
+                for x in items.into_iter().chain(plus) {
+                    if v.iter().any(|y| self.equals(&x, y)) {
+                        continue;
+                    }
+                    let in_other = n != "union" && other.iter().any(|y| self.equals(&x, y));
+                    if n == "union" || (n == "intersect") == in_other {
+                        v.push(x);
+                    }
+                }
+                ok(Value::Obj(self.heap.alloc(HeapObj::Set(v))))
+            }
+            // `removeAll(elements)` and `retainAll(elements)`: true when the collection changed.
+            "removeAll" | "retainAll" => {
+                let Some(other) = self.iterable_items(&arg(0)) else { return Err(Fault::Stop(format!("{n} takes a collection or a predicate, not {}", self.type_name(&arg(0))))) };
+                let keep_found = n == "retainAll";
+                let v: Vec<Value> = items.iter().filter(|x| other.iter().any(|y| self.equals(x, y)) == keep_found).cloned().collect();
+                let changed = v.len() != len;
+                set_items(self, v);
+                ok(Value::Bool(changed))
+            }
+            // The end of an inlined `removeIf { }`, `removeAll { }` or `retainAll { }`: the
+            // elements kept; true when some were removed.
+            "<keepOnly>" => {
+                let v = self.iterable_items(&arg(0)).unwrap_or_default();
+                let changed = v.len() != len;
+                set_items(self, v);
+                ok(Value::Bool(changed))
+            }
+            "reverse" if !is_set => {
+                let mut v = items;
+                v.reverse();
+                set_items(self, v);
+                ok(Value::Unit)
+            }
+            // A collection of pairs to a map (a LinkedHashMap: a key seen again keeps its place
+            // and takes the later value).
+            "toMap" | "toMutableMap" => {
+                let mut entries: Vec<(Value, Value)> = Vec::with_capacity(len);
+                for x in &items {
+                    let pair = match x {
+                        Value::Obj(p) => match self.heap.get(*p) {
+                            HeapObj::Pair(k, v) => Some((k.clone(), v.clone())),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    let Some((k, v)) = pair else { return Err(Fault::Stop(format!("toMap takes a collection of pairs, not of {}", self.type_name(x)))) };
+                    match entries.iter().position(|(y, _)| self.equals(y, &k)) {
+                        Some(i) => entries[i].1 = v,
+                        None => entries.push((k, v)),
+                    }
+                }
+                ok(Value::Obj(self.heap.alloc(HeapObj::Map(entries))))
+            }
             _ => Err(self.no_member(recv, n)),
+        }
+    }
+
+    /// The elements of a collection or a range argument, in order; `None` for anything else.
+    fn iterable_items(&self, v: &Value) -> Option<Vec<Value>> {
+        match v {
+            Value::Obj(p) if matches!(self.heap.get(*p), HeapObj::List(_) | HeapObj::Set(_)) => Some(self.list_items(*p)),
+            Value::Range(r) if r.len() <= 1_000_000 => Some((0..r.len()).map(|i| r.element(r.first + i * r.step)).collect()),
+            _ => None,
         }
     }
 
@@ -1558,6 +1658,10 @@ impl World {
     /// be reproduced (an identity hash code), the entries stay in insertion order.
     pub(crate) fn order_as_hash_map(&mut self, o: ObjId) {
         let Some(old_size) = self.heap.hash_table_size(o) else { return };
+        if old_size == crate::value::SORTED_MAP {
+            self.order_as_sorted_map(o);
+            return;
+        }
         let HeapObj::Map(entries) = self.heap.get(o) else { return };
         let mut table_size = old_size;
         while entries.len() as u64 > u64::from(table_size) * 3 / 4 && table_size < 1 << 30 {
@@ -1599,6 +1703,27 @@ impl World {
             // A stable sort keeps insertion order within a bucket.
             keyed.sort_by_key(|(bucket, _)| *bucket);
             entries.extend(keyed.into_iter().map(|(_, e)| e));
+        }
+    }
+
+    /// Keeps a `TreeMap` (`toSortedMap()`) sorted by its keys' natural order after a new key,
+    /// which is the last entry: it moves to its place. Keys that cannot be compared natively
+    /// leave it where it is.
+    fn order_as_sorted_map(&mut self, o: ObjId) {
+        let HeapObj::Map(entries) = self.heap.get(o) else { return };
+        let Some(((new_key, _), rest)) = entries.split_last() else { return };
+        let (mut lo, mut hi) = (0, rest.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.compare_total(&rest[mid].0, new_key) {
+                Ok(ord) if ord.is_le() => lo = mid + 1,
+                Ok(_) => hi = mid,
+                Err(_) => return,
+            }
+        }
+        if let HeapObj::Map(entries) = self.heap.get_mut(o) {
+            let entry = entries.pop().expect("checked: not empty");
+            entries.insert(lo, entry);
         }
     }
 
@@ -1661,6 +1786,72 @@ impl World {
             "isNotEmpty" => ok(Value::Bool(len != 0)),
             "get" => Ok(Native::Value(self.get_index(recv, arg(0))?)),
             "getOrDefault" => ok(self.map_find(o, &arg(0)).unwrap_or(arg(1))),
+            // `getValue(key)`: the value, or NoSuchElementException for a missing key (a key
+            // stored with null gives null).
+            "getValue" => match self.map_find(o, &arg(0)) {
+                Some(v) => ok(v),
+                None => {
+                    let key = self.to_kstring(&arg(0));
+                    Err(self.throw_new(ExcClass::NoSuchElementException, &format!("Key {key} is missing in the map.")))
+                }
+            },
+            // `putIfAbsent(key, value)`: stores the value when the key is missing or holds null;
+            // gives what it held.
+            "putIfAbsent" => {
+                let old = self.map_find(o, &arg(0)).unwrap_or(Value::Null);
+                if old.is_null() {
+                    self.set_index(recv, arg(0), arg(1))?;
+                }
+                ok(old)
+            }
+            "putAll" => {
+                let more: Vec<(Value, Value)> = match arg(0) {
+                    Value::Obj(p) => match self.heap.get(p) {
+                        HeapObj::Map(m) => m.clone(),
+                        HeapObj::List(v) | HeapObj::Set(v) => v
+                            .iter()
+                            .filter_map(|x| match x {
+                                Value::Obj(q) => match self.heap.get(*q) {
+                                    HeapObj::Pair(k, v) => Some((k.clone(), v.clone())),
+                                    _ => None,
+                                },
+                                _ => None,
+                            })
+                            .collect(),
+                        _ => Vec::new(),
+                    },
+                    _ => Vec::new(),
+                };
+                for (k, v) in more {
+                    self.set_index(recv.clone(), k, v)?;
+                }
+                ok(Value::Unit)
+            }
+            "count" if args.is_empty() => ok(Value::Int(len as i32)),
+            "none" if args.is_empty() => ok(Value::Bool(len == 0)),
+            "any" if args.is_empty() => ok(Value::Bool(len != 0)),
+            // A copy in this map's order: `toMap()` and `toMutableMap()` give a LinkedHashMap.
+            "toMap" | "toMutableMap" => {
+                let entries = self.map_entries(o).to_vec();
+                ok(Value::Obj(self.heap.alloc(HeapObj::Map(entries))))
+            }
+            // `toSortedMap()`: a TreeMap, sorted by its keys' natural order and kept so.
+            "toSortedMap" if args.is_empty() => {
+                let mut entries = self.map_entries(o).to_vec();
+                let mut err = None;
+                crate::order::sort_by(&mut entries, |a, b| {
+                    self.compare_total(&a.0, &b.0).unwrap_or_else(|e| {
+                        err = Some(e);
+                        std::cmp::Ordering::Equal
+                    })
+                });
+                if let Some(e) = err {
+                    return Err(e);
+                }
+                let map = self.heap.alloc(HeapObj::Map(entries));
+                self.heap.set_hash_table_size(map, crate::value::SORTED_MAP);
+                ok(Value::Obj(map))
+            }
             "containsKey" => ok(Value::Bool(self.map_find(o, &arg(0)).is_some())),
             "containsValue" => {
                 let value = arg(0);
@@ -1943,7 +2134,22 @@ impl World {
                 }
                 ok(Value::Obj(self.heap.alloc(HeapObj::Set(v))))
             }
-            "ifEmpty" | "ifBlank" => ok(Value::str(text)),
+            // `removePrefix`/`removeSuffix` give the text unchanged when it does not start
+            // (end) with the argument; `removeSurrounding` removes both or neither, and only
+            // when they do not overlap.
+            "removePrefix" | "removeSuffix" | "removeSurrounding" => {
+                let prefix = s_arg(self, 0);
+                let suffix = if n == "removeSurrounding" && args.len() > 1 { s_arg(self, 1) } else { prefix.clone() };
+                let out = match n {
+                    "removePrefix" => text.strip_prefix(prefix.as_str()).unwrap_or(text),
+                    "removeSuffix" => text.strip_suffix(prefix.as_str()).unwrap_or(text),
+                    _ if text.len() >= prefix.len() + suffix.len() && text.starts_with(prefix.as_str()) && text.ends_with(suffix.as_str()) => {
+                        &text[prefix.len()..text.len() - suffix.len()]
+                    }
+                    _ => text,
+                };
+                ok(Value::str(out))
+            }
             _ => Err(Fault::Stop(format!("String has no member '{n}'"))),
         }
     }
@@ -2143,10 +2349,28 @@ impl World {
             "dec" => Ok(Native::Value(self.binary(crate::bytecode::BinOp::Sub, recv.clone(), Value::Int(1))?)),
             "unaryMinus" => Ok(Native::Value(self.binary(crate::bytecode::BinOp::Sub, Value::Int(0), recv.clone())?)),
             "not" => ok(Value::Bool(!recv.as_bool().unwrap_or(false))),
+            // `Math.round`: ties go towards positive infinity, the result saturates.
             "roundToInt" | "roundToLong" => {
                 let d = recv.as_f64().unwrap_or(0.0);
-                let r = (d + 0.5).floor();
+                if d.is_nan() {
+                    return Err(self.throw_new(ExcClass::IllegalArgumentException, "Cannot round NaN value."));
+                }
+                let r = java_round(d);
                 ok(if n == "roundToInt" { Value::Int(r as i32) } else { Value::Long(r as i64) })
+            }
+            "pow" if matches!(recv, Value::Double(_)) => match java_pow(recv.as_f64().unwrap_or(0.0), arg(0).as_f64().unwrap_or(f64::NAN)) {
+                Some(v) => ok(Value::Double(v)),
+                None => Err(Fault::Stop(POW_FRACTION.into())),
+            },
+            // `Char.digitToInt()`: the value of a decimal digit (any Unicode digit, as
+            // `Character.digit(c, 10)`), else IllegalArgumentException.
+            "digitToInt" | "digitToIntOrNull" => {
+                let Value::Char(c) = recv else { return Err(self.no_member(recv, n)) };
+                match decimal_digit(*c) {
+                    Some(d) => ok(Value::Int(d as i32)),
+                    None if n == "digitToIntOrNull" => ok(Value::Null),
+                    None => Err(self.throw_new(ExcClass::IllegalArgumentException, &format!("Char {c} is not a decimal digit"))),
+                }
             }
             "isDigit" => ok(Value::Bool(matches!(recv, Value::Char(c) if c.is_ascii_digit()))),
             "isLetter" => ok(Value::Bool(matches!(recv, Value::Char(c) if c.is_alphabetic()))),
@@ -2177,6 +2401,93 @@ impl World {
             _ => Err(self.no_member(recv, n)),
         }
     }
+}
+
+/// `Math.round(x)` as a whole Double: the closest one, ties towards positive infinity (NaN
+/// stays NaN; `as i64` then gives Java's 0 and saturation).
+pub(crate) fn java_round(x: f64) -> f64 {
+    let floor = x.floor();
+    if x - floor >= 0.5 { floor + 1.0 } else { floor }
+}
+
+/// The message for `Math.pow` with an exponent that is not a whole number.
+pub(crate) const POW_FRACTION: &str = "Math.pow and pow with an exponent that is not a whole number are not supported in Coroutine Lab";
+
+/// `Math.pow(x, y)` for a whole (or infinite, or NaN) `y`, with Java's special cases; `None`
+/// for a fractional `y`. The power is computed in double-double arithmetic (exact products
+/// with `mul_add`) and rounded once, which gives the correctly rounded result the JVM gives,
+/// the same in every build: no platform `pow` is involved.
+pub(crate) fn java_pow(x: f64, y: f64) -> Option<f64> {
+    if y == 0.0 {
+        return Some(1.0);
+    }
+    if y.is_nan() || x.is_nan() {
+        return Some(f64::NAN);
+    }
+    if y.is_infinite() {
+        let a = x.abs();
+        return Some(if a == 1.0 {
+            f64::NAN
+        } else if (a > 1.0) == (y > 0.0) {
+            f64::INFINITY
+        } else {
+            0.0
+        });
+    }
+    if y.fract() != 0.0 {
+        return None;
+    }
+    let negative = y < 0.0;
+    let n = y.abs();
+    if n >= 18_446_744_073_709_551_616.0 {
+        // Such an exponent is even: only the magnitude of x matters.
+        let a = x.abs();
+        return Some(if a == 1.0 {
+            1.0
+        } else if (a > 1.0) != negative {
+            f64::INFINITY
+        } else {
+            0.0
+        });
+    }
+    let mut e = n as u64;
+    // Double-double numbers (hi, lo) with hi = hi + lo rounded.
+    let mul = |(ah, al): (f64, f64), (bh, bl): (f64, f64)| {
+        let p = ah * bh;
+        if !p.is_finite() || p == 0.0 {
+            return (p, 0.0);
+        }
+        let err = ah.mul_add(bh, -p) + (ah * bl + al * bh);
+        let s = p + err;
+        (s, err - (s - p))
+    };
+    let mut result = (1.0, 0.0);
+    let mut base = (x, 0.0);
+    while e > 0 {
+        if e & 1 == 1 {
+            result = mul(result, base);
+        }
+        e >>= 1;
+        if e > 0 {
+            base = mul(base, base);
+        }
+    }
+    let (h, l) = result;
+    if !negative {
+        return Some(h + l);
+    }
+    if !h.is_finite() || h == 0.0 {
+        return Some(1.0 / h);
+    }
+    let q = 1.0 / h;
+    let r = (-q).mul_add(h, 1.0) - q * l;
+    Some(q + r / h)
+}
+
+/// The value of a decimal digit, as Java's `Character.digit(c, 10)` gives it for the ASCII
+/// digits (the other Unicode decimal digits are not told apart, as in `isDigit`).
+fn decimal_digit(c: char) -> Option<u32> {
+    c.to_digit(10)
 }
 
 /// A whole number written in `radix` (2 to 36) with lower-case digits, as the JVM's

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use crate::builtins::{Builtin, Const, RandomKind};
+use crate::builtins::{Builtin, Const, MathKind, RandomKind};
 use crate::exception::ExcClass;
 use crate::job::{JobClass, NewJob};
 use crate::lang::Span;
@@ -678,6 +678,18 @@ impl World {
                 self.new_list_of(args, kind)
             }
             B::ArrayOf => self.new_list_of(args, ListKind::Array),
+            // `listOfNotNull(x)` is `listOf(x)` or the empty list; with more arguments, an
+            // ArrayList of those that are not null.
+            B::ListOfNotNull => {
+                let one = args.len() == 1;
+                let kept: Vec<Value> = args.into_iter().filter(|v| !v.is_null()).collect();
+                if one {
+                    let kind = ListKind::read_only(kept.len());
+                    self.new_list_of(kept, kind)
+                } else {
+                    self.new_list(kept)
+                }
+            }
             // The static form of `format.format(args…)`.
             B::StringFormat => match args.split_first() {
                 Some((Value::Str(format), rest)) => Value::str(&self.format_string(format, rest)?),
@@ -722,6 +734,16 @@ impl World {
             }
             B::NewPair => Value::Obj(self.heap.alloc(HeapObj::Pair(arg(0), arg(1)))),
             B::NewTriple => Value::Obj(self.heap.alloc(HeapObj::Triple(Box::new([arg(0), arg(1), arg(2)])))),
+            // `maxOf(a, b, c)` is `maxOf(a, maxOf(b, c))`.
+            B::MaxOf | B::MinOf if present(&arg(2)).is_some() => {
+                if args.iter().any(|v| self.has_compare_to(v)) {
+                    return Err(Fault::Stop(format!("{} of three values whose class has its own compareTo is not supported in Coroutine Lab: nest two calls", if b == B::MaxOf { "maxOf" } else { "minOf" })));
+                }
+                let (a, c, d) = (arg(0), arg(1), arg(2));
+                let max = b == B::MaxOf;
+                let inner = if max == self.compare(&c, &d)?.is_ge() { c } else { d };
+                if max == self.compare(&a, &inner)?.is_ge() { a } else { inner }
+            }
             B::MaxOf | B::MinOf => {
                 let (a, c) = (arg(0), arg(1));
                 if let Some(r) = self.compare_max_of(ex, &a, &c, b == B::MaxOf) {
@@ -737,6 +759,21 @@ impl World {
                 other => return Err(Fault::Stop(format!("abs needs a number, found {}", self.type_name(&other)))),
             },
             B::Sqrt => Value::Double(arg(0).as_f64().unwrap_or(f64::NAN).sqrt()),
+            B::MathFn(kind) => {
+                let Some(x) = arg(0).as_f64() else {
+                    return Err(Fault::Stop(format!("this function takes a number, found {}", self.type_name(&arg(0)))));
+                };
+                match kind {
+                    MathKind::JavaRound => Value::Long(crate::methods::java_round(x) as i64),
+                    MathKind::Round => Value::Double(x.round_ties_even()),
+                    MathKind::Floor => Value::Double(x.floor()),
+                    MathKind::Ceil => Value::Double(x.ceil()),
+                    MathKind::Pow => match crate::methods::java_pow(x, arg(1).as_f64().unwrap_or(f64::NAN)) {
+                        Some(v) => Value::Double(v),
+                        None => return Err(Fault::Stop(crate::methods::POW_FRACTION.into())),
+                    },
+                }
+            }
             B::CurrentTimeMillis => Value::Long(EPOCH_MS + (self.now / 1000) as i64),
             B::NanoTime => Value::Long(1_000_000_000 + (self.now * 1000) as i64),
             B::ThreadSleep => {

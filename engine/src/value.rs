@@ -507,11 +507,16 @@ pub struct ThreadLocalState {
 pub struct Heap {
     objects: Vec<HeapObj>,
     /// The table size of each map that is a Java `HashMap` (`hashMapOf`, `HashMap()`), whose
-    /// entries are kept in that table's iteration order; other maps keep insertion order.
+    /// entries are kept in that table's iteration order, or [`SORTED_MAP`] for a `TreeMap`,
+    /// whose entries are kept sorted by key; other maps keep insertion order.
     hash_table_sizes: std::collections::BTreeMap<ObjId, u32>,
     /// The JVM class behind each list that is not a `java.util.ArrayList` (see [`ListKind`]).
     list_kinds: std::collections::BTreeMap<ObjId, ListKind>,
 }
+
+/// The table size recorded for a map that is a `java.util.TreeMap` (`toSortedMap()`): its
+/// entries are kept sorted by key instead (a real table size is at least 1).
+pub const SORTED_MAP: u32 = 0;
 
 /// The JVM class behind a list, which decides the exception a bad index throws. A list is a
 /// `java.util.ArrayList` unless the heap records another kind for it.

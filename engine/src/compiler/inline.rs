@@ -27,9 +27,12 @@ fn passed_arity(mname: &str, n_args: usize) -> Option<usize> {
             | "minByOrNull" | "maxBy" | "minBy" | "sortedBy" | "sortedByDescending" | "groupBy" | "associateWith"
             | "associateBy" | "flatMap" | "let" | "also" | "takeIf" | "takeUnless" | "partition" | "indexOfFirst" | "single"
             | "singleOrNull" | "associate" | "dropWhile" | "takeLastWhile" | "mapValues" | "mapKeys" | "filterKeys"
-            | "filterValues" | "onSuccess" | "onFailure" | "mapCatching" | "recover" | "recoverCatching",
+            | "filterValues" | "onSuccess" | "onFailure" | "mapCatching" | "recover" | "recoverCatching" | "takeWhile"
+            | "distinctBy" | "indexOfLast" | "removeIf" | "sumByDouble" | "updateAndGet" | "getAndUpdate",
             1,
         ) => 1,
+        ("computeIfAbsent", 2) => 1,
+        ("merge", 3) => 2,
         _ => return None,
     })
 }
@@ -415,7 +418,10 @@ impl<'a> Compiler<'a> {
                 | "withLock" | "withPermit" | "onSuccess" | "onFailure" | "runCatching" | "partition" | "indexOfFirst"
                 | "filterKeys" | "filterValues" | "mapValues" | "mapKeys" | "single" | "singleOrNull" | "associate"
                 | "mapIndexedNotNull" | "zipWithNext" | "dropWhile" | "takeLastWhile" | "consumeEach" | "mapCatching"
-                | "recover" | "recoverCatching", 1)
+                | "recover" | "recoverCatching" | "takeWhile" | "distinctBy" | "indexOfLast" | "removeIf" | "removeAll"
+                | "retainAll" | "sumByDouble" | "ifEmpty" | "ifBlank" | "updateAndGet" | "getAndUpdate", 1)
+                | ("computeIfAbsent", 2)
+                | ("merge", 3)
                 | ("fold" | "getOrPut" | "joinToString", _)
                 | ("getOrElse", 1..=2)
                 | ("chunked" | "windowed" | "zip", 2..=4)
@@ -766,9 +772,9 @@ impl<'a> Compiler<'a> {
                 self.inline_loop_end(top, exit, span);
                 self.emit(Op::Load(acc), span);
             }
-            "count" | "sumOf" | "sumBy" => {
+            "count" | "sumOf" | "sumBy" | "sumByDouble" => {
                 let it_val = self.temp(span);
-                self.emit(Op::Push(Value::Int(0)), span);
+                self.emit(Op::Push(if mname == "sumByDouble" { Value::Double(0.0) } else { Value::Int(0) }), span);
                 let acc = self.temp(span);
                 self.emit(Op::Load(it_val), span);
                 let (_, elem, top, exit) = self.inline_loop_start(span);
@@ -1222,6 +1228,188 @@ impl<'a> Compiler<'a> {
                         self.emit(Op::Load(r), span);
                     }
                 }
+            }
+            // `ifEmpty { }` / `ifBlank { }`: the lambda's value when the receiver is empty
+            // (blank), else the receiver.
+            "ifEmpty" | "ifBlank" => {
+                let r = self.temp(span);
+                self.emit(Op::Load(r), span);
+                self.call_method(if mname == "ifEmpty" { "isEmpty" } else { "isBlank" }, 0, span);
+                let keep = self.emit(Op::JumpIfFalse(0), span);
+                self.inline_lambda(l, mname, &[], None, span);
+                let done = self.emit(Op::Jump(0), span);
+                let keep_at = self.here();
+                self.patch(keep, keep_at);
+                self.emit(Op::Load(r), span);
+                let end = self.here();
+                self.patch(done, end);
+            }
+            // Keeps elements while the predicate holds and stops at the first that fails it;
+            // a String gives a String.
+            "takeWhile" => {
+                let it_val = self.temp(span);
+                let acc = self.new_list(span);
+                self.emit(Op::Load(it_val), span);
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.inline_lambda(l, mname, &[elem], None, span);
+                let stop = self.emit(Op::JumpIfFalse(0), span);
+                self.append(acc, elem, span);
+                self.inline_loop_end(top, exit, span);
+                let end = self.here();
+                self.patch(stop, end);
+                let not_string = self.strings_again(it_val, &[acc], span);
+                let after = self.here();
+                self.patch(not_string, after);
+                self.emit(Op::Load(acc), span);
+            }
+            // The first element of each key, in order.
+            "distinctBy" => {
+                let keys = self.new_list(span);
+                let acc = self.new_list(span);
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.inline_lambda(l, mname, &[elem], None, span);
+                let key = self.temp(span);
+                self.emit(Op::Load(keys), span);
+                self.emit(Op::Load(key), span);
+                self.call_method("contains", 1, span);
+                let seen = self.emit(Op::JumpIfTrue(0), span);
+                self.append(keys, key, span);
+                self.append(acc, elem, span);
+                let seen_at = self.here();
+                self.patch(seen, seen_at);
+                self.inline_loop_end(top, exit, span);
+                self.emit(Op::Load(acc), span);
+            }
+            "indexOfLast" => {
+                self.emit(Op::Push(Value::Int(-1)), span);
+                let idx = self.temp(span);
+                self.emit(Op::Push(Value::Int(-1)), span);
+                let found = self.temp(span);
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.emit(Op::Load(idx), span);
+                self.emit(Op::Push(Value::Int(1)), span);
+                self.emit(Op::Binary(BinOp::Add), span);
+                self.emit(Op::Store(idx), span);
+                self.inline_lambda(l, mname, &[elem], None, span);
+                let skip = self.emit(Op::JumpIfFalse(0), span);
+                self.emit(Op::Load(idx), span);
+                self.emit(Op::Store(found), span);
+                let s = self.here();
+                self.patch(skip, s);
+                self.inline_loop_end(top, exit, span);
+                self.emit(Op::Load(found), span);
+            }
+            // `removeIf { }`, `removeAll { }`, `retainAll { }` on a mutable collection: the
+            // predicate runs over every element, then the collection keeps those it chose;
+            // the value is whether any was removed.
+            "removeIf" | "removeAll" | "retainAll" => {
+                let coll = self.temp(span);
+                let kept = self.new_list(span);
+                self.emit(Op::Load(coll), span);
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.inline_lambda(l, mname, &[elem], None, span);
+                let drop = self.emit(if mname == "retainAll" { Op::JumpIfFalse(0) } else { Op::JumpIfTrue(0) }, span);
+                self.append(kept, elem, span);
+                let drop_at = self.here();
+                self.patch(drop, drop_at);
+                self.inline_loop_end(top, exit, span);
+                self.emit(Op::Load(coll), span);
+                self.emit(Op::Load(kept), span);
+                self.call_method("<keepOnly>", 1, span);
+            }
+            // `computeIfAbsent(key) { k -> value }`: the value stored under the key when it is
+            // not null; else the lambda's value, stored unless it is null.
+            "computeIfAbsent" => {
+                let m = self.temp(span);
+                self.expr(&args[0].value);
+                let k = self.temp(span);
+                self.emit(Op::Load(m), span);
+                self.emit(Op::Load(k), span);
+                self.emit(Op::GetIndex, span);
+                let found = self.emit(Op::JumpIfNotNull(0), span);
+                self.emit(Op::Pop, span);
+                self.inline_lambda(l, mname, &[k], None, span);
+                let v = self.temp(span);
+                self.emit(Op::Load(v), span);
+                let null = self.emit(Op::JumpIfNull(0), span);
+                self.emit(Op::Pop, span);
+                self.emit(Op::Load(m), span);
+                self.emit(Op::Load(k), span);
+                self.emit(Op::Load(v), span);
+                self.emit(Op::SetIndex, span);
+                self.emit(Op::Load(v), span);
+                let end = self.here();
+                self.patch(found, end);
+                self.patch(null, end);
+            }
+            // `merge(key, value) { old, new -> }`: stores the value when the key holds none
+            // (or null); else the lambda's value, or removes the key when that is null.
+            "merge" => {
+                let m = self.temp(span);
+                self.expr(&args[0].value);
+                let k = self.temp(span);
+                self.expr(&args[1].value);
+                let given = self.temp(span);
+                self.emit(Op::Load(m), span);
+                self.emit(Op::Load(k), span);
+                self.emit(Op::GetIndex, span);
+                let old = self.temp(span);
+                self.emit(Op::Load(old), span);
+                let absent = self.emit(Op::JumpIfNull(0), span);
+                self.emit(Op::Pop, span);
+                self.inline_lambda(l, mname, &[old, given], None, span);
+                let v = self.temp(span);
+                self.emit(Op::Load(v), span);
+                let remove = self.emit(Op::JumpIfNull(0), span);
+                self.emit(Op::Pop, span);
+                let put = self.emit(Op::Jump(0), span);
+                let absent_at = self.here();
+                self.patch(absent, absent_at);
+                self.emit(Op::Pop, span);
+                self.emit(Op::Load(given), span);
+                self.emit(Op::Store(v), span);
+                let put_at = self.here();
+                self.patch(put, put_at);
+                self.emit(Op::Load(m), span);
+                self.emit(Op::Load(k), span);
+                self.emit(Op::Load(v), span);
+                self.emit(Op::SetIndex, span);
+                self.emit(Op::Load(v), span);
+                let done = self.emit(Op::Jump(0), span);
+                let remove_at = self.here();
+                self.patch(remove, remove_at);
+                self.emit(Op::Pop, span);
+                self.emit(Op::Load(m), span);
+                self.emit(Op::Load(k), span);
+                self.call_method("remove", 1, span);
+                self.emit(Op::Pop, span);
+                self.emit(Op::Push(Value::Null), span);
+                let end = self.here();
+                self.patch(done, end);
+            }
+            // `updateAndGet { }` / `getAndUpdate { }` on an atomic: Java's loop of `get`, the
+            // function, then `compareAndSet`, again from `get` when another thread changed
+            // the value in between.
+            "updateAndGet" | "getAndUpdate" => {
+                let a = self.temp(span);
+                let top = self.here();
+                let line = self.line(span);
+                self.emit(Op::Stmt { line }, span);
+                self.emit(Op::Load(a), span);
+                self.call_method("get", 0, span);
+                let prev = self.temp(span);
+                self.inline_lambda(l, mname, &[prev], None, span);
+                let next = self.temp(span);
+                self.emit(Op::Load(a), span);
+                self.emit(Op::Load(prev), span);
+                self.emit(Op::Load(next), span);
+                self.call_method("compareAndSet", 2, span);
+                let again = self.emit(Op::JumpIfFalse(0), span);
+                self.emit(Op::Load(if mname == "updateAndGet" { next } else { prev }), span);
+                let done = self.emit(Op::Jump(0), span);
+                self.patch(again, top);
+                let end = self.here();
+                self.patch(done, end);
             }
             _ => unreachable!("`known` lists exactly the names handled here"),
         }
