@@ -31,6 +31,30 @@ async function openLesson(page, index) {
   return name;
 }
 
+// Whether an element is on screen and not covered: inside the window, above the timeline that
+// stays at its bottom, inside the box that scrolls it (if any), and the topmost thing at its centre.
+async function inSight(page, selector, scroller = null) {
+  return page.evaluate(([sel, box]) => {
+    const el = document.querySelector(sel);
+    const r = el.getBoundingClientRect();
+    const bar = document.querySelector('.timeline').getBoundingClientRect();
+    const clip = box ? document.querySelector(box).getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
+    const top = Math.max(0, clip.top);
+    const bottom = Math.min(window.innerHeight, bar.top, clip.bottom);
+    const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 20), (r.top + r.bottom) / 2);
+    return r.top >= top - 1 && r.bottom <= bottom + 1 && (el === hit || el.contains(hit) || hit?.classList.contains('code-input'));
+  }, [selector, scroller]);
+}
+
+// The narration's whole sentence can be read: it fits its box, or the box scrolls (no clipping
+// that only a tooltip makes up for).
+async function narrationReadable(page) {
+  return page.locator(byTestId('narration')).evaluate((n) => {
+    const s = getComputedStyle(n);
+    return n.scrollHeight <= n.clientHeight + 1 || (['auto', 'scroll'].includes(s.overflowY) && s.webkitLineClamp === 'none');
+  });
+}
+
 async function consoleText(page) {
   return page.locator(byTestId('console')).textContent();
 }
@@ -143,9 +167,48 @@ await runSuite('page test', async (url) => {
     const handlerLine = src3.split('\n').findIndex((l) => l.startsWith('val handler = CoroutineExceptionHandler')) + 1;
     assert.match(await page.locator('.notices li', { hasText: 'last line of defence' }).textContent(), new RegExp(`\\(line ${handlerLine}\\)`));
     await page.locator(byTestId('reset')).click();
+    await waitUntil(page, (sel) => document.querySelector(sel).value.includes('CoroutineName("heartbeat")'), byTestId('code-input'), 'the reset code of lesson 3');
+    // Two questions do not fit the predict box: "Run and check" stays in sight as it scrolls.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator(byTestId('choice-survives')).check();
+    await page.locator(byTestId('questions')).evaluate((q) => { q.scrollTop = 0; });
+    assert.ok(await page.locator(byTestId('questions')).evaluate((q) => q.scrollHeight > q.clientHeight), 'the two questions of lesson 3 scroll');
+    assert.ok(await inSight(page, byTestId('reveal'), byTestId('questions')), '"Run and check" in sight with the questions scrolled to the top');
+    await shot(page, 'lesson-3-predict');
+    // The controls do not move from step to step, though the narration of step 26 is four
+    // lines long at this width: it scrolls in a box of its own.
+    const places = new Set();
+    for (const k of [25, 26, 27]) {
+      await slide(page, 'scrub', k);
+      await stepIs(page, k);
+      const b = await page.locator(byTestId('step-forward')).boundingBox();
+      places.add(`${Math.round(b.y)}`);
+      assert.ok(await narrationReadable(page), `the whole narration of step ${k} can be read`);
+      if (k === 26) {
+        assert.ok((await page.locator(byTestId('narration')).textContent()).length > 400, 'a long narration at step 26');
+        await shot(page, 'lesson-3-long-narration');
+      }
+    }
+    assert.equal(places.size, 1, `the step button's places: ${[...places]}`);
 
     // Lesson 1: step by statement and by event, forward and back.
     await openLesson(page, 0);
+    await stepIs(page, 0);
+    // The line a step runs is brought into sight, not left under the timeline at the bottom
+    // of the window: B throws at line 18 (step 30), the fetch at line 38 (step 39).
+    for (const [from, line] of [[29, 18], [38, 38]]) {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await slide(page, 'scrub', from);
+      await stepIs(page, from);
+      await page.locator(byTestId('step-forward')).click();
+      await stepIs(page, from + 1);
+      assert.equal(await page.locator('.gutter-line.current .line-number').textContent(), `${line}`);
+      let seen = false;
+      for (let k = 0; k < 20 && !(seen = await inSight(page, '.current-line', byTestId('code'))); k++) await page.waitForTimeout(50);
+      assert.ok(seen, `line ${line} of step ${from + 1} in sight`);
+    }
+    await shot(page, 'lesson-1-line-in-sight');
+    await page.locator(byTestId('to-start')).click();
     await stepIs(page, 0);
     await page.locator(byTestId('step-forward')).click();
     const first = await currentStep(page);
@@ -267,6 +330,9 @@ await runSuite('page test', async (url) => {
 
     // Predict, run, and see the computed answer; the lesson is ticked in the list.
     await page.locator(byTestId('choice-full')).check();
+    // Once a choice is picked, "Run and check" is in sight, not under the box's own scroll.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    assert.ok(await inSight(page, byTestId('reveal'), byTestId('questions')), '"Run and check" in sight after a pick');
     await page.locator(byTestId('reveal')).click();
     await page.locator(byTestId('verdict')).waitFor();
     assert.ok((await page.locator('.choice.right').count()) === 1, 'one answer is marked right');
@@ -287,7 +353,25 @@ await runSuite('page test', async (url) => {
       return document.querySelector('.question legend').getBoundingClientRect().top - f.top;
     });
     assert.ok(legend >= 1, `the question's heading starts ${legend}px below its box's top`);
+    // The lesson's text grows with the panel the answers made taller: no empty block under it.
+    const column = await page.evaluate(() => {
+      const prose = document.querySelector('.lesson-text .prose').getBoundingClientRect();
+      const questions = document.querySelector('[data-testid="questions"]').getBoundingClientRect();
+      return { gap: Math.round(questions.bottom - prose.bottom), height: Math.round(questions.height) };
+    });
+    assert.ok(column.height > 400 && column.gap < 30, `the text ends ${column.gap}px above the ${column.height}px questions`);
     await shot(page, 'lesson-1-answered');
+    // Folded, the lesson's text leaves the questions its column too.
+    await page.locator(`${byTestId('lesson-text')} summary`).click();
+    const folded = await page.evaluate(() => {
+      const panel = document.querySelector('.area-lesson').getBoundingClientRect();
+      const questions = document.querySelector('[data-testid="questions"]').getBoundingClientRect();
+      return Math.round(questions.left - panel.left);
+    });
+    assert.ok(folded < 40, `the questions start ${folded}px from the panel's left once the text is folded`);
+    await shot(page, 'lesson-1-text-folded');
+    await page.locator(`${byTestId('lesson-text')} summary`).click();
+    await waitUntil(page, (sel) => document.querySelector(sel).open, byTestId('lesson-text'), 'the text unfolded');
 
     // "What to notice" shows the step where A is cancelled, with A selected.
     const note = page.locator('.notices li', { hasText: 'When B fails while A is still running' });
@@ -385,6 +469,21 @@ await runSuite('page test', async (url) => {
     await page.locator(byTestId('code-input')).waitFor();
     assert.equal(await page.locator(byTestId('lesson-title')).textContent(), 'Scope boundaries');
     assert.ok((await page.locator(byTestId('code-input')).inputValue()).includes('// edited'), 'the edit came back after a reload');
+    // Tab into the code the page has just written: the caret is at its start, and the start
+    // is what shows.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator(byTestId('reset')).focus();
+    for (let k = 0; k < 60 && (await page.evaluate(() => document.activeElement?.dataset.testid)) !== 'code-input'; k++) {
+      await page.keyboard.press('Tab');
+    }
+    const tabbed = await page.evaluate((sel) => {
+      const t = document.querySelector(sel);
+      return { focused: document.activeElement === t, caret: t.selectionStart, scrolled: t.closest('.editor').scrollTop };
+    }, byTestId('code-input'));
+    assert.deepEqual(tabbed, { focused: true, caret: 0, scrolled: 0 }, 'Tab into the code shows its first line, where the caret is');
+    assert.ok(await inSight(page, `${byTestId('code')} .gutter-line`, byTestId('code')), 'the first line on screen');
+    await shot(page, 'lesson-1-code-focused');
+    await page.locator(byTestId('code-input')).blur();
 
     // Share: the link restores lesson, variant, code, parameters and step, even without storage.
     await page.locator(byTestId('variant-supervisorScope')).click();
@@ -439,6 +538,10 @@ await runSuite('page test', async (url) => {
     await shot(page, 'compare-end');
     assert.ok((await page.locator(`${byTestId('compare-left')} .console-lines .differs`).count()) > 0, 'differing lines are marked');
     await page.keyboard.press('Home');
+    // Nothing printed yet: each side says so, instead of showing an empty dark bar.
+    const consoles = await page.locator(`${byTestId('compare-view')} .side-console`).evaluateAll((cs) => cs.map((c) => c.textContent.trim()));
+    assert.deepEqual(consoles, ['Nothing printed yet.', 'Nothing printed yet.']);
+    await shot(page, 'compare-start');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     const sides = await page.locator('.side-position').allTextContents();
@@ -552,6 +655,12 @@ await runSuite('page test', async (url) => {
     assert.equal(heights.size, 1, `the timeline's heights: ${[...heights]}`);
     assert.ok([...heights][0] <= 170, `the timeline is ${[...heights][0]}px tall`);
     assert.ok((await page.locator(byTestId('narration')).getAttribute('title')).startsWith('Step 41 of'), 'the whole narration is its tooltip');
+    // A touch screen shows no tooltip: a long narration scrolls in its box instead.
+    await slide(page, 'scrub', 30);
+    await stepIs(page, 30);
+    assert.ok(await page.locator(byTestId('narration')).evaluate((n) => n.scrollHeight > n.clientHeight), 'a narration longer than the box at step 30');
+    assert.ok(await narrationReadable(page), 'the whole narration can be read on a phone');
+    await shot(page, 'phone-390x844-narration');
     // Compare mode fits a phone too.
     await page.locator(byTestId('compare')).click();
     await page.locator(byTestId('compare-view')).waitFor();

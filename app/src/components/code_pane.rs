@@ -62,7 +62,8 @@ pub fn CodePane(props: &CodePaneProps) -> Html {
     let textarea = use_node_ref();
     let editor = use_node_ref();
     {
-        // Keeps the line the step ran in view, scrolling the code only, not the page.
+        // Keeps the line the step ran in view: in the code's own scroll, then in the window,
+        // above the timeline that stays at its bottom.
         let editor = editor.clone();
         use_effect_with(props.current_line, move |line| {
             let Some(line) = *line else { return };
@@ -73,6 +74,21 @@ pub fn CodePane(props: &CodePaneProps) -> Html {
             let (view_top, view_height) = (el.scroll_top(), el.client_height());
             if top < view_top || top + height > view_top + view_height {
                 el.set_scroll_top((top - view_height / 3).max(0));
+            }
+            keep_in_window(&el);
+        });
+    }
+    {
+        // Code the page wrote (a parameter's control, a reset, another lesson) leaves the
+        // browser's caret at its end, and focusing the editor with Tab would then scroll to its
+        // last lines: outside the learner's own typing, the caret goes back to the start.
+        let textarea = textarea.clone();
+        use_effect_with(props.source.clone(), move |_| {
+            let Some(t) = textarea.cast::<HtmlTextAreaElement>() else { return };
+            let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+            let typing = active.is_some_and(|a| AsRef::<wasm_bindgen::JsValue>::as_ref(&a) == AsRef::<wasm_bindgen::JsValue>::as_ref(&t));
+            if !typing {
+                let _ = t.set_selection_range(0, 0);
             }
         });
     }
@@ -232,6 +248,39 @@ fn initials(label: &str) -> String {
     let mut out: String = name.chars().take(if number.is_empty() { 3 } else { 2 }).collect();
     out.push_str(&number.chars().take(3).collect::<String>());
     out
+}
+
+/// The top and bottom of an element in the window, in CSS pixels.
+fn window_span(el: &web_sys::Element) -> Option<(f64, f64)> {
+    let rect = js_sys::Reflect::get(el, &"getBoundingClientRect".into()).ok()?.dyn_into::<js_sys::Function>().ok()?.call0(el).ok()?;
+    let get = |key: &str| js_sys::Reflect::get(&rect, &key.into()).ok()?.as_f64();
+    Some((get("top")?, get("bottom")?))
+}
+
+/// Scrolls the window as little as needed for the current line to show above the timeline
+/// (which stays at the bottom of the window and would cover it), a line's height clear of it.
+/// Only while the code is on screen: a page scrolled to something else (the job tree under
+/// the code on a phone) stays where the learner put it.
+fn keep_in_window(editor: &web_sys::HtmlElement) {
+    let Some(window) = web_sys::window() else { return };
+    let Some(doc) = window.document() else { return };
+    let Some(view_height) = window.inner_height().ok().and_then(|h| h.as_f64()) else { return };
+    let Some((line_top, line_bottom)) = editor.query_selector(".current-line").ok().flatten().and_then(|l| window_span(&l)) else { return };
+    let Some((editor_top, editor_bottom)) = window_span(editor) else { return };
+    // The window's part left visible by the timeline.
+    let bottom = doc.query_selector(".timeline").ok().flatten().and_then(|t| window_span(&t)).map_or(view_height, |(top, _)| top.min(view_height));
+    if editor_bottom <= 0.0 || editor_top >= bottom {
+        return;
+    }
+    let clear = line_bottom - line_top;
+    let by = if line_bottom + clear > bottom {
+        line_bottom + clear - bottom
+    } else if line_top < clear {
+        line_top - clear
+    } else {
+        return;
+    };
+    window.scroll_by_with_x_and_y(0.0, by);
 }
 
 /// Focuses the code and selects bytes `a..b` of `source` (the browser counts UTF-16 units).

@@ -56,7 +56,8 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
         let rows = summary.iter().enumerate().map(|(i, (k, v))| {
             html! { <tr class={classes!(differs(i).then_some("differs"))}><th>{ *k }</th><td>{ v.clone() }</td></tr> }
         });
-        let lines = run.rec.view.console_at(step).iter().rev().take(200).rev().map(|(_, text, stderr)| {
+        let printed = run.rec.view.console_at(step);
+        let lines = printed.iter().rev().take(200).rev().map(|(_, text, stderr)| {
             let unique = other_out.binary_search(text).is_err();
             html! { <li class={classes!(stderr.then_some("stderr"), unique.then_some("differs"))} title={if unique { "the other side never prints this line" } else { "" }}>{ text.clone() }</li> }
         });
@@ -66,7 +67,12 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                 <p class="side-position">{ format!("step {step} of {}, t = {}", run.last(), format_time(run.time_at(step))) }</p>
                 <table class="outcome"><tbody>{ for rows }</tbody></table>
                 <div class="side-tree">{ job_tree(&JobTreeProps { run: run.clone(), step, selected: None, ondispatch: Callback::noop(), collapsed: Vec::new(), widened: Vec::new(), toggles: false }) }</div>
-                <ol class="console-lines side-console">{ for lines }</ol>
+                // Nothing printed yet: a word in the console's place, not an empty dark bar.
+                if printed.is_empty() {
+                    <p class="side-console empty">{ "Nothing printed yet." }</p>
+                } else {
+                    <ol class="console-lines side-console">{ for lines }</ol>
+                }
             </div>
         }
     };
