@@ -152,6 +152,14 @@ pub fn focus(selector: &str) {
     }
 }
 
+/// Scrolls the content of the first element matching a CSS selector back to its top.
+pub fn scroll_to_top(selector: &str) {
+    let found = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
+    if let Some(e) = found {
+        e.set_scroll_top(0);
+    }
+}
+
 /// Scrolls the first element matching a CSS selector into view, as little as needed: an
 /// element already on screen stays where it is.
 pub fn scroll_into_view(selector: &str) {

@@ -919,6 +919,8 @@ pub fn App() -> Html {
             browser::scroll_into_view(r#"[data-testid="job-tree"]"#);
         }
     });
+    // A long narration scrolls in its box: each step's starts at its beginning.
+    use_effect_with(state.step, |_| browser::scroll_to_top(r#"[data-testid="narration"]"#));
     // The "Run and check" button goes once pressed: the focus moves on to the verdict.
     use_effect_with(state.revealed, |&revealed| {
         if revealed {

@@ -661,6 +661,23 @@ await runSuite('page test', async (url) => {
     assert.ok(await page.locator(byTestId('narration')).evaluate((n) => n.scrollHeight > n.clientHeight), 'a narration longer than the box at step 30');
     assert.ok(await narrationReadable(page), 'the whole narration can be read on a phone');
     await shot(page, 'phone-390x844-narration');
+    // Scrolled down, a long narration starts at its beginning again at the next step (two
+    // long ones in a row, or the box's own limit would bring it back anyway).
+    const overflows = () => page.locator(byTestId('narration')).evaluate((n) => n.scrollHeight > n.clientHeight);
+    let pair = -1;
+    await openLesson(page, 2);
+    for (let k = 1; k < 53 && pair < 0; k++) {
+      await slide(page, 'scrub', k);
+      await stepIs(page, k);
+      if (!(await overflows())) continue;
+      await page.locator(byTestId('narration')).evaluate((n) => { n.scrollTop = n.scrollHeight; });
+      await slide(page, 'scrub', k + 1);
+      await stepIs(page, k + 1);
+      if (await overflows()) pair = k;
+    }
+    assert.ok(pair > 0, 'two long narrations in a row');
+    assert.equal(await page.locator(byTestId('narration')).evaluate((n) => n.scrollTop), 0, `the narration of step ${pair + 1} starts at its top`);
+    await openLesson(page, 0);
     // Compare mode fits a phone too.
     await page.locator(byTestId('compare')).click();
     await page.locator(byTestId('compare-view')).waitFor();
