@@ -162,6 +162,10 @@ pub struct PropertyDecl {
     pub getter: Option<Box<FunDecl>>,
     /// `private set` (or `protected set`): only the class's own code may assign it.
     pub private_set: bool,
+    /// `by lazy { … }`: the lambda that computes the value on the first read. The parser
+    /// turns a class's lazy property into a getter and two private fields; elsewhere it is
+    /// reported, and nothing reads it.
+    pub lazy: Option<Lambda>,
     /// The whole declaration.
     pub span: Span,
 }

@@ -589,7 +589,10 @@ impl<'s> Parser<'s> {
                 self.skip_separators();
                 continue;
             }
-            if let Some(item) = self.item() {
+            if let Some(mut item) = self.item() {
+                if let Item::Property(p) = &mut item {
+                    self.lazy_outside_class(p);
+                }
                 file.items.push(item);
             }
             self.skip_separators();
@@ -1006,6 +1009,7 @@ impl<'s> Parser<'s> {
 
     fn property(&mut self, modifiers: Modifiers, start: u32, allow_destructuring: bool) -> PropertyDecl {
         let mutable = self.bump().kind == T::Var;
+        let mut lazy = None;
         let pattern = if self.at(T::LParen) && allow_destructuring {
             let open = self.bump();
             self.nl_stack.push(true);
@@ -1054,13 +1058,82 @@ impl<'s> Parser<'s> {
             Some(self.expr())
         } else if self.at_word("by") {
             let t = self.bump();
-            self.error(t.span, "delegated properties (`by`) are not supported in Coroutine Lab");
-            self.recover_statement();
+            self.skip_newlines();
+            let delegate = self.expr();
+            match lazy_lambda(&delegate) {
+                Some(_) if mutable => self.error(
+                    t.span.to(delegate.span),
+                    "property delegate must have a 'setValue' method: a `var` cannot be delegated to `lazy`, which only computes a value",
+                ),
+                Some(l) => lazy = Some(l),
+                None => self.error_help(
+                    t.span.to(delegate.span),
+                    "delegated properties (`by`) are not supported in Coroutine Lab, except `by lazy { … }`",
+                    "compute the value in the initializer (`= …`), or on the first read with `by lazy { … }`",
+                ),
+            }
             None
         } else {
             None
         };
-        PropertyDecl { modifiers, mutable, pattern, ty, init, getter: None, private_set: false, span: self.span_from(start) }
+        PropertyDecl { modifiers, mutable, pattern, ty, init, getter: None, private_set: false, lazy, span: self.span_from(start) }
+    }
+
+    /// A class's `val name by lazy { … }` as Kotlin runs it: the first read runs the lambda
+    /// and keeps its value, later reads return the kept value. It becomes a getter over two
+    /// private fields declared before it (the value, and whether it was computed).
+    fn lazy_property(&mut self, mut p: PropertyDecl) -> Vec<Item> {
+        let (Some(lambda), Pattern::Name(name)) = (p.lazy.take(), &p.pattern) else { return vec![Item::Property(p)] };
+        let span = p.span;
+        let id = |text: &str| Ident { name: text.to_string(), span };
+        let e = |kind: ExprKind| Expr { kind, span };
+        let (done, value) = (format!("{}$lazyDone", name.name), format!("{}$lazy", name.name));
+        let private = Modifiers { annotations: Vec::new(), is_suspend: false, keywords: vec![id("private")] };
+        let field = |field: &str, init: ExprKind| PropertyDecl {
+            modifiers: private.clone(),
+            mutable: true,
+            pattern: Pattern::Name(id(field)),
+            ty: None,
+            init: Some(e(init)),
+            getter: None,
+            private_set: false,
+            lazy: None,
+            span,
+        };
+        let compute = e(ExprKind::Call { callee: Box::new(e(ExprKind::Lambda(lambda))), type_args: Vec::new(), args: Vec::new(), trailing_lambda: false });
+        let assign = |target: &str, value: Expr| Stmt::Assign { target: e(ExprKind::Name(id(target))), op: AssignOp::Assign, value, span };
+        let first_read = Block { stmts: vec![assign(&value, compute), assign(&done, e(ExprKind::Bool(true)))], span };
+        let not_done = e(ExprKind::Unary { op: UnaryOp::Not, expr: Box::new(e(ExprKind::Name(id(&done)))) });
+        let body = Block {
+            stmts: vec![
+                Stmt::Expr(e(ExprKind::If { cond: Box::new(not_done), then: Box::new(e(ExprKind::Block(first_read))), els: None })),
+                Stmt::Expr(e(ExprKind::Return { value: Some(Box::new(e(ExprKind::Name(id(&value))))), label: None })),
+            ],
+            span,
+        };
+        let getter = FunDecl {
+            modifiers: p.modifiers.clone(),
+            type_params: Vec::new(),
+            receiver: None,
+            name: name.clone(),
+            params: Vec::new(),
+            return_type: p.ty.clone(),
+            body: FunBody::Block(body),
+            span,
+        };
+        p.getter = Some(Box::new(getter));
+        vec![Item::Property(field(&done, ExprKind::Bool(false))), Item::Property(field(&value, ExprKind::Null)), Item::Property(p)]
+    }
+
+    /// `by lazy { … }` outside a class is reported once, where the delegate is written.
+    fn lazy_outside_class(&mut self, p: &mut PropertyDecl) {
+        if p.lazy.take().is_some() {
+            self.error_help(
+                p.span,
+                "`by lazy` is supported on the properties of a class or an object in Coroutine Lab",
+                "keep the value in an object: `object Config { val value by lazy { … } }`, and read `Config.value`",
+            );
+        }
     }
 
     /// A property's accessors on the lines after it: a getter `get() = …` or `get() { … }`,
@@ -1198,7 +1271,13 @@ impl<'s> Parser<'s> {
                     self.block();
                 }
             } else if let Some(item) = self.item() {
-                members.push(item);
+                match item {
+                    Item::Property(p) if p.lazy.is_some() => {
+                        let items = self.lazy_property(p);
+                        members.extend(items);
+                    }
+                    item => members.push(item),
+                }
             }
             self.skip_separators();
             if self.pos == before {
@@ -1619,7 +1698,11 @@ impl<'s> Parser<'s> {
     fn local_declaration(&mut self, start: u32) -> Option<Stmt> {
         let modifiers = self.modifiers();
         match self.kind() {
-            T::Val | T::Var => Some(Stmt::Local(self.property(modifiers, start, true))),
+            T::Val | T::Var => {
+                let mut p = self.property(modifiers, start, true);
+                self.lazy_outside_class(&mut p);
+                Some(Stmt::Local(p))
+            }
             T::Fun => self.fun_decl(modifiers, start).map(Stmt::Fun),
             T::Class | T::Object => {
                 let t = self.bump();
@@ -2855,3 +2938,15 @@ pub fn decode_escapes(text: &str) -> String {
     }
     out
 }
+/// The lambda of a `lazy { … }` delegate (`lazy(mode) { … }` too).
+fn lazy_lambda(delegate: &Expr) -> Option<Lambda> {
+    let ExprKind::Call { callee, args, .. } = &delegate.kind else { return None };
+    if !matches!(&callee.kind, ExprKind::Name(n) if n.name == "lazy") {
+        return None;
+    }
+    match &args.last()?.value.kind {
+        ExprKind::Lambda(l) if l.params.is_empty() => Some(l.clone()),
+        _ => None,
+    }
+}
+
