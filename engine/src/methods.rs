@@ -737,22 +737,31 @@ impl World {
         }
         match self.heap.get(o).clone() {
             HeapObj::List(_) | HeapObj::Set(_) | HeapObj::Map(_) => unreachable!("collections are served above"),
+            // With arguments, a component holding a function is called: `pair.second(5)` is
+            // `pair.second.invoke(5)`.
             HeapObj::Pair(a, b) => match n {
-                "first" | "key" | "component1" => ok(a),
-                "second" | "value" | "component2" => ok(b),
+                "first" | "key" | "component1" if args.is_empty() => ok(a),
+                "second" | "value" | "component2" if args.is_empty() => ok(b),
+                "first" | "key" => self.call_value(s, ex, a, args.to_vec(), span),
+                "second" | "value" => self.call_value(s, ex, b, args.to_vec(), span),
                 "toList" => Ok(Native::Value(self.new_list(vec![a, b]))),
                 _ => Err(self.no_member(recv, n)),
             },
             HeapObj::Triple(t) => match n {
-                "first" | "component1" => ok(t[0].clone()),
-                "second" | "component2" => ok(t[1].clone()),
-                "third" | "component3" => ok(t[2].clone()),
+                "first" | "component1" if args.is_empty() => ok(t[0].clone()),
+                "second" | "component2" if args.is_empty() => ok(t[1].clone()),
+                "third" | "component3" if args.is_empty() => ok(t[2].clone()),
+                "first" => self.call_value(s, ex, t[0].clone(), args.to_vec(), span),
+                "second" => self.call_value(s, ex, t[1].clone(), args.to_vec(), span),
+                "third" => self.call_value(s, ex, t[2].clone(), args.to_vec(), span),
                 "toList" => Ok(Native::Value(self.new_list(t.to_vec()))),
                 _ => Err(self.no_member(recv, n)),
             },
             HeapObj::Entry(k, v) => match n {
-                "key" | "component1" => ok(k),
-                "value" | "component2" => ok(v),
+                "key" | "component1" if args.is_empty() => ok(k),
+                "value" | "component2" if args.is_empty() => ok(v),
+                "key" => self.call_value(s, ex, k, args.to_vec(), span),
+                "value" => self.call_value(s, ex, v, args.to_vec(), span),
                 "toPair" => ok(Value::Obj(self.heap.alloc(HeapObj::Pair(k, v)))),
                 _ => Err(self.no_member(recv, n)),
             },
