@@ -86,10 +86,12 @@ pub enum Builtin {
     MutableListOf,
     /// `emptyList()`
     EmptyList,
-    /// `mapOf(…)`, `mutableMapOf(…)`, `linkedMapOf`, `ConcurrentHashMap()`: entries in insertion order
+    /// `mapOf(…)`, `mutableMapOf(…)`, `linkedMapOf`: entries in insertion order
     MapOf,
     /// `hashMapOf(…)`, `HashMap()`: entries in a Java `HashMap`'s iteration order
     HashMapOf,
+    /// `ConcurrentHashMap()`: entries in its table's iteration order, as a `HashMap`'s
+    ConcurrentHashMapOf,
     /// `setOf(…)`, `mutableSetOf(…)`
     SetOf,
     /// `Pair(a, b)`
@@ -306,7 +308,8 @@ pub fn resolve_name(name: &str) -> Option<Resolved> {
         "listOf" => Fn(B::ListOf),
         "mutableListOf" | "arrayListOf" | "ArrayList" => Fn(B::MutableListOf),
         "emptyList" => Fn(B::EmptyList),
-        "mapOf" | "mutableMapOf" | "linkedMapOf" | "LinkedHashMap" | "ConcurrentHashMap" | "emptyMap" => Fn(B::MapOf),
+        "mapOf" | "mutableMapOf" | "linkedMapOf" | "LinkedHashMap" | "emptyMap" => Fn(B::MapOf),
+        "ConcurrentHashMap" => Fn(B::ConcurrentHashMapOf),
         "hashMapOf" | "HashMap" => Fn(B::HashMapOf),
         "setOf" | "mutableSetOf" | "hashSetOf" | "HashSet" | "emptySet" => Fn(B::SetOf),
         "Pair" => Fn(B::NewPair),
@@ -539,14 +542,14 @@ pub fn params(b: Builtin) -> (&'static [&'static str], usize) {
         SortByKeys => (&["pairs", "descending"], 2),
         Repeat => (&["times", "action"], 2),
         // Variadic functions take their arguments as a list.
-        AwaitAll | JoinAll | ListOf | ListOfNotNull | MutableListOf | MapOf | HashMapOf | SetOf | ArrayOf | StringFormat => (&[], 0),
+        AwaitAll | JoinAll | ListOf | ListOfNotNull | MutableListOf | MapOf | HashMapOf | ConcurrentHashMapOf | SetOf | ArrayOf | StringFormat => (&[], 0),
     }
 }
 
 /// True for functions that take any number of arguments.
 pub fn is_variadic(b: Builtin) -> bool {
     use Builtin::*;
-    matches!(b, AwaitAll | JoinAll | ListOf | ListOfNotNull | MutableListOf | MapOf | HashMapOf | SetOf | ArrayOf | StringFormat)
+    matches!(b, AwaitAll | JoinAll | ListOf | ListOfNotNull | MutableListOf | MapOf | HashMapOf | ConcurrentHashMapOf | SetOf | ArrayOf | StringFormat)
 }
 
 /// Parameter names of well-known methods, to place named arguments in method calls.

@@ -1666,14 +1666,20 @@ impl World {
     /// is the order a Java bucket list keeps across resizes. When a key's `hashCode()` cannot
     /// be reproduced (an identity hash code), the entries stay in insertion order.
     pub(crate) fn order_as_hash_map(&mut self, o: ObjId) {
-        let Some(old_size) = self.heap.hash_table_size(o) else { return };
-        if old_size == crate::value::SORTED_MAP {
+        let Some(recorded) = self.heap.hash_table_size(o) else { return };
+        if recorded == crate::value::SORTED_MAP {
             self.order_as_sorted_map(o);
             return;
         }
+        let concurrent = recorded & crate::value::CONCURRENT_MAP;
+        let old_size = recorded & !crate::value::CONCURRENT_MAP;
         let HeapObj::Map(entries) = self.heap.get(o) else { return };
         let mut table_size = old_size;
-        while entries.len() as u64 > u64::from(table_size) * 3 / 4 && table_size < 1 << 30 {
+        let full = |n: usize, size: u32| {
+            let limit = u64::from(size) * 3 / 4;
+            if concurrent != 0 { n as u64 >= limit } else { n as u64 > limit }
+        };
+        while full(entries.len(), table_size) && table_size < 1 << 30 {
             table_size *= 2;
         }
         let bucket = |k: &Value| self.hash_bucket(k, table_size);
@@ -1704,14 +1710,67 @@ impl World {
                 return;
             }
         }
+        if concurrent != 0 && table_size > old_size && all_reproducible() {
+            self.grow_concurrent_map(o, old_size, table_size);
+            return;
+        }
         let buckets: Option<Vec<u32>> = entries.iter().map(|(k, _)| bucket(k)).collect();
-        self.heap.set_hash_table_size(o, table_size);
+        self.heap.set_hash_table_size(o, table_size | concurrent);
         let Some(buckets) = buckets else { return };
         if let HeapObj::Map(entries) = self.heap.get_mut(o) {
             let mut keyed: Vec<(u32, (Value, Value))> = buckets.into_iter().zip(entries.drain(..)).collect();
             // A stable sort keeps insertion order within a bucket.
             keyed.sort_by_key(|(bucket, _)| *bucket);
             entries.extend(keyed.into_iter().map(|(_, e)| e));
+        }
+    }
+
+    /// A `ConcurrentHashMap` whose new key (the last entry) fills its table: the key joins the
+    /// end of its bucket, then each doubling of the table splits every bucket as its
+    /// `transfer` does. The longest run at a bucket's end whose entries all go the same way
+    /// moves as it is; the entries before it are put in front of it one by one, which reverses
+    /// them. A bucket `b` of a table of `n` gives bucket `b` and bucket `b + n` of the new one.
+    fn grow_concurrent_map(&mut self, o: ObjId, old_size: u32, table_size: u32) {
+        let HeapObj::Map(entries) = self.heap.get(o) else { return };
+        let mut entries = entries.clone();
+        let Some(new_entry) = entries.pop() else { return };
+        let bucket = |w: &World, k: &Value, size: u32| w.hash_bucket(k, size).unwrap_or(0);
+        // The new key goes at the end of its bucket in the table it was put into.
+        let b = bucket(self, &new_entry.0, old_size);
+        let at = entries.partition_point(|(k, _)| bucket(self, k, old_size) <= b);
+        entries.insert(at, new_entry);
+        let mut size = old_size;
+        while size < table_size {
+            let mut low: Vec<(Value, Value)> = Vec::with_capacity(entries.len());
+            let mut high: Vec<(Value, Value)> = Vec::new();
+            let mut rest = entries.as_slice();
+            while let Some((first, _)) = rest.first() {
+                let b = bucket(self, first, size);
+                let len = rest.iter().take_while(|(k, _)| bucket(self, k, size) == b).count();
+                let (chain, after) = rest.split_at(len);
+                rest = after;
+                let goes_high = |k: &Value| bucket(self, k, 2 * size) >= size;
+                let run_from = (0..chain.len()).rev().take_while(|&i| goes_high(&chain[i].0) == goes_high(&chain[chain.len() - 1].0)).last().unwrap_or(0);
+                let (mut lo, mut hi): (Vec<(Value, Value)>, Vec<(Value, Value)>) = (Vec::new(), Vec::new());
+                for e in chain[..run_from].iter().rev() {
+                    if goes_high(&e.0) { hi.push(e.clone()) } else { lo.push(e.clone()) }
+                }
+                if goes_high(&chain[chain.len() - 1].0) {
+                    hi.extend_from_slice(&chain[run_from..]);
+                } else {
+                    lo.extend_from_slice(&chain[run_from..]);
+                }
+                low.extend(lo);
+                high.extend(hi);
+            }
+            // Buckets `b` below `n` come before buckets `b + n`, each in `b`'s order.
+            low.extend(high);
+            entries = low;
+            size *= 2;
+        }
+        self.heap.set_hash_table_size(o, table_size | crate::value::CONCURRENT_MAP);
+        if let HeapObj::Map(map) = self.heap.get_mut(o) {
+            *map = entries;
         }
     }
 

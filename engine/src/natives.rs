@@ -696,7 +696,7 @@ impl World {
                 _ => return Err(Fault::Stop("String.format takes the format String first: String.format(\"%d\", x)".into())),
             },
             B::EmptyList => self.new_list_of(Vec::new(), ListKind::Empty),
-            B::MapOf | B::HashMapOf => {
+            B::MapOf | B::HashMapOf | B::ConcurrentHashMapOf => {
                 let mut entries: Vec<(Value, Value)> = Vec::new();
                 for a in &args {
                     match a {
@@ -720,6 +720,9 @@ impl World {
                     let table_size = if args.is_empty() { 16 } else { java_table_size_for(kotlin_map_capacity(args.len() as u32)) };
                     self.heap.set_hash_table_size(map, table_size);
                     self.order_as_hash_map(map);
+                }
+                if b == B::ConcurrentHashMapOf {
+                    self.heap.set_hash_table_size(map, 16 | crate::value::CONCURRENT_MAP);
                 }
                 Value::Obj(map)
             }

@@ -514,6 +514,11 @@ pub struct Heap {
     list_kinds: std::collections::BTreeMap<ObjId, ListKind>,
 }
 
+/// A flag on the table size of a map that is a `java.util.concurrent.ConcurrentHashMap`: it
+/// iterates as a `HashMap` of its table size does, but doubles its table when its entries
+/// reach three quarters of it, where a `HashMap` waits until they exceed them.
+pub const CONCURRENT_MAP: u32 = 1 << 31;
+
 /// The table size recorded for a map that is a `java.util.TreeMap` (`toSortedMap()`): its
 /// entries are kept sorted by key instead (a real table size is at least 1).
 pub const SORTED_MAP: u32 = 0;
