@@ -94,6 +94,8 @@ pub enum Builtin {
     ConcurrentHashMapOf,
     /// `setOf(…)`, `mutableSetOf(…)`
     SetOf,
+    /// `hashSetOf(…)`, `HashSet()`: elements in a Java `HashSet`'s iteration order
+    HashSetOf,
     /// `Pair(a, b)`
     NewPair,
     /// `Triple(a, b, c)`
@@ -311,7 +313,8 @@ pub fn resolve_name(name: &str) -> Option<Resolved> {
         "mapOf" | "mutableMapOf" | "linkedMapOf" | "LinkedHashMap" | "emptyMap" => Fn(B::MapOf),
         "ConcurrentHashMap" => Fn(B::ConcurrentHashMapOf),
         "hashMapOf" | "HashMap" => Fn(B::HashMapOf),
-        "setOf" | "mutableSetOf" | "hashSetOf" | "HashSet" | "emptySet" => Fn(B::SetOf),
+        "setOf" | "mutableSetOf" | "emptySet" => Fn(B::SetOf),
+        "hashSetOf" | "HashSet" => Fn(B::HashSetOf),
         "Pair" => Fn(B::NewPair),
         "Triple" => Fn(B::NewTriple),
         "arrayOf" | "intArrayOf" | "longArrayOf" => Fn(B::ArrayOf),
@@ -542,14 +545,14 @@ pub fn params(b: Builtin) -> (&'static [&'static str], usize) {
         SortByKeys => (&["pairs", "descending"], 2),
         Repeat => (&["times", "action"], 2),
         // Variadic functions take their arguments as a list.
-        AwaitAll | JoinAll | ListOf | ListOfNotNull | MutableListOf | MapOf | HashMapOf | ConcurrentHashMapOf | SetOf | ArrayOf | StringFormat => (&[], 0),
+        AwaitAll | JoinAll | ListOf | ListOfNotNull | MutableListOf | MapOf | HashMapOf | ConcurrentHashMapOf | SetOf | HashSetOf | ArrayOf | StringFormat => (&[], 0),
     }
 }
 
 /// True for functions that take any number of arguments.
 pub fn is_variadic(b: Builtin) -> bool {
     use Builtin::*;
-    matches!(b, AwaitAll | JoinAll | ListOf | ListOfNotNull | MutableListOf | MapOf | HashMapOf | ConcurrentHashMapOf | SetOf | ArrayOf | StringFormat)
+    matches!(b, AwaitAll | JoinAll | ListOf | ListOfNotNull | MutableListOf | MapOf | HashMapOf | ConcurrentHashMapOf | SetOf | HashSetOf | ArrayOf | StringFormat)
 }
 
 /// Parameter names of well-known methods, to place named arguments in method calls.

@@ -1185,6 +1185,9 @@ impl World {
                 if let HeapObj::List(v) | HeapObj::Set(v) = self.heap.get_mut(o) {
                     v.push(x);
                 }
+                if is_set {
+                    self.order_as_hash_set(o);
+                }
                 return ok(Value::Bool(true));
             }
             _ => {}
@@ -1263,7 +1266,11 @@ impl World {
                         v.push(m);
                     }
                 }
+                let added = v.len() > len;
                 set_items(self, v);
+                if is_set && added {
+                    self.order_as_hash_set_after(o, len);
+                }
                 ok(Value::Bool(true))
             }
             "remove" => {
@@ -1660,11 +1667,9 @@ impl World {
     }
 
     /// Puts the entries of a map that is a Java `HashMap` (see `Heap::hash_table_size`) in the
-    /// order it iterates them, after a new key: the table doubles while the entries exceed
-    /// three quarters of it, and the entries go by bucket (the key's `hashCode()` spread as
-    /// `h ^ (h >>> 16)`, masked by the table size), in insertion order within a bucket, which
-    /// is the order a Java bucket list keeps across resizes. When a key's `hashCode()` cannot
-    /// be reproduced (an identity hash code), the entries stay in insertion order.
+    /// order it iterates them, after a new key (see [`World::hash_table_order`]). A
+    /// `ConcurrentHashMap` that resizes splits its buckets its own way
+    /// ([`World::grow_concurrent_map`]); a `TreeMap` stays sorted.
     pub(crate) fn order_as_hash_map(&mut self, o: ObjId) {
         let Some(recorded) = self.heap.hash_table_size(o) else { return };
         if recorded == crate::value::SORTED_MAP {
@@ -1673,56 +1678,72 @@ impl World {
         }
         let concurrent = recorded & crate::value::CONCURRENT_MAP;
         let old_size = recorded & !crate::value::CONCURRENT_MAP;
-        let HeapObj::Map(entries) = self.heap.get(o) else { return };
-        let mut table_size = old_size;
-        let full = |n: usize, size: u32| {
-            let limit = u64::from(size) * 3 / 4;
-            if concurrent != 0 { n as u64 >= limit } else { n as u64 > limit }
-        };
-        while full(entries.len(), table_size) && table_size < 1 << 30 {
-            table_size *= 2;
-        }
-        let bucket = |k: &Value| self.hash_bucket(k, table_size);
-        // Without a resize, the entries before the new last one are in bucket order already:
-        // the new one goes after the last entry of a bucket not above its own, found by a
-        // binary search, instead of sorting the whole map at every put.
-        let all_reproducible = || entries.iter().all(|(k, _)| Self::hash_reproducible(k));
-        if table_size == old_size && entries.len() > 1 && all_reproducible() {
-            let (new_key, rest) = entries.split_last().map(|((k, _), rest)| (k, rest)).expect("checked: more than one entry");
-            let probes: Option<usize> = (|| {
-                let b = bucket(new_key)?;
-                let (mut lo, mut hi) = (0, rest.len());
-                while lo < hi {
-                    let mid = (lo + hi) / 2;
-                    if bucket(&rest[mid].0)? <= b {
-                        lo = mid + 1;
-                    } else {
-                        hi = mid;
-                    }
-                }
-                Some(lo)
-            })();
-            if let Some(at) = probes {
-                if let HeapObj::Map(entries) = self.heap.get_mut(o) {
-                    let entry = entries.pop().expect("checked: more than one entry");
-                    entries.insert(at, entry);
-                }
-                return;
+        let HeapObj::Map(entries) = self.heap.get_mut(o) else { return };
+        let mut entries = std::mem::take(entries);
+        let table_size = table_size_for(entries.len(), old_size, concurrent != 0);
+        let reproducible = entries.iter().all(|(k, _)| Self::hash_reproducible(k));
+        if concurrent != 0 && table_size > old_size && reproducible {
+            if let HeapObj::Map(map) = self.heap.get_mut(o) {
+                *map = entries;
             }
-        }
-        if concurrent != 0 && table_size > old_size && all_reproducible() {
             self.grow_concurrent_map(o, old_size, table_size);
             return;
         }
-        let buckets: Option<Vec<u32>> = entries.iter().map(|(k, _)| bucket(k)).collect();
+        self.hash_table_order(&mut entries, |(k, _)| k, old_size, table_size);
         self.heap.set_hash_table_size(o, table_size | concurrent);
-        let Some(buckets) = buckets else { return };
-        if let HeapObj::Map(entries) = self.heap.get_mut(o) {
-            let mut keyed: Vec<(u32, (Value, Value))> = buckets.into_iter().zip(entries.drain(..)).collect();
-            // A stable sort keeps insertion order within a bucket.
-            keyed.sort_by_key(|(bucket, _)| *bucket);
-            entries.extend(keyed.into_iter().map(|(_, e)| e));
+        if let HeapObj::Map(map) = self.heap.get_mut(o) {
+            *map = entries;
         }
+    }
+
+    /// Puts the elements of a set that is a Java `HashSet` in the order it iterates them,
+    /// after a new element (the last): a `HashSet` is the key set of a `HashMap`.
+    pub(crate) fn order_as_hash_set(&mut self, o: ObjId) {
+        let n = match self.heap.get(o) {
+            HeapObj::Set(items) => items.len(),
+            _ => return,
+        };
+        self.order_as_hash_set_after(o, n.saturating_sub(1));
+    }
+
+    /// The same after the elements from `ordered` on were added at once (`addAll`): added one
+    /// by one, they would end in the order of their buckets in the final table, in insertion
+    /// order within a bucket, which one sort gives.
+    pub(crate) fn order_as_hash_set_after(&mut self, o: ObjId, ordered: usize) {
+        let Some(old_size) = self.heap.hash_table_size(o) else { return };
+        let HeapObj::Set(items) = self.heap.get_mut(o) else { return };
+        let mut items = std::mem::take(items);
+        let table_size = table_size_for(items.len(), old_size, false);
+        let resized = if items.len() > ordered + 1 { 0 } else { old_size };
+        self.hash_table_order(&mut items, |k| k, resized, table_size);
+        self.heap.set_hash_table_size(o, table_size);
+        if let HeapObj::Set(set) = self.heap.get_mut(o) {
+            *set = items;
+        }
+    }
+
+    /// Orders the items of a Java hash table after its last item was added: the table has
+    /// grown from `old_size` to `table_size` buckets, and the items go by bucket (the key's
+    /// `hashCode()` spread as `h ^ (h >>> 16)`, masked by the table size), in insertion order
+    /// within a bucket, which is the order a Java bucket list keeps across resizes. Without a
+    /// resize, the items before the last are in bucket order already, and the last moves after
+    /// the last item of a bucket not above its own, found by a binary search, instead of
+    /// sorting them all at every put. When a key's `hashCode()` cannot be reproduced (an
+    /// identity hash code), the items stay in insertion order.
+    fn hash_table_order<T>(&self, items: &mut Vec<T>, key: impl Fn(&T) -> &Value, old_size: u32, table_size: u32) {
+        if !items.iter().all(|i| Self::hash_reproducible(key(i))) {
+            return;
+        }
+        let bucket = |k: &Value| self.hash_bucket(k, table_size).unwrap_or(0);
+        if table_size == old_size && items.len() > 1 {
+            let last = items.pop().expect("checked: more than one item");
+            let b = bucket(key(&last));
+            let at = items.partition_point(|i| bucket(key(i)) <= b);
+            items.insert(at, last);
+            return;
+        }
+        // A stable sort keeps insertion order within a bucket.
+        items.sort_by_key(|i| bucket(key(i)));
     }
 
     /// A `ConcurrentHashMap` whose new key (the last entry) fills its table: the key joins the
@@ -2799,4 +2820,18 @@ fn group_thousands(text: &str) -> String {
     }
     out.push_str(fraction);
     out
+}
+
+/// The size of a Java hash table of `n` entries that had `size` buckets: it doubles while the
+/// entries exceed three quarters of it (a `ConcurrentHashMap` also when they reach them).
+fn table_size_for(n: usize, size: u32, concurrent: bool) -> u32 {
+    let mut size = size.max(1);
+    loop {
+        let limit = u64::from(size) * 3 / 4;
+        let full = if concurrent { n as u64 >= limit } else { n as u64 > limit };
+        if !full || size >= 1 << 30 {
+            return size;
+        }
+        size *= 2;
+    }
 }

@@ -726,14 +726,24 @@ impl World {
                 }
                 Value::Obj(map)
             }
-            B::SetOf => {
-                let mut items: Vec<Value> = Vec::new();
+            B::SetOf | B::HashSetOf => {
+                let n = args.len() as u32;
+                let set = self.heap.alloc(HeapObj::Set(Vec::new()));
+                if b == B::HashSetOf {
+                    // As `hashMapOf`: 16 buckets, or sized for the elements, then filled one by one.
+                    let table_size = if n == 0 { 16 } else { java_table_size_for(kotlin_map_capacity(n)) };
+                    self.heap.set_hash_table_size(set, table_size);
+                }
                 for a in args {
-                    if !items.iter().any(|x| self.equals(x, &a)) {
-                        items.push(a);
+                    let known = matches!(self.heap.get(set), HeapObj::Set(items) if items.iter().any(|x| self.equals(x, &a)));
+                    if !known {
+                        if let HeapObj::Set(items) = self.heap.get_mut(set) {
+                            items.push(a);
+                        }
+                        self.order_as_hash_set(set);
                     }
                 }
-                Value::Obj(self.heap.alloc(HeapObj::Set(items)))
+                Value::Obj(set)
             }
             B::NewPair => Value::Obj(self.heap.alloc(HeapObj::Pair(arg(0), arg(1)))),
             B::NewTriple => Value::Obj(self.heap.alloc(HeapObj::Triple(Box::new([arg(0), arg(1), arg(2)])))),
