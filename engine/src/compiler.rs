@@ -350,6 +350,9 @@ struct Compiler<'a> {
     globals: Names<u32>,
     /// The types of top-level properties, written or plainly inferred.
     global_types: Names<TypeRef>,
+    /// Top-level properties computed by a getter (`val isDebug get() = …`, and a top-level
+    /// `by lazy`): each read calls it.
+    global_getters: Names<FunSig>,
     classes: Names<ClassInfo>,
     /// The enum classes, by name.
     enums: Names<enums::EnumInfo>,
@@ -407,6 +410,7 @@ impl<'a> Compiler<'a> {
             members_only: false,
             globals: Names::default(),
             global_types: Names::default(),
+            global_getters: Names::default(),
             classes: Names::default(),
             enums: Names::default(),
             user_methods: Names::default(),
@@ -514,9 +518,22 @@ impl<'a> Compiler<'a> {
                         list.push(sig);
                     }
                 }
+                Item::Property(p) if p.getter.is_some() => {
+                    let (Some(g), Pattern::Name(id)) = (&p.getter, &p.pattern) else { continue };
+                    if self.globals.contains_key(&id.name) || self.global_getters.contains_key(&id.name) {
+                        self.error(id.span, format!("conflicting declarations: '{}' is declared twice", id.name));
+                        continue;
+                    }
+                    let frame = format!("{}.get{}", self.program.file_class, capitalized(&id.name));
+                    let sig = self.fun_sig(g, frame);
+                    self.global_getters.insert(id.name.clone(), sig);
+                    if let Some(ty) = &p.ty {
+                        self.global_types.insert(id.name.clone(), ty.clone());
+                    }
+                }
                 Item::Property(p) => {
                     for id in pattern_names(&p.pattern) {
-                        if self.globals.contains_key(&id.name) {
+                        if self.globals.contains_key(&id.name) || self.global_getters.contains_key(&id.name) {
                             self.error(id.span, format!("conflicting declarations: '{}' is declared twice", id.name));
                             continue;
                         }
@@ -1186,7 +1203,15 @@ impl<'a> Compiler<'a> {
     fn compile_global(&mut self, p: &PropertyDecl) {
         self.check_lateinit(p);
         if let Some(g) = &p.getter {
-            self.error_help(g.span, "getters of top-level properties are not supported in Coroutine Lab", format!("write a function: `fun {}() = …`", g.name.name));
+            if p.mutable {
+                self.error(p.span, "a top-level `var` with a getter is not supported in Coroutine Lab");
+            }
+            if p.init.is_some() {
+                self.error(p.span, "initializer is not allowed here because this property has no backing field");
+            }
+            if let Some(sig) = self.global_getters.get(&g.name.name).cloned() {
+                self.compile_fun(g, &sig, None);
+            }
             return;
         }
         let Some(init) = &p.init else {
@@ -1974,6 +1999,14 @@ impl<'a> Compiler<'a> {
                 return Some(Place::ObjectField { class: c.id, name });
             }
         }
+        if self.global_getters.contains_key(&id.name) {
+            if for_write {
+                self.error(id.span, format!("val cannot be reassigned: '{}' is declared with val", id.name));
+            } else {
+                self.error(id.span, format!("'{}' is computed by its getter and has no value to change in place", id.name));
+            }
+            return None;
+        }
         if let Some(&g) = self.globals.get(&id.name) {
             let (mutable, volatile) = (self.program.globals[g as usize].mutable, self.program.globals[g as usize].volatile);
             if for_write && !mutable {
@@ -2714,6 +2747,11 @@ impl<'a> Compiler<'a> {
         if self.enum_entry_by_name(name, span) {
             return;
         }
+        if let Some(sig) = self.global_getters.get(name) {
+            let func = sig.func;
+            self.emit(Op::Call { func, argc: 0 }, span);
+            return;
+        }
         if let Some(&g) = self.globals.get(name) {
             self.emit(Op::LoadGlobal(g), span);
             return;
@@ -3364,6 +3402,18 @@ impl<'a> Compiler<'a> {
             self.user_call_args(&sig, args, id, span);
             self.emit(Op::New { class: info.id, argc: info.ctor.len() as u32 }, span);
             return;
+        }
+        // A top-level property computed by a getter, holding a function.
+        if let Some(func) = self.global_getters.get(name).map(|sig| sig.func) {
+            let ty = self.global_types.get(name).cloned();
+            match self.invoke_property(id, ty.as_ref(), args, span, |c| {
+                c.emit(Op::Call { func, argc: 0 }, id.span);
+            }) {
+                Ok(()) => return,
+                Err(errors) => {
+                    inapplicable.get_or_insert(errors);
+                }
+            }
         }
         // A top-level property holding a function: `handler(3)` is `handler.invoke(3)`.
         if let Some(&g) = self.globals.get(name) {

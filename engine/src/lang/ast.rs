@@ -163,8 +163,8 @@ pub struct PropertyDecl {
     /// `private set` (or `protected set`): only the class's own code may assign it.
     pub private_set: bool,
     /// `by lazy { … }`: the lambda that computes the value on the first read. The parser
-    /// turns a class's lazy property into a getter and two private fields; elsewhere it is
-    /// reported, and nothing reads it.
+    /// turns a lazy property of a class, an object or the file into a getter and two private
+    /// properties; a local one is reported, and nothing reads it.
     pub lazy: Option<Lambda>,
     /// The whole declaration.
     pub span: Span,

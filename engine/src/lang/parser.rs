@@ -589,11 +589,14 @@ impl<'s> Parser<'s> {
                 self.skip_separators();
                 continue;
             }
-            if let Some(mut item) = self.item() {
-                if let Item::Property(p) = &mut item {
-                    self.lazy_outside_class(p);
+            if let Some(item) = self.item() {
+                match item {
+                    Item::Property(p) if p.lazy.is_some() => {
+                        let items = self.lazy_property(p);
+                        file.items.extend(items);
+                    }
+                    item => file.items.push(item),
                 }
-                file.items.push(item);
             }
             self.skip_separators();
             if self.pos == before {
@@ -1079,9 +1082,10 @@ impl<'s> Parser<'s> {
         PropertyDecl { modifiers, mutable, pattern, ty, init, getter: None, private_set: false, lazy, span: self.span_from(start) }
     }
 
-    /// A class's `val name by lazy { … }` as Kotlin runs it: the first read runs the lambda
-    /// and keeps its value, later reads return the kept value. It becomes a getter over two
-    /// private fields declared before it (the value, and whether it was computed).
+    /// A `val name by lazy { … }` of a class, an object or the file, as Kotlin runs it: the
+    /// first read runs the lambda and keeps its value, later reads return the kept value. It
+    /// becomes a getter over two private properties declared before it (the value, and
+    /// whether it was computed).
     fn lazy_property(&mut self, mut p: PropertyDecl) -> Vec<Item> {
         let (Some(lambda), Pattern::Name(name)) = (p.lazy.take(), &p.pattern) else { return vec![Item::Property(p)] };
         let span = p.span;
@@ -1125,13 +1129,13 @@ impl<'s> Parser<'s> {
         vec![Item::Property(field(&done, ExprKind::Bool(false))), Item::Property(field(&value, ExprKind::Null)), Item::Property(p)]
     }
 
-    /// `by lazy { … }` outside a class is reported once, where the delegate is written.
+    /// A local `val x by lazy { … }` is reported once, where it is written.
     fn lazy_outside_class(&mut self, p: &mut PropertyDecl) {
         if p.lazy.take().is_some() {
             self.error_help(
                 p.span,
-                "`by lazy` is supported on the properties of a class or an object in Coroutine Lab",
-                "keep the value in an object: `object Config { val value by lazy { … } }`, and read `Config.value`",
+                "a local `by lazy` is not supported in Coroutine Lab",
+                "declare it in a class, an object or at the top level, or compute it where it is first needed",
             );
         }
     }

@@ -1,5 +1,0 @@
-val config: String by lazy { "prod" }
-
-fun main() {
-    println("main")
-}
