@@ -97,6 +97,9 @@ impl World {
                 let parts: Vec<String> = entries.iter().map(|(k, v)| format!("{}={}", self.to_kstring_depth(k, depth + 1), self.to_kstring_depth(v, depth + 1))).collect();
                 format!("{{{}}}", parts.join(", "))
             }
+            HeapObj::Pair(a, b) if self.heap.is_indexed_value(o) => {
+                format!("IndexedValue(index={}, value={})", self.to_kstring_depth(a, depth + 1), self.to_kstring_depth(b, depth + 1))
+            }
             HeapObj::Pair(a, b) => format!("({}, {})", self.to_kstring_depth(a, depth + 1), self.to_kstring_depth(b, depth + 1)),
             HeapObj::Triple(t) => {
                 let parts: Vec<String> = t.iter().map(|v| self.to_kstring_depth(v, depth + 1)).collect();

@@ -741,6 +741,7 @@ impl World {
             // `pair.second.invoke(5)`.
             HeapObj::Pair(a, b) => match n {
                 "first" | "key" | "component1" if args.is_empty() => ok(a),
+                "index" if self.heap.is_indexed_value(o) => ok(a),
                 "second" | "value" | "component2" if args.is_empty() => ok(b),
                 "first" | "key" => self.call_value(s, ex, a, args.to_vec(), span),
                 "second" | "value" => self.call_value(s, ex, b, args.to_vec(), span),
@@ -1483,7 +1484,15 @@ impl World {
                 Ok(Native::Value(self.new_list(pairs)))
             }
             "withIndex" => {
-                let pairs: Vec<Value> = items.into_iter().enumerate().map(|(i, v)| Value::Obj(self.heap.alloc(HeapObj::Pair(Value::Int(i as i32), v)))).collect();
+                let pairs: Vec<Value> = items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, v)| {
+                        let pair = self.heap.alloc(HeapObj::Pair(Value::Int(i as i32), v));
+                        self.heap.mark_indexed_value(pair);
+                        Value::Obj(pair)
+                    })
+                    .collect();
                 Ok(Native::Value(self.new_list(pairs)))
             }
             // `zip` takes any Iterable: a list, a set or a range.

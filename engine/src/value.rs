@@ -506,12 +506,16 @@ pub struct ThreadLocalState {
 #[derive(Debug, Clone, Default)]
 pub struct Heap {
     objects: Vec<HeapObj>,
-    /// The table size of each map that is a Java `HashMap` (`hashMapOf`, `HashMap()`), whose
-    /// entries are kept in that table's iteration order, or [`SORTED_MAP`] for a `TreeMap`,
-    /// whose entries are kept sorted by key; other maps keep insertion order.
+    /// The table size of each map or set that is a Java hash table (`HashMap`, `HashSet`,
+    /// `ConcurrentHashMap` with [`CONCURRENT_MAP`]), whose entries are kept in that table's
+    /// iteration order, or [`SORTED_MAP`] for a `TreeMap`, whose entries are kept sorted by
+    /// key; other maps and sets keep insertion order.
     hash_table_sizes: std::collections::BTreeMap<ObjId, u32>,
     /// The JVM class behind each list that is not a `java.util.ArrayList` (see [`ListKind`]).
     list_kinds: std::collections::BTreeMap<ObjId, ListKind>,
+    /// The pairs that are `IndexedValue`s (`withIndex()`): `index` and `value`, printed as
+    /// `IndexedValue(index=0, value=a)`.
+    indexed_values: std::collections::BTreeSet<ObjId>,
 }
 
 /// A flag on the table size of a map that is a `java.util.concurrent.ConcurrentHashMap`: it
@@ -556,6 +560,16 @@ impl Heap {
     pub fn alloc(&mut self, obj: HeapObj) -> ObjId {
         self.objects.push(obj);
         ObjId(self.objects.len() as u32 - 1)
+    }
+
+    /// Records that a pair is an `IndexedValue`.
+    pub fn mark_indexed_value(&mut self, id: ObjId) {
+        self.indexed_values.insert(id);
+    }
+
+    /// Whether a pair is an `IndexedValue`.
+    pub fn is_indexed_value(&self, id: ObjId) -> bool {
+        self.indexed_values.contains(&id)
     }
 
     /// The table size of a map that iterates as a Java `HashMap`, if it is one.
