@@ -350,6 +350,8 @@ struct Compiler<'a> {
     globals: Names<u32>,
     /// The types of top-level properties, written or plainly inferred.
     global_types: Names<TypeRef>,
+    /// Classes whose constructor is private: only their own code may call it.
+    private_constructors: Names<()>,
     /// Top-level properties computed by a getter (`val isDebug get() = …`, and a top-level
     /// `by lazy`): each read calls it.
     global_getters: Names<FunSig>,
@@ -411,6 +413,7 @@ impl<'a> Compiler<'a> {
             globals: Names::default(),
             global_types: Names::default(),
             global_getters: Names::default(),
+            private_constructors: Names::default(),
             classes: Names::default(),
             enums: Names::default(),
             user_methods: Names::default(),
@@ -564,6 +567,9 @@ impl<'a> Compiler<'a> {
                 Item::Class(c) => {
                     let params = enums::class_params(c);
                     self.declare_class(&c.name, &params, &c.members, false, c.is_interface, &c.modifiers, enums::class_supertypes(c), c.span);
+                    if c.private_constructor {
+                        self.private_constructors.insert(c.name.name.clone(), ());
+                    }
                     // The companion is an object of its own, named as the JVM names its class.
                     if let Some(o) = companion_of(&c.members) {
                         let name = Ident { name: format!("{}${}", c.name.name, o.name.name), span: o.name.span };
@@ -3399,6 +3405,11 @@ impl<'a> Compiler<'a> {
                 returns_kind: Kind::Unknown,
                 vararg: None,
             };
+            // A private constructor is the class's own: its members and its companion's.
+            let own_code = self.current_class.as_deref().is_some_and(|c| c == name || c.strip_prefix(name).is_some_and(|r| r.starts_with('$')));
+            if self.private_constructors.contains_key(name) && !own_code {
+                self.error(id.span, format!("cannot access '<init>': it is private in '{name}'"));
+            }
             self.user_call_args(&sig, args, id, span);
             self.emit(Op::New { class: info.id, argc: info.ctor.len() as u32 }, span);
             return;

@@ -217,6 +217,9 @@ pub struct ClassDecl {
     pub type_params: Vec<Ident>,
     /// Primary constructor parameters.
     pub params: Vec<Param>,
+    /// `class Token private constructor(…)`: only the class's own code (its companion
+    /// included) may call the constructor.
+    pub private_constructor: bool,
     /// Supertypes with their constructor arguments: `Exception(message)`.
     pub supertypes: Vec<SuperType>,
     /// Members; `init { }` blocks are kept as `InitBlock` functions named `<init>`.

@@ -1145,6 +1145,15 @@ impl<'s> Parser<'s> {
     fn accessors(&mut self, modifiers: &Modifiers, pattern: &Pattern, ty: &Option<TypeRef>) -> (Option<Box<FunDecl>>, bool) {
         let (mut getter, mut private_set) = (None, false);
         for _ in 0..2 {
+            // `var count = 0; private set` on one line.
+            if self.at(T::Semi) {
+                let next = |n: usize| self.toks.get(self.pos + n).map(|t| (t.kind, self.text(*t)));
+                let accessor = |w: Option<(T, &str)>| matches!(w, Some((T::Ident, "get" | "set")));
+                let visibility = matches!(next(1), Some((T::Ident, "private" | "protected" | "internal" | "public")));
+                if accessor(next(1)) || (visibility && accessor(next(2))) {
+                    self.bump();
+                }
+            }
             let mut k = 0;
             let visibility = self.text(self.peek_nth_skip_nl(0));
             if matches!(visibility, "private" | "protected" | "internal" | "public") && self.peek_nth_skip_nl(0).kind == T::Ident {
@@ -1311,6 +1320,13 @@ impl<'s> Parser<'s> {
         let is_interface = self.bump().kind == T::Interface;
         let name = self.ident(if is_interface { "an interface name" } else { "a class name" })?;
         let type_params = self.type_params();
+        // `private constructor(…)`, `internal constructor(…)`: a visibility for the
+        // constructor alone.
+        let mut private_constructor = false;
+        if matches!(self.kind(), T::Ident) && matches!(self.text(self.peek()), "private" | "internal" | "protected" | "public") && self.toks.get(self.pos + 1).is_some_and(|t| t.kind == T::Ident && self.text(*t) == "constructor") {
+            let visibility = self.bump();
+            private_constructor = self.text(visibility) == "private";
+        }
         if self.at_word("constructor") {
             self.bump();
         }
@@ -1321,7 +1337,7 @@ impl<'s> Parser<'s> {
         let (entries, members) =
             if modifiers.has("enum") { self.enum_body() } else { (Vec::new(), self.members(if is_interface { "interface body" } else { "class body" })) };
         self.in_interface = outer;
-        Some(ClassDecl { modifiers, is_interface, name, type_params, params, supertypes, members, entries, span: self.span_from(start) })
+        Some(ClassDecl { modifiers, is_interface, name, type_params, params, private_constructor, supertypes, members, entries, span: self.span_from(start) })
     }
 
     /// `enum` belongs only before `class`.
