@@ -1510,6 +1510,14 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Adds one to the Int in a local: the counters of the inlined library functions.
+    fn increment(&mut self, slot: u32, span: Span) {
+        self.emit(Op::Load(slot), span);
+        self.emit(Op::Push(Value::Int(1)), span);
+        self.emit(Op::Binary(BinOp::Add), span);
+        self.emit(Op::Store(slot), span);
+    }
+
     /// A fresh hidden local holding the top of the stack.
     fn temp(&mut self, span: Span) -> u32 {
         let slot = self.new_slot("");

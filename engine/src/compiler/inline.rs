@@ -144,10 +144,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::Binary(BinOp::Lt), span);
         let exit = self.emit(Op::JumpIfFalse(0), span);
         body(self, i);
-        self.emit(Op::Load(i), span);
-        self.emit(Op::Push(Value::Int(1)), span);
-        self.emit(Op::Binary(BinOp::Add), span);
-        self.emit(Op::Store(i), span);
+        self.increment(i, span);
         self.inline_loop_end(top, exit, span);
     }
 
@@ -480,10 +477,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Push(Value::Int(-1)), span);
                 let idx = self.temp(span);
                 let (_, elem, top, exit) = self.inline_loop_start(span);
-                self.emit(Op::Load(idx), span);
-                self.emit(Op::Push(Value::Int(1)), span);
-                self.emit(Op::Binary(BinOp::Add), span);
-                self.emit(Op::Store(idx), span);
+                self.increment(idx, span);
                 match (mname, acc) {
                     ("mapIndexed", Some(acc)) => {
                         self.emit(Op::Load(acc), span);
@@ -781,10 +775,7 @@ impl<'a> Compiler<'a> {
                 self.inline_lambda(l, mname, &[elem], None, span);
                 if mname == "count" {
                     let skip = self.emit(Op::JumpIfFalse(0), span);
-                    self.emit(Op::Load(acc), span);
-                    self.emit(Op::Push(Value::Int(1)), span);
-                    self.emit(Op::Binary(BinOp::Add), span);
-                    self.emit(Op::Store(acc), span);
+                    self.increment(acc, span);
                     let s = self.here();
                     self.patch(skip, s);
                 } else {
@@ -816,10 +807,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Push(Value::Int(-1)), span);
                 let idx = self.temp(span);
                 let (_, elem, top, exit) = self.inline_loop_start(span);
-                self.emit(Op::Load(idx), span);
-                self.emit(Op::Push(Value::Int(1)), span);
-                self.emit(Op::Binary(BinOp::Add), span);
-                self.emit(Op::Store(idx), span);
+                self.increment(idx, span);
                 self.inline_lambda(l, mname, &[elem], None, span);
                 let found = self.emit(Op::JumpIfTrue(0), span);
                 self.emit(Op::Jump(top), span);
@@ -1195,10 +1183,7 @@ impl<'a> Compiler<'a> {
                 let (_, elem, top, exit) = self.inline_loop_start(span);
                 self.inline_lambda(l, mname, &[elem], None, span);
                 let stop = self.emit(Op::JumpIfFalse(0), span);
-                self.emit(Op::Load(count), span);
-                self.emit(Op::Push(Value::Int(1)), span);
-                self.emit(Op::Binary(BinOp::Add), span);
-                self.emit(Op::Store(count), span);
+                self.increment(count, span);
                 self.inline_loop_end(top, exit, span);
                 let end = self.here();
                 self.patch(stop, end);
@@ -1286,10 +1271,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Push(Value::Int(-1)), span);
                 let found = self.temp(span);
                 let (_, elem, top, exit) = self.inline_loop_start(span);
-                self.emit(Op::Load(idx), span);
-                self.emit(Op::Push(Value::Int(1)), span);
-                self.emit(Op::Binary(BinOp::Add), span);
-                self.emit(Op::Store(idx), span);
+                self.increment(idx, span);
                 self.inline_lambda(l, mname, &[elem], None, span);
                 let skip = self.emit(Op::JumpIfFalse(0), span);
                 self.emit(Op::Load(idx), span);
@@ -1610,10 +1592,7 @@ impl<'a> Compiler<'a> {
                 self.patch(past_limit, add);
                 self.call_method("add", 1, span);
                 self.emit(Op::Pop, span);
-                self.emit(Op::Load(count), span);
-                self.emit(Op::Push(Value::Int(1)), span);
-                self.emit(Op::Binary(BinOp::Add), span);
-                self.emit(Op::Store(count), span);
+                self.increment(count, span);
             }
             _ => {
                 self.inline_lambda(l, "joinToString", &[elem], None, span);
