@@ -654,7 +654,7 @@ pub const METHOD_NAMES: &[&str] = &[
     "length", "uppercase", "lowercase", "toUpperCase", "toLowerCase", "trim", "split", "startsWith", "endsWith", "substring",
     "replace", "repeat", "padStart", "padEnd", "toInt", "toIntOrNull", "toLong", "toLongOrNull", "toDouble", "toDoubleOrNull",
     "isBlank", "isNotBlank", "lines", "format", "toString", "toChar", "code", "coerceAtLeast", "coerceAtMost", "coerceIn",
-    "rem", "compareTo", "equals", "hashCode", "append", "appendLine", "appendln", "insert", "reverse", "setLength", "deleteCharAt", "let", "also", "apply", "run", "takeIf", "takeUnless",
+    "rem", "compareTo", "equals", "hashCode", "append", "appendLine", "appendln", "insert", "reverse", "setLength", "deleteCharAt", "setCharAt", "delete", "let", "also", "apply", "run", "takeIf", "takeUnless",
     "component1", "component2", "component3", "first", "second", "third", "index", "trimIndent", "trimMargin", "nextInt", "nextLong", "nextDouble", "nextBoolean",
     "times", "div", "minus", "inc", "dec", "unaryMinus", "isDaemon", "id", "not", "and", "or", "xor", "shl", "shr", "ushr",
     "roundToInt", "roundToLong", "ifEmpty", "orEmpty", "isNullOrEmpty", "isNullOrBlank", "ifBlank",

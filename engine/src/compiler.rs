@@ -258,6 +258,8 @@ struct ClassInfo {
     /// Its methods and getters, own and inherited, abstract ones included.
     methods: Names<FunSig>,
     ctor: Vec<(String, bool)>,
+    /// The primary constructor's parameter types, where written.
+    ctor_types: Vec<Option<TypeRef>>,
     is_object: bool,
     /// What kind of class it is, for inheritance and instantiation.
     kind: ClassKind,
@@ -613,6 +615,7 @@ impl<'a> Compiler<'a> {
         let mut field_defaults = Vec::new();
         let mut data_fields = Vec::new();
         let mut ctor = Vec::new();
+        let ctor_types: Vec<Option<TypeRef>> = params.iter().map(|p| p.ty.clone()).collect();
         let mut own = Vec::new();
         for p in params {
             ctor.push((p.name.name.clone(), p.default.is_some()));
@@ -801,6 +804,7 @@ impl<'a> Compiler<'a> {
                 field_defaults,
                 methods,
                 ctor,
+                ctor_types,
                 is_object,
                 kind,
                 name_span: name.span,
@@ -1174,7 +1178,7 @@ impl<'a> Compiler<'a> {
         for (p, slot) in params.iter().zip(slots) {
             if let Some(d) = &p.default {
                 let skip = self.emit(Op::SkipIfPresent { slot, target: 0 }, d.span);
-                self.expr(d);
+                self.expr_typed(d, p.ty.as_ref());
                 self.store_slot(slot, d.span);
                 let here = self.here();
                 self.patch(skip, here);
@@ -1197,7 +1201,8 @@ impl<'a> Compiler<'a> {
                 self.check_when_value(e);
                 let line = self.line(e.span);
                 self.emit(Op::Stmt { line }, e.span);
-                self.expr(e);
+                let returns = self.cur().return_type.clone();
+                self.expr_typed(e, returns.as_ref());
                 self.emit(Op::Return, e.span);
             }
             FunBody::None => {
@@ -1276,7 +1281,7 @@ impl<'a> Compiler<'a> {
                 let sig = FunSig {
                     func: sup_init,
                     params: sup.ctor.clone(),
-                    param_types: vec![None; sup.ctor.len()],
+                    param_types: sup.ctor_types.clone(),
                     is_suspend: false,
                     is_inline: false,
                     receiver_is_scope: false,
@@ -2674,7 +2679,10 @@ impl<'a> Compiler<'a> {
             self.check_when_value(v);
         }
         match value {
-            Some(v) => self.expr(v),
+            Some(v) => {
+                let returns = if label.is_none() { self.cur().return_type.clone() } else { None };
+                self.expr_typed(v, returns.as_ref());
+            }
             None => {
                 self.emit(Op::Push(Value::Unit), span);
             }
@@ -2972,6 +2980,22 @@ impl<'a> Compiler<'a> {
     /// An expression whose type is declared: a callable reference where a function type is
     /// expected takes as many parameters as that type (`val f: (Int, Int) -> Int = Int::plus`).
     fn expr_typed(&mut self, e: &Expr, ty: Option<&TypeRef>) {
+        // An Int expression where a Long is expected (`val total: Long = 0`, an argument, a
+        // default, a returned value) is a Long, as kotlinc types the literal: later arithmetic
+        // on it must not wrap at 32 bits.
+        if ty.is_some_and(|t| t.name == "Long") && inferred_type(e, &[], 0) == Some("Int") {
+            match &e.kind {
+                ExprKind::Int(v) => {
+                    self.emit(Op::Push(Value::Long(*v)), e.span);
+                }
+                _ => {
+                    self.expr(e);
+                    let s = self.sym("toLong");
+                    self.emit(Op::CallMethod { name: s, argc: 0, safe: false }, e.span);
+                }
+            }
+            return;
+        }
         if let (ExprKind::CallableRef { receiver, name }, Some(t)) = (&e.kind, ty) {
             if t.name == "->" {
                 let arity = t.args.len().saturating_sub(1) + usize::from(t.receiver.is_some());
@@ -3405,7 +3429,7 @@ impl<'a> Compiler<'a> {
             let sig = FunSig {
                 func: FuncId(0),
                 params: info.ctor.clone(),
-                param_types: vec![None; info.ctor.len()],
+                param_types: info.ctor_types.clone(),
                 is_suspend: false,
                 is_inline: false,
                 receiver_is_scope: false,

@@ -711,6 +711,26 @@ impl World {
                 let at = index(self, "index", false)?;
                 chars.remove(at);
             }
+            // `replace(start, end, text)` and `delete(start, end)` change the builder; an end
+            // past its length stops at the length, as Java's `AbstractStringBuilder` does.
+            "replace" | "delete" if matches!(arg(0), Value::Int(_)) => {
+                let (start, end) = (arg(0).as_i64().unwrap_or(0), arg(1).as_i64().unwrap_or(0).min(len));
+                if start < 0 || start > end {
+                    return Err(self.throw_new(ExcClass::StringIndexOutOfBoundsException, &format!("start {start}, end {end}, length {len}")));
+                }
+                let add = if n == "replace" { self.text_of(&arg(2))? } else { String::new() };
+                chars.splice(start as usize..end as usize, add.chars());
+            }
+            "setCharAt" => {
+                let at = arg(0).as_i64().unwrap_or(-1);
+                if at < 0 || at >= len {
+                    return Err(self.throw_new(ExcClass::StringIndexOutOfBoundsException, &format!("index {at}, length {len}")));
+                }
+                match arg(1) {
+                    Value::Char(c) => chars[at as usize] = c,
+                    _ => return Err(self.no_member(recv, n)),
+                }
+            }
             "reverse" => chars.reverse(),
             "clear" => chars.clear(),
             "setLength" => match arg(0).as_i64() {
@@ -721,7 +741,7 @@ impl World {
             _ => return self.string_method(&text, n, args, property),
         }
         *self.heap.get_mut(o) = HeapObj::StringBuilder(chars.into_iter().collect());
-        ok(if n == "setLength" { Value::Unit } else { recv.clone() })
+        ok(if matches!(n, "setLength" | "setCharAt") { Value::Unit } else { recv.clone() })
     }
 
     #[allow(clippy::too_many_arguments)]
