@@ -2281,12 +2281,33 @@ impl World {
         let mut out = String::new();
         let mut it = fmt.chars().peekable();
         let mut next_arg = 0;
+        let mut last_arg: Option<usize> = None;
         while let Some(c) = it.next() {
             if c != '%' {
                 out.push(c);
                 continue;
             }
             let mut spec = String::from('%');
+            // `%2$s` names its argument by position (from 1); `%<s` takes the previous one.
+            // Neither moves the position of the next ordinary specifier.
+            let mut chosen: Option<usize> = None;
+            let mut look = it.clone();
+            let mut position = String::new();
+            while let Some(&d) = look.peek().filter(|d| d.is_ascii_digit()) {
+                position.push(d);
+                look.next();
+            }
+            if look.peek() == Some(&'$') && position.parse::<usize>().is_ok_and(|p| p > 0) {
+                look.next();
+                it = look;
+                chosen = position.parse::<usize>().ok().map(|p| p - 1);
+                spec.push_str(&position);
+                spec.push('$');
+            } else if it.peek() == Some(&'<') {
+                it.next();
+                chosen = Some(last_arg.unwrap_or(usize::MAX));
+                spec.push('<');
+            }
             let mut flags = String::new();
             while let Some(&flag) = it.peek().filter(|f| "-0,+ (#".contains(**f)) {
                 flags.push(flag);
@@ -2326,10 +2347,14 @@ impl World {
             if !"sSbBcCdxXofeE".contains(conv) {
                 return Err(self.throw_new(ExcClass::UnknownFormatConversionException, &format!("Conversion = '{conv}'")));
             }
-            let Some(a) = args.get(next_arg).cloned() else {
+            let index = chosen.unwrap_or(next_arg);
+            let Some(a) = args.get(index).cloned() else {
                 return Err(self.throw_new(ExcClass::MissingFormatArgumentException, &format!("Format specifier '{spec}'")));
             };
-            next_arg += 1;
+            if chosen.is_none() {
+                next_arg += 1;
+            }
+            last_arg = Some(index);
             let lower = conv.to_ascii_lowercase();
             let number = "dxofe".contains(lower);
             if !number && flags.chars().any(|f| "0,+ (".contains(f)) || "xo".contains(lower) && flags.chars().any(|f| ",+ (".contains(f)) {
