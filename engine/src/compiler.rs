@@ -1515,6 +1515,19 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Pushes the value of a top-level property: its global, or what its getter computes.
+    /// False when there is no top-level property of the name.
+    fn load_top_level(&mut self, name: &str, span: Span) -> bool {
+        if let Some(func) = self.global_getters.get(name).map(|sig| sig.func) {
+            self.emit(Op::Call { func, argc: 0 }, span);
+        } else if let Some(&g) = self.globals.get(name) {
+            self.emit(Op::LoadGlobal(g), span);
+        } else {
+            return false;
+        }
+        true
+    }
+
     /// Adds one to the Int in a local: the counters of the inlined library functions.
     fn increment(&mut self, slot: u32, span: Span) {
         self.emit(Op::Load(slot), span);
@@ -2769,13 +2782,7 @@ impl<'a> Compiler<'a> {
         if self.enum_entry_by_name(name, span) {
             return;
         }
-        if let Some(sig) = self.global_getters.get(name) {
-            let func = sig.func;
-            self.emit(Op::Call { func, argc: 0 }, span);
-            return;
-        }
-        if let Some(&g) = self.globals.get(name) {
-            self.emit(Op::LoadGlobal(g), span);
+        if self.load_top_level(name, span) {
             return;
         }
         if let Some(object) = self.object_named(name) {
@@ -3446,23 +3453,11 @@ impl<'a> Compiler<'a> {
             self.emit(Op::New { class: info.id, argc: info.ctor.len() as u32 }, span);
             return;
         }
-        // A top-level property computed by a getter, holding a function.
-        if let Some(func) = self.global_getters.get(name).map(|sig| sig.func) {
-            let ty = self.global_types.get(name).cloned();
-            match self.invoke_property(id, ty.as_ref(), args, span, |c| {
-                c.emit(Op::Call { func, argc: 0 }, id.span);
-            }) {
-                Ok(()) => return,
-                Err(errors) => {
-                    inapplicable.get_or_insert(errors);
-                }
-            }
-        }
         // A top-level property holding a function: `handler(3)` is `handler.invoke(3)`.
-        if let Some(&g) = self.globals.get(name) {
+        if self.globals.contains_key(name) || self.global_getters.contains_key(name) {
             let ty = self.global_types.get(name).cloned();
             match self.invoke_property(id, ty.as_ref(), args, span, |c| {
-                c.emit(Op::LoadGlobal(g), id.span);
+                c.load_top_level(name, id.span);
             }) {
                 Ok(()) => return,
                 Err(errors) => {
@@ -3883,7 +3878,7 @@ impl<'a> Compiler<'a> {
             })
             .map(|sig| (self.receiver_specificity(sig.receiver_type.as_ref()), sig))
             .collect();
-        candidates.sort_by(|a, b| b.0.cmp(&a.0));
+        candidates.sort_by_key(|c| std::cmp::Reverse(c.0));
         self.expr(receiver);
         let on_null = safe.then(|| self.emit(Op::JumpIfNull(0), span));
         let slot = self.temp(span);

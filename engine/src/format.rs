@@ -669,29 +669,9 @@ impl World {
                 // receiver's order, a key already there keeping its place with the new value.
                 (Value::Obj(o), Value::Obj(p)) if matches!(self.heap.get(*o), HeapObj::Map(_)) => {
                     let HeapObj::Map(mut entries) = self.heap.get(*o).clone() else { unreachable!("checked above") };
-                    let more: Vec<(Value, Value)> = match self.heap.get(*p) {
-                        HeapObj::Pair(k, v) => vec![(k.clone(), v.clone())],
-                        HeapObj::Map(m) => m.clone(),
-                        HeapObj::List(v) | HeapObj::Set(v) => {
-                            let mut pairs = Vec::with_capacity(v.len());
-                            for x in v {
-                                match x {
-                                    Value::Obj(q) => match self.heap.get(*q) {
-                                        HeapObj::Pair(k, v) => pairs.push((k.clone(), v.clone())),
-                                        _ => return Err(Fault::Stop(format!("cannot apply '+' to Map and {}", self.type_name(&b)))),
-                                    },
-                                    _ => return Err(Fault::Stop(format!("cannot apply '+' to Map and {}", self.type_name(&b)))),
-                                }
-                            }
-                            pairs
-                        }
-                        _ => return Err(Fault::Stop(format!("cannot apply '+' to Map and {}", self.type_name(&b)))),
-                    };
+                    let Some(more) = self.entries_to_add(&b) else { return Err(Fault::Stop(format!("cannot apply '+' to Map and {}", self.type_name(&b)))) };
                     for (k, v) in more {
-                        match entries.iter().position(|(x, _)| self.equals(x, &k)) {
-                            Some(i) => entries[i].1 = v,
-                            None => entries.push((k, v)),
-                        }
+                        self.put_entry(&mut entries, k, v);
                     }
                     Value::Obj(self.heap.alloc(HeapObj::Map(entries)))
                 }

@@ -758,31 +758,24 @@ impl World {
         match self.heap.get(o).clone() {
             HeapObj::List(_) | HeapObj::Set(_) | HeapObj::Map(_) => unreachable!("collections are served above"),
             // With arguments, a component holding a function is called: `pair.second(5)` is
-            // `pair.second.invoke(5)`.
+            // `pair.second.invoke(5)` (see `component_or_call`).
             HeapObj::Pair(a, b) => match n {
-                "first" | "key" | "component1" if args.is_empty() => ok(a),
+                "first" | "key" | "component1" => self.component_or_call(s, ex, a, args, span),
                 "index" if self.heap.is_indexed_value(o) => ok(a),
-                "second" | "value" | "component2" if args.is_empty() => ok(b),
-                "first" | "key" => self.call_value(s, ex, a, args.to_vec(), span),
-                "second" | "value" => self.call_value(s, ex, b, args.to_vec(), span),
+                "second" | "value" | "component2" => self.component_or_call(s, ex, b, args, span),
                 "toList" => Ok(Native::Value(self.new_list(vec![a, b]))),
                 _ => Err(self.no_member(recv, n)),
             },
             HeapObj::Triple(t) => match n {
-                "first" | "component1" if args.is_empty() => ok(t[0].clone()),
-                "second" | "component2" if args.is_empty() => ok(t[1].clone()),
-                "third" | "component3" if args.is_empty() => ok(t[2].clone()),
-                "first" => self.call_value(s, ex, t[0].clone(), args.to_vec(), span),
-                "second" => self.call_value(s, ex, t[1].clone(), args.to_vec(), span),
-                "third" => self.call_value(s, ex, t[2].clone(), args.to_vec(), span),
+                "first" | "component1" => self.component_or_call(s, ex, t[0].clone(), args, span),
+                "second" | "component2" => self.component_or_call(s, ex, t[1].clone(), args, span),
+                "third" | "component3" => self.component_or_call(s, ex, t[2].clone(), args, span),
                 "toList" => Ok(Native::Value(self.new_list(t.to_vec()))),
                 _ => Err(self.no_member(recv, n)),
             },
             HeapObj::Entry(k, v) => match n {
-                "key" | "component1" if args.is_empty() => ok(k),
-                "value" | "component2" if args.is_empty() => ok(v),
-                "key" => self.call_value(s, ex, k, args.to_vec(), span),
-                "value" => self.call_value(s, ex, v, args.to_vec(), span),
+                "key" | "component1" => self.component_or_call(s, ex, k, args, span),
+                "value" | "component2" => self.component_or_call(s, ex, v, args, span),
                 "toPair" => ok(Value::Obj(self.heap.alloc(HeapObj::Pair(k, v)))),
                 _ => Err(self.no_member(recv, n)),
             },
@@ -1667,22 +1660,55 @@ impl World {
             "toMap" | "toMutableMap" => {
                 let mut entries: Vec<(Value, Value)> = Vec::with_capacity(len);
                 for x in &items {
-                    let pair = match x {
-                        Value::Obj(p) => match self.heap.get(*p) {
-                            HeapObj::Pair(k, v) => Some((k.clone(), v.clone())),
-                            _ => None,
-                        },
-                        _ => None,
-                    };
-                    let Some((k, v)) = pair else { return Err(Fault::Stop(format!("toMap takes a collection of pairs, not of {}", self.type_name(x)))) };
-                    match entries.iter().position(|(y, _)| self.equals(y, &k)) {
-                        Some(i) => entries[i].1 = v,
-                        None => entries.push((k, v)),
-                    }
+                    let Some((k, v)) = self.pair_of(x) else { return Err(Fault::Stop(format!("toMap takes a collection of pairs, not of {}", self.type_name(x)))) };
+                    self.put_entry(&mut entries, k, v);
                 }
                 ok(Value::Obj(self.heap.alloc(HeapObj::Map(entries))))
             }
             _ => Err(self.no_member(recv, n)),
+        }
+    }
+
+    /// A component of a pair, a triple or a map entry: read, or, given arguments, called as
+    /// the function it holds.
+    fn component_or_call(&mut self, s: StrandId, ex: &mut Exec, v: Value, args: &[Value], span: Span) -> NResult {
+        if args.is_empty() {
+            ok(v)
+        } else {
+            self.call_value(s, ex, v, args.to_vec(), span)
+        }
+    }
+
+    /// The key and value of a `Pair` (or of a map's entry), as `mapOf`, `toMap`, `putAll` and
+    /// `map + pair` read them.
+    pub(crate) fn pair_of(&self, v: &Value) -> Option<(Value, Value)> {
+        match v {
+            Value::Obj(p) => match self.heap.get(*p) {
+                HeapObj::Pair(k, v) | HeapObj::Entry(k, v) => Some((k.clone(), v.clone())),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The entries `map + other` and `putAll(other)` add: another map's, a pair, or a
+    /// collection of pairs; `None` when `other` is none of these.
+    pub(crate) fn entries_to_add(&self, other: &Value) -> Option<Vec<(Value, Value)>> {
+        let Value::Obj(p) = other else { return None };
+        match self.heap.get(*p) {
+            HeapObj::Map(m) => Some(m.clone()),
+            HeapObj::Pair(..) => self.pair_of(other).map(|e| vec![e]),
+            HeapObj::List(v) | HeapObj::Set(v) => v.iter().map(|x| self.pair_of(x)).collect(),
+            _ => None,
+        }
+    }
+
+    /// Puts a key in entries kept in insertion order (a LinkedHashMap's): a key already there
+    /// keeps its place and takes the new value.
+    pub(crate) fn put_entry(&self, entries: &mut Vec<(Value, Value)>, k: Value, v: Value) {
+        match entries.iter().position(|(x, _)| self.equals(x, &k)) {
+            Some(i) => entries[i].1 = v,
+            None => entries.push((k, v)),
         }
     }
 
@@ -1712,13 +1738,10 @@ impl World {
         let table_size = table_size_for(entries.len(), old_size, concurrent != 0);
         let reproducible = entries.iter().all(|(k, _)| Self::hash_reproducible(k));
         if concurrent != 0 && table_size > old_size && reproducible {
-            if let HeapObj::Map(map) = self.heap.get_mut(o) {
-                *map = entries;
-            }
-            self.grow_concurrent_map(o, old_size, table_size);
-            return;
+            entries = self.grow_concurrent_map(entries, old_size, table_size);
+        } else {
+            self.hash_table_order(&mut entries, |(k, _)| k, table_size, table_size == old_size);
         }
-        self.hash_table_order(&mut entries, |(k, _)| k, old_size, table_size);
         self.heap.set_hash_table_size(o, table_size | concurrent);
         if let HeapObj::Map(map) = self.heap.get_mut(o) {
             *map = entries;
@@ -1743,28 +1766,28 @@ impl World {
         let HeapObj::Set(items) = self.heap.get_mut(o) else { return };
         let mut items = std::mem::take(items);
         let table_size = table_size_for(items.len(), old_size, false);
-        let resized = if items.len() > ordered + 1 { 0 } else { old_size };
-        self.hash_table_order(&mut items, |k| k, resized, table_size);
+        let only_last_new = items.len() == ordered + 1 && table_size == old_size;
+        self.hash_table_order(&mut items, |k| k, table_size, only_last_new);
         self.heap.set_hash_table_size(o, table_size);
         if let HeapObj::Set(set) = self.heap.get_mut(o) {
             *set = items;
         }
     }
 
-    /// Orders the items of a Java hash table after its last item was added: the table has
-    /// grown from `old_size` to `table_size` buckets, and the items go by bucket (the key's
-    /// `hashCode()` spread as `h ^ (h >>> 16)`, masked by the table size), in insertion order
-    /// within a bucket, which is the order a Java bucket list keeps across resizes. Without a
-    /// resize, the items before the last are in bucket order already, and the last moves after
-    /// the last item of a bucket not above its own, found by a binary search, instead of
-    /// sorting them all at every put. When a key's `hashCode()` cannot be reproduced (an
-    /// identity hash code), the items stay in insertion order.
-    fn hash_table_order<T>(&self, items: &mut Vec<T>, key: impl Fn(&T) -> &Value, old_size: u32, table_size: u32) {
+    /// Orders the items of a Java hash table of `table_size` buckets after items were added:
+    /// by bucket (the key's `hashCode()` spread as `h ^ (h >>> 16)`, masked by the table
+    /// size), in insertion order within a bucket, which is the order a Java bucket list keeps
+    /// across resizes. With `only_last_new` (one item added, no resize), the items before the
+    /// last are in bucket order already, and the last moves after the last item of a bucket
+    /// not above its own, found by a binary search, instead of sorting them all at every put.
+    /// When a key's `hashCode()` cannot be reproduced (an identity hash code), the items stay
+    /// in insertion order.
+    fn hash_table_order<T>(&self, items: &mut Vec<T>, key: impl Fn(&T) -> &Value, table_size: u32, only_last_new: bool) {
         if !items.iter().all(|i| Self::hash_reproducible(key(i))) {
             return;
         }
         let bucket = |k: &Value| self.hash_bucket(k, table_size).unwrap_or(0);
-        if table_size == old_size && items.len() > 1 {
+        if only_last_new && items.len() > 1 {
             let last = items.pop().expect("checked: more than one item");
             let b = bucket(key(&last));
             let at = items.partition_point(|i| bucket(key(i)) <= b);
@@ -1775,15 +1798,13 @@ impl World {
         items.sort_by_key(|i| bucket(key(i)));
     }
 
-    /// A `ConcurrentHashMap` whose new key (the last entry) fills its table: the key joins the
-    /// end of its bucket, then each doubling of the table splits every bucket as its
+    /// The entries of a `ConcurrentHashMap` whose new key (the last entry) fills its table, in
+    /// the order of its grown table: the key joins the end of its bucket, then each doubling of the table splits every bucket as its
     /// `transfer` does. The longest run at a bucket's end whose entries all go the same way
     /// moves as it is; the entries before it are put in front of it one by one, which reverses
     /// them. A bucket `b` of a table of `n` gives bucket `b` and bucket `b + n` of the new one.
-    fn grow_concurrent_map(&mut self, o: ObjId, old_size: u32, table_size: u32) {
-        let HeapObj::Map(entries) = self.heap.get(o) else { return };
-        let mut entries = entries.clone();
-        let Some(new_entry) = entries.pop() else { return };
+    fn grow_concurrent_map(&self, mut entries: Vec<(Value, Value)>, old_size: u32, table_size: u32) -> Vec<(Value, Value)> {
+        let Some(new_entry) = entries.pop() else { return entries };
         let bucket = |w: &World, k: &Value, size: u32| w.hash_bucket(k, size).unwrap_or(0);
         // The new key goes at the end of its bucket in the table it was put into.
         let b = bucket(self, &new_entry.0, old_size);
@@ -1800,12 +1821,13 @@ impl World {
                 let (chain, after) = rest.split_at(len);
                 rest = after;
                 let goes_high = |k: &Value| bucket(self, k, 2 * size) >= size;
-                let run_from = (0..chain.len()).rev().take_while(|&i| goes_high(&chain[i].0) == goes_high(&chain[chain.len() - 1].0)).last().unwrap_or(0);
+                let run_high = goes_high(&chain[chain.len() - 1].0);
+                let run_from = (0..chain.len()).rev().take_while(|&i| goes_high(&chain[i].0) == run_high).last().unwrap_or(0);
                 let (mut lo, mut hi): (Vec<(Value, Value)>, Vec<(Value, Value)>) = (Vec::new(), Vec::new());
                 for e in chain[..run_from].iter().rev() {
                     if goes_high(&e.0) { hi.push(e.clone()) } else { lo.push(e.clone()) }
                 }
-                if goes_high(&chain[chain.len() - 1].0) {
+                if run_high {
                     hi.extend_from_slice(&chain[run_from..]);
                 } else {
                     lo.extend_from_slice(&chain[run_from..]);
@@ -1818,10 +1840,7 @@ impl World {
             entries = low;
             size *= 2;
         }
-        self.heap.set_hash_table_size(o, table_size | crate::value::CONCURRENT_MAP);
-        if let HeapObj::Map(map) = self.heap.get_mut(o) {
-            *map = entries;
-        }
+        entries
     }
 
     /// Keeps a `TreeMap` (`toSortedMap()`) sorted by its keys' natural order after a new key,
@@ -1923,22 +1942,8 @@ impl World {
                 ok(old)
             }
             "putAll" => {
-                let more: Vec<(Value, Value)> = match arg(0) {
-                    Value::Obj(p) => match self.heap.get(p) {
-                        HeapObj::Map(m) => m.clone(),
-                        HeapObj::List(v) | HeapObj::Set(v) => v
-                            .iter()
-                            .filter_map(|x| match x {
-                                Value::Obj(q) => match self.heap.get(*q) {
-                                    HeapObj::Pair(k, v) => Some((k.clone(), v.clone())),
-                                    _ => None,
-                                },
-                                _ => None,
-                            })
-                            .collect(),
-                        _ => Vec::new(),
-                    },
-                    _ => Vec::new(),
+                let Some(more) = self.entries_to_add(&arg(0)) else {
+                    return Err(Fault::Stop(format!("putAll takes a map or a collection of pairs, not {}", self.type_name(&arg(0)))));
                 };
                 for (k, v) in more {
                     self.set_index(recv.clone(), k, v)?;
@@ -2297,10 +2302,11 @@ impl World {
                 position.push(d);
                 look.next();
             }
-            if look.peek() == Some(&'$') && position.parse::<usize>().is_ok_and(|p| p > 0) {
+            let at_dollar = look.peek() == Some(&'$');
+            if let Some(p) = position.parse::<usize>().ok().filter(|&p| p > 0 && at_dollar) {
                 look.next();
                 it = look;
-                chosen = position.parse::<usize>().ok().map(|p| p - 1);
+                chosen = Some(p - 1);
                 spec.push_str(&position);
                 spec.push('$');
             } else if it.peek() == Some(&'<') {

@@ -699,19 +699,8 @@ impl World {
             B::MapOf | B::HashMapOf | B::ConcurrentHashMapOf => {
                 let mut entries: Vec<(Value, Value)> = Vec::new();
                 for a in &args {
-                    match a {
-                        Value::Obj(o) => match self.heap.get(*o).clone() {
-                            HeapObj::Pair(k, v) | HeapObj::Entry(k, v) => {
-                                if let Some(e) = entries.iter_mut().find(|(x, _)| self.equals(x, &k)) {
-                                    e.1 = v;
-                                } else {
-                                    entries.push((k, v));
-                                }
-                            }
-                            _ => return Err(Fault::Stop("mapOf takes pairs: mapOf(\"a\" to 1)".into())),
-                        },
-                        _ => return Err(Fault::Stop("mapOf takes pairs: mapOf(\"a\" to 1)".into())),
-                    }
+                    let Some((k, v)) = self.pair_of(a) else { return Err(Fault::Stop("mapOf takes pairs: mapOf(\"a\" to 1)".into())) };
+                    self.put_entry(&mut entries, k, v);
                 }
                 let map = self.heap.alloc(HeapObj::Map(entries));
                 if b == B::HashMapOf {
