@@ -144,18 +144,21 @@ pub fn use_hash_navigation(dispatcher: yew::UseReducerDispatcher<State>) {
     });
 }
 
+/// The first element of the page matching a CSS selector.
+fn first_match(selector: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.query_selector(selector).ok().flatten()
+}
+
 /// Moves the keyboard focus to the first element matching a CSS selector, if any.
 pub fn focus(selector: &str) {
-    let found = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
-    if let Some(e) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(e) = first_match(selector).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = e.focus();
     }
 }
 
 /// Scrolls the content of the first element matching a CSS selector back to its top.
 pub fn scroll_to_top(selector: &str) {
-    let found = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
-    if let Some(e) = found {
+    if let Some(e) = first_match(selector) {
         e.set_scroll_top(0);
     }
 }
@@ -163,8 +166,7 @@ pub fn scroll_to_top(selector: &str) {
 /// Scrolls the first element matching a CSS selector into view, as little as needed: an
 /// element already on screen stays where it is.
 pub fn scroll_into_view(selector: &str) {
-    let found = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
-    if let Some(e) = found {
+    if let Some(e) = first_match(selector) {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Nearest);
         e.scroll_into_view_with_scroll_into_view_options(&options);

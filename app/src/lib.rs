@@ -771,19 +771,15 @@ impl Reducible for State {
             Action::SetSpeed(_) => return self,
             Action::SetAxis(axis) => next.axis = Some(axis),
             Action::SelectJob(job) => {
+                // A coroutine not yet created at this step is shown where it starts.
+                let view = self.run.as_ref().map(|r| &r.rec.view);
+                let starts = job.and_then(|j| view.filter(|v| v.job_at(self.step, j).is_none())?.job_info(j)).map(|info| info.created_step);
+                if let Some(step) = starts {
+                    return self.clone().reduce(Action::Show(step, job));
+                }
                 next.job = job;
-                if let Some(j) = job {
+                if job.is_some() {
                     next.tab = Tab::Details;
-                    // A coroutine not yet created at this step is shown where it starts.
-                    if let Some(run) = &self.run {
-                        if run.rec.view.job_at(self.step, j).is_none() {
-                            if let Some(info) = run.rec.view.job_info(j) {
-                                next.seek(info.created_step);
-                                next.playing = false;
-                                next.shown += 1;
-                            }
-                        }
-                    }
                 }
             }
             Action::ToggleChildren(job) => match next.collapsed.iter().position(|&j| j == job) {
@@ -866,16 +862,16 @@ impl Reducible for State {
                 if hash.trim_start_matches('#') == self.address_hash() {
                     return self;
                 }
-                match share::decode(&hash) {
+                let opened = match share::decode(&hash) {
+                    Ok(None) => return self,
                     Ok(Some(link)) => {
                         next.compare = None;
-                        if let Err(e) = next.open_link(&link) {
-                            next.notice = Some(format!("This link could not be opened: {e}."));
-                            return Rc::new(next);
-                        }
+                        next.open_link(&link)
                     }
-                    Ok(None) => return self,
-                    Err(e) => next.notice = Some(format!("This link could not be opened: {e}.")),
+                    Err(e) => Err(e),
+                };
+                if let Err(e) = opened {
+                    next.notice = Some(format!("This link could not be opened: {e}."));
                 }
             }
         }
@@ -1457,7 +1453,7 @@ mod tests {
     fn selecting_a_coroutine_not_yet_created_goes_to_its_start() {
         let state = state();
         let run = state.run.clone().unwrap();
-        let late = run.rec.view.jobs.iter().filter(|j| j.created_step > 0).last().expect("a coroutine created later");
+        let late = run.rec.view.jobs.iter().rfind(|j| j.created_step > 0).expect("a coroutine created later");
         let next = reduce_all(state, &[Action::ToStart, Action::SelectJob(Some(late.id))]);
         assert_eq!((next.step, next.job), (late.created_step, Some(late.id)));
         assert!(next.run.as_ref().unwrap().rec.view.job_at(next.step, late.id).is_some());

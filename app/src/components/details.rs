@@ -28,11 +28,11 @@ pub struct DetailTabsProps {
 pub fn detail_tabs(props: &DetailTabsProps) -> Html {
     // The tab list is one stop of Tab; ←/→ (and Home/End) move between its tabs, as screen
     // reader users expect of `role="tab"`, rather than step the program.
-    const TABS: [(Tab, &str); 3] = [(Tab::Details, "tab-details"), (Tab::Dump, "tab-dump"), (Tab::Charts, "tab-charts")];
-    let tab_button = |tab: Tab, text: &'static str, testid: &'static str| {
+    const TABS: [(Tab, &str, &str); 3] = [(Tab::Details, "Coroutine", "tab-details"), (Tab::Dump, "DebugProbes", "tab-dump"), (Tab::Charts, "Charts", "tab-charts")];
+    let tab_button = |at: usize| {
+        let (tab, text, testid) = TABS[at];
         let selected = props.tab == tab;
         let onclick = on_click(&props.ondispatch, Action::SetTab(tab));
-        let at = TABS.iter().position(|t| t.0 == tab).unwrap_or(0);
         let onkeydown = props.ondispatch.reform(move |e: KeyboardEvent| {
             let to = match e.key().as_str() {
                 "ArrowRight" => (at + 1) % TABS.len(),
@@ -42,7 +42,7 @@ pub fn detail_tabs(props: &DetailTabsProps) -> Html {
                 _ => return Action::SetTab(TABS[at].0),
             };
             e.prevent_default();
-            crate::browser::focus(&format!(r#"[data-testid="{}"]"#, TABS[to].1));
+            crate::browser::focus(&format!(r#"[data-testid="{}"]"#, TABS[to].2));
             Action::SetTab(TABS[to].0)
         });
         html! {
@@ -58,9 +58,7 @@ pub fn detail_tabs(props: &DetailTabsProps) -> Html {
     html! {
         <section class="panel area-tabs" aria-label="Details">
             <div class="tabs" role="tablist">
-                { tab_button(Tab::Details, "Coroutine", "tab-details") }
-                { tab_button(Tab::Dump, "DebugProbes", "tab-dump") }
-                { tab_button(Tab::Charts, "Charts", "tab-charts") }
+                { for (0..TABS.len()).map(tab_button) }
             </div>
             <div class="panel-body tab-body" role="tabpanel">{ body }</div>
         </section>
