@@ -356,6 +356,8 @@ impl World {
                 if let HeapObj::List(v) = self.heap.get_mut(list) {
                     *v = s.a.into_iter().map(pick).collect();
                 }
+                // `ArrayList.sort` counts as a structural change: it fails open iterators.
+                self.heap.count_change(list);
                 Value::Unit
             }
             Job::Coerce { best: usize::MAX, .. } => {

@@ -89,6 +89,20 @@ impl World {
     fn obj_to_string(&self, o: ObjId, depth: u32) -> String {
         match self.heap.get(o) {
             HeapObj::Cell(v) => self.to_kstring_depth(v, depth + 1),
+            // A map's `keys`, `values` or `entries` show the map as it is now.
+            HeapObj::List(_) | HeapObj::Set(_) if self.heap.map_view(o).is_some() => {
+                let Some((map, part)) = self.heap.map_view(o) else { return String::new() };
+                let HeapObj::Map(entries) = self.heap.get(map) else { return "[]".into() };
+                let parts: Vec<String> = entries
+                    .iter()
+                    .map(|(k, v)| match part {
+                        crate::value::MapPart::Keys => self.to_kstring_depth(k, depth + 1),
+                        crate::value::MapPart::Values => self.to_kstring_depth(v, depth + 1),
+                        crate::value::MapPart::Entries => format!("{}={}", self.to_kstring_depth(k, depth + 1), self.to_kstring_depth(v, depth + 1)),
+                    })
+                    .collect();
+                format!("[{}]", parts.join(", "))
+            }
             HeapObj::List(items) | HeapObj::Set(items) => {
                 let parts: Vec<String> = items.iter().map(|x| self.to_kstring_depth(x, depth + 1)).collect();
                 format!("[{}]", parts.join(", "))

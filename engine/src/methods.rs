@@ -7,7 +7,7 @@ use crate::bytecode::Sym;
 use crate::exception::ExcClass;
 use crate::lang::Span;
 use crate::strand::OnReturn;
-use crate::value::{Context, HeapObj, ListKind, ObjId, StrandId, ThreadId, Value};
+use crate::value::{MapPart, Context, HeapObj, ListKind, ObjId, StrandId, ThreadId, Value};
 use crate::vm::{Exec, Fault, NResult, Native};
 use crate::world::{DispatcherKind, World};
 
@@ -213,6 +213,7 @@ impl World {
                     }
                 }
                 if pos.is_none() {
+                    self.heap.count_change(o);
                     self.order_as_hash_map(o);
                 }
                 Ok(())
@@ -750,10 +751,26 @@ impl World {
         let arg = |i: usize| crate::vm::arg_at(args, i);
         // Collections first, before the copy below: a method call must not copy a list or a
         // map, or a loop over one becomes quadratic.
-        match self.heap.get(o) {
-            HeapObj::List(_) | HeapObj::Set(_) => return self.list_method(o, recv, n, args, property),
-            HeapObj::Map(_) => return self.map_method(o, n, args),
-            _ => {}
+        let size_before = match self.heap.get(o) {
+            HeapObj::List(v) | HeapObj::Set(v) => v.len(),
+            HeapObj::Map(e) => e.len(),
+            _ => usize::MAX,
+        };
+        if size_before != usize::MAX {
+            let view = self.heap.map_view(o);
+            if view.is_some() {
+                if matches!(n, "add" | "addAll" | "<plusAssign>") {
+                    return Err(Fault::Throw(self.new_exception(ExcClass::UnsupportedOperationException, None, None)));
+                }
+                self.refresh_map_view(o);
+            }
+            let size_before = if view.is_some() { self.list_items(o).len() } else { size_before };
+            let r = if matches!(self.heap.get(o), HeapObj::Map(_)) { self.map_method(o, n, args) } else { self.list_method(o, recv, n, args, property) };
+            match view {
+                Some((map, _)) => self.remove_through_view(o, map, size_before),
+                None => self.count_structural_change(o, n, size_before),
+            }
+            return r;
         }
         match self.heap.get(o).clone() {
             HeapObj::List(_) | HeapObj::Set(_) | HeapObj::Map(_) => unreachable!("collections are served above"),
@@ -1159,6 +1176,66 @@ impl World {
         match self.heap.get(o) {
             HeapObj::List(v) | HeapObj::Set(v) => v.clone(),
             _ => Vec::new(),
+        }
+    }
+
+    /// Fills a view of a map (`keys`, `values`, `entries`) with what the map holds now.
+    pub(crate) fn refresh_map_view(&mut self, view: ObjId) {
+        let Some((map, part)) = self.heap.map_view(view) else { return };
+        let entries = self.map_entries(map).to_vec();
+        let items: Vec<Value> = match part {
+            MapPart::Keys => entries.into_iter().map(|(k, _)| k).collect(),
+            MapPart::Values => entries.into_iter().map(|(_, v)| v).collect(),
+            MapPart::Entries => entries.into_iter().map(|(k, v)| Value::Obj(self.heap.alloc(HeapObj::Entry(k, v)))).collect(),
+        };
+        *self.heap.get_mut(view) = HeapObj::Set(items);
+    }
+
+    /// After a call on a view of a map that removed elements from it (`remove`, `removeAll`,
+    /// `retainAll`, `removeIf`, `clear`), removes the same entries from the map. The view kept
+    /// the map's order, so the entries kept are found by walking both in step; the first
+    /// entry that does not match the view's next element is one the call removed.
+    fn remove_through_view(&mut self, view: ObjId, map: ObjId, size_before: usize) {
+        let kept = self.list_items(view);
+        if kept.len() >= size_before {
+            return;
+        }
+        let Some((_, part)) = self.heap.map_view(view) else { return };
+        let entries = self.map_entries(map).to_vec();
+        let mut next = 0;
+        let mut left = Vec::with_capacity(kept.len());
+        for (k, v) in entries {
+            let matches = kept.get(next).is_some_and(|x| match part {
+                MapPart::Keys => self.equals(x, &k),
+                MapPart::Values => self.equals(x, &v),
+                MapPart::Entries => matches!(x, Value::Obj(e) if matches!(self.heap.get(*e), HeapObj::Entry(ek, _) if self.equals(ek, &k))),
+            });
+            if matches {
+                next += 1;
+                left.push((k, v));
+            }
+        }
+        *self.heap.get_mut(map) = HeapObj::Map(left);
+        self.heap.count_change(map);
+    }
+
+    /// Counts a call that changed a collection's structure, which fails its open iterators
+    /// (see [`crate::value::Heap::count_change`]): one that changed its size, and the calls
+    /// that count even when the size stays (`ArrayList.sort`, `clear`, `addAll`).
+    fn count_structural_change(&mut self, o: ObjId, n: &str, size_before: usize) {
+        let size_now = match self.heap.get(o) {
+            HeapObj::List(v) | HeapObj::Set(v) => v.len(),
+            HeapObj::Map(e) => e.len(),
+            _ => return,
+        };
+        let is_list = matches!(self.heap.get(o), HeapObj::List(_));
+        let always = match n {
+            "clear" => true,
+            "sort" | "sortDescending" | "addAll" => is_list,
+            _ => false,
+        };
+        if size_now != size_before || always {
+            self.heap.count_change(o);
         }
     }
 
@@ -1782,7 +1859,7 @@ impl World {
     /// not above its own, found by a binary search, instead of sorting them all at every put.
     /// When a key's `hashCode()` cannot be reproduced (an identity hash code), the items stay
     /// in insertion order.
-    fn hash_table_order<T>(&self, items: &mut Vec<T>, key: impl Fn(&T) -> &Value, table_size: u32, only_last_new: bool) {
+    pub(crate) fn hash_table_order<T>(&self, items: &mut Vec<T>, key: impl Fn(&T) -> &Value, table_size: u32, only_last_new: bool) {
         if !items.iter().all(|i| Self::hash_reproducible(key(i))) {
             return;
         }
@@ -2002,22 +2079,23 @@ impl World {
                 *self.heap.get_mut(o) = HeapObj::Map(Vec::new());
                 ok(Value::Unit)
             }
-            "keys" => {
-                let keys = self.map_entries(o).iter().map(|(k, _)| k.clone()).collect();
-                ok(Value::Obj(self.heap.alloc(HeapObj::Set(keys))))
+            // `keys`, `values` and `entries` are views: they show the map as it is when they
+            // are used, and removing from them removes from the map.
+            "keys" | "values" | "entries" => {
+                let part = match n {
+                    "keys" => MapPart::Keys,
+                    "values" => MapPart::Values,
+                    _ => MapPart::Entries,
+                };
+                let view = self.heap.alloc(HeapObj::Set(Vec::new()));
+                self.heap.mark_map_view(view, o, part);
+                self.refresh_map_view(view);
+                ok(Value::Obj(view))
             }
-            "values" => {
-                let values = self.map_entries(o).iter().map(|(_, v)| v.clone()).collect();
-                Ok(Native::Value(self.new_list(values)))
-            }
-            // `entries` holds `Map.Entry` objects (`key=value`); `toList()` gives pairs.
-            "entries" | "toList" => {
+            // `toList()` gives pairs.
+            "toList" => {
                 let entries = self.map_entries(o).to_vec();
-                let as_entry = n == "entries";
-                let items: Vec<Value> = entries
-                    .into_iter()
-                    .map(|(k, v)| Value::Obj(self.heap.alloc(if as_entry { HeapObj::Entry(k, v) } else { HeapObj::Pair(k, v) })))
-                    .collect();
+                let items: Vec<Value> = entries.into_iter().map(|(k, v)| Value::Obj(self.heap.alloc(HeapObj::Pair(k, v)))).collect();
                 Ok(Native::Value(self.new_list(items)))
             }
             "<plusAssign>" => {

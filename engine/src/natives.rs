@@ -702,13 +702,16 @@ impl World {
                     let Some((k, v)) = self.pair_of(a) else { return Err(Fault::Stop("mapOf takes pairs: mapOf(\"a\" to 1)".into())) };
                     self.put_entry(&mut entries, k, v);
                 }
+                // `HashMap()` starts with 16 buckets; Kotlin's `hashMapOf(pairs)` sizes it for
+                // the pairs (`mapCapacity`), so that putting them one by one never resizes it:
+                // they end in the order of their buckets, in insertion order within one.
+                let table_size = if args.is_empty() { 16 } else { java_table_size_for(kotlin_map_capacity(args.len() as u32)) };
+                if b == B::HashMapOf {
+                    self.hash_table_order(&mut entries, |(k, _)| k, table_size, false);
+                }
                 let map = self.heap.alloc(HeapObj::Map(entries));
                 if b == B::HashMapOf {
-                    // `HashMap()` starts with 16 buckets; Kotlin's `hashMapOf(pairs)` sizes
-                    // it for the pairs (`mapCapacity`) and then puts them one by one.
-                    let table_size = if args.is_empty() { 16 } else { java_table_size_for(kotlin_map_capacity(args.len() as u32)) };
                     self.heap.set_hash_table_size(map, table_size);
-                    self.order_as_hash_map(map);
                 }
                 if b == B::ConcurrentHashMapOf {
                     self.heap.set_hash_table_size(map, 16 | crate::value::CONCURRENT_MAP);

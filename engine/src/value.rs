@@ -448,19 +448,26 @@ pub struct ExceptionObj {
 /// Iteration state.
 #[derive(Debug, Clone, PartialEq)]
 pub enum IterState {
-    /// Over a snapshot of values (lists, sets, maps as pairs, strings as chars).
+    /// Over a snapshot of values (sets, maps as entries, strings as chars).
     Values {
         /// The values.
         items: Rc<[Value]>,
         /// Next index.
         next: usize,
+        /// The set or map the snapshot was taken of, with its count of changes then: a Java
+        /// `HashMap` or `HashSet` iterator is fail-fast. `None` for a string, and for a
+        /// `ConcurrentHashMap`, whose iterators never fail.
+        source: Option<(ObjId, u32)>,
     },
-    /// Over a list object, reading it live (so concurrent modification shows).
+    /// Over a list object, reading it live: `hasNext()` compares the position with the
+    /// list's size now, as `ArrayList`'s iterator does.
     List {
         /// The list.
         list: ObjId,
         /// Next index.
         next: usize,
+        /// The list's count of changes when the iteration began.
+        changes: u32,
     },
     /// Over a range.
     Range {
@@ -516,6 +523,24 @@ pub struct Heap {
     /// The pairs that are `IndexedValue`s (`withIndex()`): `index` and `value`, printed as
     /// `IndexedValue(index=0, value=a)`.
     indexed_values: std::collections::BTreeSet<ObjId>,
+    /// How many structural changes (an element added or removed, a clear, a sort) each
+    /// collection has had, as a JVM collection's `modCount`: an iterator that finds it changed
+    /// throws `ConcurrentModificationException`. Collections never changed are not listed.
+    mod_counts: std::collections::BTreeMap<ObjId, u32>,
+    /// The sets and lists that are a map's `keys`, `values` or `entries`: views of the map,
+    /// which read it as it is now and remove from it.
+    map_views: std::collections::BTreeMap<ObjId, (ObjId, MapPart)>,
+}
+
+/// Which part of a map a view shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MapPart {
+    /// `keys`, a set.
+    Keys,
+    /// `values`, a collection.
+    Values,
+    /// `entries`, a set of `Map.Entry`.
+    Entries,
 }
 
 /// A flag on the table size of a map that is a `java.util.concurrent.ConcurrentHashMap`: it
@@ -580,6 +605,30 @@ impl Heap {
     /// Records the table size of a map that iterates as a Java `HashMap`.
     pub fn set_hash_table_size(&mut self, id: ObjId, size: u32) {
         self.hash_table_sizes.insert(id, size);
+    }
+
+    /// Counts a structural change of a collection (see `mod_counts`).
+    pub fn count_change(&mut self, id: ObjId) {
+        let n = self.mod_counts.entry(id).or_insert(0);
+        *n = n.wrapping_add(1);
+    }
+
+    /// The structural changes a collection has had.
+    pub fn changes(&self, id: ObjId) -> u32 {
+        self.mod_counts.get(&id).copied().unwrap_or(0)
+    }
+
+    /// Records that a collection is a view of a map.
+    pub fn mark_map_view(&mut self, id: ObjId, map: ObjId, part: MapPart) {
+        self.map_views.insert(id, (map, part));
+    }
+
+    /// The map a collection is a view of, and which part.
+    pub fn map_view(&self, id: ObjId) -> Option<(ObjId, MapPart)> {
+        if self.map_views.is_empty() {
+            return None;
+        }
+        self.map_views.get(&id).copied()
     }
 
     /// The JVM class behind a list.

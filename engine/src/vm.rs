@@ -1257,52 +1257,89 @@ impl World {
     fn make_iterator(&mut self, v: Value) -> Result<Value, Fault> {
         let state = match &v {
             Value::Range(r) => IterState::Range { range: r.clone(), next: r.first, left: r.len() },
-            Value::Str(text) => IterState::Values { items: text.chars().map(Value::Char).collect::<Vec<_>>().into(), next: 0 },
-            Value::Obj(o) => match self.heap.get(*o) {
-                HeapObj::List(_) => IterState::List { list: *o, next: 0 },
-                HeapObj::Set(items) => IterState::Values { items: items.clone().into(), next: 0 },
-                HeapObj::Map(entries) => {
-                    let entries = entries.clone();
-                    let entries: Vec<Value> = entries.into_iter().map(|(k, v)| Value::Obj(self.heap.alloc(HeapObj::Entry(k, v)))).collect();
-                    IterState::Values { items: entries.into(), next: 0 }
+            Value::Str(text) => IterState::Values { items: text.chars().map(Value::Char).collect::<Vec<_>>().into(), next: 0, source: None },
+            Value::Obj(o) => {
+                // A map's `keys`, `values` or `entries` iterate the map as it is now, and fail
+                // when the map changes.
+                let o = &match self.heap.map_view(*o) {
+                    Some((map, _)) => {
+                        self.refresh_map_view(*o);
+                        let fail_fast = self.heap.hash_table_size(map).is_none_or(|t| t & crate::value::CONCURRENT_MAP == 0);
+                        let HeapObj::Set(items) = self.heap.get(*o) else { return Err(Fault::Stop("a map's view lost its elements".into())) };
+                        let state = IterState::Values { items: items.clone().into(), next: 0, source: fail_fast.then(|| (map, self.heap.changes(map))) };
+                        return Ok(Value::Obj(self.heap.alloc(HeapObj::Iter(state))));
+                    }
+                    None => *o,
+                };
+                // A `ConcurrentHashMap`'s iterator is weakly consistent: it never fails.
+                let fail_fast = self.heap.hash_table_size(*o).is_none_or(|t| t & crate::value::CONCURRENT_MAP == 0);
+                let source = fail_fast.then(|| (*o, self.heap.changes(*o)));
+                match self.heap.get(*o) {
+                    HeapObj::List(_) => IterState::List { list: *o, next: 0, changes: self.heap.changes(*o) },
+                    HeapObj::Set(items) => IterState::Values { items: items.clone().into(), next: 0, source },
+                    HeapObj::Map(entries) => {
+                        let entries = entries.clone();
+                        let entries: Vec<Value> = entries.into_iter().map(|(k, v)| Value::Obj(self.heap.alloc(HeapObj::Entry(k, v)))).collect();
+                        IterState::Values { items: entries.into(), next: 0, source }
+                    }
+                    HeapObj::Iter(_) | HeapObj::Channel(_) => return Ok(v),
+                    _ => return Err(Fault::Stop(format!("{} cannot be iterated", self.type_name(&v)))),
                 }
-                HeapObj::Iter(_) | HeapObj::Channel(_) => return Ok(v),
-                _ => return Err(Fault::Stop(format!("{} cannot be iterated", self.type_name(&v)))),
-            },
+            }
             _ => return Err(Fault::Stop(format!("{} cannot be iterated", self.type_name(&v)))),
         };
         Ok(Value::Obj(self.heap.alloc(HeapObj::Iter(state))))
     }
 
+    /// The next element of an iteration, or `None` at its end. A Java collection's iterator
+    /// is fail-fast: `next()` throws `ConcurrentModificationException` once the collection
+    /// was changed by anything but the iterator since the iteration began. Whether there is a
+    /// next element is decided first, as `hasNext()` decides it: a list compares the position
+    /// with its size now (so removing the second-to-last element ends the loop quietly); a
+    /// `HashMap` or `HashSet` looks at the successor it found when it returned the current
+    /// element, which is the next one in the snapshot.
     fn iter_next(&mut self, it: &Value) -> Result<Option<Value>, Fault> {
         let Value::Obj(o) = it else { return Err(Fault::Stop("not an iterator".into())) };
         let o = *o;
-        let next = match self.heap.get_mut(o) {
-            HeapObj::Iter(IterState::Values { items, next }) => {
-                let v = items.get(*next).cloned();
-                *next += 1;
+        let changed_since = |heap: &crate::value::Heap, source: Option<(ObjId, u32)>| source.is_some_and(|(c, n)| heap.changes(c) != n);
+        let next = match self.heap.get(o) {
+            HeapObj::Iter(IterState::Values { items, next, source }) => {
+                let Some(v) = items.get(*next).cloned() else { return Ok(None) };
+                if changed_since(&self.heap, *source) {
+                    return Err(Fault::Throw(self.new_exception(ExcClass::ConcurrentModificationException, None, None)));
+                }
                 v
             }
             HeapObj::Iter(IterState::Range { range, next, left }) => {
                 if *left <= 0 {
-                    None
-                } else {
-                    let v = range.element(*next);
-                    *next += range.step;
-                    *left -= 1;
-                    Some(v)
+                    return Ok(None);
                 }
+                range.element(*next)
             }
-            HeapObj::Iter(IterState::List { list, next }) => {
+            HeapObj::Iter(IterState::List { list, next, changes }) => {
                 let (list, idx) = (*list, *next);
-                *next += 1;
-                match self.heap.get(list) {
-                    HeapObj::List(items) => items.get(idx).cloned(),
-                    _ => None,
+                let HeapObj::List(items) = self.heap.get(list) else { return Ok(None) };
+                if idx == items.len() {
+                    return Ok(None);
+                }
+                if changed_since(&self.heap, Some((list, *changes))) {
+                    return Err(Fault::Throw(self.new_exception(ExcClass::ConcurrentModificationException, None, None)));
+                }
+                match items.get(idx) {
+                    Some(v) => v.clone(),
+                    None => return Ok(None),
                 }
             }
             _ => return Err(Fault::Stop("not an iterator".into())),
         };
-        Ok(next)
+        match self.heap.get_mut(o) {
+            HeapObj::Iter(IterState::Values { next, .. } | IterState::List { next, .. }) => *next += 1,
+            HeapObj::Iter(IterState::Range { range, next, left }) => {
+                *next += range.step;
+                *left -= 1;
+            }
+            _ => {}
+        }
+        Ok(Some(next))
     }
 }
