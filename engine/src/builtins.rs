@@ -96,6 +96,9 @@ pub enum Builtin {
     SetOf,
     /// `hashSetOf(…)`, `HashSet()`: elements in a Java `HashSet`'s iteration order
     HashSetOf,
+    /// A Java collection's constructor: `ArrayList(…)`, `HashSet(…)`, `HashMap(…)`, …, with
+    /// nothing, an initial capacity or a collection to copy.
+    NewCollection(CollectionClass),
     /// `Pair(a, b)`
     NewPair,
     /// `Triple(a, b, c)`
@@ -141,6 +144,21 @@ pub enum Builtin {
     Repeat,
     /// `Channel<T>(capacity)`
     NewChannel,
+}
+
+/// The Java collection classes a program can construct by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CollectionClass {
+    /// `java.util.ArrayList`
+    ArrayList,
+    /// `java.util.HashSet`
+    HashSet,
+    /// `java.util.LinkedHashSet`
+    LinkedHashSet,
+    /// `java.util.HashMap`
+    HashMap,
+    /// `java.util.LinkedHashMap`
+    LinkedHashMap,
 }
 
 /// Which function of `java.lang.Math` or `kotlin.math` on Doubles.
@@ -308,13 +326,18 @@ pub fn resolve_name(name: &str) -> Option<Resolved> {
         "error" => Fn(B::Error),
         "TODO" => Fn(B::Todo),
         "listOf" => Fn(B::ListOf),
-        "mutableListOf" | "arrayListOf" | "ArrayList" => Fn(B::MutableListOf),
+        "mutableListOf" | "arrayListOf" => Fn(B::MutableListOf),
+        "ArrayList" => Fn(B::NewCollection(CollectionClass::ArrayList)),
+        "HashSet" => Fn(B::NewCollection(CollectionClass::HashSet)),
+        "LinkedHashSet" => Fn(B::NewCollection(CollectionClass::LinkedHashSet)),
+        "HashMap" => Fn(B::NewCollection(CollectionClass::HashMap)),
+        "LinkedHashMap" => Fn(B::NewCollection(CollectionClass::LinkedHashMap)),
         "emptyList" => Fn(B::EmptyList),
-        "mapOf" | "mutableMapOf" | "linkedMapOf" | "LinkedHashMap" | "emptyMap" => Fn(B::MapOf),
+        "mapOf" | "mutableMapOf" | "linkedMapOf" | "emptyMap" => Fn(B::MapOf),
         "ConcurrentHashMap" => Fn(B::ConcurrentHashMapOf),
-        "hashMapOf" | "HashMap" => Fn(B::HashMapOf),
+        "hashMapOf" => Fn(B::HashMapOf),
         "setOf" | "mutableSetOf" | "emptySet" => Fn(B::SetOf),
-        "hashSetOf" | "HashSet" => Fn(B::HashSetOf),
+        "hashSetOf" => Fn(B::HashSetOf),
         "Pair" => Fn(B::NewPair),
         "Triple" => Fn(B::NewTriple),
         "arrayOf" | "intArrayOf" | "longArrayOf" => Fn(B::ArrayOf),
@@ -532,6 +555,7 @@ pub fn params(b: Builtin) -> (&'static [&'static str], usize) {
         NewException(_) => (&["message", "cause"], 0),
         Error => (&["message"], 1),
         Todo => (&["reason"], 0),
+        NewCollection(_) => (&["initial"], 0),
         NewPair => (&["first", "second"], 2),
         NewTriple => (&["first", "second", "third"], 3),
         MaxOf | MinOf => (&["a", "b", "c"], 2),

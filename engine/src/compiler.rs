@@ -3308,7 +3308,8 @@ impl<'a> Compiler<'a> {
             return;
         }
         // Members of implicit receivers: class methods, and `launch`/`async` on scopes.
-        for (recv, kind) in self.receivers() {
+        let receivers = self.receivers();
+        for (at, (recv, kind)) in receivers.iter().cloned().enumerate() {
             match kind {
                 RecvKind::Class(c) => {
                     let cname = self.program.classes[c.0 as usize].name.clone();
@@ -3372,6 +3373,38 @@ impl<'a> Compiler<'a> {
                         self.scope_member_call(&recv, id, args, span);
                         return;
                     }
+                }
+                // `with(scope) { launch { } }`, `scope.run { }`, `scope.apply { }`: the
+                // receiver of the block is the nearest, so `launch` starts a child of `scope`
+                // when it is a CoroutineScope (a Job's `cancel()` cancels the Job). Its type is
+                // known only at run time; when it is neither, the next receiver that is a
+                // scope serves, as Kotlin would resolve it.
+                RecvKind::Dynamic if matches!(name, "launch" | "async" | "produce" | "cancel") && !self.functions.contains_key(name) => {
+                    let outer = receivers[at + 1..].iter().find(|(_, k)| match k {
+                        RecvKind::Scope | RecvKind::Producer => true,
+                        RecvKind::Class(c) => self.program.classes[c.0 as usize].is_scope,
+                        RecvKind::Dynamic => false,
+                    });
+                    let Some((outer, _)) = outer.cloned() else { continue };
+                    self.load_receiver(&recv, id.span);
+                    self.emit(Op::Dup, span);
+                    let scope = self.sym("CoroutineScope");
+                    self.emit(Op::IsInstance(TypeTest::Builtin(scope)), span);
+                    let mut chosen = vec![self.emit(Op::JumpIfTrue(0), span)];
+                    if name == "cancel" {
+                        self.emit(Op::Dup, span);
+                        let job = self.sym("Job");
+                        self.emit(Op::IsInstance(TypeTest::Builtin(job)), span);
+                        chosen.push(self.emit(Op::JumpIfTrue(0), span));
+                    }
+                    self.emit(Op::Pop, span);
+                    self.load_receiver(&outer, id.span);
+                    let end = self.here();
+                    for j in chosen {
+                        self.patch(j, end);
+                    }
+                    self.scope_member_call_on_stack(id, args, span);
+                    return;
                 }
                 RecvKind::Dynamic => {}
             }
@@ -3651,6 +3684,12 @@ impl<'a> Compiler<'a> {
             self.check_imported(name, id.span);
         }
         self.load_receiver(recv, id.span);
+        self.scope_member_call_on_stack(id, args, span);
+    }
+
+    /// The call of a scope's member on the receiver already on the stack.
+    fn scope_member_call_on_stack(&mut self, id: &Ident, args: &[Arg], span: Span) {
+        let name = id.name.as_str();
         self.method_args(name, args, span);
         let s = self.sym(name);
         let argc = self.placed_arg_count(name, args);

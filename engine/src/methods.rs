@@ -355,7 +355,7 @@ impl World {
     /// implements it.
     pub(crate) fn is_scope_value(&self, v: &Value) -> bool {
         match v {
-            Value::Scope(_) => true,
+            Value::Scope(_) | Value::Const(crate::builtins::Const::GlobalScope) => true,
             Value::Obj(o) => matches!(self.heap.get(*o), HeapObj::Instance { class, .. } if self.program.classes[class.0 as usize].is_scope),
             _ => false,
         }
@@ -1813,7 +1813,7 @@ impl World {
         let HeapObj::Map(entries) = self.heap.get_mut(o) else { return };
         let mut entries = std::mem::take(entries);
         let table_size = table_size_for(entries.len(), old_size, concurrent != 0);
-        let reproducible = entries.iter().all(|(k, _)| Self::hash_reproducible(k));
+        let reproducible = entries.iter().all(|(k, _)| self.hash_reproducible(k));
         if concurrent != 0 && table_size > old_size && reproducible {
             entries = self.grow_concurrent_map(entries, old_size, table_size);
         } else {
@@ -1860,7 +1860,7 @@ impl World {
     /// When a key's `hashCode()` cannot be reproduced (an identity hash code), the items stay
     /// in insertion order.
     pub(crate) fn hash_table_order<T>(&self, items: &mut Vec<T>, key: impl Fn(&T) -> &Value, table_size: u32, only_last_new: bool) {
-        if !items.iter().all(|i| Self::hash_reproducible(key(i))) {
+        if !items.iter().all(|i| self.hash_reproducible(key(i))) {
             return;
         }
         let bucket = |k: &Value| self.hash_bucket(k, table_size).unwrap_or(0);
@@ -1945,16 +1945,38 @@ impl World {
     /// as `h ^ (h >>> 16)`, masked. `None` for a key whose hash depends on identity (the
     /// engine cannot reproduce it), which leaves the map in insertion order.
     fn hash_bucket(&self, k: &Value, table_size: u32) -> Option<u32> {
-        if !Self::hash_reproducible(k) {
+        if !self.hash_reproducible(k) {
             return None;
         }
         let h = self.hash_code(k).ok()? as u32;
         Some((h ^ (h >> 16)) & (table_size - 1))
     }
 
-    /// Keys whose hash does not depend on identity: String, Int, Long, Char, Boolean, Double.
-    fn hash_reproducible(k: &Value) -> bool {
-        matches!(k, Value::Str(_) | Value::Int(_) | Value::Long(_) | Value::Char(_) | Value::Bool(_) | Value::Double(_))
+    /// Keys whose hash does not depend on identity: null, String, Int, Long, Char, Boolean,
+    /// Double, and the collections, pairs, triples and data classes made of them (a data
+    /// class that writes its own `hashCode()` is not, nor an enum entry, whose hash is its
+    /// identity).
+    fn hash_reproducible(&self, k: &Value) -> bool {
+        self.hash_reproducible_within(k, 0)
+    }
+
+    fn hash_reproducible_within(&self, k: &Value, depth: u32) -> bool {
+        let all = |items: &mut dyn Iterator<Item = &Value>| depth < 16 && items.fold(true, |ok, x| ok && self.hash_reproducible_within(x, depth + 1));
+        match k {
+            Value::Null | Value::Str(_) | Value::Int(_) | Value::Long(_) | Value::Char(_) | Value::Bool(_) | Value::Double(_) => true,
+            Value::Obj(o) => match self.heap.get(*o) {
+                HeapObj::List(v) | HeapObj::Set(v) => all(&mut v.iter()),
+                HeapObj::Map(e) => all(&mut e.iter().flat_map(|(a, b)| [a, b])),
+                HeapObj::Pair(a, b) | HeapObj::Entry(a, b) => all(&mut [a, b].into_iter()),
+                HeapObj::Triple(t) => all(&mut t.iter()),
+                HeapObj::Instance { class, fields } => {
+                    let c = &self.program.classes[class.0 as usize];
+                    c.is_data && self.enum_entry(k).is_none() && self.own_method(k, "hashCode", 0).is_none() && all(&mut fields.iter())
+                }
+                _ => false,
+            },
+            _ => false,
+        }
     }
 
     /// The entries of a map object, in place.

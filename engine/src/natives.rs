@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use crate::builtins::{Builtin, Const, MathKind, RandomKind};
+use crate::builtins::{Builtin, CollectionClass, Const, MathKind, RandomKind};
 use crate::exception::ExcClass;
 use crate::job::{JobClass, NewJob};
 use crate::lang::Span;
@@ -737,6 +737,7 @@ impl World {
                 }
                 Value::Obj(set)
             }
+            B::NewCollection(class) => self.new_collection(class, present(&arg(0)))?,
             B::NewPair => Value::Obj(self.heap.alloc(HeapObj::Pair(arg(0), arg(1)))),
             B::NewTriple => Value::Obj(self.heap.alloc(HeapObj::Triple(Box::new([arg(0), arg(1), arg(2)])))),
             // `maxOf(a, b, c)` is `maxOf(a, maxOf(b, c))`.
@@ -983,6 +984,81 @@ impl World {
 
 /// Kotlin's `mapCapacity(expectedSize)`: the initial capacity `hashMapOf(pairs)` asks for, so
 /// that the pairs fit without a resize.
+impl World {
+    /// A Java collection's constructor: `ArrayList()`, `HashSet(64)`, `HashMap(otherMap)`, ….
+    /// An Int is an initial capacity, which a hash table rounds up to its table size; a
+    /// collection or a map is copied, in its iteration order. A hash table sized for a copy
+    /// holds it without resizing (`HashSet(c)` asks for `max(c.size / .75 + 1, 16)` buckets,
+    /// `HashMap(m)` for `m.size / .75 + 1`).
+    fn new_collection(&mut self, class: CollectionClass, initial: Option<Value>) -> Result<Value, Fault> {
+        let is_map = matches!(class, CollectionClass::HashMap | CollectionClass::LinkedHashMap);
+        let (items, entries, capacity): (Vec<Value>, Vec<(Value, Value)>, Option<u32>) = match &initial {
+            None => (Vec::new(), Vec::new(), None),
+            Some(Value::Int(n)) if *n >= 0 => (Vec::new(), Vec::new(), Some(*n as u32)),
+            Some(Value::Int(n)) => return Err(Fault::Throw(self.new_exception(ExcClass::IllegalArgumentException, Some(&format!("Illegal initial capacity: {n}")), None))),
+            Some(Value::Obj(o)) => match self.heap.get(*o) {
+                HeapObj::List(v) | HeapObj::Set(v) if !is_map => (v.clone(), Vec::new(), None),
+                HeapObj::Map(e) if is_map => (Vec::new(), e.clone(), None),
+                _ => return Err(Fault::Stop(format!("{} takes an initial capacity or a {} to copy, not {}", class.name(), if is_map { "map" } else { "collection" }, self.type_name(initial.as_ref().unwrap_or(&Value::Null))))),
+            },
+            Some(other) => return Err(Fault::Stop(format!("{} takes an initial capacity or a {} to copy, not {}", class.name(), if is_map { "map" } else { "collection" }, self.type_name(other)))),
+        };
+        let copied = initial.as_ref().is_some_and(|v| matches!(v, Value::Obj(_)));
+        Ok(match class {
+            CollectionClass::ArrayList => self.new_list(items),
+            CollectionClass::LinkedHashSet | CollectionClass::HashSet => {
+                let set = self.heap.alloc(HeapObj::Set(Vec::new()));
+                if class == CollectionClass::HashSet {
+                    let table = match capacity {
+                        Some(c) => java_table_size_for(c),
+                        None if copied => java_table_size_for(((items.len() as f32 / 0.75) as u32 + 1).max(16)),
+                        None => 16,
+                    };
+                    self.heap.set_hash_table_size(set, table);
+                }
+                for x in items {
+                    let known = matches!(self.heap.get(set), HeapObj::Set(v) if v.iter().any(|y| self.equals(y, &x)));
+                    if !known {
+                        if let HeapObj::Set(v) = self.heap.get_mut(set) {
+                            v.push(x);
+                        }
+                        self.order_as_hash_set(set);
+                    }
+                }
+                Value::Obj(set)
+            }
+            CollectionClass::HashMap | CollectionClass::LinkedHashMap => {
+                let map = self.heap.alloc(HeapObj::Map(Vec::new()));
+                if class == CollectionClass::HashMap {
+                    let table = match capacity {
+                        Some(c) => java_table_size_for(c),
+                        None if copied && !entries.is_empty() => java_table_size_for((entries.len() as f32 / 0.75 + 1.0) as u32),
+                        None => 16,
+                    };
+                    self.heap.set_hash_table_size(map, table);
+                }
+                for (k, v) in entries {
+                    self.set_index(Value::Obj(map), k, v)?;
+                }
+                Value::Obj(map)
+            }
+        })
+    }
+}
+
+impl CollectionClass {
+    /// The class's simple name.
+    fn name(self) -> &'static str {
+        match self {
+            CollectionClass::ArrayList => "ArrayList",
+            CollectionClass::HashSet => "HashSet",
+            CollectionClass::LinkedHashSet => "LinkedHashSet",
+            CollectionClass::HashMap => "HashMap",
+            CollectionClass::LinkedHashMap => "LinkedHashMap",
+        }
+    }
+}
+
 fn kotlin_map_capacity(expected_size: u32) -> u32 {
     if expected_size < 3 {
         expected_size + 1
