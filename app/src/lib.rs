@@ -519,7 +519,7 @@ impl State {
                     problems.extend(diagnostics.into_iter().filter(Diagnostic::is_error));
                 }
                 let n = problems.iter().filter(|d| d.is_error()).count();
-                self.failure = Some(format!("the code has {n} error{}: the views show the last run that worked", if n == 1 { "" } else { "s" }));
+                self.failure = Some(format!("the code has {n} error{}: the views show the last code that compiled", if n == 1 { "" } else { "s" }));
                 self.playing = false;
             }
         }

@@ -58,7 +58,7 @@ impl Default for Config {
             cores: 4,
             max_steps: 10_000_000,
             max_live_coroutines: 1_000_000,
-            max_call_depth: 2_000,
+            max_call_depth: 10_000,
             max_heap_objects: 20_000_000,
             max_output_bytes: 16 << 20,
             record_statements: true,

@@ -436,6 +436,15 @@ await runSuite('page test', async (url) => {
     await page.mouse.move(5, 5);
     assert.ok((await page.locator(byTestId('job-node')).count()) > 0, 'the last run stays on screen');
     await shot(page, 'edit-diagnostic');
+    // What went wrong in a run is not pinned on later code that does not compile: its lines
+    // are other lines.
+    await input.fill('import kotlinx.coroutines.*\n\nfun main() = runBlocking {\n    val s: String? = null\n    println(s!!.length)\n}\n');
+    await waitUntil(page, (sel) => document.querySelector(sel)?.textContent.includes('main threw'), byTestId('diagnostics'), 'the exception of main listed');
+    await input.fill('import kotlinx.coroutines.*\n\n// one\n// two\nfun main() = runBlocking {\n    println("hello"\n}\n');
+    await waitUntil(page, (sel) => document.querySelector(sel)?.textContent.includes('the code has'), byTestId('diagnostics'), 'the compile error listed');
+    assert.ok(!(await page.locator(byTestId('diagnostics')).textContent()).includes('main threw'), 'the earlier run\'s exception is not listed against the new code');
+    await input.fill(original.replace('a.await() + b.await()', 'a.await() + b.await('));
+    await page.locator(`${byTestId('diagnostics')} .error`).first().waitFor();
     const edited = original
       .replace('println("result: ${fetchMetaData()}")', 'println("total: ${fetchMetaData()}")')
       .replace('val bMs = 100', 'val bMs = 100 // edited')
@@ -642,6 +651,8 @@ await runSuite('page test', async (url) => {
     const treeBox = await page.locator(byTestId('job-tree')).boundingBox();
     const lessonBox = await page.locator(byTestId('lesson-text')).boundingBox();
     assert.ok(lessonBox.y < codeBox.y && codeBox.y < treeBox.y, 'the lesson, then the code, then the job tree');
+    // The lesson text flows with the page: it is not cut into a box of its own to scroll.
+    assert.ok(await page.locator('.lesson-text .prose').evaluate((p) => p.scrollHeight <= p.clientHeight + 1), 'the whole lesson text is on the page');
     await page.keyboard.press('End');
     await shot(page, 'phone-390x844-end');
     await shot(page, 'phone-390x844-end-full', true);

@@ -71,7 +71,11 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
             _ => None,
         })
     });
+    // What went wrong in a run belongs to the code that ran: once the code on screen fails
+    // to compile (or its values are refused), the run on screen is of earlier code, whose
+    // lines are not these.
     let run_problems: Vec<(Severity, u32, String)> = run
+        .filter(|_| props.failure.is_none())
         .map(|r| {
             let mut out = Vec::new();
             if let Some(m) = r.stopped_message() {
