@@ -354,6 +354,10 @@ struct Compiler<'a> {
     global_types: Names<TypeRef>,
     /// Classes whose constructor is private: only their own code may call it.
     private_constructors: Names<()>,
+    /// The `const val`s of objects and companions whose value is a literal, by object and
+    /// name: reading one reads the constant and does not initialize the object, as kotlinc
+    /// inlines it.
+    const_vals: std::collections::BTreeMap<(String, String), Value>,
     /// Top-level properties computed by a getter (`val isDebug get() = …`, and a top-level
     /// `by lazy`): each read calls it.
     global_getters: Names<FunSig>,
@@ -416,6 +420,7 @@ impl<'a> Compiler<'a> {
             global_types: Names::default(),
             global_getters: Names::default(),
             private_constructors: Names::default(),
+            const_vals: std::collections::BTreeMap::new(),
             classes: Names::default(),
             enums: Names::default(),
             user_methods: Names::default(),
@@ -633,6 +638,9 @@ impl<'a> Compiler<'a> {
         let mut private_set = Vec::new();
         for m in members {
             if let Item::Property(p) = m {
+                if let (true, true, Pattern::Name(id), Some(v)) = (is_object, p.modifiers.has("const"), &p.pattern, p.init.as_ref().and_then(constant_literal)) {
+                    self.const_vals.insert((name.name.clone(), id.name.clone()), v);
+                }
                 self.check_lateinit(p);
                 // An interface's property, and an `abstract` one, have no field.
                 let is_abstract = p.modifiers.has("abstract") || (is_interface && p.getter.is_none());
@@ -2935,6 +2943,18 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
+        // `Config.LIMIT`, a `const val` of an object or a companion: its value, without
+        // initializing the object.
+        if let ExprKind::Name(object) = &receiver.kind {
+            if !self.is_value(&object.name) {
+                let class = self.classes.get(&object.name);
+                let holder = if class.is_some_and(|c| c.is_object) { Some(object.name.clone()) } else { class.and_then(|c| c.companion.clone()) };
+                if let Some(v) = holder.and_then(|h| self.const_vals.get(&(h, name.name.clone()))).cloned() {
+                    self.emit(Op::Push(v), span);
+                    return;
+                }
+            }
+        }
         self.expr(receiver);
         self.check_member_name(&name.name, name.span, receiver);
         self.check_property_read(&name.name, name.span);
@@ -4302,5 +4322,29 @@ fn companion_of(members: &[Item]) -> Option<&ObjectDecl> {
     members.iter().find_map(|m| match m {
         Item::Object(o) if o.modifiers.has("companion") => Some(o),
         _ => None,
+    })
+}
+
+/// The value of a `const val`'s initializer when it is a literal (a negative number
+/// included): what kotlinc inlines where the constant is read.
+fn constant_literal(e: &Expr) -> Option<Value> {
+    Some(match &e.kind {
+        ExprKind::Int(i) => i32::try_from(*i).map(Value::Int).unwrap_or(Value::Long(*i)),
+        ExprKind::Long(l) => Value::Long(*l),
+        ExprKind::Double(d) => Value::Double(*d),
+        ExprKind::Char(c) => Value::Char(*c),
+        ExprKind::Bool(b) => Value::Bool(*b),
+        ExprKind::Str(parts) => match parts.as_slice() {
+            [] => Value::str(""),
+            [StrPart::Text(t)] => Value::str(t),
+            _ => return None,
+        },
+        ExprKind::Unary { op: UnaryOp::Neg, expr } => match constant_literal(expr)? {
+            Value::Int(i) => Value::Int(i.wrapping_neg()),
+            Value::Long(l) => Value::Long(l.wrapping_neg()),
+            Value::Double(d) => Value::Double(-d),
+            _ => return None,
+        },
+        _ => return None,
     })
 }

@@ -378,6 +378,56 @@ impl World {
         }
     }
 
+    /// The message of the `ClassCastException` a failed `as` throws, as the JVM (9 and
+    /// later) writes it: both classes, and the module and class loader of each.
+    pub fn class_cast_message(&self, v: &Value, t: &TypeTest) -> String {
+        let from = match v {
+            Value::Obj(o) => match self.heap.get(*o) {
+                HeapObj::List(_) => match self.heap.list_kind(*o) {
+                    crate::value::ListKind::ArrayList => "java.util.ArrayList".to_string(),
+                    crate::value::ListKind::Fixed => "java.util.Arrays$ArrayList".to_string(),
+                    crate::value::ListKind::Singleton => "java.util.Collections$SingletonList".to_string(),
+                    crate::value::ListKind::Empty => "kotlin.collections.EmptyList".to_string(),
+                    crate::value::ListKind::Array => "[Ljava.lang.Object;".to_string(),
+                },
+                HeapObj::Map(_) => if self.heap.hash_table_size(*o).is_some() { "java.util.HashMap" } else { "java.util.LinkedHashMap" }.to_string(),
+                HeapObj::Set(_) => if self.heap.hash_table_size(*o).is_some() { "java.util.HashSet" } else { "java.util.LinkedHashSet" }.to_string(),
+                HeapObj::Pair(..) => "kotlin.Pair".to_string(),
+                HeapObj::Triple(_) => "kotlin.Triple".to_string(),
+                HeapObj::Exception(_) => self.exception_class(v).map(|c| c.qualified_name().to_string()).unwrap_or_else(|| self.jvm_class_name(v)),
+                _ => self.jvm_class_name(v),
+            },
+            _ => self.jvm_class_name(v),
+        };
+        let to = match t {
+            TypeTest::Builtin(s) => {
+                let name = self.program.sym(*s);
+                match ExcClass::from_name(name) {
+                    Some(c) => c.qualified_name().to_string(),
+                    None => match name {
+                        "Boolean" => "java.lang.Boolean".to_string(),
+                        "Char" => "java.lang.Character".to_string(),
+                        "Number" => "java.lang.Number".to_string(),
+                        "CharSequence" => "java.lang.CharSequence".to_string(),
+                        "Comparable" => "java.lang.Comparable".to_string(),
+                        "Iterable" => "java.lang.Iterable".to_string(),
+                        "List" | "MutableList" => "java.util.List".to_string(),
+                        "Map" | "MutableMap" => "java.util.Map".to_string(),
+                        "Set" | "MutableSet" => "java.util.Set".to_string(),
+                        "Collection" | "MutableCollection" => "java.util.Collection".to_string(),
+                        "Job" | "Deferred" | "CoroutineScope" | "CoroutineDispatcher" => format!("kotlinx.coroutines.{name}"),
+                        _ => self.type_test_name(t),
+                    },
+                }
+            }
+            _ => self.type_test_name(t),
+        };
+        let module = |class: &str| if class.starts_with("java.") || class.starts_with("[Ljava.") { "module java.base of loader 'bootstrap'" } else { "unnamed module of loader 'app'" };
+        let (mf, mt) = (module(&from), module(&to));
+        let whose = if mf == mt { format!("{from} and {to} are in {mf}") } else { format!("{from} is in {mf}; {to} is in {mt}") };
+        format!("class {from} cannot be cast to class {to} ({whose})")
+    }
+
     /// A type test's name, for messages.
     pub fn type_test_name(&self, t: &TypeTest) -> String {
         match t {
@@ -440,26 +490,38 @@ impl World {
         }
     }
 
-    /// Kotlin `==` (structural equality).
+    /// Equality of elements, as a collection, a pair or a data class compares them: with
+    /// `equals()`, so two `Double`s are equal when their bits are (`0.0` is not `-0.0`, `NaN`
+    /// is `NaN`). An `Int` and a `Long` of the same value are equal here, where the JVM's
+    /// boxes differ: a program mixes them only where the engine could not tell a literal's
+    /// type (`mapOf<String, Long>("k" to 1)`), which kotlinc would have made a Long.
     pub fn equals(&self, a: &Value, b: &Value) -> bool {
-        self.equals_as(a, b, false)
+        self.equals_as(a, b, EqMode::Element)
+    }
+
+    /// Kotlin `==` between two values: numbers compare as numbers (`0.0 == -0.0`, `NaN` is not
+    /// `NaN`), as they do between values of a number type; what they hold compares as
+    /// elements do ([`World::equals`]).
+    pub fn equals_operator(&self, a: &Value, b: &Value) -> bool {
+        self.equals_as(a, b, EqMode::Operator)
     }
 
     /// An explicit call `a.equals(b)`: the JVM compares the boxed values, so an `Int` never
     /// equals a `Long` (`1.equals(1L)` is false), and two `Double`s are equal when their bits
     /// are (`0.0` is not `-0.0`, `NaN` is `NaN`), in collections and data classes too.
     pub fn equals_boxed(&self, a: &Value, b: &Value) -> bool {
-        self.equals_as(a, b, true)
+        self.equals_as(a, b, EqMode::Boxed)
     }
 
-    /// Equality as `==` gives it, or with `boxed` as `equals()` on the boxed values gives it.
-    fn equals_as(&self, a: &Value, b: &Value, boxed: bool) -> bool {
+    /// Equality in one of the three ways of [`EqMode`].
+    fn equals_as(&self, a: &Value, b: &Value, mode: EqMode) -> bool {
+        let boxed = mode.nested();
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => x == y,
             (Value::Long(x), Value::Long(y)) => x == y,
-            (Value::Int(_), Value::Long(_)) | (Value::Long(_), Value::Int(_)) if boxed => false,
+            (Value::Int(_), Value::Long(_)) | (Value::Long(_), Value::Int(_)) if mode == EqMode::Boxed => false,
             (Value::Int(x), Value::Long(y)) | (Value::Long(y), Value::Int(x)) => *x as i64 == *y,
-            (Value::Double(x), Value::Double(y)) if boxed => x.to_bits() == y.to_bits() || (x.is_nan() && y.is_nan()),
+            (Value::Double(x), Value::Double(y)) if mode != EqMode::Operator => x.to_bits() == y.to_bits() || (x.is_nan() && y.is_nan()),
             (Value::Double(x), Value::Double(y)) => x == y,
             (Value::Str(x), Value::Str(y)) => x == y,
             (Value::Obj(x), Value::Obj(y)) => {
@@ -625,8 +687,8 @@ impl World {
     pub fn binary(&mut self, op: BinOp, a: Value, b: Value) -> Result<Value, Fault> {
         use BinOp::*;
         Ok(match op {
-            Eq => Value::Bool(self.equals(&a, &b)),
-            NotEq => Value::Bool(!self.equals(&a, &b)),
+            Eq => Value::Bool(self.equals_operator(&a, &b)),
+            NotEq => Value::Bool(!self.equals_operator(&a, &b)),
             Same => Value::Bool(match (&a, &b) {
                 (Value::Obj(x), Value::Obj(y)) => x == y,
                 _ => self.equals(&a, &b) && a == b,
@@ -932,4 +994,26 @@ pub fn fake_hash(n: u64) -> String {
 /// `String.hashCode()`: over the UTF-16 units, each step multiplying by 31.
 fn string_hash(text: &str) -> i32 {
     text.encode_utf16().fold(0i32, |h, unit| h.wrapping_mul(31).wrapping_add(i32::from(unit)))
+}
+
+/// How two values are compared for equality.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum EqMode {
+    /// `a == b` itself: Doubles compare as numbers.
+    Operator,
+    /// Elements of collections, pairs and data classes: Doubles compare by their bits, and
+    /// an Int equals a Long of its value (see [`World::equals`]).
+    Element,
+    /// An explicit `equals()` call: the boxes compare, so an Int never equals a Long.
+    Boxed,
+}
+
+impl EqMode {
+    /// The mode for what two values hold: elements compare with `equals()`.
+    fn nested(self) -> EqMode {
+        match self {
+            EqMode::Boxed => EqMode::Boxed,
+            EqMode::Operator | EqMode::Element => EqMode::Element,
+        }
+    }
 }

@@ -2450,7 +2450,7 @@ impl World {
                 out.push(if conv == '%' { '%' } else { '\n' });
                 continue;
             }
-            if !"sSbBcCdxXofeE".contains(conv) {
+            if !"sSbBcCdxXofeEgGhH".contains(conv) {
                 return Err(self.throw_new(ExcClass::UnknownFormatConversionException, &format!("Conversion = '{conv}'")));
             }
             let index = chosen.unwrap_or(next_arg);
@@ -2462,7 +2462,7 @@ impl World {
             }
             last_arg = Some(index);
             let lower = conv.to_ascii_lowercase();
-            let number = "dxofe".contains(lower);
+            let number = "dxofeg".contains(lower);
             if !number && flags.chars().any(|f| "0,+ (".contains(f)) || "xo".contains(lower) && flags.chars().any(|f| ",+ (".contains(f)) {
                 return Err(Fault::Stop(format!("the flags '{flags}' do not apply to %{conv} in {spec}")));
             }
@@ -2497,9 +2497,27 @@ impl World {
                         sign = if v < 0 { "-" } else { "" };
                     }
                 }
-                ('f' | 'e', Value::Double(x)) => {
+                // `%h`: the hash code in hexadecimal.
+                ('h', _) => body = format!("{:x}", self.hash_code(&a)? as u32),
+                ('f' | 'e' | 'g', Value::Double(x)) => {
                     let p = prec.unwrap_or(6);
-                    let text = if lower == 'f' { crate::decimal::Dec(*x).fixed_half_up(p) } else { crate::decimal::Dec(*x).scientific_half_up(p) };
+                    let text = match lower {
+                        'f' => crate::decimal::Dec(*x).fixed_half_up(p),
+                        'e' => crate::decimal::Dec(*x).scientific_half_up(p),
+                        // `%g` rounds to `p` significant digits (at least one), then writes the
+                        // value as `%f` would when it is at least 10^-4 and under 10^p, with
+                        // the digits left after the integer part; else as `%e` would.
+                        _ => {
+                            let p = p.max(1);
+                            let scientific = crate::decimal::Dec(*x).scientific_half_up(p - 1);
+                            let exponent = if *x == 0.0 || !x.is_finite() { 0 } else { scientific.rsplit_once('e').and_then(|(_, e)| e.parse::<i64>().ok()).unwrap_or(0) };
+                            if (-4..p as i64).contains(&exponent) {
+                                crate::decimal::Dec(*x).fixed_half_up((p as i64 - 1 - exponent) as usize)
+                            } else {
+                                scientific
+                            }
+                        }
+                    };
                     body = text.trim_start_matches('-').to_string();
                     finite = x.is_finite();
                     sign = if text.starts_with('-') { "-" } else { "" };

@@ -573,7 +573,7 @@ impl World {
                         ex.stack.push(Value::Null);
                         Ok(())
                     } else {
-                        let msg = format!("{} cannot be cast to {}", self.jvm_class_name(&v), self.type_test_name(ty));
+                        let msg = self.class_cast_message(&v, ty);
                         let exc = self.new_exception(ExcClass::ClassCastException, Some(&msg), None);
                         self.throw(s, ex, exc)
                     }
