@@ -173,6 +173,43 @@ pub fn scroll_into_view(selector: &str) {
     }
 }
 
+/// Focuses a text field and selects its text, ready for the learner to copy.
+pub fn select_text(selector: &str) {
+    use wasm_bindgen::JsCast;
+    let field = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
+    if let Some(input) = field.and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        let _ = input.focus();
+        input.select();
+    }
+}
+
+/// Writes a text to the clipboard, then tells `done` whether the browser took it (it may
+/// refuse: no permission, or a page not served over https or from localhost).
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+        done(false);
+        return;
+    };
+    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    let (on_ok, on_err) = (done.clone(), done);
+    let ok = Closure::once(move |_: wasm_bindgen::JsValue| {
+        if let Some(f) = on_ok.take() {
+            f(true);
+        }
+    });
+    let err = Closure::once(move |_: wasm_bindgen::JsValue| {
+        if let Some(f) = on_err.take() {
+            f(false);
+        }
+    });
+    let _ = clipboard.write_text(text).then2(&ok, &err);
+    // The promise settles once, later: the closures must outlive this call. They are small and
+    // made once per click.
+    ok.forget();
+    err.forget();
+}
+
 /// The page's address without its hash, for share links.
 pub fn page_address() -> String {
     let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();

@@ -138,6 +138,8 @@ pub struct ShareLink {
     pub hash: String,
     /// The code was too long for a link and was left out.
     pub code_left_out: bool,
+    /// What became of the last "Copy link": copied to the clipboard, or refused by it.
+    pub copied: Option<bool>,
 }
 
 /// Everything the page shows, in one value.
@@ -270,6 +272,8 @@ pub enum Action {
     Share,
     /// Hide the share link.
     CloseShare,
+    /// The clipboard took the share link (true) or refused it.
+    LinkCopied(bool),
     /// Hide the message.
     DismissNotice,
     /// Forget this lesson's edits and parameters.
@@ -845,9 +849,14 @@ impl Reducible for State {
                     code,
                 };
                 let (hash, code_left_out) = share::encode(&link);
-                next.share = Some(ShareLink { hash, code_left_out });
+                next.share = Some(ShareLink { hash, code_left_out, copied: None });
             }
             Action::CloseShare => next.share = None,
+            Action::LinkCopied(ok) => {
+                if let Some(link) = &mut next.share {
+                    link.copied = Some(ok);
+                }
+            }
             Action::DismissNotice => next.notice = None,
             Action::ResetLesson => {
                 let Some(lesson) = self.lesson() else { return self };
@@ -1000,7 +1009,7 @@ pub fn App() -> Html {
             </header>
             { for notice }
             if let Some(link) = state.share.clone() {
-                { share_box(&ShareBoxProps { hash: link.hash, code_left_out: link.code_left_out, input: share_input, ondispatch: ondispatch.clone() }) }
+                { share_box(&ShareBoxProps { hash: link.hash, code_left_out: link.code_left_out, copied: link.copied, input: share_input, ondispatch: ondispatch.clone() }) }
             }
 
             <aside class="area-side">

@@ -791,7 +791,7 @@ impl World {
     pub fn wait_text(&self, w: &Wait) -> String {
         match w {
             Wait::None => "running".into(),
-            Wait::Delay { until } => format!("delay until {} ms", until / 1000),
+            Wait::Delay { until } => format!("delay until {}", millis_text(*until)),
             Wait::Yield => "yield".into(),
             Wait::Join(j) => format!("join on {}", self.job_label(*j)),
             Wait::Await(j) => format!("await on {}", self.job_label(*j)),
@@ -803,7 +803,7 @@ impl World {
             Wait::Send(o) => self.channel_wait_text(*o, true),
             Wait::Receive(o) => self.channel_wait_text(*o, false),
             Wait::Monitor(_) => "a synchronized lock".into(),
-            Wait::Sleep { until } => format!("Thread.sleep until {} ms", until / 1000),
+            Wait::Sleep { until } => format!("Thread.sleep until {}", millis_text(*until)),
             Wait::Dispatch => "a thread".into(),
             Wait::Forever => "forever".into(),
         }
@@ -1439,5 +1439,30 @@ fn sift_down(heap: &mut [((u64, u64), Timer)], mut i: usize) {
         }
         heap.swap(i, child);
         i = child;
+    }
+}
+
+/// A virtual time in microseconds as milliseconds, exactly: `100 ms`, `100.02 ms`. A delay
+/// runs from the instant it is called, which the statements before it have moved past a
+/// whole millisecond; rounding would name a time at which the coroutine is still asleep.
+pub fn millis_text(us: u64) -> String {
+    let (whole, part) = (us / 1000, us % 1000);
+    if part == 0 {
+        return format!("{whole} ms");
+    }
+    let fraction = format!("{part:03}");
+    format!("{whole}.{} ms", fraction.trim_end_matches('0'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::millis_text;
+
+    #[test]
+    fn millis_text_keeps_the_fraction() {
+        assert_eq!(millis_text(100_000), "100 ms");
+        assert_eq!(millis_text(100_020), "100.02 ms");
+        assert_eq!(millis_text(300_021), "300.021 ms");
+        assert_eq!(millis_text(5), "0.005 ms");
     }
 }

@@ -503,6 +503,11 @@ await runSuite('page test', async (url) => {
     await stepIs(page, 15);
     await page.locator(byTestId('share')).click();
     const link = await page.locator(byTestId('share-link')).inputValue();
+    // "Copy link" puts the link on the clipboard and says so.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(link).origin });
+    await page.locator(byTestId('copy-link')).click();
+    await waitUntil(page, (sel) => document.querySelector(sel)?.textContent.startsWith('Copied'), byTestId('copy-status'), 'the link copied');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link, 'the clipboard holds the link');
     assert.ok(link.startsWith(url) && link.includes('#lesson=scopes'), link);
     await shot(page, 'share');
     await page.evaluate(() => localStorage.clear());

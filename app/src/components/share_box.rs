@@ -8,6 +8,8 @@ pub struct ShareBoxProps {
     pub hash: String,
     /// The code was too long for a link and was left out.
     pub code_left_out: bool,
+    /// What became of the last "Copy link" (see [`crate::ShareLink::copied`]).
+    pub copied: Option<bool>,
     /// The link's text field, selected by [`use_share_select`].
     pub input: NodeRef,
     /// Hides the box.
@@ -46,6 +48,23 @@ pub fn share_box(props: &ShareBoxProps) -> Html {
     });
     let d = props.ondispatch.clone();
     let onclick = Callback::from(move |_: MouseEvent| close(&d));
+    let d = props.ondispatch.clone();
+    let link = url.clone();
+    let oncopy = Callback::from(move |_: MouseEvent| {
+        let d = d.clone();
+        browser::copy_text(&link, move |ok| {
+            if !ok {
+                browser::select_text("[data-testid=share-link]");
+            }
+            d.emit(Action::LinkCopied(ok));
+        });
+    });
+    // Said aloud as well: the button's text changes where the focus already is.
+    let status = match props.copied {
+        Some(true) => "Copied to the clipboard.",
+        Some(false) => "The browser refused the clipboard: the link is selected, copy it with Ctrl+C (⌘C).",
+        None => "",
+    };
     html! {
         <div class="share-box" role="dialog" aria-label="Share link" {onkeydown}>
             <label for="share-link">{ "This link opens the lesson with your code, parameters and step:" }</label>
@@ -53,7 +72,9 @@ pub fn share_box(props: &ShareBoxProps) -> Html {
             if props.code_left_out {
                 <p class="warning">{ "Your code is too long for a link: the link has the scenario's own code." }</p>
             }
+            <button class="control" data-testid="copy-link" onclick={oncopy}>{ if props.copied == Some(true) { "Copied ✓" } else { "Copy link" } }</button>
             <button class="control" {onclick}>{ "Close" }</button>
+            <p class="share-status" role="status" data-testid="copy-status">{ status }</p>
         </div>
     }
 }
