@@ -174,6 +174,10 @@ pub enum MathKind {
     Ceil,
     /// `Math.pow(x, y)`
     Pow,
+    /// `Math.floorMod(a, b)`: the remainder with the sign of `b`.
+    FloorMod,
+    /// `Math.floorDiv(a, b)`: the quotient rounded towards negative infinity.
+    FloorDiv,
 }
 
 /// Which random draw.
@@ -439,6 +443,10 @@ pub fn resolve_member(ns: Namespace, member: &str) -> Option<Resolved> {
         (N::Math, "floor") => Fn(B::MathFn(MathKind::Floor)),
         (N::Math, "ceil") => Fn(B::MathFn(MathKind::Ceil)),
         (N::Math, "pow") => Fn(B::MathFn(MathKind::Pow)),
+        (N::Math, "floorMod") => Fn(B::MathFn(MathKind::FloorMod)),
+        (N::Math, "floorDiv") => Fn(B::MathFn(MathKind::FloorDiv)),
+        (N::Math, "PI") => Double(std::f64::consts::PI),
+        (N::Math, "E") => Double(std::f64::consts::E),
         (N::Random, "nextInt") => Fn(B::RandomNext(RandomKind::Int)),
         (N::Random, "nextLong") => Fn(B::RandomNext(RandomKind::Long)),
         (N::Random, "nextDouble") => Fn(B::RandomNext(RandomKind::Double)),
@@ -560,7 +568,7 @@ pub fn params(b: Builtin) -> (&'static [&'static str], usize) {
         NewTriple => (&["first", "second", "third"], 3),
         MaxOf | MinOf => (&["a", "b", "c"], 2),
         Abs | Sqrt => (&["x"], 1),
-        MathFn(MathKind::Pow) => (&["a", "b"], 2),
+        MathFn(MathKind::Pow | MathKind::FloorMod | MathKind::FloorDiv) => (&["a", "b"], 2),
         MathFn(_) => (&["x"], 1),
         ThreadSleep => (&["millis"], 1),
         DebugProbesDump => (&["out"], 0),
@@ -688,7 +696,8 @@ pub const METHOD_NAMES: &[&str] = &[
     // Library additions on collections and maps.
     "getValue", "toMap", "toMutableMap", "toSortedMap", "slice", "putIfAbsent", "putAll", "union", "intersect", "subtract",
     "containsAll", "removeAll", "retainAll", "computeIfAbsent", "merge", "takeWhile", "distinctBy", "indexOfLast", "getAndUpdate",
-    "removeFirst", "removeLast",
+    "removeFirst", "removeLast", "foldRight", "compute", "computeIfPresent", "toHashSet", "inv", "toByte", "toShort", "rangeTo",
+    "capitalize", "decapitalize",
     // Classes: `x.javaClass`, `x::class`.
     "javaClass", "simpleName", "qualifiedName", "java", "kotlin", "canonicalName", "javaObjectType", "getSimpleName", "getName", "typeName",
 ];

@@ -58,6 +58,20 @@ enum Kind {
     Deferred,
     /// A local `lateinit var`: each read checks that it was set.
     Lateinit,
+    /// A collection, by its declared type (`List<Int>?`): what `orEmpty()` of null gives.
+    Collection(Builtin),
+}
+
+/// The kind of a value declared with type `t`.
+fn kind_of_type(t: &TypeRef) -> Kind {
+    match t.simple_name() {
+        "Job" => Kind::Job,
+        "Deferred" => Kind::Deferred,
+        "List" | "MutableList" | "Collection" | "Iterable" | "ArrayList" => Kind::Collection(Builtin::EmptyList),
+        "Set" | "MutableSet" | "HashSet" | "LinkedHashSet" => Kind::Collection(Builtin::SetOf),
+        "Map" | "MutableMap" | "HashMap" | "LinkedHashMap" => Kind::Collection(Builtin::MapOf),
+        _ => Kind::Unknown,
+    }
 }
 
 /// The kind of an implicit receiver (`this`).
@@ -1174,11 +1188,7 @@ impl<'a> Compiler<'a> {
         for p in params {
             let slot = self.new_slot(&p.name.name);
             let nop = self.emit(Op::Nop, p.span);
-            let kind = match &p.ty {
-                Some(t) if t.simple_name() == "Job" => Kind::Job,
-                Some(t) if t.simple_name() == "Deferred" => Kind::Deferred,
-                _ => Kind::Unknown,
-            };
+            let kind = p.ty.as_ref().map_or(Kind::Unknown, kind_of_type);
             self.declare_local(&p.name.name, slot, false, Some(nop), kind, p.name.span);
             slots.push(slot);
         }
@@ -1787,8 +1797,7 @@ impl<'a> Compiler<'a> {
                 let op = self.emit(Op::Store(slot), p.span);
                 let kind = match &p.ty {
                     _ if p.modifiers.has("lateinit") => Kind::Lateinit,
-                    Some(t) if t.simple_name() == "Job" => Kind::Job,
-                    Some(t) if t.simple_name() == "Deferred" => Kind::Deferred,
+                    Some(t) if kind_of_type(t) != Kind::Unknown => kind_of_type(t),
                     _ => kind,
                 };
                 self.declare_local(&id.name, slot, p.mutable || p.init.is_none(), Some(op), kind, id.span);
@@ -3802,6 +3811,24 @@ impl<'a> Compiler<'a> {
         }
         if self.enum_method_call(receiver, name, args, span) {
             return;
+        }
+        // `xs.orEmpty()` of a variable declared as a collection: an empty one of its kind
+        // when it holds null (a String's is "").
+        if let (ExprKind::Name(var), "orEmpty", true) = (&receiver.kind, mname, args.is_empty()) {
+            let kind = match self.find_var(&var.name) {
+                Some(VarRef::Local(v)) => v.kind,
+                Some(VarRef::Capture { kind, .. }) => kind,
+                None => Kind::Unknown,
+            };
+            if let Kind::Collection(empty) = kind {
+                self.expr(receiver);
+                let present = self.emit(Op::JumpIfNotNull(0), span);
+                self.emit(Op::Pop, span);
+                self.emit(Op::CallBuiltin { builtin: empty, argc: 0 }, span);
+                let end = self.here();
+                self.patch(present, end);
+                return;
+            }
         }
         // `Namespace.function(…)`: `Thread.sleep(100)`, `System.currentTimeMillis()`.
         if let ExprKind::Name(ns_id) = &receiver.kind {

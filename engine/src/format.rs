@@ -705,6 +705,8 @@ impl World {
             GtEq => Value::Bool(self.compare(&a, &b)?.is_ge()),
             Add => match (&a, &b) {
                 (Value::Str(x), _) => Value::Str(Rc::from(format!("{x}{}", self.text_of(&b)?))),
+                // `String?.plus`: a null String joins as "null".
+                (Value::Null, Value::Str(y)) => Value::Str(Rc::from(format!("null{y}"))),
                 (Value::Ctx(_) | Value::Job(_) | Value::Dispatcher(_) | Value::Const(crate::builtins::Const::EmptyContext), _) => {
                     let x = self.to_context(&a)?;
                     let y = self.to_context(&b)?;

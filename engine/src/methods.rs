@@ -1486,6 +1486,7 @@ impl World {
                 }
                 Ok(Native::Value(self.new_list(items[a as usize..b as usize].to_vec())))
             }
+            "toHashSet" => self.to_hash_set(items),
             "distinct" | "toSet" | "toMutableSet" => {
                 let mut v: Vec<Value> = Vec::new();
                 for x in items {
@@ -2172,6 +2173,25 @@ impl World {
             "isNotBlank" => ok(Value::Bool(!text.trim().is_empty())),
             "isNullOrEmpty" => ok(Value::Bool(text.is_empty())),
             "orEmpty" => ok(Value::str(text)),
+            // The first character in title case (upper case for the letters the engine knows).
+            "capitalize" | "decapitalize" => {
+                let mut rest = text.chars();
+                let Some(first) = rest.next() else { return ok(Value::str("")) };
+                let head = if n == "capitalize" { crate::case::uppercase(&first.to_string()) } else { crate::case::lowercase(&first.to_string()) };
+                // A character whose upper case is several (ß) keeps itself, as Kotlin's
+                // capitalize() does with Character.toTitleCase.
+                let head = if head.chars().count() == 1 { head } else { first.to_string() };
+                ok(Value::str(&format!("{head}{}", rest.as_str())))
+            }
+            // `chunked(n)` of a String: its pieces of n characters, the last one shorter.
+            "chunked" if args.len() == 1 => {
+                let size = arg(0).as_i64().unwrap_or(0);
+                if size <= 0 {
+                    return Err(self.throw_new(ExcClass::IllegalArgumentException, &format!("size {size} must be greater than zero.")));
+                }
+                let pieces: Vec<Value> = chars.chunks(size as usize).map(|c| Value::str(&c.iter().collect::<String>())).collect();
+                Ok(Native::Value(self.new_list(pieces)))
+            }
             "uppercase" | "toUpperCase" => ok(Value::str(&crate::case::uppercase(text))),
             "lowercase" | "toLowerCase" => ok(Value::str(&crate::case::lowercase(text))),
             "trimIndent" => ok(Value::str(&trim_indent(text))),
@@ -2611,6 +2631,19 @@ impl World {
                     _ => crate::bytecode::BinOp::Pair,
                 };
                 Ok(Native::Value(self.binary(op, recv.clone(), arg(0))?))
+            }
+            // Bitwise complement; Byte and Short are Ints of their range here.
+            "inv" => match recv {
+                Value::Int(i) => ok(Value::Int(!i)),
+                Value::Long(l) => ok(Value::Long(!l)),
+                _ => Err(self.no_member(recv, n)),
+            },
+            "toByte" | "toShort" => {
+                let whole = match recv {
+                    Value::Double(d) => if d.is_nan() { 0 } else { *d as i32 as i64 },
+                    other => other.as_i64().unwrap_or(0),
+                };
+                ok(Value::Int(if n == "toByte" { whole as i8 as i32 } else { whole as i16 as i32 }))
             }
             "inc" => Ok(Native::Value(self.binary(crate::bytecode::BinOp::Add, recv.clone(), Value::Int(1))?)),
             "dec" => Ok(Native::Value(self.binary(crate::bytecode::BinOp::Sub, recv.clone(), Value::Int(1))?)),

@@ -765,6 +765,24 @@ impl World {
                 other => return Err(Fault::Stop(format!("abs needs a number, found {}", self.type_name(&other)))),
             },
             B::Sqrt => Value::Double(arg(0).as_f64().unwrap_or(f64::NAN).sqrt()),
+            // Whole numbers: an Int result for two Ints, else a Long, as Java overloads them.
+            B::MathFn(kind @ (MathKind::FloorMod | MathKind::FloorDiv)) => {
+                let (a, b) = (arg(0), arg(1));
+                let (Some(x), Some(y)) = (a.as_i64().filter(|_| !matches!(a, Value::Double(_))), b.as_i64().filter(|_| !matches!(b, Value::Double(_)))) else {
+                    return Err(Fault::Stop(format!("Math.{} takes two whole numbers", if kind == MathKind::FloorMod { "floorMod" } else { "floorDiv" })));
+                };
+                if y == 0 {
+                    return Err(Fault::Throw(self.new_exception(ExcClass::ArithmeticException, Some("/ by zero"), None)));
+                }
+                // As Java computes them: the quotient, one less when the signs differ and
+                // the division is not exact; the remainder from that quotient.
+                let ints = matches!((&a, &b), (Value::Int(_), Value::Int(_)));
+                let quotient = x.wrapping_div(y);
+                let floor = if x.wrapping_rem(y) != 0 && (x ^ y) < 0 { quotient - 1 } else { quotient };
+                let v = if kind == MathKind::FloorMod { x.wrapping_sub(floor.wrapping_mul(y)) } else { floor };
+                let v = if ints { v as i32 as i64 } else { v };
+                if matches!((&a, &b), (Value::Int(_), Value::Int(_))) { Value::Int(v as i32) } else { Value::Long(v) }
+            }
             B::MathFn(kind) => {
                 let Some(x) = arg(0).as_f64() else {
                     return Err(Fault::Stop(format!("this function takes a number, found {}", self.type_name(&arg(0)))));
@@ -774,6 +792,7 @@ impl World {
                     MathKind::Round => Value::Double(x.round_ties_even()),
                     MathKind::Floor => Value::Double(x.floor()),
                     MathKind::Ceil => Value::Double(x.ceil()),
+                    MathKind::FloorMod | MathKind::FloorDiv => unreachable!("served above"),
                     MathKind::Pow => match crate::methods::java_pow(x, arg(1).as_f64().unwrap_or(f64::NAN)) {
                         Some(v) => Value::Double(v),
                         None => return Err(Fault::Stop(crate::methods::POW_FRACTION.into())),
@@ -1043,6 +1062,25 @@ impl World {
                 Value::Obj(map)
             }
         })
+    }
+}
+
+impl World {
+    /// `toHashSet()`: a `HashSet` sized for the elements as Kotlin sizes it (`mapCapacity`),
+    /// then filled in their order.
+    pub(crate) fn to_hash_set(&mut self, items: Vec<Value>) -> NResult {
+        let set = self.new_collection(CollectionClass::HashSet, Some(Value::Int(kotlin_map_capacity(items.len() as u32) as i32)))?;
+        let Value::Obj(o) = set else { return Ok(Native::Value(set)) };
+        for x in items {
+            let known = matches!(self.heap.get(o), HeapObj::Set(v) if v.iter().any(|y| self.equals(y, &x)));
+            if !known {
+                if let HeapObj::Set(v) = self.heap.get_mut(o) {
+                    v.push(x);
+                }
+                self.order_as_hash_set(o);
+            }
+        }
+        Ok(Native::Value(set))
     }
 }
 

@@ -32,7 +32,7 @@ fn passed_arity(mname: &str, n_args: usize) -> Option<usize> {
             1,
         ) => 1,
         ("computeIfAbsent", 2) => 1,
-        ("merge", 3) => 2,
+        ("merge", 3) | ("compute" | "computeIfPresent" | "foldRight", 2) => 2,
         _ => return None,
     })
 }
@@ -419,6 +419,8 @@ impl<'a> Compiler<'a> {
                 | "retainAll" | "sumByDouble" | "ifEmpty" | "ifBlank" | "updateAndGet" | "getAndUpdate", 1)
                 | ("computeIfAbsent", 2)
                 | ("merge", 3)
+                | ("compute" | "computeIfPresent" | "foldRight", 2)
+                | ("groupBy" | "associateBy", 2)
                 | ("fold" | "getOrPut" | "joinToString", _)
                 | ("getOrElse", 1..=2)
                 | ("chunked" | "windowed" | "zip", 2..=4)
@@ -912,6 +914,31 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Push(Value::Bool(mname == "sortedByDescending")), span);
                 self.emit(Op::CallBuiltin { builtin: Builtin::SortByKeys, argc: 2 }, span);
             }
+            // `groupBy(keySelector, valueTransform)`, `associateBy(…, …)`: each element's key
+            // from the first lambda, what is stored from the second.
+            "groupBy" | "associateBy" if n_args == 2 => {
+                let it_val = self.temp(span);
+                let Some(key_of) = lambda_of(&args[0]) else {
+                    self.error(args[0].value.span, format!("{mname} with two arguments takes two lambdas: {mname}({{ key }}, {{ value }})"));
+                    self.emit(Op::Push(Value::Unit), span);
+                    return true;
+                };
+                self.emit(Op::CallBuiltin { builtin: Builtin::MapOf, argc: 0 }, span);
+                let map = self.temp(span);
+                self.emit(Op::Load(it_val), span);
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.inline_lambda(key_of, mname, &[elem], None, span);
+                let key = self.temp(span);
+                self.inline_lambda(l, mname, &[elem], None, span);
+                let value = self.temp(span);
+                self.emit(Op::Load(map), span);
+                self.emit(Op::Load(key), span);
+                self.emit(Op::Load(value), span);
+                self.call_method(if mname == "groupBy" { "<groupAdd>" } else { "put" }, 2, span);
+                self.emit(Op::Pop, span);
+                self.inline_loop_end(top, exit, span);
+                self.emit(Op::Load(map), span);
+            }
             "groupBy" | "associateWith" | "associateBy" | "associate" => {
                 let it_val = self.temp(span);
                 self.emit(Op::CallBuiltin { builtin: Builtin::MapOf, argc: 0 }, span);
@@ -1326,6 +1353,56 @@ impl<'a> Compiler<'a> {
             }
             // `merge(key, value) { old, new -> }`: stores the value when the key holds none
             // (or null); else the lambda's value, or removes the key when that is null.
+            // `foldRight(initial) { x, acc -> }`: the elements from the last to the first.
+            "foldRight" => {
+                self.call_method("reversed", 0, span);
+                let items = self.temp(span);
+                self.expr(&args[0].value);
+                let acc = self.temp(span);
+                self.emit(Op::Load(items), span);
+                let (_, elem, top, exit) = self.inline_loop_start(span);
+                self.inline_lambda(l, mname, &[elem, acc], None, span);
+                self.emit(Op::Store(acc), span);
+                self.inline_loop_end(top, exit, span);
+                self.emit(Op::Load(acc), span);
+            }
+            // `compute(key) { k, old -> }`: the lambda's value is stored, or the key removed
+            // when it is null; `computeIfPresent` calls the lambda only for a key holding a
+            // value, and is null otherwise. Both give the new value.
+            "compute" | "computeIfPresent" => {
+                let m = self.temp(span);
+                self.expr(&args[0].value);
+                let k = self.temp(span);
+                self.emit(Op::Load(m), span);
+                self.emit(Op::Load(k), span);
+                self.emit(Op::GetIndex, span);
+                let absent = (mname == "computeIfPresent").then(|| self.emit(Op::JumpIfNull(0), span));
+                let old = self.temp(span);
+                self.inline_lambda(l, mname, &[k, old], None, span);
+                let v = self.temp(span);
+                self.emit(Op::Load(v), span);
+                let remove = self.emit(Op::JumpIfNull(0), span);
+                self.emit(Op::Pop, span);
+                self.emit(Op::Load(m), span);
+                self.emit(Op::Load(k), span);
+                self.emit(Op::Load(v), span);
+                self.emit(Op::SetIndex, span);
+                self.emit(Op::Load(v), span);
+                let done = self.emit(Op::Jump(0), span);
+                let remove_at = self.here();
+                self.patch(remove, remove_at);
+                self.emit(Op::Pop, span);
+                self.emit(Op::Load(m), span);
+                self.emit(Op::Load(k), span);
+                self.call_method("remove", 1, span);
+                self.emit(Op::Pop, span);
+                self.emit(Op::Push(Value::Null), span);
+                let end = self.here();
+                self.patch(done, end);
+                if let Some(absent) = absent {
+                    self.patch(absent, end);
+                }
+            }
             "merge" => {
                 let m = self.temp(span);
                 self.expr(&args[0].value);
