@@ -175,7 +175,6 @@ pub fn scroll_into_view(selector: &str) {
 
 /// Focuses a text field and selects its text, ready for the learner to copy.
 pub fn select_text(selector: &str) {
-    use wasm_bindgen::JsCast;
     let field = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
     if let Some(input) = field.and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
         let _ = input.focus();
@@ -210,6 +209,30 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
     err.forget();
 }
 
+/// The index (`data-item`) of the tree item an event happened in.
+pub fn tree_item_of(event: &web_sys::Event) -> Option<usize> {
+    let element = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    element.closest("[data-item]").ok()??.get_attribute("data-item")?.parse().ok()
+}
+
+/// Moves the focus to the item of index `item` of the tree an event happened in; `later`:
+/// once the tree is drawn again after the event, since the action it dispatches changes the
+/// items (Yew draws after the handler returns).
+pub fn focus_tree_item(event: &web_sys::Event, item: usize, later: bool) {
+    let Some(tree) = event.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let focus = move || {
+        let found = tree.query_selector(&format!("[data-item=\"{item}\"]")).ok().flatten();
+        if let Some(e) = found.and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok()) {
+            let _ = e.focus();
+        }
+    };
+    if later {
+        gloo_timers::callback::Timeout::new(0, focus).forget();
+    } else {
+        focus();
+    }
+}
+
 /// The page's address without its hash, for share links.
 pub fn page_address() -> String {
     let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
@@ -225,9 +248,9 @@ pub enum KeyTarget {
     Other,
 }
 
-/// Listens to keys pressed anywhere but in a text field, slider or list; the handler gets the
-/// key, whether Shift is held and where it was pressed, and returns whether it used the key
-/// (then the browser's own action, such as scrolling, is prevented).
+/// Listens to keys pressed anywhere but in a text field, slider, list, tab list or tree; the
+/// handler gets the key, whether Shift is held and where it was pressed, and returns whether it
+/// used the key (then the browser's own action, such as scrolling, is prevented).
 pub fn on_key(mut handler: impl FnMut(&str, bool, KeyTarget) -> bool + 'static) -> Option<EventListener> {
     let document = web_sys::window()?.document()?;
     let options = EventListenerOptions::enable_prevent_default();
@@ -240,8 +263,9 @@ pub fn on_key(mut handler: impl FnMut(&str, bool, KeyTarget) -> bool + 'static) 
         let tag = element.as_ref().map(|e| e.tag_name().to_ascii_lowercase()).unwrap_or_default();
         let role = element.and_then(|e| e.get_attribute("role")).unwrap_or_default();
         let target = match tag.as_str() {
-            // A tab list moves between its tabs with the arrows (see `detail_tabs`).
-            _ if role == "tab" => return,
+            // A tab list moves between its tabs with the arrows (see `detail_tabs`), a tree
+            // between its items, which also take Space, Home and End (see `job_tree`).
+            _ if role == "tab" || role == "treeitem" => return,
             "input" | "textarea" | "select" => return,
             "button" | "summary" => KeyTarget::Button,
             _ if role == "button" => KeyTarget::Button,

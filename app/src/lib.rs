@@ -25,6 +25,7 @@ use lessons::{Evaluation, Lesson, LessonInfo, Variant};
 use yew::prelude::*;
 
 use components::compare::{compare_view, CompareViewProps};
+use components::job_tree::TreeItem;
 use components::lesson_list::{lesson_list, LessonListProps};
 use components::cached::{Cached, Part};
 use components::lesson_text::{questions, QuestionsProps};
@@ -180,6 +181,8 @@ pub struct State {
     pub job: Option<JobId>,
     /// Jobs whose children the job tree hides.
     pub collapsed: Vec<JobId>,
+    /// The job tree's item focused last: it keeps the tree's one Tab stop.
+    pub tree_focus: Option<TreeItem>,
     /// Jobs whose family the tree lists further: each time a job appears here, the tree
     /// lists [`components::job_tree::MAX_CHILDREN`] more of its children.
     pub widened: Vec<JobId>,
@@ -256,6 +259,8 @@ pub enum Action {
     ToggleChildren(JobId),
     /// List more of a job's children in the tree.
     ShowMoreChildren(JobId),
+    /// The keyboard's focus moved to an item of the job tree.
+    FocusTreeItem(TreeItem),
     /// Show a lower tab.
     SetTab(Tab),
     /// A prediction: question id, choice id.
@@ -304,6 +309,7 @@ impl State {
             axis: None,
             job: None,
             collapsed: Vec::new(),
+            tree_focus: None,
             widened: Vec::new(),
             tab: Tab::Details,
             answers: SortedMap::new(),
@@ -363,6 +369,7 @@ impl State {
         self.playing = false;
         self.job = None;
         self.collapsed.clear();
+        self.tree_focus = None;
         self.widened.clear();
         self.axis = None;
         self.answers.clear();
@@ -744,9 +751,10 @@ impl Reducible for State {
                 next.seek(step);
                 next.playing = false;
                 next.shown += 1;
-                if job.is_some() {
+                if let Some(j) = job {
                     next.job = job;
                     next.tab = Tab::Details;
+                    next.tree_focus = Some(TreeItem::Job(j));
                 }
             }
             Action::TogglePlay => {
@@ -782,8 +790,10 @@ impl Reducible for State {
                     return self.clone().reduce(Action::Show(step, job));
                 }
                 next.job = job;
-                if job.is_some() {
+                if let Some(j) = job {
                     next.tab = Tab::Details;
+                    // The tree's Tab stop goes to the coroutine picked, by the pointer as well.
+                    next.tree_focus = Some(TreeItem::Job(j));
                 }
             }
             Action::ToggleChildren(job) => match next.collapsed.iter().position(|&j| j == job) {
@@ -793,6 +803,9 @@ impl Reducible for State {
                 None => next.collapsed.push(job),
             },
             Action::ShowMoreChildren(job) => next.widened.push(job),
+            // Nothing else changes: the page is drawn again only for a new item.
+            Action::FocusTreeItem(item) if self.tree_focus == Some(item) => return self,
+            Action::FocusTreeItem(item) => next.tree_focus = Some(item),
             Action::SetTab(tab) => next.tab = tab,
             Action::Answer(q, c) => {
                 if self.revealed {
@@ -979,6 +992,7 @@ pub fn App() -> Html {
             left_step: state.step,
             right_step: state.compare_step().unwrap_or(0),
             sync: c.sync,
+            tree_focus: state.tree_focus,
             ondispatch: ondispatch.clone(),
         }),
         _ => workbench(&WorkbenchProps {
@@ -990,6 +1004,7 @@ pub fn App() -> Html {
             axis: state.axis.or(run.as_ref().map(|r| r.best_axis())).unwrap_or_default(),
             job: state.job,
             collapsed: state.collapsed.clone(),
+            tree_focus: state.tree_focus,
             widened: state.widened.clone(),
             tab: state.tab,
             ondispatch: ondispatch.clone(),
@@ -1136,6 +1151,21 @@ mod tests {
         assert_eq!(state.collapsed, vec![JobId(3)]);
         let state = reduce_all((*state).clone(), &[Action::SelectLesson(1)]);
         assert!(state.collapsed.is_empty());
+    }
+
+    #[test]
+    fn the_job_trees_tab_stop_follows_the_focus_and_the_selection() {
+        use components::job_tree::TreeItem;
+        let state = reduce_all(state(), &[Action::FocusTreeItem(TreeItem::Job(JobId(2)))]);
+        assert_eq!(state.tree_focus, Some(TreeItem::Job(JobId(2))));
+        // The same item again draws nothing anew.
+        assert!(Rc::ptr_eq(&state, &state.clone().reduce(Action::FocusTreeItem(TreeItem::Job(JobId(2))))));
+        let state = reduce_all((*state).clone(), &[Action::SelectJob(Some(JobId(1)))]);
+        assert_eq!(state.tree_focus, Some(TreeItem::Job(JobId(1))));
+        let state = reduce_all((*state).clone(), &[Action::SelectJob(None)]);
+        assert_eq!(state.tree_focus, Some(TreeItem::Job(JobId(1))), "letting go of a coroutine leaves the focus where it is");
+        let state = reduce_all((*state).clone(), &[Action::SelectLesson(1)]);
+        assert_eq!(state.tree_focus, None);
     }
 
     #[test]

@@ -1486,7 +1486,7 @@ impl World {
                 }
                 Ok(Native::Value(self.new_list(items[a as usize..b as usize].to_vec())))
             }
-            "toHashSet" => self.to_hash_set(items),
+            "toHashSet" => self.hash_set_of(items),
             "distinct" | "toSet" | "toMutableSet" => {
                 let mut v: Vec<Value> = Vec::new();
                 for x in items {
@@ -1962,22 +1962,26 @@ impl World {
     }
 
     fn hash_reproducible_within(&self, k: &Value, depth: u32) -> bool {
-        let all = |items: &mut dyn Iterator<Item = &Value>| depth < 16 && items.fold(true, |ok, x| ok && self.hash_reproducible_within(x, depth + 1));
         match k {
             Value::Null | Value::Str(_) | Value::Int(_) | Value::Long(_) | Value::Char(_) | Value::Bool(_) | Value::Double(_) => true,
             Value::Obj(o) => match self.heap.get(*o) {
-                HeapObj::List(v) | HeapObj::Set(v) => all(&mut v.iter()),
-                HeapObj::Map(e) => all(&mut e.iter().flat_map(|(a, b)| [a, b])),
-                HeapObj::Pair(a, b) | HeapObj::Entry(a, b) => all(&mut [a, b].into_iter()),
-                HeapObj::Triple(t) => all(&mut t.iter()),
+                HeapObj::List(v) | HeapObj::Set(v) => self.all_hash_reproducible(v.iter(), depth),
+                HeapObj::Map(e) => self.all_hash_reproducible(e.iter().flat_map(|(a, b)| [a, b]), depth),
+                HeapObj::Pair(a, b) | HeapObj::Entry(a, b) => self.all_hash_reproducible([a, b], depth),
+                HeapObj::Triple(t) => self.all_hash_reproducible(t.iter(), depth),
                 HeapObj::Instance { class, fields } => {
                     let c = &self.program.classes[class.0 as usize];
-                    c.is_data && self.enum_entry(k).is_none() && self.own_method(k, "hashCode", 0).is_none() && all(&mut fields.iter())
+                    c.is_data && self.enum_entry(k).is_none() && self.own_method(k, "hashCode", 0).is_none() && self.all_hash_reproducible(fields.iter(), depth)
                 }
                 _ => false,
             },
             _ => false,
         }
+    }
+
+    /// Whether every part of a key is [`World::hash_reproducible`], not too deep.
+    fn all_hash_reproducible<'v>(&self, parts: impl IntoIterator<Item = &'v Value>, depth: u32) -> bool {
+        depth < 16 && parts.into_iter().all(|x| self.hash_reproducible_within(x, depth + 1))
     }
 
     /// The entries of a map object, in place.

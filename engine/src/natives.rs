@@ -1068,7 +1068,7 @@ impl World {
 impl World {
     /// `toHashSet()`: a `HashSet` sized for the elements as Kotlin sizes it (`mapCapacity`),
     /// then filled in their order.
-    pub(crate) fn to_hash_set(&mut self, items: Vec<Value>) -> NResult {
+    pub(crate) fn hash_set_of(&mut self, items: Vec<Value>) -> NResult {
         let set = self.new_collection(CollectionClass::HashSet, Some(Value::Int(kotlin_map_capacity(items.len() as u32) as i32)))?;
         let Value::Obj(o) = set else { return Ok(Native::Value(set)) };
         for x in items {

@@ -91,7 +91,7 @@ await runSuite('page test', async (url) => {
     // ones look, and pressing it lists more of them, which can then be inspected.
     await openLesson(page, 5);
     await page.locator(byTestId('to-end')).click();
-    const moreRow = page.locator(`${byTestId('job-more')}[role="button"]`).first();
+    const moreRow = page.locator(`${byTestId('job-more')}.open`).first();
     await moreRow.waitFor();
     const drawnLooks = await page.locator(byTestId('job-node')).evaluateAll((ns) => ns.map((n) => n.getAttribute('data-state')));
     const summary = await moreRow.locator('.label').textContent();
@@ -273,25 +273,133 @@ await runSuite('page test', async (url) => {
 
     // Each family folds: the toggle of runBlocking hides its children and counts them.
     const nodesOpen = await page.locator(byTestId('job-node')).count();
-    const toggle = page.locator(byTestId('job-toggle')).first();
-    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
-    await toggle.click();
+    const root = page.locator(byTestId('job-node')).first();
+    assert.equal(await root.getAttribute('aria-expanded'), 'true');
+    await page.locator(byTestId('job-toggle')).first().click();
     await waitUntil(page, (sel) => document.querySelectorAll(sel).length === 1, byTestId('job-node'), 'a folded tree');
+    assert.equal(await root.getAttribute('aria-expanded'), 'false');
     assert.match(await page.locator(`${byTestId('job-more')} .label`).textContent(), /^1 child hidden: 1 ⊘ cancelled$/);
-    await page.locator(byTestId('job-toggle')).first().focus();
-    await page.keyboard.press('Enter');
+    // The keyboard folds on the node itself: → shows the family, ← hides it, and the focus
+    // stays on the node as the tree is drawn again.
+    const rootJob = await root.getAttribute('data-job');
+    const focusedJob = () => page.evaluate(() => document.activeElement?.dataset.job);
+    await root.focus();
+    await page.keyboard.press('ArrowRight');
     await waitUntil(page, ([sel, n]) => document.querySelectorAll(sel).length === n, [byTestId('job-node'), nodesOpen], 'the tree unfolded by keyboard');
-    // The focus stays on the toggle pressed, so Enter again folds the same family.
-    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'job-toggle', 'the focus stays on the toggle');
-    const toggleLabel = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
-    await page.keyboard.press('Enter');
+    assert.equal(await focusedJob(), rootJob, 'the focus stays on the node unfolded');
+    await page.keyboard.press('ArrowLeft');
     await waitUntil(page, (sel) => document.querySelectorAll(sel).length === 1, byTestId('job-node'), 'folded again by keyboard');
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), toggleLabel.replace(/^Hide/, 'Show'), 'the same toggle keeps the focus');
-    await page.keyboard.press('Enter');
+    assert.equal(await focusedJob(), rootJob, 'the focus stays on the node folded');
+    await page.keyboard.press('ArrowRight');
     await waitUntil(page, ([sel, n]) => document.querySelectorAll(sel).length === n, [byTestId('job-node'), nodesOpen], 'unfolded again');
-    assert.equal(await currentStep(page), last, 'a toggle does not move the step');
+    assert.equal(await currentStep(page), last, 'folding does not move the step');
     await slide(page, 'scrub', 20);
     await stepIs(page, 20);
+
+    // The job tree is a tree to screen readers: items with their level, place, family and
+    // selection, in a tree with a name.
+    const treeSel = `${byTestId('job-tree')} [role="tree"]`;
+    const itemSel = `${treeSel} [role="treeitem"]`;
+    assert.match(await page.locator(treeSel).getAttribute('aria-label'), /^Job tree: \d+ coroutines and jobs at this step$/);
+    const readItems = () => page.locator(itemSel).evaluateAll((ns) => ns.map((n) => ({
+      testid: n.dataset.testid, level: n.getAttribute('aria-level'), expanded: n.getAttribute('aria-expanded'), selected: n.getAttribute('aria-selected'),
+      size: n.getAttribute('aria-setsize'), pos: n.getAttribute('aria-posinset'), tabindex: n.getAttribute('tabindex'), label: n.getAttribute('aria-label'),
+    })));
+    const items = await readItems();
+    const nodes20 = await page.locator(byTestId('job-node')).count();
+    assert.ok(nodes20 >= 3, `a few coroutines at step 20 (${nodes20})`);
+    assert.equal(items.filter((i) => i.testid === 'job-node').length, nodes20, 'every job node is a tree item');
+    assert.deepEqual([items[0].level, items[0].expanded, items[0].size, items[0].pos], ['1', 'true', '1', '1'], 'runBlocking is the one root, its family shown');
+    assert.ok(items.slice(1).every((i) => Number(i.level) >= 2), 'the others sit under it');
+    const children = items.filter((i) => i.level === '2');
+    assert.deepEqual(children.map((i) => [i.pos, i.size]), children.map((_, k) => [String(k + 1), String(children.length)]), 'each child has its place in its family');
+    assert.ok(items.every((i) => i.testid !== 'job-node' || i.selected === 'false'), 'nothing selected yet');
+    // One Tab stop: the first item, the toggles none.
+    assert.deepEqual(items.map((i) => i.tabindex), items.map((_, k) => (k === 0 ? '0' : '-1')), 'one Tab stop in the tree, on its first item');
+    assert.equal(await page.locator(`${byTestId('job-tree')} [tabindex="0"]`).count(), 1, 'nothing else in the tree is a Tab stop');
+    assert.equal(await page.locator(`${byTestId('job-tree')} [role="button"]`).count(), 0, 'no buttons beside the tree items');
+    // Tab leaves the tree at once, Shift+Tab comes back to the item that had the focus.
+    const focusedItem = () => page.evaluate(() => {
+      const a = document.activeElement;
+      return a?.getAttribute('role') === 'treeitem' ? [...document.querySelectorAll('[role="tree"] [role="treeitem"]')].indexOf(a) : null;
+    });
+    await page.locator(itemSel).first().focus();
+    assert.equal(await focusedItem(), 0);
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedItem(), null, 'Tab leaves the tree');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await focusedItem(), 0, 'Shift+Tab comes back to the tree');
+    // The arrows, Home and End move between the items, and the Tab stop goes with the focus;
+    // none of them steps the program.
+    const itemIs = async (want, what) => {
+      await waitUntil(page, ([sel, w]) => {
+        const all = [...document.querySelectorAll(sel)];
+        return all.indexOf(document.activeElement) === w && all.filter((n) => n.getAttribute('tabindex') === '0').length === 1 && all[w].getAttribute('tabindex') === '0';
+      }, [itemSel, want], what);
+    };
+    await page.keyboard.press('ArrowDown');
+    await itemIs(1, 'ArrowDown to the second item');
+    await page.keyboard.press('ArrowUp');
+    await itemIs(0, 'ArrowUp back to the first');
+    await page.keyboard.press('End');
+    await itemIs(items.length - 1, 'End to the last item');
+    // The last item has no family shown: ← goes to its parent, the item above it one level up.
+    const lastLevel = Number(items[items.length - 1].level);
+    const parentOfLast = items.map((i) => Number(i.level)).lastIndexOf(lastLevel - 1, items.length - 2);
+    await page.keyboard.press('ArrowLeft');
+    await itemIs(parentOfLast, 'ArrowLeft to the parent');
+    await page.keyboard.press('Home');
+    await itemIs(0, 'Home to the first item');
+    await page.keyboard.press('ArrowRight');
+    await itemIs(1, 'ArrowRight into the family');
+    await page.keyboard.press('Home');
+    await itemIs(0, 'Home again');
+    await page.keyboard.press('ArrowLeft');
+    await waitUntil(page, (sel) => document.querySelector(sel)?.getAttribute('aria-expanded') === 'false', itemSel, 'ArrowLeft folds the family');
+    await itemIs(0, 'the folded node keeps the focus');
+    await page.keyboard.press('ArrowRight');
+    await waitUntil(page, (sel) => document.querySelector(sel)?.getAttribute('aria-expanded') === 'true', itemSel, 'ArrowRight unfolds it');
+    await itemIs(0, 'the unfolded node keeps the focus');
+    assert.equal(await currentStep(page), 20, 'the arrows, Home and End in the tree do not step');
+    // Enter and Space select, as a click does, without playing; the node keeps the focus.
+    await page.keyboard.press('End');
+    await itemIs(items.length - 1, 'End again');
+    const lastSelected = ([sel, w]) => [...document.querySelectorAll(sel)].pop()?.getAttribute('aria-selected') === w;
+    await page.keyboard.press('Enter');
+    await waitUntil(page, lastSelected, [itemSel, 'true'], 'Enter selects');
+    const picked = items[items.length - 1].label.split(',')[0];
+    await waitUntil(page, ([sel, name]) => document.querySelector(sel)?.textContent.includes(name), [`${byTestId('details')} h4`, picked], 'the details of the coroutine picked');
+    await itemIs(items.length - 1, 'the selected node keeps the focus');
+    await page.keyboard.press('Space');
+    await waitUntil(page, lastSelected, [itemSel, 'false'], 'Space lets go, as a click does');
+    assert.equal(await page.locator(byTestId('play')).getAttribute('aria-pressed'), 'false', 'Space in the tree does not play');
+    assert.equal(await currentStep(page), 20, 'Enter and Space in the tree do not step');
+
+    // Each thread's lane is one Tab stop that says what runs on it at the step, as the bars'
+    // titles tell a pointer; the bars themselves are named by their titles.
+    const lanes = () => page.locator(byTestId('lane')).evaluateAll((ls) => ls.map((l) => ({
+      name: l.querySelector('.lane-name').title, label: l.getAttribute('aria-label'), tabindex: l.getAttribute('tabindex'),
+      bars: [...l.querySelectorAll('.bar')].map((b) => [b.getAttribute('role'), b.getAttribute('aria-label'), b.title]),
+    })));
+    const lanes20 = await lanes();
+    for (const l of lanes20) {
+      assert.ok(l.label?.startsWith(`${l.name}: `) && l.label.includes(' at this step'), `the lane of ${l.name} is named: ${l.label}`);
+      assert.equal(l.tabindex, '0', `the lane of ${l.name} is a Tab stop`);
+      assert.ok(l.bars.every(([role, label, title]) => role === 'img' && label === title), `the bars of ${l.name} are named by their titles`);
+    }
+    const running = lanes20.map((l) => l.label.match(/: running (.+) at this step \((.+?)(, line \d+)?: running on /)).find(Boolean);
+    assert.ok(running, `a lane names what runs on it at step 20: ${lanes20.map((l) => l.label).join(' | ')}`);
+    assert.equal(running[1], running[2], 'the bar under the cursor is of the coroutine running');
+    // Stepping changes what the lanes say, while a lane has the focus.
+    await page.locator(byTestId('lane')).first().focus();
+    await page.keyboard.press('ArrowRight');
+    await stepIs(page, 21);
+    await page.keyboard.press('End');
+    await stepIs(page, last);
+    assert.notDeepEqual((await lanes()).map((l) => l.label), lanes20.map((l) => l.label), 'the lanes say something else at the end');
+    await slide(page, 'scrub', 20);
+    await stepIs(page, 20);
+    await shot(page, 'lesson-1-tree-keyboard');
     assert.equal(await page.locator(`${byTestId('job-node')}[data-state="failed"]`).count(), 0, 'no failure yet at step 20');
     assert.ok(await page.locator(`${byTestId('marker')}`).count() > 0, 'code markers at step 20');
     const cursor = await page.locator(byTestId('lanes-cursor')).getAttribute('style');
@@ -383,7 +491,7 @@ await runSuite('page test', async (url) => {
     await noteButton.click();
     await stepIs(page, noteStep);
     await waitUntil(page, (sel) => / A — (cancelling|cancelled)$/.test(document.querySelector(sel)?.textContent ?? ''), `${byTestId('details')} h4`, 'A selected, being cancelled');
-    assert.match(await page.locator(`${byTestId('job-node')}[aria-pressed="true"] .label`).textContent(), /^"?A"?$/);
+    assert.match(await page.locator(`${byTestId('job-node')}[aria-selected="true"] .label`).textContent(), /^"?A"?$/);
     // On a phone the tree is far below the lesson: the button brings it into view.
     const desktop = page.viewportSize();
     await page.setViewportSize({ width: 390, height: 844 });

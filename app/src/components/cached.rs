@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::components::code_pane::code_text;
 use crate::components::details::{series, stack};
 use crate::components::lesson_text::lesson_text;
-use crate::components::thread_lanes::lane_rows;
+use crate::components::thread_lanes::{lane_track, queue_rows};
 use crate::components::timeline::marks;
 use crate::session::Axis;
 use crate::RunRef;
@@ -21,8 +21,10 @@ use crate::RunRef;
 pub enum Part {
     /// The ticks under the scrubber, from the run.
     Marks(RunRef),
-    /// The thread lanes, from the run and the axis.
-    LaneRows(RunRef, Axis),
+    /// The bars of one thread's lane, from the run, the axis and the lane's place.
+    LaneTrack(RunRef, Axis, usize),
+    /// The queues' depths under the lanes, from the run and the axis.
+    Queues(RunRef, Axis),
     /// The highlighted code under the text area, from the code and its diagnostics.
     CodeText(AttrValue, Rc<Vec<Diagnostic>>),
     /// The lesson's text, from the lesson's id.
@@ -45,7 +47,8 @@ pub struct CachedProps {
 pub fn Cached(props: &CachedProps) -> Html {
     match &props.part {
         Part::Marks(run) => marks(run),
-        Part::LaneRows(run, axis) => lane_rows(run, *axis),
+        Part::LaneTrack(run, axis, index) => lane_track(run, *axis, *index),
+        Part::Queues(run, axis) => queue_rows(run, *axis),
         Part::CodeText(lines, problems) => code_text(lines, problems),
         Part::LessonText(lesson) => lesson_text(lesson),
         Part::Stack(run, step, strand) => stack(run, *step, *strand),

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::components::job_tree::{job_tree, JobTreeProps};
+use crate::components::job_tree::{job_tree, JobTreeProps, TreeItem};
 use crate::components::ui::option_button;
 use crate::session::format_time;
 use crate::{Action, RunRef, Sync};
@@ -22,6 +22,8 @@ pub struct CompareViewProps {
     pub right_step: u64,
     /// How the sides step together.
     pub sync: Sync,
+    /// The job trees' item focused last.
+    pub tree_focus: Option<TreeItem>,
     /// The learner picked the other variant or how to step together.
     pub ondispatch: Callback<Action>,
 }
@@ -41,6 +43,16 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
     });
     let onchange = props.ondispatch.reform(|e: Event| Action::CompareWith(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value().parse().unwrap_or(0)));
     let sync_button = |sync: Sync, text: &'static str| option_button(&props.ondispatch, props.sync == sync, text, Action::SetSync(sync));
+    // The trees only show: of what they dispatch, only where the keyboard's focus is goes on,
+    // so each keeps one Tab stop on the item focused.
+    let tree_dispatch = {
+        let ondispatch = props.ondispatch.clone();
+        Callback::from(move |a: Action| {
+            if matches!(a, Action::FocusTreeItem(_)) {
+                ondispatch.emit(a);
+            }
+        })
+    };
 
     let left_out = outputs(&props.left);
     let right_out = props.right.as_ref().map(outputs).unwrap_or_default();
@@ -66,7 +78,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                 <h3>{ title }</h3>
                 <p class="side-position">{ format!("step {step} of {}, t = {}", run.last(), format_time(run.time_at(step))) }</p>
                 <table class="outcome"><tbody>{ for rows }</tbody></table>
-                <div class="side-tree">{ job_tree(&JobTreeProps { run: run.clone(), step, selected: None, ondispatch: Callback::noop(), collapsed: Vec::new(), widened: Vec::new(), toggles: false }) }</div>
+                <div class="side-tree">{ job_tree(&JobTreeProps { run: run.clone(), step, selected: None, ondispatch: tree_dispatch.clone(), collapsed: Vec::new(), widened: Vec::new(), toggles: false, focused: props.tree_focus }) }</div>
                 // Nothing printed yet: a word in the console's place, not an empty dark bar.
                 if printed.is_empty() {
                     <p class="side-console empty">{ "Nothing printed yet." }</p>

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::session::{hue_of_job, unquote, Look};
 use crate::components::ui::{bool_text, on_click};
-use crate::{Action, RunRef};
+use crate::{browser, Action, RunRef};
 
 /// Children drawn under one parent before the others are summed up in one row.
 pub const MAX_CHILDREN: usize = 8;
@@ -213,6 +213,131 @@ fn annotation(j: &JobView, route: FailureRoute, label_of: impl Fn(JobId) -> Stri
     })
 }
 
+/// A row of the tree that the keyboard can reach, named so that it is found again when the
+/// tree is drawn anew: the focus and the tree's one Tab stop stay on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TreeItem {
+    /// A job's node.
+    Job(JobId),
+    /// The row counting the children of a job not listed (the roots', for `None`).
+    More(Option<JobId>),
+    /// The last row, counting the jobs the tree has no room for.
+    Rest,
+}
+
+/// What the keyboard needs to know of one item of the tree, in the order drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NavItem {
+    /// The row it is.
+    pub item: TreeItem,
+    /// The index of its parent among the items.
+    pub parent: Option<usize>,
+    /// Whether its children are shown; `None` for an item without children.
+    pub expanded: Option<bool>,
+    /// Hides or shows its children, where the tree lets them be hidden.
+    pub toggle: Option<Action>,
+    /// What Enter and Space do, as a click.
+    pub press: Option<Action>,
+}
+
+/// What a key pressed on an item of the tree does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TreeKey {
+    /// Moves the focus to the item of this index.
+    Focus(usize),
+    /// Dispatches an action; the focus stays on the item.
+    Dispatch(Action),
+    /// Nothing: the key is not the tree's.
+    Ignore,
+}
+
+/// The keys of a tree view (WAI-ARIA's tree pattern) on the item at `from`: ↑/↓ the item
+/// above or below, → shows a hidden family or goes to the first child, ← hides a shown family
+/// or goes to the parent, Home/End the first and last item, Enter and Space press it.
+pub fn tree_key(items: &[NavItem], from: usize, key: &str) -> TreeKey {
+    let Some(it) = items.get(from) else { return TreeKey::Ignore };
+    let focus = |i: Option<usize>| i.map(TreeKey::Focus).unwrap_or(TreeKey::Ignore);
+    let dispatch = |a: &Option<Action>| a.clone().map(TreeKey::Dispatch).unwrap_or(TreeKey::Ignore);
+    match key {
+        "ArrowDown" => focus(Some(from + 1).filter(|&i| i < items.len())),
+        "ArrowUp" => focus(from.checked_sub(1)),
+        "Home" => focus((!items.is_empty()).then_some(0)),
+        "End" => focus(items.len().checked_sub(1)),
+        "ArrowRight" => match it.expanded {
+            Some(false) => dispatch(&it.toggle),
+            // Children follow their parent at once.
+            Some(true) => focus(Some(from + 1).filter(|&i| items.get(i).is_some_and(|c| c.parent == Some(from)))),
+            None => TreeKey::Ignore,
+        },
+        "ArrowLeft" => match (it.expanded, &it.toggle) {
+            (Some(true), Some(_)) => dispatch(&it.toggle),
+            _ => focus(it.parent),
+        },
+        "Enter" | " " => dispatch(&it.press),
+        _ => TreeKey::Ignore,
+    }
+}
+
+/// The tree's items among the rows, and for each row its item's index: every row but the
+/// count of a hidden family, which belongs to its collapsed parent (it says what ← hides).
+pub fn nav_items(rows: &[Row], selected: Option<JobId>, toggles: bool) -> (Vec<NavItem>, Vec<Option<usize>>) {
+    let mut items: Vec<NavItem> = Vec::new();
+    let mut index: Vec<Option<usize>> = Vec::with_capacity(rows.len());
+    for (r, row) in rows.iter().enumerate() {
+        let parent_job = row.parent_row.and_then(|p| match &rows[p].item {
+            Item::Job(pj, ..) => Some(pj.id),
+            Item::More(..) => None,
+        });
+        let parent = row.parent_row.and_then(|p| index[p]);
+        let nav = match &row.item {
+            Item::Job(job, n, open) => {
+                // As a click: pressed again, the selected coroutine is no longer selected.
+                let select = Action::SelectJob((selected != Some(job.id)).then_some(job.id));
+                let toggle = (toggles && *n > 0).then_some(Action::ToggleChildren(job.id));
+                NavItem { item: TreeItem::Job(job.id), parent, expanded: (*n > 0).then_some(*open), toggle, press: Some(select) }
+            }
+            Item::More(_, true) => {
+                index.push(None);
+                continue;
+            }
+            Item::More(..) => {
+                let item = match parent_job {
+                    Some(id) => TreeItem::More(Some(id)),
+                    None if r + 1 == rows.len() && r >= MAX_ROWS => TreeItem::Rest,
+                    None => TreeItem::More(None),
+                };
+                let press = parent_job.filter(|_| toggles).map(Action::ShowMoreChildren);
+                NavItem { item, parent, expanded: None, toggle: None, press }
+            }
+        };
+        index.push(Some(items.len()));
+        items.push(nav);
+    }
+    (items, index)
+}
+
+/// The item that holds the tree's one Tab stop: the one focused last, else the selected
+/// coroutine, else the first.
+pub fn tab_stop(items: &[NavItem], focused: Option<TreeItem>, selected: Option<JobId>) -> usize {
+    let at = |want: Option<TreeItem>| want.and_then(|w| items.iter().position(|i| i.item == w));
+    at(focused).or_else(|| at(selected.map(TreeItem::Job))).unwrap_or(0)
+}
+
+/// Each item's size of its set of siblings and place in it, from 1 (`aria-setsize`,
+/// `aria-posinset`).
+pub fn set_places(items: &[NavItem]) -> Vec<(usize, usize)> {
+    let slot = |i: &NavItem| i.parent.map_or(0, |p| p + 1);
+    let mut sizes = vec![0; items.len() + 1];
+    let places: Vec<usize> = items
+        .iter()
+        .map(|i| {
+            sizes[slot(i)] += 1;
+            sizes[slot(i)]
+        })
+        .collect();
+    items.iter().zip(places).map(|(i, place)| (sizes[slot(i)], place)).collect()
+}
+
 pub struct JobTreeProps {
     /// The run.
     pub run: RunRef,
@@ -228,6 +353,8 @@ pub struct JobTreeProps {
     pub widened: Vec<JobId>,
     /// Whether each job has a toggle to hide or show its children.
     pub toggles: bool,
+    /// The item of the tree focused last, which keeps the tree's Tab stop.
+    pub focused: Option<TreeItem>,
 }
 
 /// The job tree at the step, as SVG: one row per job, its state as shape, word and colour,
@@ -255,11 +382,21 @@ pub fn job_tree(props: &JobTreeProps) -> Html {
         }
     }
 
+    let (items, item_of_row) = nav_items(&rows, props.selected, props.toggles);
+    let tab = tab_stop(&items, props.focused, props.selected);
+    let places = set_places(&items);
+    // What a tree item says to assistive technology of its place: level, siblings, and
+    // the Tab stop the tree keeps on one item (a roving tabindex).
+    let place_of = |r: usize| {
+        item_of_row[r].map(|n| (n, (rows[r].depth + 1).to_string(), places[n].0.to_string(), places[n].1.to_string(), if n == tab { "0" } else { "-1" }))
+    };
+
     let x_of = |depth: usize| LEFT + INDENT * depth.min(MAX_INDENT_DEPTH) as f64;
     let y_of = |row: usize| ROW * row as f64 + ROW / 2.0 + 4.0;
     let mut width: f64 = 320.0;
     let mut edges: Vec<Html> = Vec::new();
     let mut nodes: Vec<Html> = Vec::new();
+    let mut toggles: Vec<Html> = Vec::new();
     for (r, row) in rows.iter().enumerate() {
         let (x, y) = (x_of(row.depth), y_of(r));
         let route = match &row.item {
@@ -322,10 +459,9 @@ pub fn job_tree(props: &JobTreeProps) -> Html {
                 let selected = props.selected == Some(job.id);
                 let id = job.id;
                 let select = Action::SelectJob(if selected { None } else { Some(id) });
-                let onclick = on_click(&props.ondispatch, select.clone());
                 // A click selects without focusing, so the tree does not scroll to show the
                 // whole node; the keyboard focuses (and scrolls to) nodes as usual.
-                let onkeydown = on_enter(&props.ondispatch, select);
+                let onclick = on_click(&props.ondispatch, select);
                 let aria = format!(
                     "{label}, {kind}, {}{}{}",
                     look.word(),
@@ -337,22 +473,29 @@ pub fn job_tree(props: &JobTreeProps) -> Html {
                     let (open, n) = (*open, *n_children);
                     let what = format!("{} the {n} {} of {label}", if open { "Hide" } else { "Show" }, if n == 1 { "child" } else { "children" });
                     let onclick = on_click(&props.ondispatch, Action::ToggleChildren(id));
-                    nodes.push(html! {
-                        <g key={format!("t{}", id.0)} class="toggle" transform={translate(x - 22.0, y)} tabindex="0" role="button"
-                            aria-expanded={bool_text(open)} aria-label={what.clone()}
-                            data-testid="job-toggle" {onclick} onkeydown={on_enter(&props.ondispatch, Action::ToggleChildren(id))}
-                            onmousedown={no_focus()}>
+                    // The pointer's way to fold a family; the keyboard and assistive technology
+                    // fold it on the node itself (← and →, `aria-expanded`), so the toggle is
+                    // neither a Tab stop nor a second control in the tree.
+                    toggles.push(html! {
+                        <g key={format!("t{}", id.0)} class="toggle" transform={translate(x - 22.0, y)}
+                            data-testid="job-toggle" data-expanded={bool_text(open)} {onclick} onmousedown={no_focus()}>
                             <title>{ what }</title>
                             <rect x="-6" y="-6" width="12" height="12" rx="2" />
                             <text y="4" text-anchor="middle">{ if open { "−" } else { "+" } }</text>
                         </g>
                     });
                 }
+                let (n, level, set_size, pos, tabindex) = place_of(r).unwrap_or_default();
+                // A family left hidden is counted in the name of its parent, whose hidden row is
+                // not an item of the tree.
+                let hidden = (!*open && *n_children > 0).then(|| format!(", {} {} hidden", n_children, if *n_children == 1 { "child" } else { "children" }));
+                let aria = format!("{aria}{}", hidden.unwrap_or_default());
                 nodes.push(html! {
                     <g key={format!("n{}", id.0)} class={classes!("node", format!("look-{}", look.word()), selected.then_some("selected"), island.then_some("island"))}
-                        transform={translate(x, y)} tabindex="0" role="button" aria-pressed={bool_text(selected)}
-                        aria-label={aria.clone()} data-testid="job-node" data-state={look.word()} data-job={job.id.0.to_string()}
-                        {onclick} {onkeydown} onmousedown={no_focus()}>
+                        transform={translate(x, y)} {tabindex} role="treeitem" aria-selected={bool_text(selected)}
+                        aria-expanded={(*n_children > 0).then_some(bool_text(*open))} aria-level={level} aria-setsize={set_size} aria-posinset={pos}
+                        aria-label={aria.clone()} data-testid="job-node" data-state={look.word()} data-job={job.id.0.to_string()} data-item={n.to_string()}
+                        {onclick} onmousedown={no_focus()}>
                         <title>{ aria }</title>
                         <rect class="hit" x="-12" y="-12" width={format!("{:.0}", Dec(hit_width))} height="24" rx="5" />
                         <rect class={classes!("swatch", hue)} x="-11" y="-9" width="4" height="18" rx="2" />
@@ -384,39 +527,95 @@ pub fn job_tree(props: &JobTreeProps) -> Html {
                     Item::Job(pj, ..) if props.toggles => Some(pj.id),
                     _ => None,
                 });
-                match parent {
-                    Some(id) => {
-                        let action = if *hidden { Action::ToggleChildren(id) } else { Action::ShowMoreChildren(id) };
-                        let hint = if *hidden { "show them" } else { "list more of them" };
-                        let onclick = on_click(&props.ondispatch, action.clone());
+                let key = match item_of_row[r].map(|n| items[n].item) {
+                    Some(TreeItem::More(Some(id))) => format!("m{}", id.0),
+                    Some(TreeItem::More(None)) => "m".to_string(),
+                    Some(_) => "rest".to_string(),
+                    None => format!("h{}", row.parent_row.and_then(|p| match &rows[p].item { Item::Job(pj, ..) => Some(pj.id.0), _ => None }).unwrap_or(0)),
+                };
+                let hit = html! { <rect class="hit" x="-12" y="-12" width={format!("{:.0}", Dec(7.2 * text.chars().count() as f64 + 16.0))} height="24" rx="5" /> };
+                match (parent, place_of(r)) {
+                    // The count of a hidden family: the pointer shows it; the keyboard presses →
+                    // on the parent, whose name counts it.
+                    (Some(id), None) => nodes.push(html! {
+                        <g {key} class="node more open" transform={translate(x, y)} data-testid="job-more" aria-hidden="true"
+                            onclick={on_click(&props.ondispatch, Action::ToggleChildren(id))} onmousedown={no_focus()}>
+                            <title>{ "show them" }</title>
+                            <text class="label" x="-4" y="5">{ text }</text>
+                        </g>
+                    }),
+                    (Some(id), Some((n, level, set_size, pos, tabindex))) => {
+                        let hint = "list more of them";
                         nodes.push(html! {
-                            <g key={format!("m{r}")} class="node more open" transform={translate(x, y)} data-testid="job-more" role="button" tabindex="0"
-                                aria-label={format!("{text}: {hint}")} {onclick} onkeydown={on_enter(&props.ondispatch, action)} onmousedown={no_focus()}>
+                            <g {key} class="node more open" transform={translate(x, y)} data-testid="job-more" role="treeitem" {tabindex}
+                                aria-level={level} aria-setsize={set_size} aria-posinset={pos} data-item={n.to_string()}
+                                aria-label={format!("{text}: {hint}")} onclick={on_click(&props.ondispatch, Action::ShowMoreChildren(id))} onmousedown={no_focus()}>
                                 <title>{ hint }</title>
+                                { hit }
                                 <text class="label" x="-4" y="5">{ text }</text>
                             </g>
                         });
                     }
-                    None => nodes.push(html! {
-                        <g key={format!("m{r}")} class="node more" transform={translate(x, y)} data-testid="job-more">
-                            <text class="label" x="-4" y="5">{ text }</text>
-                        </g>
-                    }),
+                    (None, place) => {
+                        let (n, level, set_size, pos, tabindex) = place.unwrap_or_default();
+                        nodes.push(html! {
+                            <g {key} class="node more" transform={translate(x, y)} data-testid="job-more" role="treeitem" {tabindex}
+                                aria-level={level} aria-setsize={set_size} aria-posinset={pos} data-item={n.to_string()} aria-label={text.clone()}>
+                                { hit }
+                                <text class="label" x="-4" y="5">{ text }</text>
+                            </g>
+                        });
+                    }
                 }
             }
         }
     }
     let height = ROW * rows.len().max(1) as f64 + 10.0;
     let existing = view.jobs_created_by(step);
-    let summary = format!("{existing} coroutines and jobs at this step");
+    let summary = format!("Job tree: {existing} coroutines and jobs at this step");
+    let items = std::rc::Rc::new(items);
+    let onkeydown = {
+        let (items, ondispatch) = (items.clone(), props.ondispatch.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.ctrl_key() || e.meta_key() || e.alt_key() || e.shift_key() {
+                return;
+            }
+            let Some(from) = browser::tree_item_of(&e) else { return };
+            match tree_key(&items, from, &e.key()) {
+                TreeKey::Focus(to) => browser::focus_tree_item(&e, to, false),
+                TreeKey::Dispatch(action) => {
+                    // A pressed row counting children gives way to those it lists: the focus
+                    // goes to the item that takes its place once the tree is drawn again.
+                    if matches!(items[from].item, TreeItem::More(_)) {
+                        browser::focus_tree_item(&e, from, true);
+                    }
+                    ondispatch.emit(action);
+                }
+                TreeKey::Ignore => return,
+            }
+            e.prevent_default();
+        })
+    };
+    // The item focused keeps the Tab stop, so Tab leaves the tree and Shift+Tab comes back to it.
+    let onfocusin = {
+        let (items, ondispatch, focused) = (items.clone(), props.ondispatch.clone(), props.focused);
+        Callback::from(move |e: FocusEvent| {
+            let item = browser::tree_item_of(&e).and_then(|n| items.get(n)).map(|i| i.item);
+            if let Some(item) = item.filter(|&i| Some(i) != focused) {
+                ondispatch.emit(Action::FocusTreeItem(item));
+            }
+        })
+    };
     html! {
         <div class="tree-scroll">
             if existing == 0 {
                 <p class="empty">{ "No coroutine yet: step forward." }</p>
             }
-            <svg class="job-tree" width={format!("{:.0}", Dec(width))} height={format!("{:.0}", Dec(height))} role="group" aria-label={summary}>
-                <g class="edges">{ for edges }</g>
-                <g class="nodes">{ for nodes }</g>
+            <svg class="job-tree" width={format!("{:.0}", Dec(width))} height={format!("{:.0}", Dec(height))} role="tree" aria-label={summary}
+                {onkeydown} {onfocusin}>
+                <g class="edges" aria-hidden="true">{ for edges }</g>
+                <g class="toggles" aria-hidden="true">{ for toggles }</g>
+                <g class="nodes" role="none">{ for nodes }</g>
             </svg>
             <p class="legend" aria-hidden="true">
                 { "● active  ◌ suspended  ◔ completing  ◐ cancelling  ⊘ cancelled  ✖ failed  ✔ completed  ○ new — " }
@@ -437,19 +636,6 @@ fn translate(x: f64, y: f64) -> String {
 #[inline(never)]
 fn no_focus() -> Callback<MouseEvent> {
     Callback::from(|e: MouseEvent| e.prevent_default())
-}
-
-/// Enter or Space on a focused node: the same as a click, without scrolling or playing.
-#[inline(never)]
-fn on_enter(ondispatch: &Callback<Action>, action: Action) -> Callback<KeyboardEvent> {
-    let ondispatch = ondispatch.clone();
-    Callback::from(move |e: KeyboardEvent| {
-        if e.key() == "Enter" || e.key() == " " {
-            e.prevent_default();
-            e.stop_propagation();
-            ondispatch.emit(action.clone());
-        }
-    })
 }
 
 #[cfg(test)]
@@ -612,6 +798,76 @@ mod tests {
         assert_eq!(note(FailureRoute::Parent), ("fail", "↑ fails with IllegalStateException(\"B\")".to_string()));
         assert_eq!(note(FailureRoute::Supervisor).0, "failed");
         assert!(note(FailureRoute::Supervisor).1.starts_with("✖ failed with IllegalStateException"));
+    }
+
+    #[test]
+    fn the_tree_items_skip_a_hidden_family_and_know_their_parents() {
+        let jobs = vec![job(1, None), job(2, Some(1)), job(3, Some(2)), job(4, Some(1))];
+        let rows = layout(&children_of(&jobs), &[JobId(2)], &[], &[]);
+        // 1, 2 (folded), the count of 2's hidden child, 4.
+        assert_eq!(rows.len(), 4);
+        let (items, index) = nav_items(&rows, None, true);
+        assert_eq!(index, vec![Some(0), Some(1), None, Some(2)]);
+        assert_eq!(items.iter().map(|i| i.item).collect::<Vec<_>>(), vec![TreeItem::Job(JobId(1)), TreeItem::Job(JobId(2)), TreeItem::Job(JobId(4))]);
+        assert_eq!(items.iter().map(|i| i.parent).collect::<Vec<_>>(), vec![None, Some(0), Some(0)]);
+        assert_eq!(items.iter().map(|i| i.expanded).collect::<Vec<_>>(), vec![Some(true), Some(false), None]);
+        assert_eq!(set_places(&items), vec![(1, 1), (2, 1), (2, 2)]);
+        assert_eq!(items[1].toggle, Some(Action::ToggleChildren(JobId(2))));
+        // Without toggles (compare), no family folds.
+        assert!(nav_items(&rows, None, false).0.iter().all(|i| i.toggle.is_none()));
+    }
+
+    #[test]
+    fn the_arrows_move_through_the_tree_as_drawn() {
+        let jobs = vec![job(1, None), job(2, Some(1)), job(3, Some(2)), job(4, Some(1))];
+        let rows = layout(&children_of(&jobs), &[], &[], &[]);
+        let (items, _) = nav_items(&rows, Some(JobId(3)), true);
+        let key = |from: usize, k: &str| tree_key(&items, from, k);
+        assert_eq!(key(0, "ArrowDown"), TreeKey::Focus(1));
+        assert_eq!(key(3, "ArrowDown"), TreeKey::Ignore);
+        assert_eq!(key(0, "ArrowUp"), TreeKey::Ignore);
+        assert_eq!(key(2, "ArrowUp"), TreeKey::Focus(1));
+        assert_eq!((key(2, "Home"), key(0, "End")), (TreeKey::Focus(0), TreeKey::Focus(3)));
+        // → on a shown family goes to its first child; on a leaf, nowhere.
+        assert_eq!(key(1, "ArrowRight"), TreeKey::Focus(2));
+        assert_eq!(key(2, "ArrowRight"), TreeKey::Ignore);
+        // ← on a shown family hides it; on a leaf, goes to the parent.
+        assert_eq!(key(1, "ArrowLeft"), TreeKey::Dispatch(Action::ToggleChildren(JobId(2))));
+        assert_eq!(key(3, "ArrowLeft"), TreeKey::Focus(0));
+        assert_eq!(key(0, "Enter"), TreeKey::Dispatch(Action::SelectJob(Some(JobId(1)))));
+        // Pressed again, the selected coroutine is let go, as a click does.
+        assert_eq!(key(2, " "), TreeKey::Dispatch(Action::SelectJob(None)));
+        assert_eq!(key(0, "x"), TreeKey::Ignore);
+        // → on a hidden family shows it.
+        let folded = layout(&children_of(&jobs), &[JobId(1)], &[], &[]);
+        let (items, _) = nav_items(&folded, None, true);
+        assert_eq!(tree_key(&items, 0, "ArrowRight"), TreeKey::Dispatch(Action::ToggleChildren(JobId(1))));
+        assert_eq!(tree_key(&items, 0, "ArrowLeft"), TreeKey::Ignore);
+    }
+
+    #[test]
+    fn a_row_counting_more_children_is_an_item_that_lists_them() {
+        let mut jobs = vec![job(1, None)];
+        jobs.extend((2..20).map(|i| job(i, Some(1))));
+        let rows = layout(&children_of(&jobs), &[], &[], &[]);
+        let (items, _) = nav_items(&rows, None, true);
+        let last = items.last().unwrap();
+        assert_eq!((last.item, last.parent), (TreeItem::More(Some(JobId(1))), Some(0)));
+        assert_eq!(tree_key(&items, items.len() - 1, "Enter"), TreeKey::Dispatch(Action::ShowMoreChildren(JobId(1))));
+        assert_eq!(set_places(&items).last(), Some(&(MAX_CHILDREN + 1, MAX_CHILDREN + 1)));
+    }
+
+    #[test]
+    fn the_tab_stop_is_the_item_focused_else_the_selected_else_the_first() {
+        let jobs = vec![job(1, None), job(2, Some(1)), job(3, Some(1))];
+        let rows = layout(&children_of(&jobs), &[], &[], &[]);
+        let (items, _) = nav_items(&rows, None, true);
+        assert_eq!(tab_stop(&items, None, None), 0);
+        assert_eq!(tab_stop(&items, None, Some(JobId(3))), 2);
+        assert_eq!(tab_stop(&items, Some(TreeItem::Job(JobId(2))), Some(JobId(3))), 1);
+        // An item no longer drawn gives way.
+        assert_eq!(tab_stop(&items, Some(TreeItem::Job(JobId(9))), Some(JobId(3))), 2);
+        assert_eq!(tab_stop(&items, Some(TreeItem::Rest), None), 0);
     }
 
     #[test]

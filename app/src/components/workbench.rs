@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::components::code_pane::{CodePane, LineMarkers, Marker, MARKERS_LISTED};
 use crate::components::console::{console, ConsoleProps};
 use crate::components::details::{detail_tabs, DetailTabsProps};
-use crate::components::job_tree::{job_tree, JobTreeProps};
+use crate::components::job_tree::{job_tree, JobTreeProps, TreeItem};
 use crate::components::panel::{panel, PanelProps};
 use crate::components::thread_lanes::{thread_lanes, ThreadLanesProps};
 use crate::session::{hue_of_job, unquote, Axis};
@@ -31,6 +31,8 @@ pub struct WorkbenchProps {
     pub job: Option<JobId>,
     /// Jobs whose children the tree hides.
     pub collapsed: Vec<JobId>,
+    /// The tree's item focused last.
+    pub tree_focus: Option<TreeItem>,
     /// Jobs whose children the tree lists further, once per press.
     pub widened: Vec<JobId>,
     /// The lower tab on screen.
@@ -101,6 +103,7 @@ pub fn workbench(props: &WorkbenchProps) -> Html {
             collapsed: props.collapsed.clone(),
             widened: props.widened.clone(),
             toggles: true,
+            focused: props.tree_focus,
         }),
         None => waiting(),
     };
