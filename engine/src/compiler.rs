@@ -3812,6 +3812,13 @@ impl<'a> Compiler<'a> {
         if self.enum_method_call(receiver, name, args, span) {
             return;
         }
+        // `x.toString()` is the text a template gives: a class's own toString() runs, on the
+        // value or on what it holds.
+        if mname == "toString" && args.is_empty() && !safe && !members_only {
+            self.expr(receiver);
+            self.emit(Op::ToStr, span);
+            return;
+        }
         // `xs.orEmpty()` of a variable declared as a collection: an empty one of its kind
         // when it holds null (a String's is "").
         if let (ExprKind::Name(var), "orEmpty", true) = (&receiver.kind, mname, args.is_empty()) {

@@ -87,6 +87,10 @@ impl World {
     }
 
     fn obj_to_string(&self, o: ObjId, depth: u32) -> String {
+        // Inside a value being printed, an object's own toString() has run already.
+        if let Some(text) = self.told_texts.get(&o) {
+            return text.to_string();
+        }
         match self.heap.get(o) {
             HeapObj::Cell(v) => self.to_kstring_depth(v, depth + 1),
             // A map's `keys`, `values` or `entries` show the map as it is now.

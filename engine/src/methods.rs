@@ -1104,6 +1104,43 @@ impl World {
     /// kotlin-reflect on the classpath. Also when it holds an object of a class with its own
     /// `toString()`: the engine runs that function where a value is printed or put in a
     /// template, but not from inside the text of a list, map or pair.
+    /// The objects inside a value (its elements, entries, components, a data class's
+    /// properties; not the value itself) whose text comes from their class's own
+    /// `toString()`, each with that function, in the order the text shows them.
+    pub(crate) fn told_parts(&self, v: &Value) -> Vec<(ObjId, crate::bytecode::FuncId)> {
+        let mut out = Vec::new();
+        let mut budget = 10_000;
+        self.told_parts_within(v, 0, &mut budget, &mut out);
+        out
+    }
+
+    fn told_parts_within(&self, v: &Value, depth: usize, budget: &mut usize, out: &mut Vec<(ObjId, crate::bytecode::FuncId)>) {
+        let Value::Obj(o) = v else { return };
+        if *budget == 0 || depth >= 8 {
+            return;
+        }
+        *budget -= 1;
+        let inside: Vec<&Value> = match self.heap.get(*o) {
+            HeapObj::List(items) | HeapObj::Set(items) => items.iter().collect(),
+            HeapObj::Map(entries) => entries.iter().flat_map(|(k, v)| [k, v]).collect(),
+            HeapObj::Pair(a, b) | HeapObj::Entry(a, b) => vec![a, b],
+            HeapObj::Triple(t) => t.iter().collect(),
+            HeapObj::Instance { class, fields } if self.program.classes[class.0 as usize].is_data && self.own_to_string(v).is_none() => fields.iter().collect(),
+            _ => return,
+        };
+        for x in inside {
+            match (x, self.own_text(x)) {
+                (Value::Obj(p), Some((f, OnReturn::Push))) => {
+                    if !out.iter().any(|(q, _)| q == p) {
+                        out.push((*p, f));
+                    }
+                }
+                (_, Some(_)) => {}
+                (_, None) => self.told_parts_within(x, depth + 1, budget, out),
+            }
+        }
+    }
+
     pub(crate) fn unprintable(&self, v: &Value) -> Option<String> {
         // A bounded look: collections that share or hold themselves are not walked forever.
         let mut budget = 10_000;
@@ -1136,7 +1173,8 @@ impl World {
             return None;
         }
         inside.into_iter().find_map(|x| {
-            if self.own_text(x).is_some() {
+            let told = matches!(x, Value::Obj(p) if self.told_texts.contains_key(p));
+            if self.own_text(x).is_some() && !told {
                 Some(format!(
                     "{} has its own toString(), which Coroutine Lab runs where a value is printed or put in a string template, but not for the elements of a collection, pair or data class; print them one by one (joinToString {{ \"$it\" }})",
                     self.type_name(x)

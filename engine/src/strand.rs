@@ -192,6 +192,9 @@ pub enum OnReturn {
     /// Push the text `Throwable.toString()` makes of it, the message an exception class's
     /// own `message` getter gave: `MyError: text`, or the class name alone for null.
     ThrowableText(std::rc::Rc<str>),
+    /// Keep it as the text of this object, which a value being printed holds, and run the
+    /// `ToStr` that called it again: it goes on to the next such object, or prints the value.
+    KeepText(crate::value::ObjId),
     /// Hand it to the built-in that called a class's own `compareTo()` (`sorted()`, `max()`,
     /// `coerceIn`, …), which goes on from where it was.
     Compared(crate::value::ObjId),

@@ -600,10 +600,26 @@ impl World {
                             Ok(()) => Ok(()),
                             Err(e) => self.throw(s, ex, e),
                         }
+                    } else if let Some((x, f)) = self.told_parts(&v).into_iter().find(|(x, _)| !self.told_texts.contains_key(x)) {
+                        // An element with its own toString(): that runs first, as a call, and
+                        // this instruction again after it, until every such text is known.
+                        ex.stack.push(v);
+                        match self.push_frame(ex, f, None, vec![Value::Obj(x)], OnReturn::KeepText(x), span) {
+                            Ok(()) => Ok(()),
+                            Err(e) => {
+                                ex.stack.pop();
+                                self.throw(s, ex, e)
+                            }
+                        }
                     } else if let Some(msg) = self.unprintable(&v) {
                         self.fault(s, ex, Fault::Stop(msg), span)
                     } else {
                         let text = self.to_kstring(&v);
+                        // The texts serve this printing only: the objects may change before
+                        // the next one.
+                        for (x, _) in self.told_parts(&v) {
+                            self.told_texts.remove(&x);
+                        }
                         ex.stack.push(Value::Str(Rc::from(text)));
                         Ok(())
                     }
@@ -952,6 +968,13 @@ impl World {
             OnReturn::ThrowableText(class) => {
                 let text = if v.is_null() { class.to_string() } else { format!("{class}: {}", self.to_kstring(&v)) };
                 ex.stack.push(Value::str(&text));
+            }
+            OnReturn::KeepText(o) => {
+                let text = self.to_kstring(&v);
+                self.told_texts.insert(o, Rc::from(text));
+                if let Some(Frame::Code(caller)) = ex.frames.last_mut() {
+                    caller.ip -= 1;
+                }
             }
             OnReturn::Invoke { argc, span } => {
                 let at = ex.stack.len() - argc as usize;

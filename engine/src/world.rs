@@ -312,6 +312,9 @@ pub struct World {
     /// `setOf`, …), which cannot run it: the built-in's caller stops the run with a diagnostic
     /// instead of going on with the answer identity gave.
     pub(crate) own_equals_met: std::cell::Cell<Option<crate::bytecode::ClassId>>,
+    /// Texts that objects' own `toString()`s gave, while a value holding them is printed:
+    /// each is run as a call first, then the value's text is made with them (see `Op::ToStr`).
+    pub(crate) told_texts: std::collections::BTreeMap<ObjId, Rc<str>>,
 }
 
 /// Well-known dispatchers.
@@ -419,6 +422,7 @@ impl World {
             observed_metrics: (0, 0),
             frame_bytes: 0,
             own_equals_met: std::cell::Cell::new(None),
+            told_texts: std::collections::BTreeMap::new(),
             program,
         };
         world.record(EventKind::ThreadCreated { thread: MAIN_THREAD, name: "main".into() });
