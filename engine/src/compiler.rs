@@ -147,6 +147,8 @@ enum Cleanup {
 
 #[derive(Debug, Clone)]
 struct LoopCtx {
+    /// The loop's label (`outer@ for …`), which `break@outer` names.
+    label: Option<String>,
     breaks: Vec<usize>,
     continues: Vec<usize>,
     cleanup_depth: usize,
@@ -1647,21 +1649,21 @@ impl<'a> Compiler<'a> {
                 self.stmt_marker(*span);
                 self.assign(target, *op, value, *span);
             }
-            Stmt::While { cond, body, span } => {
+            Stmt::While { cond, body, label, span } => {
                 let top = self.here();
                 self.stmt_marker(cond.span);
                 self.expr(cond);
                 let exit = self.emit(Op::JumpIfFalse(0), *span);
-                self.loop_body(body, top);
+                self.loop_body(body, label);
                 self.emit(Op::Jump(top), *span);
                 let end = self.here();
                 self.patch(exit, end);
                 self.finish_loop(end, top);
             }
-            Stmt::DoWhile { body, cond, span } => {
+            Stmt::DoWhile { body, cond, label, span } => {
                 let top = self.here();
                 // `continue` in a do-while goes to the condition.
-                self.push_loop();
+                self.push_loop(label);
                 self.push_scope();
                 for st in &body.stmts {
                     self.stmt(st);
@@ -1681,7 +1683,7 @@ impl<'a> Compiler<'a> {
                     self.patch(c, cond_at);
                 }
             }
-            Stmt::For { pattern, iterable, body, span } => {
+            Stmt::For { pattern, iterable, body, label, span } => {
                 self.stmt_marker(iterable.span);
                 self.expr(iterable);
                 self.emit(Op::IterStart, iterable.span);
@@ -1692,7 +1694,7 @@ impl<'a> Compiler<'a> {
                 let next = self.emit(Op::IterNext { slot: it, exit: 0 }, *span);
                 self.push_scope();
                 self.bind_pattern(pattern, false, *span);
-                self.loop_body(body, top);
+                self.loop_body(body, label);
                 self.pop_scope();
                 self.emit(Op::Jump(top), *span);
                 let end = self.here();
@@ -1727,15 +1729,16 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn loop_body(&mut self, body: &Block, _top: u32) {
-        self.push_loop();
+    fn loop_body(&mut self, body: &Block, label: &Option<Ident>) {
+        self.push_loop(label);
         self.block_stmts(body);
     }
 
-    fn push_loop(&mut self) {
+    fn push_loop(&mut self, label: &Option<Ident>) {
+        let label = label.as_ref().map(|l| l.name.clone());
         let f = self.cur();
         let (cleanup_depth, inline_depth) = (f.cleanups.len(), f.inlines.len());
-        f.loops.push(LoopCtx { breaks: vec![], continues: vec![], cleanup_depth, inline_depth });
+        f.loops.push(LoopCtx { label, breaks: vec![], continues: vec![], cleanup_depth, inline_depth });
     }
 
     fn finish_loop(&mut self, end: u32, cont: u32) {
@@ -2276,14 +2279,24 @@ impl<'a> Compiler<'a> {
                 self.expr(v);
                 self.emit(Op::Throw, span);
             }
-            ExprKind::Break | ExprKind::Continue => {
-                let is_break = matches!(e.kind, ExprKind::Break);
-                let Some((depth, inline_depth)) = self.fns.last().and_then(|f| f.loops.last()).map(|l| (l.cleanup_depth, l.inline_depth)) else {
-                    let what = if is_break { "break" } else { "continue" };
-                    self.error(span, format!("'{what}' is only allowed inside a loop"));
+            ExprKind::Break(label) | ExprKind::Continue(label) => {
+                let is_break = matches!(e.kind, ExprKind::Break(_));
+                let what = if is_break { "break" } else { "continue" };
+                // The loop it leaves: the innermost, or the one its label names.
+                let loops = self.fns.last().map(|f| f.loops.as_slice()).unwrap_or_default();
+                let found = match label {
+                    None => loops.len().checked_sub(1),
+                    Some(l) => loops.iter().rposition(|lp| lp.label.as_deref() == Some(l.name.as_str())),
+                };
+                let Some(at) = found else {
+                    match label {
+                        Some(l) => self.error(l.span, format!("there is no loop labelled '{}' around this '{what}@{}'", l.name, l.name)),
+                        None => self.error(span, format!("'{what}' is only allowed inside a loop")),
+                    }
                     self.emit(Op::Push(Value::Unit), span);
                     return;
                 };
+                let (depth, inline_depth) = (loops[at].cleanup_depth, loops[at].inline_depth);
                 // A loop inside an inlined lambda may be left; a lambda inside the loop may not
                 // (Kotlin 2.2 allows it, the Kotlin of the conformance suite does not).
                 if self.cur().inlines.len() > inline_depth {
@@ -2291,7 +2304,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit_cleanups(depth, span);
                 let j = self.emit(Op::Jump(0), span);
-                let lp = self.cur().loops.last_mut().expect("checked above");
+                let lp = &mut self.cur().loops[at];
                 if is_break {
                     lp.breaks.push(j);
                 } else {

@@ -389,8 +389,8 @@ impl Resolver {
             | ExprKind::This
             | ExprKind::Super(_)
             | ExprKind::Return { value: None, .. }
-            | ExprKind::Break
-            | ExprKind::Continue
+            | ExprKind::Break(_)
+            | ExprKind::Continue(_)
             | ExprKind::Error => {}
         }
     }

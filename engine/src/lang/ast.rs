@@ -310,6 +310,8 @@ pub enum Stmt {
         cond: Expr,
         /// The body.
         body: Block,
+        /// `name@` before the loop, which `break@name` and `continue@name` leave.
+        label: Option<Ident>,
         /// The whole loop.
         span: Span,
     },
@@ -319,6 +321,8 @@ pub enum Stmt {
         body: Block,
         /// The condition.
         cond: Expr,
+        /// `name@` before the loop.
+        label: Option<Ident>,
         /// The whole loop.
         span: Span,
     },
@@ -330,6 +334,8 @@ pub enum Stmt {
         iterable: Expr,
         /// The body.
         body: Block,
+        /// `name@` before the loop.
+        label: Option<Ident>,
         /// The whole loop.
         span: Span,
     },
@@ -524,10 +530,10 @@ pub enum ExprKind {
     },
     /// `throw value`.
     Throw(Box<Expr>),
-    /// `break`
-    Break,
-    /// `continue`
-    Continue,
+    /// `break`, or `break@name` naming the loop it leaves.
+    Break(Option<Ident>),
+    /// `continue`, or `continue@name`.
+    Continue(Option<Ident>),
     /// `object : Type { … }` and other constructs that parse but are outside the subset;
     /// the parser has already reported them.
     Error,

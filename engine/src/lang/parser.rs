@@ -1686,17 +1686,16 @@ impl<'s> Parser<'s> {
             && matches!(self.toks.get(i + 2).map(|n| n.kind), Some(T::For | T::While | T::Do))
     }
 
-    /// Reports the label of `name@ for (…)` and reads the loop.
+    /// `name@ for (…)`, `name@ while (…)`, `name@ do …`: the loop, with its label.
     fn labelled_loop(&mut self) -> Option<Stmt> {
         let name = self.bump();
-        let at = self.bump();
-        let label = name.span.to(at.span);
-        self.error_help(
-            label,
-            format!("labels (`{}`) are not supported in Coroutine Lab", label.text(self.src)),
-            "to leave nested loops early, use a flag variable or move the loops into a function and `return`",
-        );
-        self.statement_inner()
+        self.bump();
+        let label = Ident { name: self.text(name).to_string(), span: name.span };
+        let mut stmt = self.statement_inner()?;
+        if let Stmt::While { label: l, .. } | Stmt::DoWhile { label: l, .. } | Stmt::For { label: l, .. } = &mut stmt {
+            *l = Some(label);
+        }
+        Some(stmt)
     }
 
     /// True at the start of a declaration inside a block.
@@ -1739,7 +1738,7 @@ impl<'s> Parser<'s> {
         self.bump();
         let cond = self.paren_condition("while");
         let body = self.loop_body();
-        Some(Stmt::While { cond, body, span: self.span_from(start) })
+        Some(Stmt::While { cond, body, label: None, span: self.span_from(start) })
     }
 
     fn do_while_loop(&mut self, start: u32) -> Option<Stmt> {
@@ -1748,7 +1747,7 @@ impl<'s> Parser<'s> {
         self.skip_newlines();
         self.expect(T::While, "'while' after the body of 'do'")?;
         let cond = self.paren_condition("do-while");
-        Some(Stmt::DoWhile { body, cond, span: self.span_from(start) })
+        Some(Stmt::DoWhile { body, cond, label: None, span: self.span_from(start) })
     }
 
     fn for_loop(&mut self, start: u32) -> Option<Stmt> {
@@ -1790,7 +1789,7 @@ impl<'s> Parser<'s> {
         self.nl_stack.pop();
         self.expect_close(T::RParen, open, "for loop header");
         let body = self.loop_body();
-        Some(Stmt::For { pattern, iterable, body, span: self.span_from(start) })
+        Some(Stmt::For { pattern, iterable, body, label: None, span: self.span_from(start) })
     }
 
     /// The index of the `)` closing a `for` header that holds a `;` at its top level, as in
@@ -2441,15 +2440,16 @@ impl<'s> Parser<'s> {
             }
             T::Throw => ExprKind::Throw(Box::new(self.expr())),
             _ => {
-                if labelled {
-                    let at = self.bump();
-                    self.ident("a label");
-                    self.error(t.span.to(at.span), "labelled `break` and `continue` are not supported in Coroutine Lab");
-                }
-                if t.kind == T::Break {
-                    ExprKind::Break
+                let label = if labelled {
+                    self.bump();
+                    self.ident("a label")
                 } else {
-                    ExprKind::Continue
+                    None
+                };
+                if t.kind == T::Break {
+                    ExprKind::Break(label)
+                } else {
+                    ExprKind::Continue(label)
                 }
             }
         };
