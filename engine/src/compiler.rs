@@ -374,6 +374,9 @@ struct Compiler<'a> {
     /// name: reading one reads the constant and does not initialize the object, as kotlinc
     /// inlines it.
     const_vals: std::collections::BTreeMap<(String, String), Value>,
+    /// The labels that name each receiver (`this#3`), for `this@label`: the function a
+    /// lambda is passed to or its own label, an extension function's name, a class's name.
+    receiver_labels: Vec<(String, String)>,
     /// Top-level properties computed by a getter (`val isDebug get() = …`, and a top-level
     /// `by lazy`): each read calls it.
     global_getters: Names<FunSig>,
@@ -437,6 +440,7 @@ impl<'a> Compiler<'a> {
             global_getters: Names::default(),
             private_constructors: Names::default(),
             const_vals: std::collections::BTreeMap::new(),
+            receiver_labels: Vec::new(),
             classes: Names::default(),
             enums: Names::default(),
             user_methods: Names::default(),
@@ -1168,6 +1172,12 @@ impl<'a> Compiler<'a> {
             let slot = self.new_slot("this");
             let nop = self.emit(Op::Nop, f.span);
             let name = self.declare_receiver(slot, kind, f.span);
+            // `this@Class` in a method, `this@name` in an extension function.
+            let label = match kind {
+                RecvKind::Class(c) => self.program.classes[c.0 as usize].name.rsplit('$').next().unwrap_or_default().to_string(),
+                _ => f.name.name.clone(),
+            };
+            self.receiver_labels.push((name.clone(), label));
             self.mark_param_box(&name, nop);
             n_params += 1;
         }
@@ -1287,6 +1297,7 @@ impl<'a> Compiler<'a> {
         let this_slot = self.new_slot("this");
         let nop = self.emit(Op::Nop, class.span);
         let this_name = self.declare_receiver(this_slot, RecvKind::Class(info.id), class.span);
+        self.receiver_labels.push((this_name.clone(), class_name.rsplit('$').next().unwrap_or_default().to_string()));
         self.mark_param_box(&this_name, nop);
         self.bind_params(params, class.span);
         self.enum_companion_prologue(class_name, class.span);
@@ -2159,6 +2170,17 @@ impl<'a> Compiler<'a> {
             ExprKind::Super(_) => {
                 self.error(span, "'super' is not an expression, it can only be used on the left-hand side of a dot ('.')");
                 self.emit(Op::Push(Value::Unit), span);
+            }
+            // `this@label`: the nearest receiver the label names.
+            ExprKind::LabelledThis(label) => {
+                let named = self.receivers().into_iter().find(|(name, _)| self.receiver_labels.iter().any(|(n, l)| n == name && *l == label.name));
+                match named {
+                    Some((name, _)) => self.load_receiver(&name, span),
+                    None => {
+                        self.error(label.span, format!("unresolved label: no receiver here is labelled '{}'", label.name));
+                        self.emit(Op::Push(Value::Unit), span);
+                    }
+                }
             }
             ExprKind::This => match self.receivers().first().cloned() {
                 Some((name, _)) => self.load_receiver(&name, span),
@@ -4186,12 +4208,16 @@ impl<'a> Compiler<'a> {
         // A label written on the lambda replaces the name of the function it is passed to.
         let pending = self.pending_label.take();
         let label = l.label.as_ref().map(|own| own.name.clone()).or(label).or(pending);
+        let receiver_label = label.clone();
         self.push_fn(func, suspend, true, label);
         let mut n_params = 0;
         if with_receiver {
             let slot = self.new_slot("this");
             let nop = self.emit(Op::Nop, span);
             let name = self.declare_receiver(slot, recv.unwrap_or(RecvKind::Dynamic), span);
+            if let Some(l) = receiver_label {
+                self.receiver_labels.push((name.clone(), l));
+            }
             self.mark_param_box(&name, nop);
             n_params += 1;
         }

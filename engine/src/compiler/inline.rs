@@ -67,12 +67,13 @@ impl<'a> Compiler<'a> {
         let depth = self.cur().cleanups.len();
         // A label written on the lambda replaces the function's name as its label.
         let own_label = l.label.as_ref().map_or(label, |own| own.name.as_str()).to_string();
-        self.cur().inlines.push(InlineCtx { label: own_label, exits: Vec::new(), cleanup_depth: depth });
+        self.cur().inlines.push(InlineCtx { label: own_label.clone(), exits: Vec::new(), cleanup_depth: depth });
         if let Some((slot, kind)) = receiver {
             self.emit(Op::Load(slot), span);
             let own = self.new_slot("this");
             let op = self.emit(Op::Store(own), span);
             let name = self.declare_receiver(own, kind, span);
+            self.receiver_labels.push((name.clone(), own_label.clone()));
             if let Some(v) = self.cur().scopes.last_mut().and_then(|s| s.iter_mut().find(|v| v.name == name)) {
                 v.decl_op = Some(op);
             }

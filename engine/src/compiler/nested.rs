@@ -387,6 +387,7 @@ impl Resolver {
             | ExprKind::Bool(_)
             | ExprKind::Null
             | ExprKind::This
+            | ExprKind::LabelledThis(_)
             | ExprKind::Super(_)
             | ExprKind::Return { value: None, .. }
             | ExprKind::Break(_)

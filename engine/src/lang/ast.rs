@@ -400,6 +400,8 @@ pub enum ExprKind {
     Name(Ident),
     /// `this`
     This,
+    /// `this@label`: the receiver of the lambda, extension function or class the label names.
+    LabelledThis(Ident),
     /// `super`, or `super<Name>` naming the supertype; only valid before `.`.
     Super(Option<Ident>),
     /// A prefix operator: `-x`, `!x`, `++x`, `--x`.

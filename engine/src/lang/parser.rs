@@ -2408,9 +2408,10 @@ impl<'s> Parser<'s> {
             return Expr { kind: ExprKind::Super(qualifier), span: self.span_from(t.span.start) };
         }
         if self.at(T::At) {
-            let at = self.bump();
-            self.ident("a label");
-            self.error(t.span.to(at.span), "labelled `this@…` is not supported in Coroutine Lab");
+            self.bump();
+            if let Some(label) = self.ident("a label") {
+                return Expr { kind: ExprKind::LabelledThis(label), span: self.span_from(t.span.start) };
+            }
         }
         Expr { kind: ExprKind::This, span: t.span }
     }
