@@ -128,6 +128,33 @@ pub fn use_persistence(state: &State) {
     });
 }
 
+/// Writes the step into the address once it has stayed put for a moment, so that a reload
+/// comes back to it. Waiting keeps a scrub or a run of steps from rewriting the address at
+/// every step (browsers throttle pages that rewrite it too often). The history entry is
+/// rewritten, never added.
+#[hook]
+pub fn use_step_in_address(hash_at_step: Option<String>, from_address: bool) {
+    let pending = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
+    use_effect_with((hash_at_step, from_address), move |(hash, from_address)| {
+        // A newer step cancels the write of the one before.
+        pending.borrow_mut().take();
+        if let (Some(hash), false) = (hash.clone(), *from_address) {
+            *pending.borrow_mut() = Some(gloo_timers::callback::Timeout::new(STEP_ADDRESS_DELAY_MS, move || {
+                let Some(window) = web_sys::window() else { return };
+                let url = format!("#{hash}");
+                if window.location().hash().ok().as_deref() != Some(url.as_str()) {
+                    if let Ok(history) = window.history() {
+                        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                    }
+                }
+            }));
+        }
+    });
+}
+
+/// How long a step stays on screen before the address names it.
+const STEP_ADDRESS_DELAY_MS: u32 = 400;
+
 /// Opens what the address's hash names when it changes under the page: Back and Forward
 /// between lessons, or a link pasted into the address bar.
 #[hook]

@@ -361,6 +361,17 @@ impl State {
         }
     }
 
+    /// The address's hash with the step on screen as well, which a reload comes back to;
+    /// none while playing, when the step changes many times a second.
+    pub fn address_hash_at_step(&self) -> Option<String> {
+        let (Some(l), Some(v)) = (self.lesson(), self.variant()) else { return None };
+        if self.playing {
+            return None;
+        }
+        let step = (self.step > 0).then_some(self.step);
+        Some(share::encode(&share::Link { lesson: l.id.clone(), variant: Some(v.id.clone()), step, ..Default::default() }).0)
+    }
+
     /// Shows a lesson and variant with its stored edits, from the first step.
     fn open(&mut self, lesson: usize, variant: usize) {
         self.selected = lesson.min(self.lessons.len().saturating_sub(1));
@@ -928,6 +939,7 @@ pub fn App() -> Html {
     use_debounced_run(state.edits, state.dispatcher());
     use_keyboard(state.dispatcher());
     browser::use_persistence(&state);
+    browser::use_step_in_address(state.address_hash_at_step(), state.from_address);
     browser::use_hash_navigation(state.dispatcher());
     let share_input = use_share_select(state.share.as_ref().map(|l| l.hash.clone()));
     // A lesson's "Show" button brings the job tree into view (on a phone it is below the

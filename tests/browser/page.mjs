@@ -581,10 +581,12 @@ await runSuite('page test', async (url) => {
     await page.waitForTimeout(600);
     assert.equal(await currentStep(page), 10, 'an edit keeps the step');
 
-    // Edits survive a reload; "reset lesson" forgets them.
+    // Edits survive a reload, which comes back to the step; "reset lesson" forgets them.
+    await waitUntil(page, () => window.location.hash.includes('step=10'), null, 'the step in the address');
     await page.reload();
     await page.locator(byTestId('code-input')).waitFor();
     assert.equal(await page.locator(byTestId('lesson-title')).textContent(), 'Scope boundaries');
+    await stepIs(page, 10);
     assert.ok((await page.locator(byTestId('code-input')).inputValue()).includes('// edited'), 'the edit came back after a reload');
     // Tab into the code the page has just written: the caret is at its start, and the start
     // is what shows.
