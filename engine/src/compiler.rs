@@ -2062,6 +2062,14 @@ impl<'a> Compiler<'a> {
                 return Some(Place::ObjectField { class: c.id, name });
             }
         }
+        // The receiver of `with(x)`, `x.run { }`, `x.apply { }`, known at run time only: a
+        // property some class of the program declares is its.
+        if self.user_property_named(&id.name) {
+            if let Some((recv, _)) = self.receivers().into_iter().find(|(_, k)| *k == RecvKind::Dynamic) {
+                let name = self.sym(&id.name);
+                return Some(Place::Field { recv, name });
+            }
+        }
         if self.global_getters.contains_key(&id.name) {
             if for_write {
                 self.error(id.span, format!("val cannot be reassigned: '{}' is declared with val", id.name));
