@@ -727,13 +727,7 @@ impl World {
                     self.heap.set_hash_table_size(set, table_size);
                 }
                 for a in args {
-                    let known = matches!(self.heap.get(set), HeapObj::Set(items) if items.iter().any(|x| self.equals(x, &a)));
-                    if !known {
-                        if let HeapObj::Set(items) = self.heap.get_mut(set) {
-                            items.push(a);
-                        }
-                        self.order_as_hash_set(set);
-                    }
+                    self.add_to_set(set, a);
                 }
                 Value::Obj(set)
             }
@@ -1036,13 +1030,7 @@ impl World {
                     self.heap.set_hash_table_size(set, table);
                 }
                 for x in items {
-                    let known = matches!(self.heap.get(set), HeapObj::Set(v) if v.iter().any(|y| self.equals(y, &x)));
-                    if !known {
-                        if let HeapObj::Set(v) = self.heap.get_mut(set) {
-                            v.push(x);
-                        }
-                        self.order_as_hash_set(set);
-                    }
+                    self.add_to_set(set, x);
                 }
                 Value::Obj(set)
             }
@@ -1072,15 +1060,21 @@ impl World {
         let set = self.new_collection(CollectionClass::HashSet, Some(Value::Int(kotlin_map_capacity(items.len() as u32) as i32)))?;
         let Value::Obj(o) = set else { return Ok(Native::Value(set)) };
         for x in items {
-            let known = matches!(self.heap.get(o), HeapObj::Set(v) if v.iter().any(|y| self.equals(y, &x)));
-            if !known {
-                if let HeapObj::Set(v) = self.heap.get_mut(o) {
-                    v.push(x);
-                }
-                self.order_as_hash_set(o);
-            }
+            self.add_to_set(o, x);
         }
         Ok(Native::Value(set))
+    }
+
+    /// Adds an element to a set being built, unless it holds an equal one; a hash set keeps
+    /// its table's order.
+    fn add_to_set(&mut self, set: ObjId, x: Value) {
+        let known = matches!(self.heap.get(set), HeapObj::Set(v) if v.iter().any(|y| self.equals(y, &x)));
+        if !known {
+            if let HeapObj::Set(v) = self.heap.get_mut(set) {
+                v.push(x);
+            }
+            self.order_as_hash_set(set);
+        }
     }
 }
 

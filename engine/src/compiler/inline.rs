@@ -123,6 +123,44 @@ impl<'a> Compiler<'a> {
         self.patch(exit, end);
     }
 
+    /// The loop of `fold` and `foldRight`: the initial value on the stack is the accumulator,
+    /// which the lambda replaces for each element of the collection in slot `items`; it
+    /// takes `(acc, x)` for `fold` (`acc_first`) and `(x, acc)` for `foldRight`.
+    fn fold_over(&mut self, items: u32, l: &Lambda, mname: &str, acc_first: bool, span: Span) {
+        let acc = self.temp(span);
+        self.emit(Op::Load(items), span);
+        let (_, elem, top, exit) = self.inline_loop_start(span);
+        let values = if acc_first { [acc, elem] } else { [elem, acc] };
+        self.inline_lambda(l, mname, &values, None, span);
+        self.emit(Op::Store(acc), span);
+        self.inline_loop_end(top, exit, span);
+        self.emit(Op::Load(acc), span);
+    }
+
+    /// The end of `compute`, `computeIfPresent` and `merge`: stores the value in slot `v`
+    /// under the key in slot `k` of the map in slot `m` and gives it; the jump `remove` (taken
+    /// with a null value on the stack) removes the key instead and gives null. Returns where
+    /// both ways end.
+    fn put_or_remove(&mut self, m: u32, k: u32, v: u32, remove: usize, span: Span) -> u32 {
+        self.emit(Op::Load(m), span);
+        self.emit(Op::Load(k), span);
+        self.emit(Op::Load(v), span);
+        self.emit(Op::SetIndex, span);
+        self.emit(Op::Load(v), span);
+        let done = self.emit(Op::Jump(0), span);
+        let remove_at = self.here();
+        self.patch(remove, remove_at);
+        self.emit(Op::Pop, span);
+        self.emit(Op::Load(m), span);
+        self.emit(Op::Load(k), span);
+        self.call_method("remove", 1, span);
+        self.emit(Op::Pop, span);
+        self.emit(Op::Push(Value::Null), span);
+        let end = self.here();
+        self.patch(done, end);
+        end
+    }
+
     /// Adds the value in slot `value` to the list in slot `list`.
     fn append(&mut self, list: u32, value: u32, span: Span) {
         self.emit(Op::Load(list), span);
@@ -1009,13 +1047,7 @@ impl<'a> Compiler<'a> {
                         self.emit(Op::Push(Value::Unit), span);
                     }
                 }
-                let acc = self.temp(span);
-                self.emit(Op::Load(it_val), span);
-                let (_, elem, top, exit) = self.inline_loop_start(span);
-                self.inline_lambda(l, mname, &[acc, elem], None, span);
-                self.emit(Op::Store(acc), span);
-                self.inline_loop_end(top, exit, span);
-                self.emit(Op::Load(acc), span);
+                self.fold_over(it_val, l, mname, true, span);
             }
             "reduce" => {
                 self.emit(Op::Push(Value::Absent), span);
@@ -1352,20 +1384,12 @@ impl<'a> Compiler<'a> {
                 self.patch(found, end);
                 self.patch(null, end);
             }
-            // `merge(key, value) { old, new -> }`: stores the value when the key holds none
-            // (or null); else the lambda's value, or removes the key when that is null.
             // `foldRight(initial) { x, acc -> }`: the elements from the last to the first.
             "foldRight" => {
                 self.call_method("reversed", 0, span);
                 let items = self.temp(span);
                 self.expr(&args[0].value);
-                let acc = self.temp(span);
-                self.emit(Op::Load(items), span);
-                let (_, elem, top, exit) = self.inline_loop_start(span);
-                self.inline_lambda(l, mname, &[elem, acc], None, span);
-                self.emit(Op::Store(acc), span);
-                self.inline_loop_end(top, exit, span);
-                self.emit(Op::Load(acc), span);
+                self.fold_over(items, l, mname, false, span);
             }
             // `compute(key) { k, old -> }`: the lambda's value is stored, or the key removed
             // when it is null; `computeIfPresent` calls the lambda only for a key holding a
@@ -1384,26 +1408,13 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Load(v), span);
                 let remove = self.emit(Op::JumpIfNull(0), span);
                 self.emit(Op::Pop, span);
-                self.emit(Op::Load(m), span);
-                self.emit(Op::Load(k), span);
-                self.emit(Op::Load(v), span);
-                self.emit(Op::SetIndex, span);
-                self.emit(Op::Load(v), span);
-                let done = self.emit(Op::Jump(0), span);
-                let remove_at = self.here();
-                self.patch(remove, remove_at);
-                self.emit(Op::Pop, span);
-                self.emit(Op::Load(m), span);
-                self.emit(Op::Load(k), span);
-                self.call_method("remove", 1, span);
-                self.emit(Op::Pop, span);
-                self.emit(Op::Push(Value::Null), span);
-                let end = self.here();
-                self.patch(done, end);
+                let end = self.put_or_remove(m, k, v, remove, span);
                 if let Some(absent) = absent {
                     self.patch(absent, end);
                 }
             }
+            // `merge(key, value) { old, new -> }`: stores the value when the key holds none
+            // (or null); else the lambda's value, or removes the key when that is null.
             "merge" => {
                 let m = self.temp(span);
                 self.expr(&args[0].value);
@@ -1430,22 +1441,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Store(v), span);
                 let put_at = self.here();
                 self.patch(put, put_at);
-                self.emit(Op::Load(m), span);
-                self.emit(Op::Load(k), span);
-                self.emit(Op::Load(v), span);
-                self.emit(Op::SetIndex, span);
-                self.emit(Op::Load(v), span);
-                let done = self.emit(Op::Jump(0), span);
-                let remove_at = self.here();
-                self.patch(remove, remove_at);
-                self.emit(Op::Pop, span);
-                self.emit(Op::Load(m), span);
-                self.emit(Op::Load(k), span);
-                self.call_method("remove", 1, span);
-                self.emit(Op::Pop, span);
-                self.emit(Op::Push(Value::Null), span);
-                let end = self.here();
-                self.patch(done, end);
+                self.put_or_remove(m, k, v, remove, span);
             }
             // `updateAndGet { }` / `getAndUpdate { }` on an atomic: Java's loop of `get`, the
             // function, then `compareAndSet`, again from `get` when another thread changed
