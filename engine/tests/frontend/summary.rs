@@ -130,10 +130,10 @@ impl Printer {
                 };
                 self.line(format!("({op} {} {})", expr(target, i), expr(value, i)));
             }
-            Stmt::While { cond, body, .. } => self.line(format!("(while {} {})", expr(cond, i), block("block", body, i))),
-            Stmt::DoWhile { body, cond, .. } => self.line(format!("(do {} while {})", block("block", body, i), expr(cond, i))),
-            Stmt::For { pattern, iterable, body, .. } => {
-                self.line(format!("(for {} in {} {})", pattern_text(pattern), expr(iterable, i), block("block", body, i)))
+            Stmt::While { cond, body, label, .. } => self.line(format!("({}while {} {})", label_text(label), expr(cond, i), block("block", body, i))),
+            Stmt::DoWhile { body, cond, label, .. } => self.line(format!("({}do {} while {})", label_text(label), block("block", body, i), expr(cond, i))),
+            Stmt::For { pattern, iterable, body, label, .. } => {
+                self.line(format!("({}for {} in {} {})", label_text(label), pattern_text(pattern), expr(iterable, i), block("block", body, i)))
             }
         }
     }
@@ -282,6 +282,7 @@ fn expr(e: &Expr, indent: usize) -> String {
         }
         ExprKind::Name(n) => n.name.clone(),
         ExprKind::This => "this".into(),
+        ExprKind::LabelledThis(l) => format!("this@{}", l.name),
         ExprKind::Super(q) => match q {
             Some(q) => format!("super<{}>", q.name),
             None => "super".into(),
@@ -387,8 +388,13 @@ fn expr(e: &Expr, indent: usize) -> String {
             }
         }
         ExprKind::Throw(v) => format!("(throw {})", x(v)),
-        ExprKind::Break => "break".into(),
-        ExprKind::Continue => "continue".into(),
+        ExprKind::Break(label) => label.as_ref().map_or("break".into(), |l| format!("break@{}", l.name)),
+        ExprKind::Continue(label) => label.as_ref().map_or("continue".into(), |l| format!("continue@{}", l.name)),
         ExprKind::Error => "<error>".into(),
     }
+}
+
+/// A loop's label as written before it (`outer@ `), or nothing.
+fn label_text(label: &Option<engine::lang::ast::Ident>) -> String {
+    label.as_ref().map(|l| format!("{}@ ", l.name)).unwrap_or_default()
 }
