@@ -402,6 +402,13 @@ await runSuite('page test', async (url) => {
     await shot(page, 'lesson-1-tree-keyboard');
     assert.equal(await page.locator(`${byTestId('job-node')}[data-state="failed"]`).count(), 0, 'no failure yet at step 20');
     assert.ok(await page.locator(`${byTestId('marker')}`).count() > 0, 'code markers at step 20');
+    // A shortened marker is named in full, with its line, under the code.
+    const shortened = await page.locator(byTestId('marker')).evaluateAll((ms) => ms.map((m) => [m.textContent, m.title.split(' — ')[0].replace(/"/g, '')]).filter(([t, l]) => t !== l));
+    assert.ok(shortened.length > 0, 'a shortened marker at step 20');
+    const key = await page.locator(byTestId('marker-key')).textContent();
+    for (const [short, label] of shortened) {
+      assert.ok(key.includes(`${short} ${label}, line`), `the key names ${short}: ${key}`);
+    }
     const cursor = await page.locator(byTestId('lanes-cursor')).getAttribute('style');
     assert.match(cursor, /left: \d/);
     await shot(page, 'lesson-1-step-20');

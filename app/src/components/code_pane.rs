@@ -34,6 +34,9 @@ pub struct LineMarkers {
 /// Markers shown per line before the rest are counted.
 const MARKERS_PER_LINE: usize = 3;
 
+/// Shortened markers named in the key under the code, at most.
+const MARKERS_KEYED: usize = 6;
+
 /// Markers a line needs: those shown, and 20 more named in the count's tooltip.
 pub const MARKERS_LISTED: usize = MARKERS_PER_LINE + 20;
 
@@ -184,6 +187,21 @@ pub fn CodePane(props: &CodePaneProps) -> Html {
         html! { <li class={class}>{ text }</li> }
     });
     let has_list = !props.problems.is_empty() || !props.run_problems.is_empty() || props.failure.is_some();
+    // The key to the markers the gutter shortens (`ru1` is runBlocking#1), with their lines:
+    // the gutter itself is only seen, and its titles only shown on hover.
+    let mut keyed: Vec<(String, String, String, u32)> = Vec::new();
+    for lm in props.markers.iter() {
+        for m in lm.first.iter().take(MARKERS_PER_LINE) {
+            let short = initials(&m.label);
+            let label = m.label.trim_matches('"').to_string();
+            if short != label && !keyed.iter().any(|k| k.1 == label) && keyed.len() < MARKERS_KEYED {
+                keyed.push((short, label, m.hue.map(|h| format!("hue-{h}")).unwrap_or_else(|| "hue-none".into()), lm.line));
+            }
+        }
+    }
+    let key = keyed.into_iter().map(|(short, label, hue, line)| {
+        html! { <li><span class={classes!("marker", hue)} aria-hidden="true">{ short }</span>{ format!(" {label}, line {line}") }</li> }
+    });
 
     html! {
         <section class="panel area-code" aria-label="Code">
@@ -201,6 +219,7 @@ pub fn CodePane(props: &CodePaneProps) -> Html {
                         aria-label="Kotlin code of the scenario (editable)" />
                 </div>
             </div>
+            <ul class="marker-key" data-testid="marker-key" aria-label="Coroutines at their lines">{ for key }</ul>
             if has_list {
                 <div class="diagnostics" data-testid="diagnostics" role="status">
                     if let Some(f) = &props.failure {
