@@ -1220,6 +1220,7 @@ impl<'a> Compiler<'a> {
     fn compile_fun_body(&mut self, body: &FunBody, name_span: Span) {
         match body {
             FunBody::Block(b) => {
+                self.check_block_returns(b);
                 self.block_stmts(b);
                 self.emit(Op::Push(Value::Unit), b.span.end_point());
                 self.emit(Op::Return, b.span.end_point());
@@ -1238,6 +1239,46 @@ impl<'a> Compiler<'a> {
             FunBody::None => {
                 self.emit(Op::Unreachable, name_span);
             }
+        }
+    }
+
+    /// A function with a block body and a return type other than `Unit` must end in a
+    /// `return` (or a `throw`), as kotlinc requires: the value of its last expression is not
+    /// returned. Only endings that plainly fall off the end are reported (a declaration, an
+    /// assignment, a plain expression, a call of a library function that returns); branches,
+    /// loops, method calls, calls of the program's functions and calls with a lambda are left
+    /// to run.
+    fn check_block_returns(&mut self, b: &Block) {
+        let Some(t) = self.cur().return_type.clone() else { return };
+        if matches!(t.simple_name(), "Unit" | "Nothing") && !t.nullable {
+            return;
+        }
+        let falls_off = match b.stmts.last() {
+            None => true,
+            Some(Stmt::Local(_) | Stmt::Assign { .. } | Stmt::Fun(_)) => true,
+            Some(Stmt::While { .. } | Stmt::DoWhile { .. } | Stmt::For { .. }) => false,
+            Some(Stmt::Expr(e)) => match &e.kind {
+                ExprKind::Return { .. } | ExprKind::Throw(_) | ExprKind::If { .. } | ExprKind::When { .. } | ExprKind::Try { .. } => false,
+                ExprKind::Call { callee, args, .. } => match &callee.kind {
+                    _ if args.iter().any(|a| matches!(a.value.kind, ExprKind::Lambda(_))) => false,
+                    // The program's own functions may return Nothing (`fail(…)`): left alone.
+                    ExprKind::Name(n) => {
+                        let own = self.functions.contains_key(&n.name) || self.find_var(&n.name).is_some() || self.classes.contains_key(&n.name);
+                        !own && !matches!(n.name.as_str(), "error" | "TODO" | "exitProcess")
+                    }
+                    _ => false,
+                },
+                ExprKind::Lambda(_) | ExprKind::Error => false,
+                _ => true,
+            },
+        };
+        if falls_off {
+            // At the closing brace, where kotlinc reports it.
+            self.error_help(
+                Span { start: b.span.end.saturating_sub(1), end: b.span.end },
+                "a 'return' expression required in a function with a block body ('{...}')",
+                "end it with `return …`, or write the function as `= expression`",
+            );
         }
     }
 
