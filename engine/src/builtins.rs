@@ -697,7 +697,7 @@ pub const METHOD_NAMES: &[&str] = &[
     "getValue", "toMap", "toMutableMap", "toSortedMap", "slice", "putIfAbsent", "putAll", "union", "intersect", "subtract",
     "containsAll", "removeAll", "retainAll", "computeIfAbsent", "merge", "takeWhile", "distinctBy", "indexOfLast", "getAndUpdate",
     "removeFirst", "removeLast", "foldRight", "compute", "computeIfPresent", "toHashSet", "inv", "toByte", "toShort", "rangeTo",
-    "capitalize", "decapitalize",
+    "capitalize", "decapitalize", "iterator", "listIterator", "hasNext", "next",
     // Classes: `x.javaClass`, `x::class`.
     "javaClass", "simpleName", "qualifiedName", "java", "kotlin", "canonicalName", "javaObjectType", "getSimpleName", "getName", "typeName",
 ];

@@ -36,7 +36,7 @@ pub const RESULT_VALUES: &str = "<resultValues>";
 const SCOPE_MEMBERS: &[&str] = &["launch", "async", "produce", "cancel", "isActive", "ensureActive", "plus"];
 
 impl World {
-    fn no_member(&self, recv: &Value, name: &str) -> Fault {
+    pub(crate) fn no_member(&self, recv: &Value, name: &str) -> Fault {
         Fault::Stop(format!("{} has no member '{name}'", self.type_name(recv)))
     }
 
@@ -999,7 +999,8 @@ impl World {
                 ("invoke", HeapObj::Closure { .. }) => self.call_value(s, ex, recv.clone(), args.to_vec(), span),
                 _ => Err(self.no_member(recv, n)),
             },
-            HeapObj::Cell(_) | HeapObj::Iter(_) | HeapObj::Comparing(_) => Err(self.no_member(recv, n)),
+            HeapObj::Iter(_) => self.iterator_method(recv, n),
+            HeapObj::Cell(_) | HeapObj::Comparing(_) => Err(self.no_member(recv, n)),
         }
     }
 
@@ -1685,7 +1686,7 @@ impl World {
                 set_items(self, v);
                 ok(Value::Unit)
             }
-            "iterator" => ok(recv.clone()),
+            "iterator" | "listIterator" if args.is_empty() => Ok(Native::Value(self.make_iterator(recv.clone())?)),
             "<plusAssign>" => {
                 let add = match &arg(0) {
                     Value::Obj(p) if matches!(self.heap.get(*p), HeapObj::List(_) | HeapObj::Set(_)) => "addAll",
@@ -2157,6 +2158,7 @@ impl World {
                 self.refresh_map_view(view);
                 ok(Value::Obj(view))
             }
+            "iterator" => Ok(Native::Value(self.make_iterator(recv.clone())?)),
             // `toList()` gives pairs.
             "toList" => {
                 let entries = self.map_entries(o).to_vec();

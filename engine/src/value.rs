@@ -458,6 +458,11 @@ pub enum IterState {
         /// `HashMap` or `HashSet` iterator is fail-fast. `None` for a string, and for a
         /// `ConcurrentHashMap`, whose iterators never fail.
         source: Option<(ObjId, u32)>,
+        /// Which part of a map the values are (`keys`, `values`, entries), for `remove()`;
+        /// `None` for a set.
+        of: Option<MapPart>,
+        /// `remove()` may remove the element `next()` gave last.
+        removable: bool,
     },
     /// Over a list object, reading it live: `hasNext()` compares the position with the
     /// list's size now, as `ArrayList`'s iterator does.
@@ -466,8 +471,11 @@ pub enum IterState {
         list: ObjId,
         /// Next index.
         next: usize,
-        /// The list's count of changes when the iteration began.
+        /// The list's count of changes when the iteration began (or the iterator's own
+        /// `remove()` last changed it).
         changes: u32,
+        /// `remove()` may remove the element `next()` gave last.
+        removable: bool,
     },
     /// Over a range.
     Range {

@@ -10,7 +10,7 @@ use crate::job::{Completing, JobClass};
 use crate::lang::{Diagnostic, Span};
 use crate::strand::{CodeFrame, Frame, OnReturn, Resume, ScopeKind, StrandState, Wait};
 use crate::trace::EventKind;
-use crate::value::{HeapObj, IterState, ObjId, StrandId, ThreadId, Value};
+use crate::value::{HeapObj, IterState, MapPart, ObjId, StrandId, ThreadId, Value};
 use crate::world::{Block, Outcome, World, STATEMENT_COST_US};
 
 /// A running strand's frames and stack, checked out of the world.
@@ -1277,33 +1277,34 @@ impl World {
     }
 
     /// Creates an iterator value.
-    fn make_iterator(&mut self, v: Value) -> Result<Value, Fault> {
+    pub(crate) fn make_iterator(&mut self, v: Value) -> Result<Value, Fault> {
         let state = match &v {
             Value::Range(r) => IterState::Range { range: r.clone(), next: r.first, left: r.len() },
-            Value::Str(text) => IterState::Values { items: text.chars().map(Value::Char).collect::<Vec<_>>().into(), next: 0, source: None },
+            Value::Str(text) => IterState::Values { items: text.chars().map(Value::Char).collect::<Vec<_>>().into(), next: 0, source: None, of: None, removable: false },
             Value::Obj(o) => {
                 // A map's `keys`, `values` or `entries` iterate the map as it is now, and fail
                 // when the map changes.
                 let o = &match self.heap.map_view(*o) {
-                    Some((map, _)) => {
+                    Some((map, part)) => {
                         self.refresh_map_view(*o);
                         let fail_fast = self.heap.hash_table_size(map).is_none_or(|t| t & crate::value::CONCURRENT_MAP == 0);
                         let HeapObj::Set(items) = self.heap.get(*o) else { return Err(Fault::Stop("a map's view lost its elements".into())) };
-                        let state = IterState::Values { items: items.clone().into(), next: 0, source: fail_fast.then(|| (map, self.heap.changes(map))) };
+                        let source = Some((map, if fail_fast { self.heap.changes(map) } else { WEAKLY_CONSISTENT }));
+                        let state = IterState::Values { items: items.clone().into(), next: 0, source, of: Some(part), removable: false };
                         return Ok(Value::Obj(self.heap.alloc(HeapObj::Iter(state))));
                     }
                     None => *o,
                 };
                 // A `ConcurrentHashMap`'s iterator is weakly consistent: it never fails.
                 let fail_fast = self.heap.hash_table_size(*o).is_none_or(|t| t & crate::value::CONCURRENT_MAP == 0);
-                let source = fail_fast.then(|| (*o, self.heap.changes(*o)));
+                let source = Some((*o, if fail_fast { self.heap.changes(*o) } else { WEAKLY_CONSISTENT }));
                 match self.heap.get(*o) {
-                    HeapObj::List(_) => IterState::List { list: *o, next: 0, changes: self.heap.changes(*o) },
-                    HeapObj::Set(items) => IterState::Values { items: items.clone().into(), next: 0, source },
+                    HeapObj::List(_) => IterState::List { list: *o, next: 0, changes: self.heap.changes(*o), removable: false },
+                    HeapObj::Set(items) => IterState::Values { items: items.clone().into(), next: 0, source, of: None, removable: false },
                     HeapObj::Map(entries) => {
                         let entries = entries.clone();
                         let entries: Vec<Value> = entries.into_iter().map(|(k, v)| Value::Obj(self.heap.alloc(HeapObj::Entry(k, v)))).collect();
-                        IterState::Values { items: entries.into(), next: 0, source }
+                        IterState::Values { items: entries.into(), next: 0, source, of: Some(crate::value::MapPart::Entries), removable: false }
                     }
                     HeapObj::Iter(_) | HeapObj::Channel(_) => return Ok(v),
                     _ => return Err(Fault::Stop(format!("{} cannot be iterated", self.type_name(&v)))),
@@ -1321,12 +1322,12 @@ impl World {
     /// with its size now (so removing the second-to-last element ends the loop quietly); a
     /// `HashMap` or `HashSet` looks at the successor it found when it returned the current
     /// element, which is the next one in the snapshot.
-    fn iter_next(&mut self, it: &Value) -> Result<Option<Value>, Fault> {
+    pub(crate) fn iter_next(&mut self, it: &Value) -> Result<Option<Value>, Fault> {
         let Value::Obj(o) = it else { return Err(Fault::Stop("not an iterator".into())) };
         let o = *o;
-        let changed_since = |heap: &crate::value::Heap, source: Option<(ObjId, u32)>| source.is_some_and(|(c, n)| heap.changes(c) != n);
+        let changed_since = |heap: &crate::value::Heap, source: Option<(ObjId, u32)>| source.is_some_and(|(c, n)| n != WEAKLY_CONSISTENT && heap.changes(c) != n);
         let next = match self.heap.get(o) {
-            HeapObj::Iter(IterState::Values { items, next, source }) => {
+            HeapObj::Iter(IterState::Values { items, next, source, .. }) => {
                 let Some(v) = items.get(*next).cloned() else { return Ok(None) };
                 if changed_since(&self.heap, *source) {
                     return Err(Fault::Throw(self.new_exception(ExcClass::ConcurrentModificationException, None, None)));
@@ -1339,7 +1340,7 @@ impl World {
                 }
                 range.element(*next)
             }
-            HeapObj::Iter(IterState::List { list, next, changes }) => {
+            HeapObj::Iter(IterState::List { list, next, changes, .. }) => {
                 let (list, idx) = (*list, *next);
                 let HeapObj::List(items) = self.heap.get(list) else { return Ok(None) };
                 if idx == items.len() {
@@ -1356,7 +1357,10 @@ impl World {
             _ => return Err(Fault::Stop("not an iterator".into())),
         };
         match self.heap.get_mut(o) {
-            HeapObj::Iter(IterState::Values { next, .. } | IterState::List { next, .. }) => *next += 1,
+            HeapObj::Iter(IterState::Values { next, removable, .. } | IterState::List { next, removable, .. }) => {
+                *next += 1;
+                *removable = true;
+            }
             HeapObj::Iter(IterState::Range { range, next, left }) => {
                 *next += range.step;
                 *left -= 1;
@@ -1366,3 +1370,93 @@ impl World {
         Ok(Some(next))
     }
 }
+
+impl World {
+    /// `hasNext()`, `next()` and `remove()` of an iterator from `iterator()`.
+    pub(crate) fn iterator_method(&mut self, it: &Value, n: &str) -> NResult {
+        let Value::Obj(o) = it else { return Err(Fault::Stop("not an iterator".into())) };
+        let o = *o;
+        match n {
+            "hasNext" => {
+                let more = match self.heap.get(o) {
+                    HeapObj::Iter(IterState::Values { items, next, .. }) => *next < items.len(),
+                    HeapObj::Iter(IterState::Range { left, .. }) => *left > 0,
+                    HeapObj::Iter(IterState::List { list, next, .. }) => matches!(self.heap.get(*list), HeapObj::List(items) if *next != items.len()),
+                    _ => false,
+                };
+                Ok(Native::Value(Value::Bool(more)))
+            }
+            "next" => match self.iter_next(it)? {
+                Some(v) => Ok(Native::Value(v)),
+                None => Err(Fault::Throw(self.new_exception(ExcClass::NoSuchElementException, None, None))),
+            },
+            "remove" => self.iterator_remove(o),
+            _ => Err(self.no_member(it, n)),
+        }
+    }
+
+    /// `iterator.remove()`: removes from the collection the element `next()` gave last, which
+    /// the iterator's own checks then expect; twice in a row, or before `next()`, it throws
+    /// `IllegalStateException`.
+    fn iterator_remove(&mut self, o: ObjId) -> NResult {
+        let illegal = |w: &mut World| Err(Fault::Throw(w.new_exception(ExcClass::IllegalStateException, None, None)));
+        match self.heap.get(o).clone() {
+            HeapObj::Iter(IterState::List { list, next, removable, .. }) => {
+                if !removable {
+                    return illegal(self);
+                }
+                if let HeapObj::List(items) = self.heap.get_mut(list) {
+                    if next >= 1 && next - 1 < items.len() {
+                        items.remove(next - 1);
+                    }
+                }
+                self.heap.count_change(list);
+                let now = self.heap.changes(list);
+                if let HeapObj::Iter(IterState::List { next, changes, removable, .. }) = self.heap.get_mut(o) {
+                    *next -= 1;
+                    *changes = now;
+                    *removable = false;
+                }
+            }
+            HeapObj::Iter(IterState::Values { items, next, source: Some((source, _)), of, removable }) => {
+                if !removable {
+                    return illegal(self);
+                }
+                let item = items[next - 1].clone();
+                match (self.heap.get(source).clone(), of) {
+                    (HeapObj::Set(v), _) => {
+                        let kept: Vec<Value> = v.into_iter().filter(|x| !self.equals(x, &item)).collect();
+                        *self.heap.get_mut(source) = HeapObj::Set(kept);
+                    }
+                    (HeapObj::Map(entries), Some(part)) => {
+                        let key = match (part, &item) {
+                            (MapPart::Entries, Value::Obj(e)) => match self.heap.get(*e) {
+                                HeapObj::Entry(k, _) => Some(k.clone()),
+                                _ => None,
+                            },
+                            (MapPart::Keys, k) => Some(k.clone()),
+                            (_, v) => entries.iter().find(|(_, x)| self.equals(x, v)).map(|(k, _)| k.clone()),
+                        };
+                        let kept: Vec<(Value, Value)> = entries.into_iter().filter(|(k, _)| !key.as_ref().is_some_and(|key| self.equals(k, key))).collect();
+                        *self.heap.get_mut(source) = HeapObj::Map(kept);
+                    }
+                    _ => return Err(Fault::Stop("this iterator cannot remove".into())),
+                }
+                self.heap.count_change(source);
+                let now = self.heap.changes(source);
+                if let HeapObj::Iter(IterState::Values { source: Some((_, changes)), removable, .. }) = self.heap.get_mut(o) {
+                    if *changes != WEAKLY_CONSISTENT {
+                        *changes = now;
+                    }
+                    *removable = false;
+                }
+            }
+            _ => return Err(Fault::Throw(self.new_exception(ExcClass::UnsupportedOperationException, Some("remove"), None))),
+        }
+        Ok(Native::Value(Value::Unit))
+    }
+}
+
+/// The count of changes recorded for an iteration that never fails (a `ConcurrentHashMap`'s
+/// weakly consistent iterator), where the source is still kept for `remove()`.
+const WEAKLY_CONSISTENT: u32 = u32::MAX;
