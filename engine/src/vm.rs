@@ -1020,6 +1020,10 @@ impl World {
     /// Throws an exception in the strand: unwinds to the innermost handler, through scope
     /// frames, or ends the strand.
     pub(crate) fn throw(&mut self, s: StrandId, ex: &mut Exec, mut e: Value) -> Result<(), Flow> {
+        // A toString() that throws ends the printing that asked for it: the texts kept for
+        // that printing would go stale (see `Op::ToStr`); one still under way elsewhere asks
+        // again.
+        self.told_texts.clear();
         // An exception made while this strand's frames were checked out has no stack trace
         // yet: it gets the frames of the place it is thrown from.
         if let Value::Obj(o) = &e {

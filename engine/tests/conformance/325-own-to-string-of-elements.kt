@@ -1,4 +1,4 @@
-// Rule: printing a collection, map, pair or data class runs the own toString() of each element that has one, in the order the text shows them, before the line is printed.
+// Rule: printing a collection, map, pair or data class runs the own toString() of each element that has one, in the order the text shows them, before the line is printed; one that throws ends that printing, and the next printing asks each element again.
 class C325User(val name: String, val age: Int) {
     override fun toString() = "User($name)"
 }
@@ -11,6 +11,13 @@ class C325Order(val id: Int, val items: List<String>) {
 data class C325Team(val lead: C325User, val members: List<C325User>)
 class C325Node(val label: String, val children: List<C325Node>) {
     override fun toString() = if (children.isEmpty()) label else "$label$children"
+}
+
+class C325Item(var name: String) {
+    override fun toString(): String {
+        if (name == "bad") throw IllegalStateException("cannot describe")
+        return "Item($name)"
+    }
 }
 
 fun main() {
@@ -26,4 +33,14 @@ fun main() {
     println(listOf(shared, shared))
     println(users.toString().length)
     println(setOf(users))
+    val first = C325Item("a")
+    val items = listOf(first, C325Item("bad"))
+    try {
+        println(items)
+    } catch (e: IllegalStateException) {
+        println("caught: ${e.message}")
+    }
+    first.name = "renamed"
+    items[1].name = "fine"
+    println(items)
 }
