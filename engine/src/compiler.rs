@@ -377,6 +377,8 @@ struct Compiler<'a> {
     /// The labels that name each receiver (`this#3`), for `this@label`: the function a
     /// lambda is passed to or its own label, an extension function's name, a class's name.
     receiver_labels: Vec<(String, String)>,
+    /// The names of the program's extension properties, read as calls of their getters.
+    extension_properties: Vec<String>,
     /// Top-level properties computed by a getter (`val isDebug get() = …`, and a top-level
     /// `by lazy`): each read calls it.
     global_getters: Names<FunSig>,
@@ -441,6 +443,7 @@ impl<'a> Compiler<'a> {
             private_constructors: Names::default(),
             const_vals: std::collections::BTreeMap::new(),
             receiver_labels: Vec::new(),
+            extension_properties: Vec::new(),
             classes: Names::default(),
             enums: Names::default(),
             user_methods: Names::default(),
@@ -540,6 +543,9 @@ impl<'a> Compiler<'a> {
                     let sig = self.fun_sig(f, frame);
                     if f.receiver.is_some() {
                         self.extensions.or_default(&f.name.name).push(sig);
+                        if f.is_property && !self.extension_properties.contains(&f.name.name) {
+                            self.extension_properties.push(f.name.name.clone());
+                        }
                     } else {
                         let list = self.functions.or_default(&f.name.name);
                         if list.iter().any(|s| s.params.len() == sig.params.len()) {
@@ -2918,6 +2924,12 @@ impl<'a> Compiler<'a> {
             }
             _ => {}
         }
+        // An extension property of the implicit receiver: `label` is `this.label`.
+        if self.extension_properties.iter().any(|p| p == name) && !self.receivers().is_empty() {
+            let this = Expr { kind: ExprKind::This, span };
+            self.method_call(&this, &Ident { name: name.to_string(), span }, &[], false, span);
+            return;
+        }
         // `apply`/`with`/`run` receivers resolve the rest at run time.
         if let Some((recv, _)) = self.receivers().into_iter().find(|(_, k)| *k == RecvKind::Dynamic) {
             self.load_receiver(&recv, span);
@@ -3047,6 +3059,12 @@ impl<'a> Compiler<'a> {
                     return;
                 }
             }
+        }
+        // `text.initial`, an extension property: a call of its getter. A class's own
+        // property of that name keeps it (members win over extensions).
+        if self.extension_properties.contains(&name.name) && !self.user_property_named(&name.name) {
+            self.method_call(receiver, name, &[], safe, span);
+            return;
         }
         self.expr(receiver);
         self.check_member_name(&name.name, name.span, receiver);

@@ -99,6 +99,9 @@ pub struct FunDecl {
     pub return_type: Option<TypeRef>,
     /// The body: a block, `= expression`, or none (an error in this subset).
     pub body: FunBody,
+    /// The getter of an extension property (`val String.initial: Char get() = this[0]`),
+    /// read without parentheses: `name.initial`.
+    pub is_property: bool,
     /// The whole declaration.
     pub span: Span,
 }

@@ -42,6 +42,7 @@ pub fn parse(source: &str) -> Parsed {
         too_deep_reported: false,
         in_interface: false,
         misindented_close: None,
+        extension_receiver: None,
     };
     let file = parser.file();
     let parse_diagnostics = std::mem::take(&mut parser.diags);
@@ -130,6 +131,9 @@ struct Parser<'s> {
     /// The first `{` whose `}` stands at another indentation than the line that opened it, and
     /// that `}`: when a brace is missing at the end, it is most likely this one.
     misindented_close: Option<(Span, Span)>,
+    /// The receiver type of the extension property just read (`String` in
+    /// `val String.initial`), for the caller that turns it into a function.
+    extension_receiver: Option<Ident>,
 }
 
 /// The modifiers the subset accepts and ignores.
@@ -731,11 +735,15 @@ impl<'s> Parser<'s> {
             }
             T::Fun => self.fun_decl(modifiers, start).map(Item::Fun),
             T::Val | T::Var => {
+                self.extension_receiver = None;
                 let mut p = self.property(modifiers, start, true);
                 (p.getter, p.private_set) = self.accessors(&p.modifiers, &p.pattern, &p.ty);
                 p.span = self.span_from(start);
                 self.end_of_declaration();
-                Some(Item::Property(p))
+                match self.extension_receiver.take() {
+                    Some(receiver) => self.extension_property(p, receiver),
+                    None => Some(Item::Property(p)),
+                }
             }
             T::Object => self.object_decl(modifiers, start).map(Item::Object),
             T::Class => self.class_decl(modifiers, start).map(Item::Class),
@@ -927,7 +935,7 @@ impl<'s> Parser<'s> {
             self.error_help(span, format!("function '{}' has no body", name.name), "add a body: `{ … }` or `= expression`");
             FunBody::None
         });
-        Some(FunDecl { modifiers, type_params, receiver, name, params, return_type, body, span: self.span_from(start) })
+        Some(FunDecl { modifiers, type_params, receiver, name, params, return_type, body, is_property: false, span: self.span_from(start) })
     }
 
     /// A function's (or getter's) body: `{ … }` or `= expression`; none when neither follows.
@@ -1041,11 +1049,7 @@ impl<'s> Parser<'s> {
                     // type, so that one message says what is wrong.
                     self.bump();
                     let name = self.ident("a name").expect("checked: a name is next");
-                    self.error_help(
-                        first.span.to(name.span),
-                        "extension properties are not supported in Coroutine Lab",
-                        format!("write an extension function: `fun {}.{}() = …`", first.name, name.name),
-                    );
+                    self.extension_receiver = Some(first);
                     Pattern::Name(name)
                 } else {
                     Pattern::Name(first)
@@ -1123,6 +1127,7 @@ impl<'s> Parser<'s> {
             params: Vec::new(),
             return_type: p.ty.clone(),
             body: FunBody::Block(body),
+            is_property: false,
             span,
         };
         p.getter = Some(Box::new(getter));
@@ -1196,9 +1201,26 @@ impl<'s> Parser<'s> {
                 Pattern::Tuple(_) => Ident { name: String::new(), span: get.span },
             };
             let span = Span::new(get.span.start as usize, self.prev_end() as usize);
-            getter = Some(Box::new(FunDecl { modifiers: modifiers.clone(), type_params: Vec::new(), receiver: None, name, params: Vec::new(), return_type, body, span }));
+            getter = Some(Box::new(FunDecl { modifiers: modifiers.clone(), type_params: Vec::new(), receiver: None, name, params: Vec::new(), return_type, body, is_property: false, span }));
         }
         (getter, private_set)
+    }
+
+    /// `val Receiver.name: Type get() = …`: its getter, as an extension function that is read
+    /// without parentheses. It has no field, so it needs a getter and takes no initializer.
+    fn extension_property(&mut self, p: PropertyDecl, receiver: Ident) -> Option<Item> {
+        let Pattern::Name(name) = &p.pattern else { return None };
+        if p.mutable {
+            self.error_help(receiver.span.to(name.span), "extension `var` properties are not supported in Coroutine Lab", "declare it with `val` and a getter");
+            return None;
+        }
+        let Some(getter) = p.getter else {
+            let where_ = p.init.as_ref().map_or(name.span, |e| e.span);
+            self.error_help(where_, "extension property cannot be initialized because it has no backing field", format!("give it a getter: `val {}.{}: Type get() = …`", receiver.name, name.name));
+            return None;
+        };
+        let ty = TypeRef { name: receiver.name.clone(), args: Vec::new(), nullable: false, is_suspend: false, receiver: None, span: receiver.span };
+        Some(Item::Fun(FunDecl { receiver: Some(ty), is_property: true, span: p.span, ..*getter }))
     }
 
     fn supertypes(&mut self) -> Vec<SuperType> {
@@ -1275,6 +1297,7 @@ impl<'s> Parser<'s> {
                     return_type: None,
                     span: t.span.to(body.span),
                     body: FunBody::Block(body),
+                    is_property: false,
                 }));
             } else if self.at_word("constructor") {
                 let t = self.bump();

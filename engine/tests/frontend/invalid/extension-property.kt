@@ -1,3 +1,2 @@
-val String.shout: String
-    get() = toUpperCase() + "!"
+val String.shout: String = "!"
 fun main() { println("hi".shout) }
