@@ -133,7 +133,7 @@ struct Parser<'s> {
     misindented_close: Option<(Span, Span)>,
     /// The receiver type of the extension property just read (`String` in
     /// `val String.initial`), for the caller that turns it into a function.
-    extension_receiver: Option<Ident>,
+    extension_receiver: Option<TypeRef>,
 }
 
 /// The modifiers the subset accepts and ignores.
@@ -1043,13 +1043,22 @@ impl<'s> Parser<'s> {
         } else {
             let keyword = if mutable { "var" } else { "val" };
             if matches!(self.kind(), T::Ident | T::QuotedIdent) {
+                let at = self.pos;
                 let first = self.ident("a name").expect("checked: a name is next");
+                // `val List<Int>.total`: a generic receiver type, whose arguments follow the
+                // first name (a property's own name takes none).
+                let receiver = if self.at(T::Lt) {
+                    self.pos = at;
+                    Some(self.type_ref())
+                } else {
+                    None
+                };
                 if self.toks.get(self.pos).is_some_and(|t| t.kind == T::Dot) && matches!(self.toks.get(self.pos + 1).map(|t| t.kind), Some(T::Ident | T::QuotedIdent)) {
-                    // `val String.shout: String get() = …`: read the name after the receiver
-                    // type, so that one message says what is wrong.
+                    // `val String.shout: String get() = …`: an extension property, which the
+                    // caller turns into its getter.
                     self.bump();
                     let name = self.ident("a name").expect("checked: a name is next");
-                    self.extension_receiver = Some(first);
+                    self.extension_receiver = Some(receiver.unwrap_or(TypeRef { name: first.name.clone(), args: Vec::new(), nullable: false, is_suspend: false, receiver: None, span: first.span }));
                     Pattern::Name(name)
                 } else {
                     Pattern::Name(first)
@@ -1208,7 +1217,7 @@ impl<'s> Parser<'s> {
 
     /// `val Receiver.name: Type get() = …`: its getter, as an extension function that is read
     /// without parentheses. It has no field, so it needs a getter and takes no initializer.
-    fn extension_property(&mut self, p: PropertyDecl, receiver: Ident) -> Option<Item> {
+    fn extension_property(&mut self, p: PropertyDecl, receiver: TypeRef) -> Option<Item> {
         let Pattern::Name(name) = &p.pattern else { return None };
         if p.mutable {
             self.error_help(receiver.span.to(name.span), "extension `var` properties are not supported in Coroutine Lab", "declare it with `val` and a getter");
@@ -1219,8 +1228,7 @@ impl<'s> Parser<'s> {
             self.error_help(where_, "extension property cannot be initialized because it has no backing field", format!("give it a getter: `val {}.{}: Type get() = …`", receiver.name, name.name));
             return None;
         };
-        let ty = TypeRef { name: receiver.name.clone(), args: Vec::new(), nullable: false, is_suspend: false, receiver: None, span: receiver.span };
-        Some(Item::Fun(FunDecl { receiver: Some(ty), is_property: true, span: p.span, ..*getter }))
+        Some(Item::Fun(FunDecl { receiver: Some(receiver), is_property: true, span: p.span, ..*getter }))
     }
 
     fn supertypes(&mut self) -> Vec<SuperType> {
