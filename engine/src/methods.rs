@@ -1100,11 +1100,6 @@ impl World {
         Ok(self.to_kstring(v))
     }
 
-    /// Why a value cannot be turned into text, when the JVM's text for it depends on
-    /// something the engine does not model: a `KClass` prints differently with and without
-    /// kotlin-reflect on the classpath. Also when it holds an object of a class with its own
-    /// `toString()`: the engine runs that function where a value is printed or put in a
-    /// template, but not from inside the text of a list, map or pair.
     /// The objects inside a value (its elements, entries, components, a data class's
     /// properties; not the value itself) whose text comes from their class's own
     /// `toString()`, each with that function, in the order the text shows them.
@@ -1116,19 +1111,11 @@ impl World {
     }
 
     fn told_parts_within(&self, v: &Value, depth: usize, budget: &mut usize, out: &mut Vec<(ObjId, crate::bytecode::FuncId)>) {
-        let Value::Obj(o) = v else { return };
         if *budget == 0 || depth >= 8 {
             return;
         }
         *budget -= 1;
-        let inside: Vec<&Value> = match self.heap.get(*o) {
-            HeapObj::List(items) | HeapObj::Set(items) => items.iter().collect(),
-            HeapObj::Map(entries) => entries.iter().flat_map(|(k, v)| [k, v]).collect(),
-            HeapObj::Pair(a, b) | HeapObj::Entry(a, b) => vec![a, b],
-            HeapObj::Triple(t) => t.iter().collect(),
-            HeapObj::Instance { class, fields } if self.program.classes[class.0 as usize].is_data && self.own_to_string(v).is_none() => fields.iter().collect(),
-            _ => return,
-        };
+        let Some(inside) = self.printed_parts(v) else { return };
         for x in inside {
             match (x, self.own_text(x)) {
                 (Value::Obj(p), Some((f, OnReturn::Push))) => {
@@ -1142,6 +1129,26 @@ impl World {
         }
     }
 
+    /// The values whose texts make a value's text: a collection's elements, a map's keys and
+    /// values, a pair's, triple's or entry's components, a data class's properties (unless
+    /// it writes its own `toString()`). `None` for a value whose text is its own.
+    fn printed_parts<'v>(&'v self, v: &Value) -> Option<Vec<&'v Value>> {
+        let Value::Obj(o) = v else { return None };
+        Some(match self.heap.get(*o) {
+            HeapObj::List(items) | HeapObj::Set(items) => items.iter().collect(),
+            HeapObj::Map(entries) => entries.iter().flat_map(|(k, v)| [k, v]).collect(),
+            HeapObj::Pair(a, b) | HeapObj::Entry(a, b) => vec![a, b],
+            HeapObj::Triple(t) => t.iter().collect(),
+            HeapObj::Instance { class, fields } if self.program.classes[class.0 as usize].is_data && self.own_to_string(v).is_none() => fields.iter().collect(),
+            _ => return None,
+        })
+    }
+
+    /// Why a value cannot be turned into text, when the JVM's text for it depends on
+    /// something the engine does not model: a `KClass` prints differently with and without
+    /// kotlin-reflect on the classpath. Also when it holds an object whose text comes from the
+    /// program and was not made yet: an exception class's own `message`, or a class's own
+    /// `toString()` outside `Op::ToStr`, which runs those first (see [`World::told_parts`]).
     pub(crate) fn unprintable(&self, v: &Value) -> Option<String> {
         // A bounded look: collections that share or hold themselves are not walked forever.
         let mut budget = 10_000;
@@ -1162,13 +1169,7 @@ impl World {
                 ))
             }
             HeapObj::Channel(c) if c.producer.is_none() => return Some(crate::channel::UNPRINTABLE.to_string()),
-            HeapObj::List(items) | HeapObj::Set(items) => items.iter().collect(),
-            HeapObj::Map(entries) => entries.iter().flat_map(|(k, v)| [k, v]).collect(),
-            HeapObj::Pair(a, b) | HeapObj::Entry(a, b) => vec![a, b],
-            HeapObj::Triple(t) => t.iter().collect(),
-            // A data class's own text shows its properties.
-            HeapObj::Instance { class, fields } if self.program.classes[class.0 as usize].is_data && self.own_to_string(v).is_none() => fields.iter().collect(),
-            _ => return None,
+            _ => self.printed_parts(v)?,
         };
         if depth >= 8 {
             return None;

@@ -600,28 +600,8 @@ impl World {
                             Ok(()) => Ok(()),
                             Err(e) => self.throw(s, ex, e),
                         }
-                    } else if let Some((x, f)) = self.told_parts(&v).into_iter().find(|(x, _)| !self.told_texts.contains_key(x)) {
-                        // An element with its own toString(): that runs first, as a call, and
-                        // this instruction again after it, until every such text is known.
-                        ex.stack.push(v);
-                        match self.push_frame(ex, f, None, vec![Value::Obj(x)], OnReturn::KeepText(x), span) {
-                            Ok(()) => Ok(()),
-                            Err(e) => {
-                                ex.stack.pop();
-                                self.throw(s, ex, e)
-                            }
-                        }
-                    } else if let Some(msg) = self.unprintable(&v) {
-                        self.fault(s, ex, Fault::Stop(msg), span)
                     } else {
-                        let text = self.to_kstring(&v);
-                        // The texts serve this printing only: the objects may change before
-                        // the next one.
-                        for (x, _) in self.told_parts(&v) {
-                            self.told_texts.remove(&x);
-                        }
-                        ex.stack.push(Value::Str(Rc::from(text)));
-                        Ok(())
+                        self.to_str_of_parts(s, ex, v, span)
                     }
                 }
                 Op::Call { func, argc } => {
@@ -935,6 +915,33 @@ impl World {
                 _ => Err(Fault::Stop(format!("{} is not a function", self.type_name(&f)))),
             },
             _ => Err(Fault::Stop(format!("{} is not a function", self.type_name(&f)))),
+        }
+    }
+
+    /// `Op::ToStr` of a value with no `toString()` of its own: the own `toString()` of each
+    /// element that has one runs first, as a call after which the instruction runs again;
+    /// then the value's text is made with the texts they gave.
+    fn to_str_of_parts(&mut self, s: StrandId, ex: &mut Exec, v: Value, span: Span) -> Result<(), Flow> {
+        let parts = self.told_parts(&v);
+        if let Some(&(x, f)) = parts.iter().find(|(x, _)| !self.told_texts.contains_key(x)) {
+            ex.stack.push(v);
+            match self.push_frame(ex, f, None, vec![Value::Obj(x)], OnReturn::KeepText(x), span) {
+                Ok(()) => Ok(()),
+                Err(e) => {
+                    ex.stack.pop();
+                    self.throw(s, ex, e)
+                }
+            }
+        } else if let Some(msg) = self.unprintable(&v) {
+            self.fault(s, ex, Fault::Stop(msg), span)
+        } else {
+            let text = self.to_kstring(&v);
+            // The texts serve this printing only: the objects may change before the next one.
+            for (x, _) in parts {
+                self.told_texts.remove(&x);
+            }
+            ex.stack.push(Value::Str(Rc::from(text)));
+            Ok(())
         }
     }
 
@@ -1288,27 +1295,24 @@ impl World {
             Value::Obj(o) => {
                 // A map's `keys`, `values` or `entries` iterate the map as it is now, and fail
                 // when the map changes.
-                let o = &match self.heap.map_view(*o) {
-                    Some((map, part)) => {
-                        self.refresh_map_view(*o);
-                        let fail_fast = self.heap.hash_table_size(map).is_none_or(|t| t & crate::value::CONCURRENT_MAP == 0);
-                        let HeapObj::Set(items) = self.heap.get(*o) else { return Err(Fault::Stop("a map's view lost its elements".into())) };
-                        let source = Some((map, if fail_fast { self.heap.changes(map) } else { WEAKLY_CONSISTENT }));
-                        let state = IterState::Values { items: items.clone().into(), next: 0, source, of: Some(part), removable: false };
-                        return Ok(Value::Obj(self.heap.alloc(HeapObj::Iter(state))));
-                    }
-                    None => *o,
+                let view = self.heap.map_view(*o);
+                if view.is_some() {
+                    self.refresh_map_view(*o);
+                }
+                let (walked, of) = match view {
+                    Some((map, part)) => (map, Some(part)),
+                    None => (*o, matches!(self.heap.get(*o), HeapObj::Map(_)).then_some(MapPart::Entries)),
                 };
                 // A `ConcurrentHashMap`'s iterator is weakly consistent: it never fails.
-                let fail_fast = self.heap.hash_table_size(*o).is_none_or(|t| t & crate::value::CONCURRENT_MAP == 0);
-                let source = Some((*o, if fail_fast { self.heap.changes(*o) } else { WEAKLY_CONSISTENT }));
+                let fail_fast = self.heap.hash_table_size(walked).is_none_or(|t| t & crate::value::CONCURRENT_MAP == 0);
+                let source = Some((walked, if fail_fast { self.heap.changes(walked) } else { WEAKLY_CONSISTENT }));
                 match self.heap.get(*o) {
                     HeapObj::List(_) => IterState::List { list: *o, next: 0, changes: self.heap.changes(*o), removable: false },
-                    HeapObj::Set(items) => IterState::Values { items: items.clone().into(), next: 0, source, of: None, removable: false },
+                    HeapObj::Set(items) => IterState::Values { items: items.clone().into(), next: 0, source, of, removable: false },
                     HeapObj::Map(entries) => {
                         let entries = entries.clone();
                         let entries: Vec<Value> = entries.into_iter().map(|(k, v)| Value::Obj(self.heap.alloc(HeapObj::Entry(k, v)))).collect();
-                        IterState::Values { items: entries.into(), next: 0, source, of: Some(crate::value::MapPart::Entries), removable: false }
+                        IterState::Values { items: entries.into(), next: 0, source, of, removable: false }
                     }
                     HeapObj::Iter(_) | HeapObj::Channel(_) => return Ok(v),
                     _ => return Err(Fault::Stop(format!("{} cannot be iterated", self.type_name(&v)))),
