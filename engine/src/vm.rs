@@ -601,7 +601,7 @@ impl World {
                             Err(e) => self.throw(s, ex, e),
                         }
                     } else {
-                        self.to_str_of_parts(s, ex, v, span)
+                        self.text_of_parts(s, ex, v, span)
                     }
                 }
                 Op::Call { func, argc } => {
@@ -921,7 +921,7 @@ impl World {
     /// `Op::ToStr` of a value with no `toString()` of its own: the own `toString()` of each
     /// element that has one runs first, as a call after which the instruction runs again;
     /// then the value's text is made with the texts they gave.
-    fn to_str_of_parts(&mut self, s: StrandId, ex: &mut Exec, v: Value, span: Span) -> Result<(), Flow> {
+    fn text_of_parts(&mut self, s: StrandId, ex: &mut Exec, v: Value, span: Span) -> Result<(), Flow> {
         let parts = self.told_parts(&v);
         if let Some(&(x, f)) = parts.iter().find(|(x, _)| !self.told_texts.contains_key(x)) {
             ex.stack.push(v);
