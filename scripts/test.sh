@@ -56,7 +56,10 @@ step "setup" bash scripts/setup.sh
 step "cargo test" cargo test --workspace --locked
 step "wasm determinism" env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=300 cargo test -p engine --target wasm32-unknown-unknown --test wasm_determinism --locked
 step_if_present scripts/jvm-check.sh "JVM conformance" bash scripts/jvm-check.sh
-step "browser" node tests/browser/smoke.mjs
-step "browser: the lesson page" node tests/browser/page.mjs
+# The browser tests share one build of the page, as serve.sh serves it.
+step "page build" bash scripts/build-page.sh
+step "browser" env COROLAB_SKIP_BUILD=1 node tests/browser/smoke.mjs
+step "browser: the lesson page" env COROLAB_SKIP_BUILD=1 node tests/browser/page.mjs
+step "browser: cold code" env COROLAB_SKIP_BUILD=1 node tests/browser/cold.mjs
 
 summary

@@ -9,6 +9,7 @@
 
 pub mod browser;
 pub mod code;
+pub mod cold;
 pub mod components;
 pub mod markdown;
 pub mod session;

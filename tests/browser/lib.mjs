@@ -74,15 +74,59 @@ export async function openBrowser({ width = 1280, height = 800 } = {}) {
   page.setDefaultTimeout(TIMEOUT_MS);
   const problems = [];
   watch(page, problems);
+  if (PROFILE_OUT) await recordProfile(context, page);
   const close = async () => {
+    if (PROFILE_OUT) await collectHits(page);
     await context.close();
     fs.rmSync(profile, { recursive: true, force: true });
   };
   return { context, page, problems, close };
 }
 
+// Profiling (scripts/profile-page.sh): with COROLAB_PROFILE_OUT set, the page under test is an
+// instrumented build whose module exports a global `__hitN` per function, set once function N
+// runs. Before the page leaves a document, the numbers of the functions it ran are added to
+// the file COROLAB_PROFILE_OUT names, one per line.
+const PROFILE_OUT = process.env.COROLAB_PROFILE_OUT;
+const hits = new Set();
+
+async function recordProfile(context, page) {
+  // Trunk's loader announces the module's exports once it has started them.
+  await context.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (e) => { window.__corolabModule = e.detail.wasm; });
+  });
+  for (const method of ['goto', 'reload']) {
+    const original = page[method].bind(page);
+    page[method] = async (...args) => {
+      await collectHits(page);
+      return original(...args);
+    };
+  }
+  process.on('exit', () => {
+    const old = fs.existsSync(PROFILE_OUT) ? fs.readFileSync(PROFILE_OUT, 'utf8').split('\n').filter(Boolean) : [];
+    const all = [...new Set([...old, ...[...hits].map(String)])].sort((a, b) => a - b);
+    fs.writeFileSync(PROFILE_OUT, all.join('\n') + '\n');
+  });
+}
+
+async function collectHits(page) {
+  const ran = await page.evaluate(() => {
+    const module = window.__corolabModule;
+    if (!module) return [];
+    return Object.keys(module).filter((k) => k.startsWith('__hit') && module[k].value).map((k) => Number(k.slice(5)));
+  }).catch(() => []);
+  for (const n of ran) hits.add(n);
+}
+
+// Every request the page made for the cold part of its code (app/src/cold.rs). The lessons
+// never need it: a test that opens them asserts this list stays empty.
+export const coldLoads = [];
+
 // Collects console errors, uncaught exceptions and failed requests of a page.
 export function watch(page, problems) {
+  page.on('request', (req) => {
+    if (req.url().endsWith('_cold.wasm')) coldLoads.push(req.url());
+  });
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
   });

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  SCREENSHOTS, byTestId, currentStep, openBrowser, runSuite, waitForValue, waitUntil,
+  SCREENSHOTS, byTestId, coldLoads, currentStep, openBrowser, runSuite, waitForValue, waitUntil,
 } from './lib.mjs';
 
 const shot = (page, name, fullPage = false) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
@@ -86,6 +86,11 @@ await runSuite('page test', async (url) => {
       const [t, r] = await Promise.all([page.locator(byTestId('lesson-title')).boundingBox(), page.locator(byTestId('reset')).boundingBox()]);
       assert.ok(r.y < t.y + t.height && r.y + r.height > t.y, `"Reset lesson" is on the title's row in ${name}`);
     }
+
+    // The lessons run on the part of the page's code it loads first; the cold part
+    // (app/src/cold.rs) is for programs no lesson has. A failure here means the profile the
+    // page is split by is out of date.
+    assert.deepEqual(coldLoads, [], 'opening every lesson loaded the cold part of the code: run scripts/profile-page.sh');
 
     // Lesson 6 at its end: the summary row of a big family counts its children as the drawn
     // ones look, and pressing it lists more of them, which can then be inspected.

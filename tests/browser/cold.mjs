@@ -1,0 +1,52 @@
+// Browser test of the page's cold code (app/src/cold.rs, tools/page-split): the lessons never
+// load it, and a program that needs it loads it once, in the middle of a run, and runs as the
+// JVM does. The lesson page test checks the first half for every lesson; this one edits the
+// code into parts of Kotlin no lesson uses (String's reversed and padStart, String.format).
+
+import assert from 'node:assert/strict';
+import { byTestId, coldLoads, openBrowser, runSuite, waitUntil } from './lib.mjs';
+
+const PROGRAM = `import kotlinx.coroutines.*
+
+fun main() = runBlocking {
+    val word = async { "coroutine".reversed() }
+    println(word.await().padStart(12, '*'))
+    println(String.format("%08.3f|%-6s|%x", 3.14159, "ab", 255))
+}
+`;
+
+await runSuite('cold code test', async (url) => {
+  const { page, problems, close } = await openBrowser();
+  try {
+    await page.goto(url);
+    await page.locator(byTestId('job-tree')).waitFor();
+    assert.deepEqual(coldLoads, [], 'the first lesson loaded the cold part of the code');
+
+    await page.locator(byTestId('code-input')).fill(PROGRAM);
+    await page.locator(byTestId('to-end')).click();
+    const printed = await waitUntil(page, (sel) => {
+      const text = document.querySelector(sel)?.textContent ?? '';
+      return text.includes('0003.142') && text;
+    }, byTestId('console'), 'the edited program\'s output');
+    assert.ok(printed.includes('***enituoroc'), `the console shows the reversed, padded word: ${printed}`);
+    assert.ok(printed.includes('0003.142|ab    |ff'), `the console shows the formatted line: ${printed}`);
+    assert.equal(coldLoads.length, 1, `the cold part loaded once: ${coldLoads}`);
+    assert.equal(await page.locator(`${byTestId('diagnostics')} .error`).count(), 0, 'the edited program runs without errors');
+
+    // The page goes on: stepping back runs the cold code again from the recording, and a
+    // second edit into more cold code does not load it again.
+    await page.locator(byTestId('to-start')).click();
+    await page.locator(byTestId('step-forward')).click();
+    await page.locator(byTestId('code-input')).fill(PROGRAM.replace('"coroutine"', '"structured"').replace('255', '4096'));
+    await page.locator(byTestId('to-end')).click();
+    const again = await waitUntil(page, (sel) => {
+      const text = document.querySelector(sel)?.textContent ?? '';
+      return text.includes('|1000') && text;
+    }, byTestId('console'), 'the second program\'s output');
+    assert.ok(again.includes('**derutcurts'), `the second program's word: ${again}`);
+    assert.equal(coldLoads.length, 1, 'the cold part loads only once');
+    assert.deepEqual(problems, [], 'the page reported errors');
+  } finally {
+    await close();
+  }
+});
