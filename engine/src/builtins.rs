@@ -465,6 +465,7 @@ pub fn resolve_member(ns: Namespace, member: &str) -> Option<Resolved> {
 }
 
 /// The members of a namespace, for "did you mean" suggestions.
+#[inline(never)]
 pub fn namespace_members(ns: Namespace) -> &'static [&'static str] {
     use self::Namespace as N;
     match ns {

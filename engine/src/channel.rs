@@ -337,6 +337,7 @@ impl World {
     }
 
     /// `send(element)`.
+    #[inline(never)]
     fn channel_send(&mut self, s: StrandId, o: ObjId, v: Value) -> NResult {
         if self.chan(o).closed.is_some() {
             let e = self.send_exception(o);
@@ -379,6 +380,7 @@ impl World {
     /// channel is closed and drained, `Some(Suspend)` to wait. `ip` is the loop instruction;
     /// `in_suspend` tells whether the loop is in a suspend function or a lambda, where the
     /// loop's `hasNext()` may suspend (the compiler cannot tell a channel from a list).
+    #[inline(never)]
     pub(crate) fn channel_iter_next(&mut self, s: StrandId, o: ObjId, ip: u32, in_suspend: bool) -> Result<Option<Native>, Fault> {
         if !in_suspend {
             return Err(Fault::Stop("suspend function 'hasNext' should be called only from a coroutine or another suspend function: a for loop over a channel suspends; mark the function with `suspend`, or run the loop inside runBlocking { } or launch { }".into()));
@@ -512,6 +514,7 @@ impl World {
 
     /// Members of a channel, and of a `produce` block's receiver (a scope too).
     #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
     pub(crate) fn channel_method(&mut self, t: ThreadId, s: StrandId, o: ObjId, recv: &Value, n: &str, args: &[Value], span: Span) -> NResult {
         let arg = |i: usize| crate::vm::arg_at(args, i);
         let producer = self.chan(o).producer;
@@ -607,6 +610,7 @@ impl World {
     }
 
     /// Members of a `ChannelResult`.
+    #[inline(never)]
     pub(crate) fn channel_result_method(&mut self, o: ObjId, recv: &Value, n: &str) -> NResult {
         let HeapObj::ChannelResult(r) = self.heap.get(o).clone() else { unreachable!("called for channel results") };
         let v = match (n, r) {

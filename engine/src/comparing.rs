@@ -92,6 +92,7 @@ impl Sort {
 
     /// Takes the answer to the comparison asked last (`compare(x, y) < 0`), and runs to the
     /// next comparison `(x, y)`, or to the end.
+    #[inline(never)]
     fn advance(&mut self, last: Option<Ordering>) -> Option<(usize, usize)> {
         let n = self.a.len();
         if let Some(o) = last {

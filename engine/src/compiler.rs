@@ -1867,6 +1867,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    #[inline(never)]
     fn local_fun(&mut self, f: &FunDecl) {
         // A local function is a closure stored in a local variable declared before its body,
         // so that it can call itself.
@@ -1933,6 +1934,7 @@ impl<'a> Compiler<'a> {
     /// current value of the target is pushed before `compute` runs (compound assignment,
     /// `++`). `keep` leaves a value on the stack: the new value, or the old one when
     /// `keep_old` is set by the caller through `compute`.
+    #[inline(never)]
     fn update(&mut self, target: &Expr, span: Span, compute: impl FnOnce(&mut Self), read_first: bool, keep: bool) {
         match &target.kind {
             ExprKind::Name(id) => {
@@ -3198,6 +3200,7 @@ impl<'a> Compiler<'a> {
     /// `::x.isInitialized`, `this::x.isInitialized`: whether a `lateinit` property was set.
     /// As kotlinc, only for a `lateinit` property whose backing field is in reach: a top-level
     /// one, or one the enclosing class (or a class it is nested in) declares.
+    #[inline(never)]
     fn is_initialized(&mut self, receiver: Option<&Expr>, prop: &Ident, at: Span, span: Span) {
         let not_lateinit = "this declaration can only be called on a reference to a lateinit property";
         let class = self.current_class.clone();
@@ -3249,6 +3252,7 @@ impl<'a> Compiler<'a> {
     /// `x::class`. A name that is no value but a type (`IllegalStateException::class`,
     /// `Foo::class` for a class) is a class literal; anything else is evaluated and its
     /// runtime class taken, as Kotlin's bound class references do.
+    #[inline(never)]
     fn class_ref(&mut self, inner: &Expr, span: Span) {
         if let ExprKind::Name(id) = &inner.kind {
             if !self.is_value_name(&id.name) {
@@ -4057,6 +4061,7 @@ impl<'a> Compiler<'a> {
     /// most specific receiver type, then a library function. The engine tests the receiver's
     /// class at run time, most specific extension first, and falls back to the member or
     /// built-in call. Returns false for a name only one extension has, called as before.
+    #[inline(never)]
     fn extension_dispatch(&mut self, receiver: &Expr, name: &Ident, args: &[Arg], safe: bool, span: Span) -> bool {
         let mname = name.name.as_str();
         let all = self.extensions.get(mname).cloned().unwrap_or_default();
@@ -4127,6 +4132,7 @@ impl<'a> Compiler<'a> {
     /// How specific an extension's receiver type is: a class of the program below its
     /// supertypes, then the library's concrete types, its abstract ones, `Any`, and last a
     /// type parameter, which fits every receiver. A nullable type comes after its non-null one.
+    #[inline(never)]
     fn receiver_specificity(&self, ty: Option<&TypeRef>) -> usize {
         let Some(ty) = ty else { return 0 };
         let name = ty.simple_name();

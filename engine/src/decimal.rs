@@ -318,6 +318,7 @@ impl Dec {
     /// spacing halved below it, which it does not among subnormals), and a first digit of 0
     /// is kept when the estimate of the exponent was one too high and the value lies within
     /// the margin of the next power of ten (`1.0E-323`, not `9.9E-324`).
+    #[inline(never)]
     pub fn java_subnormal_digits(self) -> Option<(Vec<u8>, i32)> {
         let bits = self.0.to_bits();
         let fraction = bits & ((1 << 52) - 1);

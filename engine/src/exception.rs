@@ -173,6 +173,7 @@ impl ExcClass {
     }
 
     /// The direct superclass; `None` for Throwable.
+    #[inline(never)]
     pub fn parent(self) -> Option<ExcClass> {
         use ExcClass::*;
         Some(match self {

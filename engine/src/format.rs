@@ -66,6 +66,7 @@ impl World {
         }
     }
 
+    #[inline(never)]
     fn const_to_string(&self, c: crate::builtins::Const) -> String {
         use crate::builtins::Const::*;
         match c {
@@ -384,6 +385,7 @@ impl World {
 
     /// The message of the `ClassCastException` a failed `as` throws, as the JVM (9 and
     /// later) writes it: both classes, and the module and class loader of each.
+    #[inline(never)]
     pub fn class_cast_message(&self, v: &Value, t: &TypeTest) -> String {
         let from = match v {
             Value::Obj(o) => match self.heap.get(*o) {
@@ -974,6 +976,7 @@ fn op_symbol(op: BinOp) -> &'static str {
     }
 }
 
+#[inline(never)]
 fn range_to_string(r: &Range) -> String {
     let show = |v: i64| match r.kind {
         RangeKind::Char => char::from_u32(v as u32).map(|c| c.to_string()).unwrap_or_default(),

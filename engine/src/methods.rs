@@ -103,6 +103,7 @@ impl World {
     }
 
     /// Writes a property.
+    #[inline(never)]
     pub(crate) fn set_field(&mut self, recv: Value, name: Sym, v: Value) -> Result<(), Fault> {
         let program = self.program.clone();
         let n = program.sym(name);
@@ -235,6 +236,7 @@ impl World {
     }
 
     /// The first two components of a pair, list or map entry (`val (a, b) = …`).
+    #[inline(never)]
     pub(crate) fn component(&mut self, v: &Value, n: u32) -> Result<Value, Fault> {
         match v {
             Value::Obj(o) => match self.heap.get(*o) {
@@ -1055,6 +1057,7 @@ impl World {
     }
 
     /// Members of `java.lang.Class` and of `KClass` (without kotlin-reflect).
+    #[inline(never)]
     fn class_method(&mut self, c: crate::value::ClassObj, recv: &Value, n: &str) -> NResult {
         if c.kotlin {
             match n {
@@ -1235,6 +1238,7 @@ impl World {
     /// `retainAll`, `removeIf`, `clear`), removes the same entries from the map. The view kept
     /// the map's order, so the entries kept are found by walking both in step; the first
     /// entry that does not match the view's next element is one the call removed.
+    #[inline(never)]
     fn remove_through_view(&mut self, view: ObjId, map: ObjId, size_before: usize) {
         let kept = self.list_items(view);
         if kept.len() >= size_before {
@@ -1843,6 +1847,7 @@ impl World {
     /// order it iterates them, after a new key (see [`World::hash_table_order`]). A
     /// `ConcurrentHashMap` that resizes splits its buckets its own way
     /// ([`World::grow_concurrent_map`]); a `TreeMap` stays sorted.
+    #[inline(never)]
     pub(crate) fn order_as_hash_map(&mut self, o: ObjId) {
         let Some(recorded) = self.heap.hash_table_size(o) else { return };
         if recorded == crate::value::SORTED_MAP {
@@ -1900,6 +1905,7 @@ impl World {
     /// not above its own, found by a binary search, instead of sorting them all at every put.
     /// When a key's `hashCode()` cannot be reproduced (an identity hash code), the items stay
     /// in insertion order.
+    #[inline(never)]
     pub(crate) fn hash_table_order<T>(&self, items: &mut Vec<T>, key: impl Fn(&T) -> &Value, table_size: u32, only_last_new: bool) {
         if !items.iter().all(|i| self.hash_reproducible(key(i))) {
             return;
@@ -1921,6 +1927,7 @@ impl World {
     /// `transfer` does. The longest run at a bucket's end whose entries all go the same way
     /// moves as it is; the entries before it are put in front of it one by one, which reverses
     /// them. A bucket `b` of a table of `n` gives bucket `b` and bucket `b + n` of the new one.
+    #[inline(never)]
     fn grow_concurrent_map(&self, mut entries: Vec<(Value, Value)>, old_size: u32, table_size: u32) -> Vec<(Value, Value)> {
         let Some(new_entry) = entries.pop() else { return entries };
         let bucket = |w: &World, k: &Value, size: u32| w.hash_bucket(k, size).unwrap_or(0);
@@ -1964,6 +1971,7 @@ impl World {
     /// Keeps a `TreeMap` (`toSortedMap()`) sorted by its keys' natural order after a new key,
     /// which is the last entry: it moves to its place. Keys that cannot be compared natively
     /// leave it where it is.
+    #[inline(never)]
     fn order_as_sorted_map(&mut self, o: ObjId) {
         let HeapObj::Map(entries) = self.heap.get(o) else { return };
         let Some(((new_key, _), rest)) = entries.split_last() else { return };
@@ -2037,6 +2045,7 @@ impl World {
         self.map_entries(o).iter().find(|(k, _)| self.equals(k, key)).map(|(_, v)| v.clone())
     }
 
+    #[inline(never)]
     fn map_method(&mut self, o: ObjId, n: &str, args: &[Value]) -> NResult {
         let arg = |i: usize| crate::vm::arg_at(args, i);
         let recv = Value::Obj(o);
@@ -2837,6 +2846,7 @@ fn decimal_digit(c: char) -> Option<u32> {
 
 /// A whole number written in `radix` (2 to 36) with lower-case digits, as the JVM's
 /// `Long.toString(value, radix)`.
+#[inline(never)]
 fn to_radix_string(value: i64, radix: u32) -> String {
     let mut magnitude = value.unsigned_abs();
     let mut digits = Vec::new();
@@ -2914,6 +2924,7 @@ fn replace_matches(hay: &[char], old: &[char], new: &str, ignore_case: bool, fir
 /// list that matches there ends a part; an empty delimiter matches at every position, so
 /// `"abc".split("")` is `[, a, b, c, ]`. A positive `limit` caps the number of parts, the last
 /// one keeping the rest of the text.
+#[inline(never)]
 fn split_by(text: &[char], delimiters: &[Vec<char>], ignore_case: bool, limit: usize) -> Vec<String> {
     let find_any = |from: usize| (from..=text.len()).find_map(|i| delimiters.iter().find(|d| region_matches(text, i, d, ignore_case)).map(|d| (i, d.len())));
     let mut parts = Vec::new();
@@ -2939,6 +2950,7 @@ fn split_by(text: &[char], delimiters: &[Vec<char>], ignore_case: bool, limit: u
 /// `String.compareTo(other, ignoreCase)` as the JVM computes it: the difference of the first
 /// UTF-16 units that differ (compared by their upper, then lower case when ignoring case),
 /// else the difference of the lengths.
+#[inline(never)]
 fn compare_texts(a: &str, b: &str, ignore_case: bool) -> i32 {
     let (units_a, units_b): (Vec<u16>, Vec<u16>) = (a.encode_utf16().collect(), b.encode_utf16().collect());
     for (&x, &y) in units_a.iter().zip(&units_b) {
@@ -3000,6 +3012,7 @@ fn kotlin_lines(text: &str) -> Vec<&str> {
 
 /// `String.trimMargin(prefix)`: a blank first or last line is dropped; a line whose first
 /// non-blank text is the prefix loses everything up to and including it; other lines stay.
+#[inline(never)]
 fn trim_margin(text: &str, prefix: &str) -> String {
     let lines = kotlin_lines(text);
     let last = lines.len() - 1;
@@ -3064,6 +3077,7 @@ const MAX_FORMAT_WIDTH: usize = 10_000;
 
 /// A number's text with a `,` between each group of three digits before the decimal point:
 /// `-1234567.5` becomes `-1,234,567.5`.
+#[inline(never)]
 fn group_thousands(text: &str) -> String {
     let (sign, rest) = text.split_at(if text.starts_with('-') { 1 } else { 0 });
     let (whole, fraction) = rest.split_at(rest.find('.').unwrap_or(rest.len()));

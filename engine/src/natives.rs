@@ -908,6 +908,7 @@ impl World {
         }
     }
 
+    #[inline(never)]
     fn random(&mut self, kind: RandomKind, a: &Value, b: &Value) -> Result<Value, Fault> {
         let (from, until) = match (Self::opt(a).and_then(|v| v.as_i64()), Self::opt(b).and_then(|v| v.as_i64())) {
             (Some(x), Some(y)) => (x, y),

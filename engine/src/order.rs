@@ -29,6 +29,7 @@ fn sort_indices(order: &mut [usize], compare: &mut dyn FnMut(usize, usize) -> Or
 }
 
 /// Puts `v[order[i]]` at `i`, one cycle of the permutation at a time.
+#[inline(never)]
 fn permute<T>(v: &mut [T], order: &[usize]) {
     let mut placed = vec![false; v.len()];
     for start in 0..v.len() {

@@ -12,6 +12,7 @@ use crate::world::{Block, Monitor, World};
 impl World {
     /// Enters a monitor (leaving nothing on the stack); blocks the thread while another thread
     /// holds it.
+    #[inline(never)]
     pub(crate) fn monitor_enter(&mut self, t: ThreadId, s: StrandId, lock: Value) -> NResult {
         let Value::Obj(o) = lock else {
             return Err(Fault::Stop(format!("synchronized needs an object to lock on, found {}", self.type_name(&lock))));
@@ -72,6 +73,7 @@ impl World {
     }
 
     /// Methods of a coroutine `Mutex`.
+    #[inline(never)]
     pub(crate) fn mutex_method(&mut self, s: StrandId, o: ObjId, n: &str, args: &[Value]) -> NResult {
         let HeapObj::Mutex(m) = self.heap.get(o).clone() else { unreachable!("called for mutexes") };
         let _ = args;
@@ -132,6 +134,7 @@ impl World {
     }
 
     /// Methods of a coroutine `Semaphore`.
+    #[inline(never)]
     pub(crate) fn semaphore_method(&mut self, s: StrandId, o: ObjId, n: &str) -> NResult {
         let HeapObj::Semaphore(sem) = self.heap.get(o).clone() else { unreachable!("called for semaphores") };
         match n {

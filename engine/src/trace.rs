@@ -334,6 +334,7 @@ impl Trace {
 }
 
 /// A JSON string literal.
+#[inline(never)]
 pub fn json_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');

@@ -675,6 +675,7 @@ impl Heap {
 }
 
 /// Formats a Double the way the JVM's `Double.toString` does.
+#[inline(never)]
 pub fn format_double(d: f64) -> String {
     if d.is_nan() {
         return "NaN".into();

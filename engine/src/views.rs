@@ -945,6 +945,7 @@ impl RunView {
     }
 
     /// [`RunView::strands_by_line`] the slow way, a look at every strand.
+    #[inline(never)]
     fn strands_by_line_scan(&self, step: u64, limit: usize) -> Vec<(u32, usize, Vec<StrandView>)> {
         let mut lines: Vec<(u32, usize, Vec<StrandId>)> = Vec::new();
         for i in 0..self.strand_states.len() {

@@ -1381,6 +1381,7 @@ impl World {
 
 impl World {
     /// `hasNext()`, `next()` and `remove()` of an iterator from `iterator()`.
+    #[inline(never)]
     pub(crate) fn iterator_method(&mut self, it: &Value, n: &str) -> NResult {
         let Value::Obj(o) = it else { return Err(Fault::Stop("not an iterator".into())) };
         let o = *o;
@@ -1406,6 +1407,7 @@ impl World {
     /// `iterator.remove()`: removes from the collection the element `next()` gave last, which
     /// the iterator's own checks then expect; twice in a row, or before `next()`, it throws
     /// `IllegalStateException`.
+    #[inline(never)]
     fn iterator_remove(&mut self, o: ObjId) -> NResult {
         let illegal = |w: &mut World| Err(Fault::Throw(w.new_exception(ExcClass::IllegalStateException, None, None)));
         match self.heap.get(o).clone() {

@@ -754,6 +754,7 @@ impl World {
     }
 
     /// Nothing can ever happen again while main has not returned.
+    #[inline(never)]
     fn stuck(&mut self) {
         let main = &self.strands[self.main_strand.0 as usize];
         let what = match &main.wait {
@@ -769,6 +770,7 @@ impl World {
         self.finish(Outcome::Stopped(d));
     }
 
+    #[inline(never)]
     fn describe_waiting(&self, root: JobId) -> Vec<String> {
         let mut out = Vec::new();
         let mut stack = vec![root];
@@ -1114,6 +1116,7 @@ impl World {
     /// does in a cancelled job (`DispatchedTask.run`): a coroutine that had not started never
     /// runs its body, a suspension point throws the CancellationException, and only an
     /// ATOMIC start or a resumption with an exception goes on as it was.
+    #[inline(never)]
     fn reject(&mut self, d: DispatcherId, s: StrandId, via_view: bool) {
         let job = if via_view { None } else { self.current_ctx(s).job };
         if let Some(j) = job {

@@ -575,6 +575,7 @@ impl<'a> Compiler<'a> {
 
     /// `super.name(args)`: the superclass's (or an interface's) own method, called without
     /// dispatch; what every value has when no supertype of the program declares it.
+    #[inline(never)]
     pub(super) fn super_call(&mut self, qualifier: Option<&Ident>, super_span: Span, name: &Ident, args: &[Arg], span: Span) {
         let Some((targets, recv)) = self.super_target(qualifier, super_span) else {
             self.emit(Op::Push(Value::Unit), span);
@@ -615,6 +616,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// `super.name`: the superclass's (or an interface's) getter, or the field it keeps.
+    #[inline(never)]
     pub(super) fn super_property(&mut self, qualifier: Option<&Ident>, super_span: Span, name: &Ident, span: Span) {
         let Some((targets, recv)) = self.super_target(qualifier, super_span) else {
             self.emit(Op::Push(Value::Unit), span);

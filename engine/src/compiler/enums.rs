@@ -62,6 +62,7 @@ pub(super) fn class_supertypes(c: &ClassDecl) -> &[SuperType] {
 
 impl Compiler<'_> {
     /// Declares the entries of an enum class, once the class and its companion are declared.
+    #[inline(never)]
     pub(super) fn declare_enum(&mut self, c: &ClassDecl) {
         let Some(info) = self.classes.get(&c.name.name).cloned() else { return };
         if self.program.classes[info.id.0 as usize].span != c.span {
@@ -125,6 +126,7 @@ impl Compiler<'_> {
     }
 
     /// Compiles the holder's initializer: the entries, in order, then the companion.
+    #[inline(never)]
     pub(super) fn compile_enum(&mut self, c: &ClassDecl) {
         let (Some(e), Some(info)) = (self.enums.get(&c.name.name).cloned(), self.classes.get(&c.name.name).cloned()) else { return };
         if self.program.classes[info.id.0 as usize].span != c.span {
@@ -433,6 +435,7 @@ impl Compiler<'_> {
     /// A `when` whose value is used and whose branches test entries of one enum class must
     /// cover them all or have an `else`, as Kotlin requires (see `check_when_value`; Kotlin
     /// 1.7 asks it of statements too, which needs the subject's type, not known here).
+    #[inline(never)]
     pub(super) fn check_enum_when(&mut self, subject: Option<&WhenSubject>, branches: &[WhenBranch], span: Span) {
         if subject.is_none() || branches.iter().any(|b| b.conditions.is_empty()) {
             return;

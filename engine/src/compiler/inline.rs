@@ -170,6 +170,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// `for (i in 0 until count) body(i)`, with a statement marker per iteration.
+    #[inline(never)]
     fn counting_loop(&mut self, count: &Expr, span: Span, body: impl FnOnce(&mut Self, u32)) {
         self.expr(count);
         let limit = self.temp(span);
@@ -1481,6 +1482,7 @@ impl<'a> Compiler<'a> {
     /// `thenBy { }`/`thenByDescending { }`, or `naturalOrder()`/`reverseOrder()`: each element
     /// gets its keys from the selectors, inlined, and a stable sort compares the keys in turn.
     /// The in-place forms then put the sorted elements back into the list.
+    #[inline(never)]
     fn inline_sort(&mut self, receiver: &Expr, mname: &str, arg: &Arg, safe: bool, span: Span) -> bool {
         let keys: Vec<(Option<&Lambda>, bool)> = match mname {
             "sortBy" | "sortByDescending" => match lambda_of(arg) {
@@ -1608,6 +1610,7 @@ impl<'a> Compiler<'a> {
         RecvKind::Dynamic
     }
 
+    #[inline(never)]
     fn inline_join_to_string(&mut self, receiver: &Expr, args: &[Arg], l: &Lambda, safe: bool, span: Span) -> bool {
         // `xs.joinToString(", ") { transform }` is `xs.map { transform }.joinToString(", ")`,
         // except that with a limit the transform runs only on the elements that are shown.

@@ -26,6 +26,7 @@ impl Compiler<'_> {
     /// compiled and its errors are returned: resolution goes on to the next candidate, as
     /// kotlinc's does (`delay(delay)` with a property `delay: Long` calls the function), and
     /// they are reported if none fits.
+    #[inline(never)]
     pub(super) fn invoke_property(&mut self, id: &Ident, ty: Option<&TypeRef>, args: &[Arg], span: Span, load: impl FnOnce(&mut Self)) -> Result<(), Vec<Diagnostic>> {
         if let Some(ty) = ty {
             let errors = self.invoke_errors(id, ty, false, args, span);

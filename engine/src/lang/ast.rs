@@ -703,6 +703,7 @@ pub enum BinaryOp {
 
 impl BinaryOp {
     /// The operator as written.
+    #[inline(never)]
     pub fn symbol(self) -> &'static str {
         use BinaryOp::*;
         match self {

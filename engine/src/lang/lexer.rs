@@ -186,6 +186,7 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    #[inline(never)]
     fn block_comment(&mut self) {
         let start = self.pos;
         let doc = self.peek(2) == b'*' && self.peek(3) != b'/';
@@ -212,6 +213,7 @@ impl<'a> Lexer<'a> {
         self.push(if doc { TokenKind::DocComment } else { TokenKind::BlockComment }, start, self.pos);
     }
 
+    #[inline(never)]
     fn char_literal(&mut self) {
         let start = self.pos;
         self.pos += 1;
@@ -237,6 +239,7 @@ impl<'a> Lexer<'a> {
 
     /// The offset of the `'` that closes a character literal whose text starts at `self.pos`,
     /// when there is one before the end of the line; escapes are skipped.
+    #[inline(never)]
     fn closing_quote_on_line(&self) -> Option<usize> {
         let mut i = self.pos;
         while i < self.src.len() {

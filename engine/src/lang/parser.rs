@@ -326,6 +326,7 @@ impl<'s> Parser<'s> {
     }
 
     /// Where the string literal opened by `open` ends, if it is closed.
+    #[inline(never)]
     fn string_literal_end(&self, open: Token) -> Option<u32> {
         let first = self.toks.partition_point(|x| x.span.start < open.span.start);
         let mut depth = 0;
@@ -835,6 +836,7 @@ impl<'s> Parser<'s> {
 
     /// True at `name(…)` followed on the same line by `{`, `=` or `:`: a function declaration
     /// whose `fun` is missing rather than a statement.
+    #[inline(never)]
     fn looks_like_function_header(&self) -> bool {
         let mut i = self.pos;
         while self.toks[i].kind == T::Newline {
@@ -1217,6 +1219,7 @@ impl<'s> Parser<'s> {
 
     /// `val Receiver.name: Type get() = …`: its getter, as an extension function that is read
     /// without parentheses. It has no field, so it needs a getter and takes no initializer.
+    #[inline(never)]
     fn extension_property(&mut self, p: PropertyDecl, receiver: TypeRef) -> Option<Item> {
         let Pattern::Name(name) = &p.pattern else { return None };
         if p.mutable {
@@ -1382,6 +1385,7 @@ impl<'s> Parser<'s> {
 
     /// The body of an enum class: its entries (`RED, GREEN` or `LOW(1), HIGH(10)`), then,
     /// after a `;`, its members.
+    #[inline(never)]
     fn enum_body(&mut self) -> (Vec<EnumEntry>, Vec<Item>) {
         let mut entries = Vec::new();
         let mut members = Vec::new();
@@ -1685,6 +1689,7 @@ impl<'s> Parser<'s> {
     }
 
     /// Reports `Type name = value` and reads the value.
+    #[inline(never)]
     fn java_declaration(&mut self) -> Option<Stmt> {
         let ty = self.bump();
         let name = self.bump();
@@ -1955,6 +1960,7 @@ impl<'s> Parser<'s> {
     }
 
     /// Recovers from `cond ? a : b`, which Kotlin spells `if (cond) a else b`.
+    #[inline(never)]
     fn ternary(&mut self, cond: Expr) -> Expr {
         let question = self.bump();
         let then = self.binary_expr(Precedence::Disjunction);
@@ -2421,6 +2427,7 @@ impl<'s> Parser<'s> {
         Expr { span: id.span, kind: ExprKind::Name(id) }
     }
 
+    #[inline(never)]
     fn this_expr(&mut self) -> Expr {
         let t = self.bump();
         if t.kind == T::Super {
@@ -2490,6 +2497,7 @@ impl<'s> Parser<'s> {
 
     /// Constructs outside the subset that stand where an expression should, and tokens that
     /// cannot start one.
+    #[inline(never)]
     fn not_an_expression(&mut self) -> Expr {
         let t = self.peek();
         match t.kind {
@@ -2638,6 +2646,7 @@ impl<'s> Parser<'s> {
 
     /// Skips to the `}` that closes the current template, stepping over whole strings and
     /// templates nested in it.
+    #[inline(never)]
     fn skip_to_template_end(&mut self) {
         let mut depth = 0i32;
         loop {

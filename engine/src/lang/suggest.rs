@@ -16,6 +16,7 @@
 /// assert_eq!(did_you_mean("Async", builders), Some("async"));
 /// assert_eq!(did_you_mean("delay", builders), None);
 /// ```
+#[inline(never)]
 pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let name_chars: Vec<char> = name.chars().collect();
     let name_lower: Vec<char> = crate::case::lowercase(name).chars().collect();
