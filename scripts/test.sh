@@ -60,6 +60,7 @@ step_if_present scripts/jvm-check.sh "JVM conformance" bash scripts/jvm-check.sh
 step "page build" bash scripts/build-page.sh
 step "browser" env COROLAB_SKIP_BUILD=1 node tests/browser/smoke.mjs
 step "browser: the lesson page" env COROLAB_SKIP_BUILD=1 node tests/browser/page.mjs
+step "browser: every lesson's parameters" env COROLAB_SKIP_BUILD=1 node tests/browser/lessons.mjs
 step "browser: cold code" env COROLAB_SKIP_BUILD=1 node tests/browser/cold.mjs
 
 summary

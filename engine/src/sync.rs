@@ -12,7 +12,6 @@ use crate::world::{Block, Monitor, World};
 impl World {
     /// Enters a monitor (leaving nothing on the stack); blocks the thread while another thread
     /// holds it.
-    #[inline(never)]
     pub(crate) fn monitor_enter(&mut self, t: ThreadId, s: StrandId, lock: Value) -> NResult {
         let Value::Obj(o) = lock else {
             return Err(Fault::Stop(format!("synchronized needs an object to lock on, found {}", self.type_name(&lock))));
@@ -73,7 +72,6 @@ impl World {
     }
 
     /// Methods of a coroutine `Mutex`.
-    #[inline(never)]
     pub(crate) fn mutex_method(&mut self, s: StrandId, o: ObjId, n: &str, args: &[Value]) -> NResult {
         let HeapObj::Mutex(m) = self.heap.get(o).clone() else { unreachable!("called for mutexes") };
         let _ = args;
