@@ -1,10 +1,12 @@
 // Browser test of the page's cold code (app/src/cold.rs, tools/page-split): the lessons never
 // load it, and a program that needs it loads it once, in the middle of a run, and runs as the
 // JVM does. The lesson page test checks the first half for every lesson; this one edits the
-// code into parts of Kotlin no lesson uses (String's reversed and padStart, String.format).
+// code into parts of Kotlin no lesson uses (String's reversed and padStart, String.format),
+// then edits it again with the cold module unavailable, as when the learner has gone offline.
 
 import assert from 'node:assert/strict';
-import { byTestId, coldLoads, openBrowser, runSuite, waitUntil } from './lib.mjs';
+import path from 'node:path';
+import { SCREENSHOTS, byTestId, coldLoads, openBrowser, runSuite, waitUntil } from './lib.mjs';
 
 const PROGRAM = `import kotlinx.coroutines.*
 
@@ -48,5 +50,22 @@ await runSuite('cold code test', async (url) => {
     assert.deepEqual(problems, [], 'the page reported errors');
   } finally {
     await close();
+  }
+
+  // When the cold part cannot be downloaded, the page says so instead of stopping silently.
+  const offline = await openBrowser();
+  try {
+    await offline.page.route(/_cold\.wasm$/, (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+    await offline.page.goto(url);
+    await offline.page.locator(byTestId('job-tree')).waitFor();
+    await offline.page.locator(byTestId('code-input')).fill(PROGRAM);
+    const alert = offline.page.locator(byTestId('load-failure'));
+    await alert.waitFor();
+    assert.equal(await alert.getAttribute('role'), 'alert');
+    assert.match(await alert.textContent(), /could not download the rest of its code \(HTTP 503\)\. Reload the page/);
+    assert.ok(offline.problems.some((p) => p.includes('could not download')), `the failure is reported: ${offline.problems}`);
+    await offline.page.screenshot({ path: path.join(SCREENSHOTS, 'cold-load-failure.png') });
+  } finally {
+    await offline.close();
   }
 });
