@@ -333,28 +333,21 @@ fn make_cold(module: &mut Module, cold_functions: &[usize], base: u64, slots: u6
         })
         .collect();
     for (id, ty, import) in functions {
-        let name = format!("f{}", id.index());
-        match import {
-            Some(import) => rename_import(module, import, &name),
-            None if cold.contains(&id.index()) => {}
-            None => {
-                let import = module.imports.add(SHARED_MODULE, &name, ImportKind::Function(id));
-                module.funcs.get_mut(id).kind = FunctionKind::Import(ImportedFunction { import, ty });
-            }
+        if cold.contains(&id.index()) {
+            continue;
+        }
+        if let Some(import) = import_from_primary(module, import, format!("f{}", id.index()), ImportKind::Function(id)) {
+            module.funcs.get_mut(id).kind = FunctionKind::Import(ImportedFunction { import, ty });
         }
     }
 
+    // The primary's data is in the memory already: the cold module must not write it again.
     let memories: Vec<_> = module.memories.iter().map(|m| (m.id(), m.import)).collect();
     for (id, import) in memories {
-        let name = format!("m{}", id.index());
-        match import {
-            Some(import) => rename_import(module, import, &name),
-            None => {
-                let import = module.imports.add(SHARED_MODULE, &name, ImportKind::Memory(id));
-                let memory = module.memories.get_mut(id);
-                memory.import = Some(import);
-                memory.data_segments.clear();
-            }
+        if let Some(import) = import_from_primary(module, import, format!("m{}", id.index()), ImportKind::Memory(id)) {
+            let memory = module.memories.get_mut(id);
+            memory.import = Some(import);
+            memory.data_segments.clear();
         }
     }
     let data: Vec<_> = module.data.iter().map(|d| d.id()).collect();
@@ -365,22 +358,15 @@ fn make_cold(module: &mut Module, cold_functions: &[usize], base: u64, slots: u6
     let table = function_table(module)?;
     let tables: Vec<_> = module.tables.iter().map(|t| (t.id(), t.import)).collect();
     for (id, import) in tables {
-        let name = format!("t{}", id.index());
-        match import {
-            Some(import) => rename_import(module, import, &name),
-            None => {
-                let import = module.imports.add(SHARED_MODULE, &name, ImportKind::Table(id));
-                let t = module.tables.get_mut(id);
-                t.import = Some(import);
-                t.init = None;
-                t.elem_segments.clear();
-            }
+        if let Some(import) = import_from_primary(module, import, format!("t{}", id.index()), ImportKind::Table(id)) {
+            let t = module.tables.get_mut(id);
+            t.import = Some(import);
+            t.init = None;
+            t.elem_segments.clear();
         }
     }
-    // The primary's table grows by the cold functions' slots; the import must ask for them.
-    let t = module.tables.get_mut(table);
-    t.initial = base + slots;
-    t.maximum = t.maximum.map(|max| max.max(base + slots));
+    // The import asks for the slots the primary's table grows by.
+    grow_table(module, table, base + slots);
     let elements: Vec<_> = module.elements.iter().map(|e| e.id()).collect();
     for id in elements {
         module.elements.delete(id);
@@ -402,13 +388,8 @@ fn make_cold(module: &mut Module, cold_functions: &[usize], base: u64, slots: u6
         })
         .collect();
     for (id, import) in globals {
-        let name = format!("g{}", id.index());
-        match import {
-            Some(import) => rename_import(module, import, &name),
-            None => {
-                let import = module.imports.add(SHARED_MODULE, &name, ImportKind::Global(id));
-                module.globals.get_mut(id).kind = GlobalKind::Import(import);
-            }
+        if let Some(import) = import_from_primary(module, import, format!("g{}", id.index()), ImportKind::Global(id)) {
+            module.globals.get_mut(id).kind = GlobalKind::Import(import);
         }
     }
 
@@ -417,22 +398,43 @@ fn make_cold(module: &mut Module, cold_functions: &[usize], base: u64, slots: u6
         module.exports.delete(id);
     }
     module.start = None;
-    let customs: Vec<_> = module.customs.iter().map(|(id, _)| id).collect();
-    for id in customs {
-        module.customs.delete(id);
-    }
-    for function in module.funcs.iter_mut() {
-        function.name = None;
-    }
+    drop_names_and_custom_sections(module);
     // Only what the cold functions use remains imported.
     walrus::passes::gc::run(module);
     Ok(())
 }
 
-fn rename_import(module: &mut Module, import: walrus::ImportId, name: &str) {
-    let import = module.imports.get_mut(import);
-    import.module = SHARED_MODULE.to_string();
-    import.name = name.to_string();
+/// Makes an item of the cold module an import from the primary, named `name`: an item the
+/// module imports already is imported from the primary instead (the primary passes on what it
+/// imports); for one it defines, this adds the import and returns it, for the caller to put in
+/// the item's place.
+fn import_from_primary(module: &mut Module, existing: Option<walrus::ImportId>, name: String, kind: ImportKind) -> Option<walrus::ImportId> {
+    match existing {
+        Some(import) => {
+            let import = module.imports.get_mut(import);
+            import.module = SHARED_MODULE.to_string();
+            import.name = name;
+            None
+        }
+        None => Some(module.imports.add(SHARED_MODULE, &name, kind)),
+    }
+}
+
+fn grow_table(module: &mut Module, table: walrus::TableId, size: u64) {
+    let t = module.tables.get_mut(table);
+    t.initial = size;
+    t.maximum = t.maximum.map(|max| max.max(size));
+}
+
+/// The page needs neither function names nor custom sections; the split modules drop them.
+fn drop_names_and_custom_sections(module: &mut Module) {
+    for function in module.funcs.iter_mut() {
+        function.name = None;
+    }
+    let customs: Vec<_> = module.customs.iter().map(|(id, _)| id).collect();
+    for id in customs {
+        module.customs.delete(id);
+    }
 }
 
 /// Replaces each cold function's body in the primary by a stub: load the cold module unless
@@ -441,10 +443,7 @@ fn make_primary(module: &mut Module, cold_functions: &[usize], table: walrus::Ta
     let loader = module.exports.get_func(LOADER_EXPORT).map_err(|e| e.to_string())?;
     let ready = module.globals.add_local(ValType::I32, true, false, ConstExpr::Value(Value::I32(0)));
     module.exports.add(READY_GLOBAL, ready);
-    let slots = cold_functions.len() as u64;
-    let t = module.tables.get_mut(table);
-    t.initial = base + slots;
-    t.maximum = t.maximum.map(|max| max.max(base + slots));
+    grow_table(module, table, base + cold_functions.len() as u64);
 
     let by_index = index_of_functions(module);
     for (slot, &index) in cold_functions.iter().enumerate() {
@@ -469,17 +468,9 @@ fn make_primary(module: &mut Module, cold_functions: &[usize], table: walrus::Ta
         }
         body.i32_const((base + slot as u64) as i32).call_indirect(ty, table);
         let stub = builder.local_func(args);
-        let function = module.funcs.get_mut(id);
-        function.kind = FunctionKind::Local(stub);
-        function.name = None;
+        module.funcs.get_mut(id).kind = FunctionKind::Local(stub);
     }
-    for function in module.funcs.iter_mut() {
-        function.name = None;
-    }
-    let customs: Vec<_> = module.customs.iter().map(|(id, _)| id).collect();
-    for id in customs {
-        module.customs.delete(id);
-    }
+    drop_names_and_custom_sections(module);
     Ok(())
 }
 
