@@ -6,7 +6,7 @@
 // drives this test too, so the profile the page is split by covers what it does.
 
 import assert from 'node:assert/strict';
-import { byTestId, coldLoads, openBrowser, runSuite, waitUntil } from './lib.mjs';
+import { byTestId, coldLoads, openBrowser, openLesson, runSuite, slide, waitUntil } from './lib.mjs';
 
 const POSITION = `${byTestId('timeline')} .position`;
 const LAST = `${byTestId('timeline')} .of`;
@@ -40,10 +40,7 @@ async function set(page, control, value) {
   } else if (control.kind === 'checkbox') {
     if ((await el.isChecked()) !== value) await el.click();
   } else {
-    await el.evaluate((input, v) => {
-      input.value = String(v);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    }, value);
+    await slide(page, control.testid, value);
   }
 }
 
@@ -56,9 +53,7 @@ await runSuite('every lesson at every parameter value', async (url) => {
     const lessonCount = await lessons.count();
     let runs = 0;
     for (let i = 0; i < lessonCount; i++) {
-      await lessons.nth(i).locator('button').click();
-      const name = (await lessons.nth(i).locator('.lesson-name').textContent()).trim();
-      await waitUntil(page, ([sel, n]) => document.querySelector(sel)?.textContent === n, [byTestId('lesson-title'), name], name);
+      const name = await openLesson(page, i);
       const variants = await page.locator('[data-testid^="variant-"]').evaluateAll((bs) => bs.map((b) => b.dataset.testid));
       for (const variant of variants.length ? variants : [null]) {
         if (variant) await page.locator(byTestId(variant)).click();

@@ -166,6 +166,22 @@ export async function waitUntil(page, fn, arg, what, timeout = TIMEOUT_MS) {
   }
 }
 
+// Sets a range input's value the way a learner's drag does.
+export async function slide(page, testid, value) {
+  await page.locator(byTestId(testid)).evaluate((el, v) => {
+    el.value = String(v);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, value);
+}
+
+// Opens the lesson at this index of the lesson list and returns its name once it is on screen.
+export async function openLesson(page, index) {
+  await page.locator(`${byTestId('lesson-list')} li`).nth(index).locator('button').click();
+  const name = (await page.locator(`${byTestId('lesson-list')} li`).nth(index).locator('.lesson-name').textContent()).trim();
+  await waitForValue(page, byTestId('lesson-title'), name);
+  return name;
+}
+
 // The step number shown by the timeline.
 export async function currentStep(page) {
   const text = await page.locator(`${byTestId('timeline')} .position`).textContent();

@@ -7,28 +7,13 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  SCREENSHOTS, byTestId, coldLoads, currentStep, openBrowser, runSuite, waitForValue, waitUntil,
+  SCREENSHOTS, byTestId, coldLoads, currentStep, openBrowser, openLesson, runSuite, slide, waitForValue, waitUntil,
 } from './lib.mjs';
 
 const shot = (page, name, fullPage = false) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 
-// Sets a range input's value the way a learner's drag does.
-async function slide(page, testid, value) {
-  await page.locator(byTestId(testid)).evaluate((el, v) => {
-    el.value = String(v);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }, value);
-}
-
 async function stepIs(page, want) {
   await waitUntil(page, ([sel, w]) => document.querySelector(sel)?.textContent === `step ${w}`, [`${byTestId('timeline')} .position`, want], `step ${want}`);
-}
-
-async function openLesson(page, index) {
-  await page.locator(`${byTestId('lesson-list')} li`).nth(index).locator('button').click();
-  const name = (await page.locator(`${byTestId('lesson-list')} li`).nth(index).locator('.lesson-name').textContent()).trim();
-  await waitForValue(page, byTestId('lesson-title'), name);
-  return name;
 }
 
 // Whether an element is on screen and not covered: inside the window, above the timeline that

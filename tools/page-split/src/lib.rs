@@ -205,9 +205,8 @@ pub fn split_module(wasm: &[u8], profile: &BTreeSet<String>) -> Result<Split, St
     let stats = Stats::of(&primary, &cold_functions);
     let table = function_table(&primary)?;
     let base = primary.tables.get(table).initial;
-    let slots = cold_functions.len() as u64;
 
-    make_cold(&mut cold, &cold_functions, base, slots)?;
+    make_cold(&mut cold, &cold_functions, base)?;
     make_primary(&mut primary, &cold_functions, table, base)?;
     share_with_cold(&mut primary, &cold)?;
     Ok(Split { primary: primary.emit_wasm(), cold: cold.emit_wasm(), stats })
@@ -237,10 +236,8 @@ impl Stats {
 
 /// The indices of the functions to move: local functions the profile does not name, other
 /// than the exports (JavaScript calls them by name), the start function, the functions the
-/// loader calls, functions without a
-/// name, functions too small to be
-/// worth a stub, and functions that touch passive data segments (those stay with the
-/// primary's data).
+/// loader calls, functions without a name, functions too small to be worth a stub, and
+/// functions that touch passive data segments (those stay with the primary's data).
 fn choose_cold(module: &Module, profile: &BTreeSet<String>) -> Result<Vec<usize>, String> {
     let loader = module.exports.get_func(LOADER_EXPORT).map_err(|_| format!("the module exports no {LOADER_EXPORT}"))?;
     let loading = called_from(module, loader);
@@ -293,17 +290,12 @@ fn called_from(module: &Module, root: FunctionId) -> BTreeSet<FunctionId> {
     seen
 }
 
+/// The module's functions, each at its index: a module just read numbers them 0, 1, 2, ….
 fn index_of_functions(module: &Module) -> Vec<FunctionId> {
     let mut ids: Vec<FunctionId> = module.funcs.iter().map(|f| f.id()).collect();
     ids.sort_by_key(|id| id.index());
-    let mut by_index = Vec::new();
-    for id in ids {
-        while by_index.len() < id.index() {
-            by_index.push(id);
-        }
-        by_index.push(id);
-    }
-    by_index
+    debug_assert!(ids.iter().enumerate().all(|(i, id)| id.index() == i), "function indices have gaps");
+    ids
 }
 
 /// The table `call_indirect` uses: the module's one table of functions.
@@ -319,7 +311,7 @@ fn function_table(module: &Module) -> Result<walrus::TableId, String> {
 /// function, the memory, the tables and the globals become imports from the primary; the
 /// data, element segments, exports and start function go. One element segment puts the cold
 /// functions in the table slots from `base` on, where the primary's stubs call them.
-fn make_cold(module: &mut Module, cold_functions: &[usize], base: u64, slots: u64) -> Result<(), String> {
+fn make_cold(module: &mut Module, cold_functions: &[usize], base: u64) -> Result<(), String> {
     let cold: BTreeSet<usize> = cold_functions.iter().copied().collect();
     let functions: Vec<(FunctionId, walrus::TypeId, Option<walrus::ImportId>)> = module
         .funcs
@@ -366,7 +358,7 @@ fn make_cold(module: &mut Module, cold_functions: &[usize], base: u64, slots: u6
         }
     }
     // The import asks for the slots the primary's table grows by.
-    grow_table(module, table, base + slots);
+    grow_table(module, table, base + cold_functions.len() as u64);
     let elements: Vec<_> = module.elements.iter().map(|e| e.id()).collect();
     for id in elements {
         module.elements.delete(id);
