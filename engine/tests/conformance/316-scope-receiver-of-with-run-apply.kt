@@ -10,13 +10,13 @@ fun main() = runBlocking<Unit> {
     val job = Job(outer)
     val scope = CoroutineScope(coroutineContext + job + CoroutineName("svc"))
     with(scope) {
-        launch { delay(10); println("with: ${coroutineContext[CoroutineName]?.name}") }
+        launch { delay(100); println("with: ${coroutineContext[CoroutineName]?.name}") }
     }
     scope.run {
-        launch { delay(20); println("run: ${coroutineContext[CoroutineName]?.name}") }
+        launch { delay(200); println("run: ${coroutineContext[CoroutineName]?.name}") }
     }
     scope.apply {
-        launch { delay(30); println("apply: ${coroutineContext[CoroutineName]?.name}") }
+        launch { delay(300); println("apply: ${coroutineContext[CoroutineName]?.name}") }
     }
     val answer = with(scope) { async { delay(5); 42 } }
     println("children of job: ${job.children.count()}")
