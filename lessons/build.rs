@@ -8,8 +8,14 @@
 #[allow(dead_code)]
 mod spec;
 
+#[path = "src/literal.rs"]
+mod literal;
+
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use engine::lang::params::ParamValue;
+use engine::precompiled::Precompiled;
 
 use spec::check::{Check, Value};
 use spec::pattern::Pattern;
@@ -25,6 +31,7 @@ fn main() {
         .collect();
     dirs.sort();
     let mut out = String::from("/// Every lesson, in folder order.\npub static COURSE: &[LessonData] = &[\n");
+    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     let mut ids: Vec<String> = Vec::new();
     for dir in dirs {
         println!("cargo:rerun-if-changed={}", dir.display());
@@ -49,13 +56,16 @@ fn main() {
                 panic!("{}: variant '{}' names {}, which is not in {}", lesson_md.display(), v.id, v.file, dir.display());
             }
             println!("cargo:rerun-if-changed={}", file.display());
+            let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            let (source, compiled) = precompile(&out_dir, &folder, &v.id, &text, &v.set);
             let set: Vec<String> = v.set.iter().map(|(n, value)| format!("({n:?}, {value:?})")).collect();
             writeln!(
                 out,
-                "            VariantData {{ id: {:?}, file: {:?}, source: include_str!({:?}), label: {:?}, set: &[{}], notices: {} }},",
+                "            VariantData {{ id: {:?}, file: {:?}, source: include_str!({:?}), compiled: include_bytes!({:?}), label: {:?}, set: &[{}], notices: {} }},",
                 v.id,
                 v.file,
-                file.display().to_string(),
+                source.display().to_string(),
+                compiled.display().to_string(),
                 v.label,
                 set.join(", "),
                 notices(&v.notices)
@@ -75,8 +85,43 @@ fn main() {
         writeln!(out, "        ],\n        notices: {},\n        body: {:?},\n    }},", notices(&lesson.notices), lesson.body).unwrap();
     }
     out.push_str("];\n");
-    let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("course.rs");
+    let dest = out_dir.join("course.rs");
     std::fs::write(&dest, out).expect("writing course.rs");
+}
+
+/// Writes a variant's scenario, with the values it pins in place, and its program compiled
+/// ahead of time (`engine::precompiled`), so that the page runs the course without compiling.
+/// Returns the two files. A scenario that cannot be precompiled gets an empty program file
+/// and a warning: the page compiles it instead, and the crate's tests say why.
+fn precompile(out_dir: &Path, folder: &str, variant: &str, text: &str, set: &[(String, String)]) -> (PathBuf, PathBuf) {
+    let (declared, _) = engine::lang::params::params(text);
+    let pinned: Vec<(&str, ParamValue)> = set
+        .iter()
+        .filter(|(name, _)| name != "cores")
+        .filter_map(|(name, lit)| Some((name.as_str(), literal::literal(lit, &declared.iter().find(|p| p.name == *name)?.default)?)))
+        .collect();
+    // The variant's code shows the values it pins, so that what the learner reads is what
+    // runs: the shared-pool variant says `bulkhead = false` even when the file, shared by
+    // both variants, says `true`.
+    let source = engine::lang::params::substitute(text, &pinned).unwrap_or_else(|_| text.to_string());
+    let compiled = match Precompiled::compile(&source, "Main.kt").and_then(|p| p.encode()) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            println!("cargo:warning={folder}/{variant}: not precompiled: {e}");
+            Vec::new()
+        }
+    };
+    let source_file = out_dir.join(format!("{folder}-{variant}.kt"));
+    let compiled_file = out_dir.join(format!("{folder}-{variant}.bin"));
+    write_if_changed(&source_file, source.as_bytes());
+    write_if_changed(&compiled_file, &compiled);
+    (source_file, compiled_file)
+}
+
+fn write_if_changed(path: &Path, bytes: &[u8]) {
+    if std::fs::read(path).ok().as_deref() != Some(bytes) {
+        std::fs::write(path, bytes).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
+    }
 }
 
 fn notices(list: &[NoticeSpec]) -> String {

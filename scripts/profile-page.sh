@@ -26,7 +26,7 @@ for run in 1 2; do
   COROLAB_SKIP_BUILD=1 COROLAB_PROFILE_OUT="$work/hits.txt" node tests/browser/lessons.mjs
 done
 unset RUSTC_BOOTSTRAP CARGO_UNSTABLE_BUILD_STD CARGO_UNSTABLE_BUILD_STD_FEATURES
-cargo run -q --release --locked -p page-split -- profile "$work/names.txt" "$work/hits.txt" app/page-profile.txt
+cargo run -q --release --locked -p page-split -- profile "$work/names.txt" "$work/hits.txt" app/page-profile-except.txt app/page-profile.txt
 . "$ROOT/scripts/page-env.sh"
 log "building the page as served"
 trunk build --release

@@ -399,7 +399,7 @@ impl State {
         }
         let stored = self.saved.get(&saved_key(&lesson.id, &variant.id)).cloned().unwrap_or_default();
         self.source = Rc::from(stored.code.as_deref().unwrap_or(variant.source));
-        self.declared = Rc::new(engine::lang::params::params(&self.source).0.into_iter().map(|p| p.name).collect());
+        self.declared = Rc::new(variant.declared(&self.source).into_iter().map(|p| p.name).collect());
         // Stored values that no longer fit the variant are dropped rather than trusted.
         self.values = stored
             .params
@@ -461,9 +461,9 @@ impl State {
     /// `1_000`). Code that no longer declares the parameter is left alone.
     fn write_value_in_code(&mut self, name: &str, value: &ParamValue) {
         let Some(variant) = self.variant() else { return };
-        let (declared, _) = engine::lang::params::params(&self.source);
+        let declared = variant.declared(&self.source);
         let Some(at) = declared.iter().find(|p| p.name == name).map(|p| p.value_span) else { return };
-        let (original, _) = engine::lang::params::params(variant.source);
+        let original = variant.declared(variant.source);
         let text = match original.iter().find(|p| p.name == name) {
             Some(p) if p.default == *value => variant.source[p.value_span.start as usize..p.value_span.end as usize].to_string(),
             _ => value.to_kotlin(),
@@ -483,7 +483,7 @@ impl State {
     /// whose declaration is gone.
     fn values_from_code(&mut self) {
         let Some(variant) = self.variant() else { return };
-        let (declared, _) = engine::lang::params::params(&self.source);
+        let declared = variant.declared(&self.source);
         self.declared = Rc::new(declared.iter().map(|p| p.name.clone()).collect());
         for p in variant.params.iter().filter(|p| !p.runtime) {
             self.values.retain(|(n, _)| *n != p.name);
@@ -514,7 +514,7 @@ impl State {
     fn run_now(&mut self) {
         self.ran_edit = self.edits;
         let Some(variant) = self.variant() else { return };
-        let mut problems = engine::diagnostics(&self.source);
+        let mut problems = variant.diagnostics(&self.source);
         // Code with errors does not run, those of its `@param`s (a value outside the range)
         // included: the views keep the last run that worked.
         let started = if problems.iter().any(Diagnostic::is_error) { Err(RunFailure::Compile(Vec::new())) } else { Run::start(variant, &self.source, &self.values) };

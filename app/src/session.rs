@@ -145,7 +145,7 @@ impl Run {
     pub fn start(variant: &Variant, source: &str, values: &[(String, ParamValue)]) -> Result<Run, RunFailure> {
         let given: Vec<(&str, ParamValue)> = values.iter().map(|(n, v)| (n.as_str(), v.clone())).collect();
         let prepared = variant.prepare(source, &given).map_err(|e| RunFailure::Params(e.to_string()))?;
-        let (program, diagnostics) = engine::compile_source(&prepared.source, "Main.kt");
+        let (program, diagnostics) = variant.compile(&prepared.source);
         let Some(program) = program else { return Err(RunFailure::Compile(diagnostics)) };
         let config = Config { seed: 1, cores: prepared.cores, max_steps: MAX_STEPS, max_live_coroutines: MAX_LIVE_COROUTINES, ..Config::default() };
         let rec = Recording::record(Rc::new(program), config);

@@ -34,8 +34,11 @@ pub struct VariantData {
     pub id: &'static str,
     /// The scenario file, beside `lesson.md`.
     pub file: &'static str,
-    /// Its text.
+    /// Its text, with the values the variant pins in place.
     pub source: &'static str,
+    /// Its program, compiled by the build ([`engine::precompiled::Precompiled::encode`]);
+    /// empty when the build could not precompile it.
+    pub compiled: &'static [u8],
     /// What the page calls it.
     pub label: &'static str,
     /// Pinned parameters: name and the value as written (a Kotlin literal).

@@ -19,12 +19,18 @@
 
 pub mod course;
 mod eval;
+mod literal;
 pub mod spec;
 
 use std::fmt;
 use std::sync::OnceLock;
 
+use literal::literal;
+
+use engine::bytecode::Program;
 use engine::lang::params::{self, Param, ParamKind, ParamValue};
+use engine::lang::Diagnostic;
+use engine::precompiled::{Precompiled, Reading};
 
 pub use engine::lang::params::{ParamKind as Kind, ParamValue as Value};
 pub use course::{Notice, Target};
@@ -78,6 +84,9 @@ pub struct Variant {
     /// The Kotlin source as written, with the values this variant pins in place of the file's
     /// (valid Kotlin; the other parameters at their default values).
     pub source: &'static str,
+    /// Its program compiled by the build (see [`Variant::compile`]); empty when the build
+    /// could not.
+    pub compiled: &'static [u8],
     /// Parameters this variant pins, with their values; they are not offered as controls.
     pub fixed: Vec<(String, ParamValue)>,
     /// The parameters a learner can turn, in source order (`cores` first when the lesson has it).
@@ -216,6 +225,45 @@ impl LessonParam {
 }
 
 impl Variant {
+    /// The variant's program as the build compiled it, if it could.
+    pub fn precompiled(&self) -> Option<Precompiled> {
+        Precompiled::decode(self.compiled)
+    }
+
+    /// `source` read against the precompiled scenario: `Some` when it is the scenario with
+    /// other parameter values written in, so that it runs without the compiler.
+    pub fn read(&self, source: &str) -> Option<(Precompiled, Reading)> {
+        let precompiled = self.precompiled()?;
+        let reading = precompiled.read(self.source, source)?;
+        Some((precompiled, reading))
+    }
+
+    /// The parameters `source` declares, as [`params::params`] reads them.
+    pub fn declared(&self, source: &str) -> Vec<Param> {
+        match self.read(source) {
+            Some((_, reading)) => reading.params,
+            None => params::params(source).0,
+        }
+    }
+
+    /// Every diagnostic for `source` before it runs, as [`engine::diagnostics`] gives them.
+    pub fn diagnostics(&self, source: &str) -> Vec<Diagnostic> {
+        match self.read(source) {
+            Some((precompiled, reading)) => precompiled.diagnostics(&reading),
+            None => engine::diagnostics(source),
+        }
+    }
+
+    /// Compiles `source` as [`engine::compile_source`] does, with the file name `Main.kt`.
+    /// The scenario with any parameter values written in needs no compiler: its program is
+    /// the precompiled one with those values ([`Precompiled::program`]).
+    pub fn compile(&self, source: &str) -> (Option<Program>, Vec<Diagnostic>) {
+        match self.read(source) {
+            Some((precompiled, reading)) => (Some(precompiled.program(&reading)), precompiled.diagnostics(&reading)),
+            None => engine::compile_source(source, "Main.kt"),
+        }
+    }
+
     /// The parameter with this name.
     pub fn param(&self, name: &str) -> Option<&LessonParam> {
         self.params.iter().find(|p| p.name == name)
@@ -256,7 +304,11 @@ impl Variant {
                 in_source.push((name, value.clone()));
             }
         }
-        let source = params::substitute(source, &in_source).map_err(|d| LessonError::BadParam(d.message.clone()))?;
+        let substituted = match self.read(source) {
+            Some((_, reading)) => params::substitute_in(source, &reading.params, &in_source),
+            None => params::substitute(source, &in_source),
+        };
+        let source = substituted.map_err(|d| LessonError::BadParam(d.message.clone()))?;
         let mut all: Vec<(String, ParamValue)> = self.fixed.clone();
         for p in &self.params {
             let v = values.iter().find(|(n, _)| *n == p.name).map(|(_, v)| v.clone()).unwrap_or_else(|| p.default.clone());
@@ -387,7 +439,12 @@ fn load() -> Vec<Lesson> {
     for (number, spec) in course::COURSE.iter().enumerate() {
         let mut variants = Vec::new();
         for vs in spec.variants {
-            let (declared, _) = params::params(vs.source);
+            // The build read the parameters with the program; a scenario it could not
+            // precompile is read here.
+            let declared = match Precompiled::decode(vs.compiled) {
+                Some(p) => p.params,
+                None => params::params(vs.source).0,
+            };
             let fixed: Vec<(String, ParamValue)> = vs
                 .set
                 .iter()
@@ -399,14 +456,6 @@ fn load() -> Vec<Lesson> {
                     Some((name.to_string(), literal(lit, &p.default)?))
                 })
                 .collect();
-            // The variant's code shows the values it pins, so that what the learner reads is
-            // what runs: the shared-pool variant says `bulkhead = false` even when the file,
-            // shared by both variants, says `true`. Done once per variant, for the process.
-            let pinned: Vec<(&str, ParamValue)> = fixed.iter().filter(|(n, _)| n != "cores").map(|(n, v)| (n.as_str(), v.clone())).collect();
-            let source: &'static str = match params::substitute(vs.source, &pinned) {
-                Ok(text) if text != vs.source => Box::leak(text.into_boxed_str()),
-                _ => vs.source,
-            };
             let mut lp: Vec<LessonParam> = Vec::new();
             if let Some((min, max, default, label)) = spec.cores {
                 if !vs.set.iter().any(|(n, _)| *n == "cores") {
@@ -420,7 +469,7 @@ fn load() -> Vec<Lesson> {
                 }
             }
             lp.extend(declared.iter().filter(|p| !vs.set.iter().any(|(n, _)| *n == p.name)).map(from_engine));
-            variants.push(Variant { id: vs.id.to_string(), label: vs.label.to_string(), file: vs.file.to_string(), source, fixed, params: lp, notices: vs.notices.to_vec() });
+            variants.push(Variant { id: vs.id.to_string(), label: vs.label.to_string(), file: vs.file.to_string(), source: vs.source, compiled: vs.compiled, fixed, params: lp, notices: vs.notices.to_vec() });
         }
         let questions = spec
             .questions
@@ -448,18 +497,6 @@ fn load() -> Vec<Lesson> {
 
 fn from_engine(p: &Param) -> LessonParam {
     LessonParam { name: p.name.clone(), label: p.label.clone(), default: p.default.clone(), kind: p.kind.clone(), runtime: false }
-}
-
-/// A pinned value written as a Kotlin literal, read with the type of the parameter.
-fn literal(text: &str, like: &ParamValue) -> Option<ParamValue> {
-    let t = text.trim();
-    Some(match like {
-        ParamValue::Int(_) => ParamValue::Int(t.replace('_', "").parse().ok()?),
-        ParamValue::Long(_) => ParamValue::Long(t.trim_end_matches('L').replace('_', "").parse().ok()?),
-        ParamValue::Double(_) => ParamValue::Double(engine::decimal::parse_f64(t)?),
-        ParamValue::Bool(_) => ParamValue::Bool(t.parse().ok()?),
-        ParamValue::Str(_) => ParamValue::Str(t.strip_prefix('"')?.strip_suffix('"')?.to_string()),
-    })
 }
 
 /// Problems in the content that only show with the engine: a pinned parameter the scenario

@@ -194,7 +194,11 @@ pub fn params_in(source: &str, parsed: &Parsed) -> (Vec<Param>, Vec<Diagnostic>)
 /// checking that the value has the parameter's type and is among the values it may take.
 /// An `Int` value is accepted for a `Long` or `Double` parameter.
 pub fn substitute(source: &str, values: &[(&str, ParamValue)]) -> Result<String, Diagnostic> {
-    let (declared, _) = params(source);
+    substitute_in(source, &params(source).0, values)
+}
+
+/// [`substitute`] with the parameters `source` declares already read.
+pub fn substitute_in(source: &str, declared: &[Param], values: &[(&str, ParamValue)]) -> Result<String, Diagnostic> {
     let mut edits: Vec<(Span, String)> = Vec::new();
     for (i, (name, value)) in values.iter().enumerate() {
         if values[..i].iter().any(|(other, _)| other == name) {
@@ -354,7 +358,7 @@ fn literal_value(source: &str, e: &super::ast::Expr) -> Option<ParamValue> {
 }
 
 /// Checks a value given for `param` and converts it to the parameter's type.
-fn check_value(param: &Param, value: &ParamValue) -> Result<ParamValue, Diagnostic> {
+pub(crate) fn check_value(param: &Param, value: &ParamValue) -> Result<ParamValue, Diagnostic> {
     let value = match (&param.default, value) {
         (ParamValue::Long(_), ParamValue::Int(v)) => ParamValue::Long(*v),
         (ParamValue::Double(_), ParamValue::Int(v) | ParamValue::Long(v)) => ParamValue::Double(*v as f64),

@@ -138,21 +138,30 @@ pub fn instrument(input: &str, output: &str, names_path: &str) -> Result<(), Str
 }
 
 /// Writes the profile: the sorted names of the functions whose numbers `hits_path` lists, one
-/// a line, after a comment saying what the file is.
-pub fn write_profile(names_path: &str, hits_path: &str, profile_path: &str) -> Result<(), String> {
+/// a line, after a comment saying what the file is. A name holding any line of `except_path`
+/// (`#` starts a comment line) is left out, so that code the tests run only for some pages
+/// (the Kotlin front end, for edited code) loads with the cold part.
+pub fn write_profile(names_path: &str, hits_path: &str, except_path: &str, profile_path: &str) -> Result<(), String> {
     let read = |path: &str| std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"));
     let names: Vec<String> = read(names_path)?.lines().map(str::to_string).collect();
+    let except_text = read(except_path)?;
+    let except: Vec<&str> = except_text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
     let mut ran = BTreeSet::new();
+    let mut left_out = 0;
     for hit in read(hits_path)?.split_whitespace() {
         let n: usize = hit.parse().map_err(|_| format!("{hits_path}: {hit} is not a function's number"))?;
         let name = names.get(n).ok_or_else(|| format!("{hits_path}: there is no function {n}"))?;
-        if !name.is_empty() {
+        if excepted(name, &except) {
+            left_out += 1;
+        } else if !name.is_empty() {
             ran.insert(name.as_str());
         }
     }
+    eprintln!("page-split: {left_out} functions that ran are left out by {except_path}");
     let mut text = String::from(
-        "# The page's functions that its browser tests run, by name (scripts/profile-page.sh).\n\
-         # scripts/split-page.sh keeps them in the module the page loads; the rest load on first call.\n",
+        "# The page's functions that its browser tests run, by name (scripts/profile-page.sh), but\n\
+         # those app/page-profile-except.txt leaves out. scripts/split-page.sh keeps them in the\n\
+         # module the page loads; the rest load on first call.\n",
     );
     for name in &ran {
         text.push_str(name);
@@ -161,6 +170,11 @@ pub fn write_profile(names_path: &str, hits_path: &str, profile_path: &str) -> R
     std::fs::write(profile_path, text).map_err(|e| format!("{profile_path}: {e}"))?;
     eprintln!("page-split: {} of {} named functions ran", ran.len(), names.iter().filter(|n| !n.is_empty()).count());
     Ok(())
+}
+
+/// Whether the profile leaves out `name`: it holds one of the `except` patterns.
+pub fn excepted(name: &str, except: &[&str]) -> bool {
+    except.iter().any(|pattern| name.contains(pattern))
 }
 
 /// Splits the module in the file `input` by the profile in `profile_path` (one name a line;
@@ -511,6 +525,17 @@ mod tests {
         // The numbers that tell copies apart go; other dots stay.
         assert_eq!(profile_name("<&str as Pattern>::is_contained_in.784"), "<&str as Pattern>::is_contained_in");
         assert_eq!(profile_name("f.rs.x"), "f.rs.x");
+    }
+
+    #[test]
+    fn the_profile_leaves_out_names_holding_an_excepted_pattern() {
+        let except = ["engine::compiler", "engine::lang::params::params"];
+        assert!(excepted("<engine::compiler::Compiler>::expr", &except));
+        assert!(excepted("core::ptr::drop_in_place::<engine::compiler::Scope>", &except));
+        assert!(excepted("engine::lang::params::params_in", &except));
+        assert!(!excepted("<engine::lang::params::ParamValue>::to_kotlin", &except));
+        assert!(!excepted("engine::lang::lexer::lex", &except));
+        assert!(!excepted("engine::lang::lexer::lex", &[]));
     }
 
     /// A small module shaped like the page's: a memory, a table of functions, a stack-pointer

@@ -9,9 +9,9 @@ fn main() -> ExitCode {
     let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["names", input] => names(input),
         ["instrument", input, output, names] => instrument(input, output, names),
-        ["profile", names, hits, profile] => write_profile(names, hits, profile),
+        ["profile", names, hits, except, profile] => write_profile(names, hits, except, profile),
         ["split", input, profile, primary, cold] => split(input, profile, primary, cold),
-        _ => Err("usage: page-split names IN | instrument IN OUT NAMES | profile NAMES HITS PROFILE | split IN PROFILE PRIMARY COLD".to_string()),
+        _ => Err("usage: page-split names IN | instrument IN OUT NAMES | profile NAMES HITS EXCEPT PROFILE | split IN PROFILE PRIMARY COLD".to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
