@@ -1,8 +1,10 @@
-//! Embeds the course: every folder of `content/` is a lesson. Each `lesson.md` is read here
+//! Builds the course: every folder of `content/` is a lesson. Each `lesson.md` is read here
 //! with the crate's own reader (`src/spec`), so a mistake in a lesson file stops the build
-//! with its file and line, and what it says is written into the crate as static data
-//! (`course::COURSE`): the front-matter reader and the check parser never run in the page.
-//! The scenario files go in with `include_str!`.
+//! with its file and line; the front-matter reader and the check parser never run in the page.
+//! What a lesson says, its scenarios (with their pinned values written in and their programs
+//! precompiled) and its checks go into one binary *content* file per lesson, which
+//! `src/content.rs` reads; `course::COURSE` indexes them. Native builds embed the content
+//! files; the page fetches each when it opens the lesson.
 
 #[path = "src/spec/mod.rs"]
 #[allow(dead_code)]
@@ -14,6 +16,7 @@ mod literal;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use engine::codec::Writer;
 use engine::lang::params::ParamValue;
 use engine::precompiled::Precompiled;
 
@@ -30,8 +33,11 @@ fn main() {
         .filter(|p| p.is_dir())
         .collect();
     dirs.sort();
+    // The page fetches each lesson's content when it opens the lesson (see `content.rs`); only
+    // native builds embed it.
+    let embed = std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() != Ok("wasm32");
     let mut out = String::from("/// Every lesson, in folder order.\npub static COURSE: &[LessonData] = &[\n");
-    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     let mut ids: Vec<String> = Vec::new();
     for dir in dirs {
         println!("cargo:rerun-if-changed={}", dir.display());
@@ -48,8 +54,10 @@ fn main() {
             Some((min, max, default, label)) => format!("Some(({min}, {max}, {default}, {label:?}))"),
             None => "None".into(),
         };
-        writeln!(out, "    LessonData {{\n        folder: {folder:?},\n        id: {:?},\n        title: {:?},\n        cores: {cores},", lesson.id, lesson.title).unwrap();
-        out.push_str("        variants: &[\n");
+        let mut w = Writer::new();
+        w.str(&lesson.body);
+        notices(&mut w, &lesson.notices);
+        w.u32(lesson.variants.len() as u32);
         for v in &lesson.variants {
             let file = dir.join(&v.file);
             if !file.is_file() {
@@ -57,43 +65,58 @@ fn main() {
             }
             println!("cargo:rerun-if-changed={}", file.display());
             let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-            let (source, compiled) = precompile(&out_dir, &folder, &v.id, &text, &v.set);
-            let set: Vec<String> = v.set.iter().map(|(n, value)| format!("({n:?}, {value:?})")).collect();
-            writeln!(
-                out,
-                "            VariantData {{ id: {:?}, file: {:?}, source: include_str!({:?}), compiled: include_bytes!({:?}), label: {:?}, set: &[{}], notices: {} }},",
-                v.id,
-                v.file,
-                source.display().to_string(),
-                compiled.display().to_string(),
-                v.label,
-                set.join(", "),
-                notices(&v.notices)
-            )
-            .unwrap();
-        }
-        out.push_str("        ],\n        questions: &[\n");
-        for q in &lesson.questions {
-            let variants: Vec<String> = q.variants.iter().map(|v| format!("{v:?}")).collect();
-            writeln!(out, "            QuestionData {{ id: {:?}, text: {:?}, variants: &[{}], choices: &[", q.id, q.text, variants.join(", ")).unwrap();
-            for c in &q.choices {
-                let checks: Vec<String> = c.checks.iter().map(|(text, k)| format!("({text:?}, {})", check(k))).collect();
-                writeln!(out, "                ChoiceData {{ id: {:?}, text: {:?}, checks: &[{}] }},", c.id, c.text, checks.join(", ")).unwrap();
+            let (source, compiled) = precompile(&folder, &v.id, &text, &v.set);
+            for s in [&v.id, &v.file, &v.label, &source] {
+                w.str(s);
             }
-            out.push_str("            ] },\n");
+            w.bytes(&compiled);
+            w.u32(v.set.len() as u32);
+            for (name, value) in &v.set {
+                w.str(name);
+                w.str(value);
+            }
+            notices(&mut w, &v.notices);
         }
-        writeln!(out, "        ],\n        notices: {},\n        body: {:?},\n    }},", notices(&lesson.notices), lesson.body).unwrap();
+        w.u32(lesson.questions.len() as u32);
+        for q in &lesson.questions {
+            w.str(&q.id);
+            w.str(&q.text);
+            strs(&mut w, &q.variants);
+            w.u32(q.choices.len() as u32);
+            for c in &q.choices {
+                w.str(&c.id);
+                w.str(&c.text);
+                w.u32(c.checks.len() as u32);
+                for (text, k) in &c.checks {
+                    w.str(text);
+                    check(&mut w, k);
+                }
+            }
+        }
+        let content_file = out_dir.join(format!("{folder}.lesson"));
+        write_if_changed(&content_file, &w.bytes);
+        let variant_ids: Vec<String> = lesson.variants.iter().map(|v| format!("{:?}", v.id)).collect();
+        let content = if embed { format!("include_bytes!({:?})", content_file.display().to_string()) } else { "&[]".to_string() };
+        writeln!(
+            out,
+            "    LessonData {{ folder: {folder:?}, id: {:?}, title: {:?}, cores: {cores}, variants: &[{}], content: {content}, fingerprint: {} }},",
+            lesson.id,
+            lesson.title,
+            variant_ids.join(", "),
+            fingerprint(&w.bytes)
+        )
+        .unwrap();
     }
     out.push_str("];\n");
     let dest = out_dir.join("course.rs");
     std::fs::write(&dest, out).expect("writing course.rs");
 }
 
-/// Writes a variant's scenario, with the values it pins in place, and its program compiled
-/// ahead of time (`engine::precompiled`), so that the page runs the course without compiling.
-/// Returns the two files. A scenario that cannot be precompiled gets an empty program file
-/// and a warning: the page compiles it instead, and the crate's tests say why.
-fn precompile(out_dir: &Path, folder: &str, variant: &str, text: &str, set: &[(String, String)]) -> (PathBuf, PathBuf) {
+/// A variant's scenario with the values it pins in place, and its program compiled ahead of
+/// time (`engine::precompiled`), so that the page runs the course without compiling. A scenario
+/// that cannot be precompiled gets an empty program and a warning: the page compiles it
+/// instead, and the crate's tests say why.
+fn precompile(folder: &str, variant: &str, text: &str, set: &[(String, String)]) -> (String, Vec<u8>) {
     let (declared, _) = engine::lang::params::params(text);
     let pinned: Vec<(&str, ParamValue)> = set
         .iter()
@@ -111,11 +134,12 @@ fn precompile(out_dir: &Path, folder: &str, variant: &str, text: &str, set: &[(S
             Vec::new()
         }
     };
-    let source_file = out_dir.join(format!("{folder}-{variant}.kt"));
-    let compiled_file = out_dir.join(format!("{folder}-{variant}.bin"));
-    write_if_changed(&source_file, source.as_bytes());
-    write_if_changed(&compiled_file, &compiled);
-    (source_file, compiled_file)
+    (source, compiled)
+}
+
+/// FNV-1a of a lesson's content, which the page checks a fetched content file against.
+fn fingerprint(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
 }
 
 fn write_if_changed(path: &Path, bytes: &[u8]) {
@@ -124,47 +148,98 @@ fn write_if_changed(path: &Path, bytes: &[u8]) {
     }
 }
 
-fn notices(list: &[NoticeSpec]) -> String {
-    let items: Vec<String> = list.iter().map(|n| format!("Notice {{ targets: &[{}], text: {:?} }}", n.targets.iter().map(target).collect::<Vec<_>>().join(", "), n.text)).collect();
-    format!("&[{}]", items.join(", "))
-}
+// The encoders below write what `src/content.rs` reads, in the same order.
 
-fn target(t: &Target) -> String {
-    match t {
-        Target::Coroutine(p) => format!("Target::Coroutine({:?})", p.source),
-        Target::Thread(p) => format!("Target::Thread({:?})", p.source),
-        Target::Line(s) => format!("Target::Line({s:?})"),
-        Target::StepWhen(p, ev) => format!("Target::StepWhen({:?}, JobEvent::{ev:?})", p.source),
-        Target::StepPrinting(p) => format!("Target::StepPrinting({:?})", p.source),
+fn strs(w: &mut Writer, list: &[String]) {
+    w.u32(list.len() as u32);
+    for s in list {
+        w.str(s);
     }
 }
 
-fn check(k: &Check) -> String {
+fn notices(w: &mut Writer, list: &[NoticeSpec]) {
+    w.u32(list.len() as u32);
+    for n in list {
+        w.u32(n.targets.len() as u32);
+        for t in &n.targets {
+            match t {
+                Target::Coroutine(p) => pattern(w, 0, p),
+                Target::Thread(p) => pattern(w, 1, p),
+                Target::Line(s) => {
+                    w.u32(2);
+                    w.str(s);
+                }
+                Target::StepWhen(p, ev) => {
+                    pattern(w, 3, p);
+                    w.u32(*ev as u32);
+                }
+                Target::StepPrinting(p) => pattern(w, 4, p),
+            }
+        }
+        w.str(&n.text);
+    }
+}
+
+fn pattern(w: &mut Writer, tag: u32, p: &Pattern) {
+    w.u32(tag);
+    w.str(&p.source);
+}
+
+fn check(w: &mut Writer, k: &Check) {
     match k {
-        Check::Not(inner) => format!("Check::Not(&{})", check(inner)),
-        Check::Contains { stream, pattern, negate } => format!("Check::Contains {{ stream: Stream::{stream:?}, pattern: {}, negate: {negate} }}", source(pattern)),
-        Check::JobIs { name, state, some } => format!("Check::JobIs {{ name: {}, state: StateWord::{state:?}, some: {some} }}", source(name)),
-        Check::Compare(a, op, b) => format!("Check::Compare({}, Cmp::{op:?}, {})", value(a), value(b)),
+        Check::Not(inner) => {
+            w.u32(0);
+            check(w, inner);
+        }
+        Check::Contains { stream, pattern, negate } => {
+            w.u32(1);
+            w.u32(*stream as u32);
+            w.str(&pattern.source);
+            w.bool(*negate);
+        }
+        Check::JobIs { name, state, some } => {
+            w.u32(2);
+            w.str(&name.source);
+            w.u32(*state as u32);
+            w.bool(*some);
+        }
+        Check::Compare(a, op, b) => {
+            w.u32(3);
+            value(w, a);
+            w.u32(*op as u32);
+            value(w, b);
+        }
     }
 }
 
-fn value(v: &Value) -> String {
+fn value(w: &mut Writer, v: &Value) {
     match v {
         Value::Number(n) => {
             assert!(n.is_finite(), "a check compares with {n}");
-            format!("Value::Number({n:?})")
+            w.u32(0);
+            w.f64(*n);
         }
-        Value::Param(name) => format!("Value::Param({name:?})"),
-        Value::Lines(agg, p) => format!("Value::Lines(Agg::{agg:?}, {})", source(p)),
-        Value::LiveCoroutines => "Value::LiveCoroutines".into(),
-        Value::PeakLiveCoroutines => "Value::PeakLiveCoroutines".into(),
-        Value::Jobs(p, state) => format!("Value::Jobs({}, {})", source(p), state.map(|s| format!("Some(StateWord::{s:?})")).unwrap_or_else(|| "None".into())),
-        Value::Threads(p) => format!("Value::Threads({})", source(p)),
-        Value::ElapsedMs => "Value::ElapsedMs".into(),
-        Value::ExitCode => "Value::ExitCode".into(),
+        Value::Param(name) => {
+            w.u32(1);
+            w.str(name);
+        }
+        Value::Lines(agg, p) => {
+            w.u32(2);
+            w.u32(*agg as u32);
+            w.str(&p.source);
+        }
+        Value::LiveCoroutines => w.u32(3),
+        Value::PeakLiveCoroutines => w.u32(4),
+        Value::Jobs(p, state) => {
+            w.u32(5);
+            w.str(&p.source);
+            w.u32(state.map_or(0, |s| s as u32 + 1));
+        }
+        Value::Threads(p) => {
+            w.u32(6);
+            w.str(&p.source);
+        }
+        Value::ElapsedMs => w.u32(7),
+        Value::ExitCode => w.u32(8),
     }
-}
-
-fn source(p: &Pattern) -> String {
-    format!("{:?}", p.source)
 }

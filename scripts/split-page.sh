@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Trunk's post_build hook (Trunk.toml): splits the page's WebAssembly in the staging folder
-# into the part the lessons run and a cold part loaded when first called (tools/page-split;
-# app/src/cold.rs loads it). COROLAB_PAGE_SPLIT chooses what happens to the module:
+# Trunk's post_build hook (Trunk.toml): writes the lessons' content files beside the page, and
+# splits the page's WebAssembly in the staging folder into the part the lessons run and a cold
+# part loaded when first called (tools/page-split; app/src/cold.rs loads both).
+# COROLAB_PAGE_SPLIT chooses what happens to the module:
 #   split (the default)  split it by the profile app/page-profile.txt;
 #   instrument           mark every function it calls, for scripts/profile-page.sh.
 set -euo pipefail
@@ -11,8 +12,12 @@ cd "$ROOT"
 
 # The page's unstable build settings (page-env.sh) are for its wasm target, not for this tool.
 unset RUSTC_BOOTSTRAP CARGO_UNSTABLE_BUILD_STD CARGO_UNSTABLE_BUILD_STD_FEATURES
-cargo build -q --release --locked -p page-split
+cargo build -q --release --locked -p page-split -p lessons --bin page-split --bin lesson-files
 split="$ROOT/target/release/page-split"
+
+# Each lesson's content file, which the page fetches when it opens the lesson
+# (lessons/src/content.rs), from a native build of the same course.
+"$ROOT/target/release/lesson-files" "$TRUNK_STAGING_DIR/lessons"
 
 shopt -s nullglob
 modules=("$TRUNK_STAGING_DIR"/app-*_bg.wasm)

@@ -37,9 +37,10 @@ fn set(key: &str, value: Option<&str>) {
 pub fn read_boot() -> Boot {
     let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     let mut saved = Saved::new();
-    for lesson in lessons::lessons() {
-        for variant in &lesson.variants {
-            let key = saved_key(&lesson.id, &variant.id);
+    // The index names every variant, so that reading the edits downloads no lesson.
+    for lesson in lessons::catalog() {
+        for variant in lesson.variants {
+            let key = saved_key(lesson.id, variant);
             let code = get(&format!("code.{key}"));
             let params: Vec<(String, String)> = get(&format!("params.{key}"))
                 .unwrap_or_default()

@@ -1,4 +1,5 @@
-//! Loading the page's cold code: the part of the engine no lesson runs.
+//! Loading what the page downloads after it opens: the cold code (the part of the engine no
+//! lesson runs), and each lesson's content when the lesson is first opened.
 //!
 //! The page's build (`tools/page-split`) moves every function the lessons never call into a
 //! second module, `*_cold.wasm`, beside the page's own, and leaves in its place a stub that
@@ -30,27 +31,62 @@ export function load(page) {
     fail('Coroutine Lab could not download the rest of its code (' + e.message + '). Reload the page to go on.');
   }
   if (request.status !== 200) fail('Coroutine Lab could not download the rest of its code (HTTP ' + request.status + '). Reload the page to go on.');
+  new WebAssembly.Instance(new WebAssembly.Module(bytesOf(request)), { p: page });
+  page.__corolab_cold_ready.value = 1;
+}
+
+// A lesson's content file, beside the page; null (with the message on the page) when it
+// cannot be downloaded, so that the rest of the page goes on.
+export function fetchLesson(folder) {
+  const request = new XMLHttpRequest();
+  request.open('GET', new URL('lessons/' + folder + '.lesson', document.baseURI).href, false);
+  request.overrideMimeType('text/plain; charset=x-user-defined');
+  let problem;
+  try {
+    request.send();
+    if (request.status === 200) return bytesOf(request);
+    problem = 'HTTP ' + request.status;
+  } catch (e) {
+    problem = e.message;
+  }
+  note('Coroutine Lab could not download this lesson (' + problem + '). Reload the page to go on.');
+  return null;
+}
+
+function bytesOf(request) {
   const text = request.responseText;
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
-  new WebAssembly.Instance(new WebAssembly.Module(bytes), { p: page });
-  page.__corolab_cold_ready.value = 1;
+  return bytes;
 }
 
 // The run that needed the code cannot go on, and the page's state is left as the throw found
 // it: say so on the page, in plain text, and stop the run.
 function fail(message) {
-  const note = document.createElement('p');
-  note.className = 'load-failure';
-  note.setAttribute('role', 'alert');
-  note.setAttribute('data-testid', 'load-failure');
-  note.textContent = message;
-  document.body.prepend(note);
+  note(message);
   throw new Error(message);
+}
+
+function note(message) {
+  const p = document.createElement('p');
+  p.className = 'load-failure';
+  p.setAttribute('role', 'alert');
+  p.setAttribute('data-testid', 'load-failure');
+  p.textContent = message;
+  document.body.prepend(p);
 }
 "#)]
 extern "C" {
     fn load(page: JsValue);
+    #[wasm_bindgen(js_name = fetchLesson)]
+    fn fetch_lesson_bytes(folder: &str) -> Option<Vec<u8>>;
+}
+
+/// Downloads a lesson's content file (`lessons::content`), synchronously as the code is: the
+/// reducer asks for a lesson in the middle of an action. It is small, and one is fetched when a
+/// lesson is first opened. Trunk's post-build hook puts the files in `lessons/` beside the page.
+pub fn fetch_lesson(folder: &str) -> Option<Vec<u8>> {
+    fetch_lesson_bytes(folder)
 }
 
 /// Loads the cold module, which imports what it shares from the page module's exports. Only

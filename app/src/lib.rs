@@ -375,7 +375,13 @@ impl State {
 
     /// Shows a lesson and variant with its stored edits, from the first step.
     fn open(&mut self, lesson: usize, variant: usize) {
-        self.selected = lesson.min(self.lessons.len().saturating_sub(1));
+        let lesson = lesson.min(self.lessons.len().saturating_sub(1));
+        // A lesson whose content cannot be downloaded (the page says so) is not opened: the
+        // one on screen stays, rather than its views under another lesson's title.
+        if self.lessons.get(lesson).is_some_and(|info| lessons::lesson(info.id).is_none()) && self.run.is_some() {
+            return;
+        }
+        self.selected = lesson;
         self.variant = variant;
         self.step = 0;
         self.playing = false;

@@ -184,15 +184,23 @@ impl Writer {
         self.u64(((x << 1) ^ (x >> 63)) as u64)
     }
 
-    fn bool(&mut self, b: bool) {
+    /// Writes a Boolean as one byte.
+    pub fn bool(&mut self, b: bool) {
         self.bytes.push(b as u8)
+    }
+
+    /// Writes bytes: their count, then the bytes.
+    pub fn bytes(&mut self, b: &[u8]) {
+        self.len(b.len());
+        self.bytes.extend_from_slice(b);
     }
 
     fn len(&mut self, n: usize) {
         self.u64(n as u64)
     }
 
-    fn f64(&mut self, x: f64) {
+    /// Writes a `Double`: the varint of its bits, bytes reversed.
+    pub fn f64(&mut self, x: f64) {
         self.u64(x.to_bits().swap_bytes())
     }
 
@@ -572,7 +580,16 @@ impl<'a> Reader<'a> {
         Some((z >> 1) as i64 ^ -((z & 1) as i64))
     }
 
-    fn bool(&mut self) -> Option<bool> {
+    /// Reads what [`Writer::bytes`] wrote, in place.
+    pub fn bytes(&mut self) -> Option<&'a [u8]> {
+        let n = self.len()?;
+        let b = self.bytes.get(self.pos..self.pos + n)?;
+        self.pos += n;
+        Some(b)
+    }
+
+    /// Reads what [`Writer::bool`] wrote.
+    pub fn bool(&mut self) -> Option<bool> {
         match self.byte()? {
             0 => Some(false),
             1 => Some(true),
@@ -598,7 +615,8 @@ impl<'a> Reader<'a> {
         Some(self.u32()? as usize)
     }
 
-    fn f64(&mut self) -> Option<f64> {
+    /// Reads what [`Writer::f64`] wrote.
+    pub fn f64(&mut self) -> Option<f64> {
         Some(f64::from_bits(self.u64()?.swap_bytes()))
     }
 

@@ -1,15 +1,15 @@
 //! The course as the build script read it: every `lesson.md` is read at build time (with
-//! [`crate::spec`], which stops the build on a mistake) and written into the crate as the
-//! static data below, so that nothing reads front matter or parses checks at run time.
-//! Patterns stay as written and are compiled where they are used.
+//! [`crate::spec`], which stops the build on a mistake) into the index below and a content file
+//! per lesson ([`crate::content`]), so that nothing reads front matter or parses checks at run
+//! time. Patterns stay as written and are compiled where they are used.
 
 use crate::spec::check::{Agg, Cmp, StateWord, Stream};
 use crate::spec::JobEvent;
 
-/// A lesson as its `lesson.md` describes it.
+/// A lesson in the course's index: what the list of lessons shows, and where the rest is.
 #[derive(Debug)]
 pub struct LessonData {
-    /// Its folder under `content/`.
+    /// Its folder under `content/`, and the name of its content file.
     pub folder: &'static str,
     /// Stable id.
     pub id: &'static str,
@@ -17,14 +17,26 @@ pub struct LessonData {
     pub title: &'static str,
     /// The simulated cores as a parameter: (min, max, default, label).
     pub cores: Option<(i64, i64, i64, &'static str)>,
+    /// The ids of its variants, in order.
+    pub variants: &'static [&'static str],
+    /// Its content file (see [`crate::content`]), embedded in native builds; empty in the
+    /// page's, which fetches it.
+    pub content: &'static [u8],
+    /// The FNV-1a hash of the content file, checked when it is fetched.
+    pub fingerprint: u64,
+}
+
+/// What a lesson's content file holds.
+#[derive(Debug)]
+pub struct Content {
+    /// The lesson text (Markdown), after the front matter.
+    pub body: &'static str,
+    /// Pointers shown for every variant.
+    pub notices: &'static [Notice],
     /// Variants in order; the first is the default.
     pub variants: &'static [VariantData],
     /// Questions in order.
     pub questions: &'static [QuestionData],
-    /// Pointers shown for every variant.
-    pub notices: &'static [Notice],
-    /// The lesson text (Markdown), after the front matter.
-    pub body: &'static str,
 }
 
 /// A variant: a scenario file, maybe with some parameters pinned.

@@ -17,6 +17,7 @@
 //! }
 //! ```
 
+pub mod content;
 pub mod course;
 mod eval;
 mod literal;
@@ -25,6 +26,7 @@ pub mod spec;
 use std::fmt;
 use std::sync::OnceLock;
 
+use course::LessonData;
 use literal::literal;
 
 use engine::bytecode::Program;
@@ -44,11 +46,13 @@ pub struct LessonInfo {
     pub id: &'static str,
     /// Short title shown in the lesson list.
     pub title: &'static str,
+    /// The ids of its variants, in order.
+    pub variants: &'static [&'static str],
 }
 
 /// The lessons in course order.
 pub fn catalog() -> Vec<LessonInfo> {
-    lessons().iter().map(|l| LessonInfo { id: &l.id, title: &l.title }).collect()
+    course::COURSE.iter().map(|l| LessonInfo { id: l.id, title: l.title, variants: l.variants }).collect()
 }
 
 /// A lesson with everything the page shows.
@@ -87,6 +91,8 @@ pub struct Variant {
     /// Its program compiled by the build (see [`Variant::compile`]); empty when the build
     /// could not.
     pub compiled: &'static [u8],
+    /// The parameters it pins as `lesson.md` writes them: name and Kotlin literal.
+    pub set: &'static [(&'static str, &'static str)],
     /// Parameters this variant pins, with their values; they are not offered as controls.
     pub fixed: Vec<(String, ParamValue)>,
     /// The parameters a learner can turn, in source order (`cores` first when the lesson has it).
@@ -352,7 +358,7 @@ impl fmt::Display for LessonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LessonError::UnknownLesson(id) => {
-                let ids: Vec<&str> = lessons().iter().map(|l| l.id.as_str()).collect();
+                let ids: Vec<&str> = course::COURSE.iter().map(|l| l.id).collect();
                 match engine::lang::suggest::did_you_mean(id, ids.iter().copied()) {
                     Some(close) => write!(f, "no lesson '{id}'; did you mean '{close}'?"),
                     None => write!(f, "no lesson '{id}'; the lessons are {}", ids.join(", ")),
@@ -368,15 +374,22 @@ impl fmt::Display for LessonError {
 
 impl std::error::Error for LessonError {}
 
-/// Every lesson in course order, read once.
-pub fn lessons() -> &'static [Lesson] {
-    static COURSE: OnceLock<Vec<Lesson>> = OnceLock::new();
-    COURSE.get_or_init(load)
+/// Every lesson in course order, each read once. In the page this downloads every lesson's
+/// content; it lists those it could read.
+pub fn lessons() -> Vec<&'static Lesson> {
+    (0..course::COURSE.len()).filter_map(lesson_at).collect()
 }
 
-/// The lesson with this id.
+/// The lesson with this id, read the first time it is asked for (in the page, downloaded).
+/// `None` when no lesson has the id, or its content cannot be read.
 pub fn lesson(id: &str) -> Option<&'static Lesson> {
-    lessons().iter().find(|l| l.id == id)
+    lesson_at(course::COURSE.iter().position(|l| l.id == id)?)
+}
+
+fn lesson_at(i: usize) -> Option<&'static Lesson> {
+    static LOADED: OnceLock<Vec<OnceLock<Option<Lesson>>>> = OnceLock::new();
+    let loaded = LOADED.get_or_init(|| course::COURSE.iter().map(|_| OnceLock::new()).collect());
+    loaded.get(i)?.get_or_init(|| load(i, &course::COURSE[i])).as_ref()
 }
 
 /// The lesson and variant for these ids.
@@ -434,65 +447,72 @@ pub fn render(template: &str, values: &[(String, ParamValue)]) -> String {
 
 /// Builds the lessons from the course the build script read. What remains to check here is
 /// what needs the engine: that pinned values are valid literals of existing parameters.
-fn load() -> Vec<Lesson> {
-    let mut out = Vec::new();
-    for (number, spec) in course::COURSE.iter().enumerate() {
-        let mut variants = Vec::new();
-        for vs in spec.variants {
-            // The build read the parameters with the program; a scenario it could not
-            // precompile is read here.
-            let declared = match Precompiled::decode(vs.compiled) {
-                Some(p) => p.params,
-                None => params::params(vs.source).0,
-            };
-            let fixed: Vec<(String, ParamValue)> = vs
-                .set
-                .iter()
-                .filter_map(|&(name, lit)| {
-                    if name == "cores" {
-                        return Some((name.to_string(), literal(lit, &ParamValue::Int(0))?));
-                    }
-                    let p = declared.iter().find(|p| p.name == name)?;
-                    Some((name.to_string(), literal(lit, &p.default)?))
-                })
-                .collect();
-            let mut lp: Vec<LessonParam> = Vec::new();
-            if let Some((min, max, default, label)) = spec.cores {
-                if !vs.set.iter().any(|(n, _)| *n == "cores") {
-                    lp.push(LessonParam {
-                        name: "cores".into(),
-                        label: label.to_string(),
-                        default: ParamValue::Int(default),
-                        kind: ParamKind::Range { min: ParamValue::Int(min), max: ParamValue::Int(max), step: ParamValue::Int(1) },
-                        runtime: true,
-                    });
-                }
-            }
-            lp.extend(declared.iter().filter(|p| !vs.set.iter().any(|(n, _)| *n == p.name)).map(from_engine));
-            variants.push(Variant { id: vs.id.to_string(), label: vs.label.to_string(), file: vs.file.to_string(), source: vs.source, compiled: vs.compiled, fixed, params: lp, notices: vs.notices.to_vec() });
-        }
-        let questions = spec
-            .questions
+fn load(number: usize, spec: &LessonData) -> Option<Lesson> {
+    let content = content::load(spec)?;
+    let mut variants = Vec::new();
+    for vs in content.variants {
+        // The build read the parameters with the program; a scenario it could not
+        // precompile is read here.
+        let declared = match Precompiled::decode(vs.compiled) {
+            Some(p) => p.params,
+            None => params::params(vs.source).0,
+        };
+        let fixed: Vec<(String, ParamValue)> = vs
+            .set
             .iter()
-            .map(|q| Question {
-                id: q.id.to_string(),
-                text: q.text.to_string(),
-                variants: q.variants.iter().map(|v| v.to_string()).collect(),
-                choices: q.choices.iter().map(|c| Choice { id: c.id.to_string(), text: c.text.to_string(), checks: c.checks.iter().map(|(t, _)| t.to_string()).collect(), parsed: c.checks }).collect(),
+            .filter_map(|&(name, lit)| {
+                if name == "cores" {
+                    return Some((name.to_string(), literal(lit, &ParamValue::Int(0))?));
+                }
+                let p = declared.iter().find(|p| p.name == name)?;
+                Some((name.to_string(), literal(lit, &p.default)?))
             })
             .collect();
-        out.push(Lesson {
-            number: number + 1,
-            id: spec.id.to_string(),
-            title: spec.title.to_string(),
-            text: spec.body.to_string(),
-            folder: spec.folder,
-            variants,
-            questions,
-            notices: spec.notices.to_vec(),
+        let mut lp: Vec<LessonParam> = Vec::new();
+        if let Some((min, max, default, label)) = spec.cores {
+            if !vs.set.iter().any(|(n, _)| *n == "cores") {
+                lp.push(LessonParam {
+                    name: "cores".into(),
+                    label: label.to_string(),
+                    default: ParamValue::Int(default),
+                    kind: ParamKind::Range { min: ParamValue::Int(min), max: ParamValue::Int(max), step: ParamValue::Int(1) },
+                    runtime: true,
+                });
+            }
+        }
+        lp.extend(declared.iter().filter(|p| !vs.set.iter().any(|(n, _)| *n == p.name)).map(from_engine));
+        variants.push(Variant {
+            id: vs.id.to_string(),
+            label: vs.label.to_string(),
+            file: vs.file.to_string(),
+            source: vs.source,
+            compiled: vs.compiled,
+            set: vs.set,
+            fixed,
+            params: lp,
+            notices: vs.notices.to_vec(),
         });
     }
-    out
+    let questions = content
+        .questions
+        .iter()
+        .map(|q| Question {
+            id: q.id.to_string(),
+            text: q.text.to_string(),
+            variants: q.variants.iter().map(|v| v.to_string()).collect(),
+            choices: q.choices.iter().map(|c| Choice { id: c.id.to_string(), text: c.text.to_string(), checks: c.checks.iter().map(|(t, _)| t.to_string()).collect(), parsed: c.checks }).collect(),
+        })
+        .collect();
+    Some(Lesson {
+        number: number + 1,
+        id: spec.id.to_string(),
+        title: spec.title.to_string(),
+        text: content.body.to_string(),
+        folder: spec.folder,
+        variants,
+        questions,
+        notices: content.notices.to_vec(),
+    })
 }
 
 fn from_engine(p: &Param) -> LessonParam {
@@ -504,8 +524,12 @@ fn from_engine(p: &Param) -> LessonParam {
 /// when all is well; the tests keep it so.
 pub fn content_problems() -> Vec<String> {
     let mut out = Vec::new();
-    for (l, spec) in lessons().iter().zip(course::COURSE) {
-        for (vs, v) in spec.variants.iter().zip(&l.variants) {
+    for (i, spec) in course::COURSE.iter().enumerate() {
+        let Some(l) = lesson_at(i) else {
+            out.push(format!("{}: its content cannot be read", spec.folder));
+            continue;
+        };
+        for v in &l.variants {
             let (declared, diags) = params::params(v.source);
             for d in diags {
                 out.push(format!("{}/{}: @param: {}", l.folder, v.file, d.message));
@@ -514,7 +538,7 @@ pub fn content_problems() -> Vec<String> {
             for e in errors {
                 out.push(format!("{}/{}: {e}", l.folder, v.file));
             }
-            for &(name, lit) in vs.set {
+            for &(name, lit) in v.set {
                 if name == "cores" {
                     if declared.iter().any(|p| p.name == "cores") {
                         out.push(format!("{}/{}: `cores` is the simulated CPU count; name the parameter otherwise", l.folder, v.file));

@@ -1,12 +1,15 @@
-// Browser test of the page's cold code (app/src/cold.rs, tools/page-split): the lessons never
-// load it, and a program that needs it loads it once, in the middle of a run, and runs as the
-// JVM does. The lesson page test checks the first half for every lesson; this one edits the
-// code into parts of Kotlin no lesson uses (String's reversed and padStart, String.format),
-// then edits it again with the cold module unavailable, as when the learner has gone offline.
+// Browser test of what the page downloads after it opens (app/src/cold.rs). Its cold code
+// (tools/page-split): the lessons never load it, and a program that needs it loads it once, in
+// the middle of a run, and runs as the JVM does. The lesson page test checks the first half for
+// every lesson; this one edits the code into parts of Kotlin no lesson uses (String's reversed
+// and padStart, String.format), then edits it again with the cold module unavailable, as when
+// the learner has gone offline. The lessons' content (lessons/src/content.rs): opening the page
+// downloads the first lesson's, and each other lesson's is downloaded once, when it is opened;
+// one that cannot be downloaded is said so on the page, which goes on.
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { SCREENSHOTS, byTestId, coldLoads, openBrowser, runSuite, waitUntil } from './lib.mjs';
+import { SCREENSHOTS, byTestId, coldLoads, openBrowser, openLesson, runSuite, waitUntil } from './lib.mjs';
 
 const PROGRAM = `import kotlinx.coroutines.*
 
@@ -19,10 +22,20 @@ fun main() = runBlocking {
 
 await runSuite('cold code test', async (url) => {
   const { page, problems, close } = await openBrowser();
+  const lessonFiles = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('.lesson')) lessonFiles.push(r.url().replace(/.*\//, ''));
+  });
   try {
     await page.goto(url);
     await page.locator(byTestId('job-tree')).waitFor();
     assert.deepEqual(coldLoads, [], 'the first lesson loaded the cold part of the code');
+    assert.deepEqual(lessonFiles, ['01-scopes.lesson'], 'opening the page downloads the first lesson\'s content alone');
+    await openLesson(page, 2);
+    await openLesson(page, 0);
+    await openLesson(page, 2);
+    assert.deepEqual(lessonFiles, ['01-scopes.lesson', '03-exceptions.lesson'], 'a lesson\'s content is downloaded once, when it is first opened');
+    await openLesson(page, 0);
 
     await page.locator(byTestId('code-input')).fill(PROGRAM);
     await page.locator(byTestId('to-end')).click();
@@ -67,5 +80,28 @@ await runSuite('cold code test', async (url) => {
     await offline.page.screenshot({ path: path.join(SCREENSHOTS, 'cold-load-failure.png') });
   } finally {
     await offline.close();
+  }
+
+  // When a lesson's content cannot be downloaded, the page says so and the other lessons
+  // still open.
+  const missing = await openBrowser();
+  try {
+    await missing.page.route(/02-context\.lesson$/, (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+    await missing.page.goto(url);
+    await missing.page.locator(byTestId('job-tree')).waitFor();
+    await missing.page.locator(`${byTestId('lesson-list')} li`).nth(1).locator('button').click();
+    const alert = missing.page.locator(byTestId('load-failure'));
+    await alert.waitFor();
+    assert.equal(await alert.getAttribute('role'), 'alert');
+    assert.match(await alert.textContent(), /could not download this lesson \(HTTP 503\)\. Reload the page/);
+    await missing.page.screenshot({ path: path.join(SCREENSHOTS, 'lesson-load-failure.png') });
+    // The lesson on screen stays open, under its own title.
+    assert.match(await missing.page.locator(byTestId('lesson-title')).textContent(), /Scope boundaries/);
+    assert.equal(await missing.page.locator(`${byTestId('lesson-list')} li`).nth(0).locator('button[aria-current]').count(), 1, 'the first lesson stays the current one');
+    const name = await openLesson(missing.page, 2);
+    assert.match(name, /Exceptions/);
+    await missing.page.locator(byTestId('job-tree')).waitFor();
+  } finally {
+    await missing.close();
   }
 });
