@@ -2,11 +2,12 @@
 //!
 //! Every lesson lives in a folder of `lessons/content/`: a `lesson.md` (a front-matter block
 //! with the id, title, variants, questions, outcome checks and "what to notice" pointers, then
-//! the lesson text in Markdown) and the scenario `.kt` files it names. The build embeds them;
-//! this crate reads them, runs a scenario with the engine and computes, from the run, which
-//! answer of each question is the right one. No answer is stored: each choice carries checks
-//! written in a small language over the run (see [`spec::check`]), and the right choice is the
-//! one whose checks all hold.
+//! the lesson text in Markdown) and the scenario `.kt` files it names. The build reads them
+//! into one content file per lesson ([`content`]), which native builds embed and the page
+//! downloads; this crate reads them, runs a scenario with the engine and computes, from the
+//! run, which answer of each question is the right one. No answer is stored: each choice
+//! carries checks written in a small language over the run (see [`spec::check`]), and the right
+//! choice is the one whose checks all hold.
 //!
 //! ```no_run
 //! let lesson = lessons::lesson("scopes").unwrap();
