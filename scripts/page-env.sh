@@ -15,12 +15,9 @@
 # - a derived `Debug` prints only the name of the type or variant (`-Zfmt-debug=shallow`). The
 #   page shows `{:?}` of a field-less enum alone (a job's state: `Active`), which is that name;
 #   the structure dumps a derived `Debug` would otherwise write only serve tests and panics.
-# - every constant is linked into a data segment of its own (`--no-merge-data-segments`), so
-#   that tools/page-split can tell the constants apart and move those only cold code uses;
-#   it merges the segments back afterwards.
-# Together the first four take about 39 KB off the gzipped page. The rust-src component they need is
+# Together they take about 39 KB off the gzipped page. The rust-src component they need is
 # installed by setup.sh.
 export RUSTC_BOOTSTRAP=1
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=shallow -Clink-arg=--no-merge-data-segments"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=shallow"

@@ -77,7 +77,8 @@ if ! grep -q "^wasm_bindgen = \"$bindgen_version\"$" Trunk.toml; then
   exit 1
 fi
 
-# npm tools (wasm-opt from binaryen, playwright-core), exactly as package-lock.json pins them.
+# npm tools (wasm-opt from binaryen, esbuild, playwright-core), exactly as package-lock.json
+# pins them.
 # The stamp records which lock file node_modules was installed from.
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 stamp=node_modules/.installed-from-lock

@@ -43,6 +43,14 @@ case "${COROLAB_PAGE_SPLIT:-split}" in
       wasm-opt -Oz --low-memory-unused "${features[@]}" "$module.primary" -o "$module"
       wasm-opt -Oz --low-memory-unused "${features[@]}" "$cold.tmp" -o "$cold"
       rm "$module.primary" "$cold.tmp"
+      # The JavaScript wasm-bindgen writes, minified: Trunk's own minifier cannot read it.
+      # (It sees the same object key twice, one snippet imported under two names; the last
+      # wins, minified or not, so esbuild's warning about it is not shown.)
+      shopt -s globstar
+      for js in "$TRUNK_STAGING_DIR"/**/*.js; do
+        esbuild "$js" --minify --format=esm --log-level=error --outfile="$js.min"
+        mv "$js.min" "$js"
+      done
     else
       mv "$module.primary" "$module"
       mv "$cold.tmp" "$cold"

@@ -10,16 +10,46 @@
 //! simulator, which cannot wait for a promise. The cold module shares the page's memory,
 //! tables and globals, so once it is in, the program goes on as if it had always been there.
 //! If it cannot be downloaded, a message at the top of the page asks the learner to reload.
+//! Since the compiler is cold (the lessons run precompiled), the first edit needs the cold
+//! module: moving into the code starts downloading it in the background ([`prefetch`]).
 
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
+// The cold module sits beside the page's module, which the preload link names.
+function coldUrl() {
+  const link = document.querySelector('link[rel="preload"][href$="_bg.wasm"]');
+  return link && new URL(link.getAttribute('href'), document.baseURI).href.replace(/_bg\.wasm$/, '_cold.wasm');
+}
+
+// The cold module, compiled ahead by `prefetch` while the learner has not edited yet.
+let prefetched = null;
+let prefetching = false;
+
+export function prefetch(page) {
+  // A page that was not split has no cold module; one whose cold module is in needs no more.
+  const ready = page.__corolab_cold_ready;
+  const url = coldUrl();
+  if (prefetching || !ready || ready.value || !url) return;
+  prefetching = true;
+  fetch(url)
+    .then((response) => (response.ok ? response.arrayBuffer() : null))
+    .then((bytes) => bytes && WebAssembly.compile(bytes))
+    .then((module) => {
+      prefetched = module;
+      if (module) performance.mark('corolab-cold-compiled');
+    }, () => {});
+}
+
 export function load(page) {
   if (page.__corolab_cold_ready.value) return;
-  // The cold module sits beside the page's module, which the preload link names.
-  const link = document.querySelector('link[rel="preload"][href$="_bg.wasm"]');
-  if (!link) fail('Coroutine Lab cannot find its code to load the rest of it.');
-  const url = new URL(link.getAttribute('href'), document.baseURI).href.replace(/_bg\.wasm$/, '_cold.wasm');
+  if (prefetched) {
+    new WebAssembly.Instance(prefetched, { p: page });
+    page.__corolab_cold_ready.value = 1;
+    return;
+  }
+  const url = coldUrl();
+  if (!url) fail('Coroutine Lab cannot find its code to load the rest of it.');
   const request = new XMLHttpRequest();
   request.open('GET', url, false);
   // A synchronous request cannot ask for an ArrayBuffer; this charset keeps each byte as
@@ -78,8 +108,18 @@ function note(message) {
 "#)]
 extern "C" {
     fn load(page: JsValue);
+    #[wasm_bindgen(js_name = prefetch)]
+    fn prefetch_cold(page: JsValue);
     #[wasm_bindgen(js_name = fetchLesson)]
     fn fetch_lesson_bytes(folder: &str) -> Option<Vec<u8>>;
+}
+
+/// Starts downloading and compiling the cold module in the background, once: the page calls it
+/// when the learner moves into the code, so that the first edit, which needs the compiler,
+/// rarely waits for the download. Without it (or before it is done) the first stub downloads
+/// the module itself.
+pub fn prefetch() {
+    prefetch_cold(wasm_bindgen::exports());
 }
 
 /// Downloads a lesson's content file (`lessons::content`), synchronously as the code is: the

@@ -11,6 +11,14 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { SCREENSHOTS, byTestId, coldLoads, openBrowser, openLesson, runSuite, waitUntil } from './lib.mjs';
 
+// Sets the code as typing would, without the focus moving into it.
+async function editWithoutFocus(page, text) {
+  await page.locator(byTestId('code-input')).evaluate((t, value) => {
+    t.value = value;
+    t.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }, text);
+}
+
 const PROGRAM = `import kotlinx.coroutines.*
 
 fun main() = runBlocking {
@@ -37,7 +45,9 @@ await runSuite('cold code test', async (url) => {
     assert.deepEqual(lessonFiles, ['01-scopes.lesson', '03-exceptions.lesson'], 'a lesson\'s content is downloaded once, when it is first opened');
     await openLesson(page, 0);
 
-    await page.locator(byTestId('code-input')).fill(PROGRAM);
+    // An edit made without moving into the code (as a script would) downloads the cold part
+    // itself, in the middle of the run that needs it.
+    await editWithoutFocus(page, PROGRAM);
     await page.locator(byTestId('to-end')).click();
     const printed = await waitUntil(page, (sel) => {
       const text = document.querySelector(sel)?.textContent ?? '';
@@ -63,6 +73,30 @@ await runSuite('cold code test', async (url) => {
     assert.deepEqual(problems, [], 'the page reported errors');
   } finally {
     await close();
+  }
+
+  // Moving into the code downloads and compiles the cold part in the background, and the
+  // first edit then uses it: nothing more is downloaded.
+  const early = await openBrowser();
+  try {
+    const before = coldLoads.length;
+    await early.page.goto(url);
+    await early.page.locator(byTestId('job-tree')).waitFor();
+    assert.equal(coldLoads.length, before, 'opening the page loads no cold code');
+    await early.page.locator(byTestId('code-input')).focus();
+    await waitUntil(early.page, () => performance.getEntriesByName('corolab-cold-compiled').length > 0, null, 'the cold part compiled in the background');
+    assert.equal(coldLoads.length, before + 1, 'moving into the code downloads the cold part once');
+    await early.page.locator(byTestId('code-input')).fill(PROGRAM);
+    await early.page.locator(byTestId('to-end')).click();
+    const printed = await waitUntil(early.page, (sel) => {
+      const text = document.querySelector(sel)?.textContent ?? '';
+      return text.includes('0003.142') && text;
+    }, byTestId('console'), 'the edited program\'s output');
+    assert.ok(printed.includes('***enituoroc'), `the console shows the reversed, padded word: ${printed}`);
+    assert.equal(coldLoads.length, before + 1, 'the edit downloads nothing more');
+    assert.deepEqual(early.problems, [], 'the page reported errors');
+  } finally {
+    await early.close();
   }
 
   // When the cold part cannot be downloaded, the page says so instead of stopping silently.

@@ -215,6 +215,7 @@ pub fn CodePane(props: &CodePaneProps) -> Html {
                     <Cached part={Part::CodeText(props.source.clone(), props.problems.clone())} />
                     <textarea ref={textarea.clone()} class="code-input" data-testid="code-input"
                         value={props.source.clone()} {oninput} {onmousemove} style={size}
+                        onfocus={Callback::from(|_: FocusEvent| crate::cold::prefetch())}
                         spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
                         aria-label="Kotlin code of the scenario (editable)" />
                 </div>

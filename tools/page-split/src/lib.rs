@@ -11,16 +11,9 @@
 //! stub then calls its real body through the function table, where the cold module put it.
 //!
 //! The cold module shares everything else with the primary: it imports the primary's memory,
-//! tables and globals (the stack pointer among them), and the functions it calls. So the
-//! program behaves exactly as the unsplit one; only where its code was downloaded from differs.
-//!
-//! The data moves too: the constants only cold functions use (the front end's messages, most
-//! of all) are written into the shared memory by the cold module as it is instantiated, before
-//! any cold function runs. The page's build links every constant into a data segment of its
-//! own (`--no-merge-data-segments`, `scripts/page-env.sh`), so a segment is one object: one a
-//! function of the primary points into, or a kept segment holds a pointer into, stays; so does
-//! one nothing points into. What is left, the cold functions' alone, moves. Each module then
-//! gets its data back as a few long segments.
+//! tables and globals (the stack pointer among them), and the functions it calls. It has no
+//! data of its own, since the primary's data is already in the shared memory. So the program
+//! behaves exactly as the unsplit one; only where its code was downloaded from differs.
 //!
 //! ```text
 //! page-split names      IN                       list IN's functions by profile name
@@ -37,7 +30,7 @@ use std::collections::BTreeSet;
 
 use walrus::ir::{UnaryOp, Value};
 use walrus::{
-    ConstExpr, DataKind, ElementItems, ElementKind, ExportItem, FunctionBuilder, FunctionId, FunctionKind,
+    ConstExpr, ElementItems, ElementKind, ExportItem, FunctionBuilder, FunctionId, FunctionKind,
     GlobalKind, ImportKind, ImportedFunction, Module, ModuleConfig, RefType, ValType,
 };
 
@@ -199,8 +192,8 @@ pub fn split(input: &str, profile_path: &str, primary_path: &str, cold_path: &st
     std::fs::write(cold_path, &split.cold).map_err(|e| format!("{cold_path}: {e}"))?;
     let stats = split.stats;
     eprintln!(
-        "page-split: {} of {} functions ({} of {} instructions) and {} bytes of data moved to {cold_path}",
-        stats.cold_functions, stats.functions, stats.cold_instructions, stats.instructions, stats.cold_data
+        "page-split: {} of {} functions ({} of {} instructions) moved to {cold_path}",
+        stats.cold_functions, stats.functions, stats.cold_instructions, stats.instructions
     );
     Ok(())
 }
@@ -227,12 +220,8 @@ pub fn split_module(wasm: &[u8], profile: &BTreeSet<String>) -> Result<Split, St
     let table = function_table(&primary)?;
     let base = primary.tables.get(table).initial;
 
-    let data = plan_data(&primary, &cold_functions)?;
-    let stats = Stats { cold_data: data.cold.iter().map(|(_, bytes)| bytes.len() as u64).sum(), ..stats };
-
-    make_cold(&mut cold, &cold_functions, base, &data.cold)?;
+    make_cold(&mut cold, &cold_functions, base)?;
     make_primary(&mut primary, &cold_functions, table, base)?;
-    write_data(&mut primary, &data.primary)?;
     share_with_cold(&mut primary, &cold)?;
     Ok(Split { primary: primary.emit_wasm(), cold: cold.emit_wasm(), stats })
 }
@@ -243,8 +232,6 @@ pub struct Stats {
     pub instructions: u64,
     pub cold_functions: usize,
     pub cold_instructions: u64,
-    /// Bytes of data the cold module writes.
-    pub cold_data: u64,
 }
 
 impl Stats {
@@ -257,7 +244,6 @@ impl Stats {
             instructions: locals.iter().map(|&id| size(id)).sum(),
             cold_functions: cold.len(),
             cold_instructions: cold.iter().map(|&i| size(by_index[i])).sum(),
-            cold_data: 0,
         }
     }
 }
@@ -294,170 +280,6 @@ fn choose_cold(module: &Module, profile: &BTreeSet<String>) -> Result<Vec<usize>
     }
     cold.sort_unstable();
     Ok(cold)
-}
-
-/// Where the module's data goes: the bytes each module writes, as (address, bytes) runs.
-struct DataPlan {
-    primary: Vec<(u32, Vec<u8>)>,
-    cold: Vec<(u32, Vec<u8>)>,
-}
-
-/// How far past an address a function's pointer may reach into the next segment: a
-/// compiler folds `&array[i - 1]` into the address a few bytes before `array`.
-const POINTER_SLACK: u32 = 16;
-/// How far past an indexed address a function that stays may reach: the bias of a lookup
-/// table is its lowest case times its stride.
-const BIASED_REACH: u32 = 4096;
-/// Runs of data this close together become one segment, the gap filled with zeros (which
-/// wasm-opt's memory packing splits out again where that is smaller).
-const MERGE_GAP: u32 = 64;
-
-/// Splits the module's active data segments between the two modules. A segment stays with the
-/// primary when a function that stays points into it (an `i32.const` or a load's or store's
-/// offset, or up to [`POINTER_SLACK`] bytes before it; an indexed one up to [`BIASED_REACH`]
-/// bytes before it), when a segment that stays holds a pointer into it (an aligned word), or
-/// when nothing points into it at all; the others, which only cold functions and moved
-/// segments point into, move.
-fn plan_data(module: &Module, cold_functions: &[usize]) -> Result<DataPlan, String> {
-    let mut segments: Vec<(u32, &[u8])> = Vec::new();
-    for data in module.data.iter() {
-        match &data.kind {
-            DataKind::Active { offset: ConstExpr::Value(Value::I32(at)), .. } => segments.push((*at as u32, &data.value)),
-            DataKind::Active { .. } => return Err("a data segment's address is not a constant".to_string()),
-            DataKind::Passive => {}
-        }
-    }
-    segments.sort_by_key(|&(at, _)| at);
-    if segments.windows(2).any(|w| w[0].0 as u64 + w[0].1.len() as u64 > w[1].0 as u64) {
-        return Err("data segments overlap".to_string());
-    }
-    let segments = &segments;
-    // The segments that hold a byte in `from..to`.
-    let overlapping = |from: u32, to: u32| {
-        let first = segments.partition_point(|&(at, bytes)| at + bytes.len() as u32 <= from);
-        (first..segments.len()).take_while(move |&i| segments[i].0 < to)
-    };
-
-    let cold: BTreeSet<usize> = cold_functions.iter().copied().collect();
-    let mut kept = vec![false; segments.len()];
-    let mut used_cold = vec![false; segments.len()];
-    for (id, function) in module.funcs.iter_local() {
-        let mut addresses = Addresses(Vec::new());
-        walrus::ir::dfs_in_order(&mut addresses, function, function.entry_block());
-        let is_cold = cold.contains(&id.index());
-        let marks = if is_cold { &mut used_cold } else { &mut kept };
-        for (address, indexed) in addresses.0 {
-            // A function that stays keeps everything an indexed address of its may reach, and
-            // the object just before it (`&array[i + 1]` is `array + 4`, perhaps its end).
-            let (from, to) = if indexed && !is_cold {
-                (address.saturating_sub(POINTER_SLACK), address.saturating_add(BIASED_REACH))
-            } else {
-                (address, address.saturating_add(POINTER_SLACK))
-            };
-            for i in overlapping(from, to) {
-                marks[i] = true;
-            }
-        }
-    }
-    for global in module.globals.iter() {
-        if let GlobalKind::Local(ConstExpr::Value(Value::I32(address))) = global.kind {
-            for i in overlapping(address as u32, address as u32 + 1) {
-                kept[i] = true;
-            }
-        }
-    }
-    // A segment's pointers: every aligned word whose value is an address inside a segment.
-    let pointers = |i: usize| {
-        let (at, bytes) = segments[i];
-        let skip = ((4 - at % 4) % 4) as usize;
-        bytes.get(skip..).unwrap_or_default().chunks_exact(4).map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]])).collect::<Vec<u32>>()
-    };
-    for marks in [&mut kept, &mut used_cold] {
-        let mut todo: Vec<usize> = (0..segments.len()).filter(|&i| marks[i]).collect();
-        while let Some(i) = todo.pop() {
-            for address in pointers(i) {
-                for j in overlapping(address, address.saturating_add(1)) {
-                    if !marks[j] {
-                        marks[j] = true;
-                        todo.push(j);
-                    }
-                }
-            }
-        }
-    }
-    let mut plan = DataPlan { primary: Vec::new(), cold: Vec::new() };
-    for (i, &(at, bytes)) in segments.iter().enumerate() {
-        let moves = used_cold[i] && !kept[i];
-        // The primary may fill a gap with zeros: it is written first, into memory that is
-        // zero, and the cold module writes over it later. The cold module may not: a gap
-        // between two of its runs may hold the primary's data, changed since.
-        let (runs, gap) = if moves { (&mut plan.cold, 0) } else { (&mut plan.primary, MERGE_GAP) };
-        match runs.last_mut() {
-            Some((start, run)) if at - (*start + run.len() as u32) <= gap => {
-                run.resize((at - *start) as usize, 0);
-                run.extend_from_slice(bytes);
-            }
-            _ => runs.push((at, bytes.to_vec())),
-        }
-    }
-    Ok(plan)
-}
-
-/// The addresses a function names: its `i32.const`s and the offsets of its memory accesses,
-/// each with whether it is *indexed*: an `i32.const` added to another value, or the offset of
-/// an access whose address is not the constant 0. An indexed address may be a base the
-/// compiler biased: `table - 4 * min` for a `match` turned into a lookup table lands before
-/// the table, in another object.
-struct Addresses(Vec<(u32, bool)>);
-
-impl<'a> walrus::ir::Visitor<'a> for Addresses {
-    fn start_instr_seq(&mut self, seq: &'a walrus::ir::InstrSeq) {
-        use walrus::ir::Instr;
-        let is_i32 = |instr: Option<&(Instr, walrus::InstrLocId)>, value: Option<i32>| match instr {
-            Some((Instr::Const(c), _)) => matches!(c.value, Value::I32(v) if value.is_none_or(|x| x == v)),
-            _ => false,
-        };
-        for (k, (instr, _)) in seq.instrs.iter().enumerate() {
-            let before_is_zero = k > 0 && is_i32(seq.instrs.get(k - 1), Some(0));
-            match instr {
-                Instr::Const(c) => {
-                    if let Value::I32(v) = c.value {
-                        let added = matches!(seq.instrs.get(k + 1), Some((Instr::Binop(b), _)) if matches!(b.op, walrus::ir::BinaryOp::I32Add));
-                        self.0.push((v as u32, added));
-                    }
-                }
-                Instr::Load(load) => self.0.push((load.arg.offset as u32, !before_is_zero)),
-                Instr::LoadSimd(load) => self.0.push((load.arg.offset as u32, true)),
-                // A store's address is under the stored value, so where it came from is not at
-                // hand: every store counts as indexed.
-                Instr::Store(store) => self.0.push((store.arg.offset as u32, true)),
-                Instr::AtomicRmw(rmw) => self.0.push((rmw.arg.offset as u32, true)),
-                Instr::Cmpxchg(cmpxchg) => self.0.push((cmpxchg.arg.offset as u32, true)),
-                _ => {}
-            }
-        }
-    }
-}
-
-/// Replaces a module's active data segments by `runs`, in its one memory.
-fn write_data(module: &mut Module, runs: &[(u32, Vec<u8>)]) -> Result<(), String> {
-    if runs.is_empty() && module.data.iter().next().is_none() {
-        return Ok(());
-    }
-    let memory = match module.memories.iter().map(|m| m.id()).collect::<Vec<_>>().as_slice() {
-        [memory] => *memory,
-        _ => return Err("the module does not have exactly one memory".to_string()),
-    };
-    let active: Vec<_> = module.data.iter().filter(|d| matches!(d.kind, DataKind::Active { .. })).map(|d| d.id()).collect();
-    for id in active {
-        module.memories.get_mut(memory).data_segments.remove(&id);
-        module.data.delete(id);
-    }
-    for (at, bytes) in runs {
-        let id = module.data.add(DataKind::Active { memory, offset: ConstExpr::Value(Value::I32(*at as i32)) }, bytes.clone());
-        module.memories.get_mut(memory).data_segments.insert(id);
-    }
-    Ok(())
 }
 
 /// The functions `root` may call, directly or through others, itself included. The loader's
@@ -503,7 +325,7 @@ fn function_table(module: &Module) -> Result<walrus::TableId, String> {
 /// function, the memory, the tables and the globals become imports from the primary; the
 /// data, element segments, exports and start function go. One element segment puts the cold
 /// functions in the table slots from `base` on, where the primary's stubs call them.
-fn make_cold(module: &mut Module, cold_functions: &[usize], base: u64, data: &[(u32, Vec<u8>)]) -> Result<(), String> {
+fn make_cold(module: &mut Module, cold_functions: &[usize], base: u64) -> Result<(), String> {
     let cold: BTreeSet<usize> = cold_functions.iter().copied().collect();
     let functions: Vec<(FunctionId, walrus::TypeId, Option<walrus::ImportId>)> = module
         .funcs
@@ -526,7 +348,6 @@ fn make_cold(module: &mut Module, cold_functions: &[usize], base: u64, data: &[(
     }
 
     // The primary's data is in the memory already: the cold module must not write it again.
-    // It writes its own, which only cold functions read.
     let memories: Vec<_> = module.memories.iter().map(|m| (m.id(), m.import)).collect();
     for (id, import) in memories {
         if let Some(import) = import_from_primary(module, import, format!("m{}", id.index()), ImportKind::Memory(id)) {
@@ -535,11 +356,10 @@ fn make_cold(module: &mut Module, cold_functions: &[usize], base: u64, data: &[(
             memory.data_segments.clear();
         }
     }
-    let passive: Vec<_> = module.data.iter().map(|d| d.id()).collect();
-    for id in passive {
+    let data: Vec<_> = module.data.iter().map(|d| d.id()).collect();
+    for id in data {
         module.data.delete(id);
     }
-    write_data(module, data)?;
 
     let table = function_table(module)?;
     let tables: Vec<_> = module.tables.iter().map(|t| (t.id(), t.import)).collect();
@@ -830,82 +650,6 @@ mod tests {
         assert!(primary.exports.iter().any(|e| e.name == READY_GLOBAL));
         assert_eq!(primary.tables.iter().map(|t| t.initial).collect::<Vec<_>>(), [2]);
         assert_eq!(primary.funcs.iter_local().count(), 4, "`cold` is still there, as a stub");
-    }
-
-    /// A module with data, far above address 0 (which a load's offset of 0 names): `hot` reads
-    /// addresses 11000, 11040 and 11110, `cold` reads 11060, 11100, 11130 and 11200; the word
-    /// at 11000 is a pointer to 11200, and nothing reads 11300.
-    fn module_with_data() -> Vec<u8> {
-        let mut m = Module::default();
-        let memory = m.memories.add_local(false, false, 1, None, None);
-        m.tables.add_local(false, 1, None, RefType::FUNCREF);
-        let loader = FunctionBuilder::new(&mut m.types, &[], &[]).finish(vec![], &mut m.funcs);
-        m.exports.add(LOADER_EXPORT, loader);
-        let arg = MemArg { align: 4, offset: 0 };
-        let reader = |m: &mut Module, name: &str, addresses: &[i32]| {
-            let mut f = FunctionBuilder::new(&mut m.types, &[], &[ValType::I32]);
-            f.name(name.to_string());
-            let mut body = f.func_body();
-            body.i32_const(0);
-            for &a in addresses {
-                body.i32_const(a).load(memory, LoadKind::I32 { atomic: false }, arg).binop(BinaryOp::I32Add);
-            }
-            f.finish(vec![], &mut m.funcs)
-        };
-        let hot = reader(&mut m, "hot", &[11000, 11040, 11110]);
-        let cold = reader(&mut m, "cold", &[11060, 11100, 11130, 11200]);
-        let mut run = FunctionBuilder::new(&mut m.types, &[], &[ValType::I32]);
-        run.func_body().call(hot).call(cold).binop(BinaryOp::I32Add);
-        let run = run.finish(vec![], &mut m.funcs);
-        m.exports.add("run", run);
-        for (at, bytes) in [
-            (11000, 11200u32.to_le_bytes().to_vec()),
-            (11040, b"hot!".to_vec()),
-            (11060, b"cold only".to_vec()),
-            (11100, b"C1".to_vec()),
-            (11110, b"kept".to_vec()),
-            (11130, b"C2".to_vec()),
-            (11200, b"pointed".to_vec()),
-            (11300, b"nobody".to_vec()),
-        ] {
-            let id = m.data.add(DataKind::Active { memory, offset: ConstExpr::Value(Value::I32(at)) }, bytes);
-            m.memories.get_mut(memory).data_segments.insert(id);
-        }
-        m.emit_wasm()
-    }
-
-    fn data_of(wasm: &[u8]) -> Vec<(i32, Vec<u8>)> {
-        let m = parse(wasm).unwrap();
-        let mut out: Vec<(i32, Vec<u8>)> = m
-            .data
-            .iter()
-            .map(|d| match d.kind {
-                DataKind::Active { offset: ConstExpr::Value(Value::I32(at)), .. } => (at, d.value.clone()),
-                _ => panic!("a data segment that is not active at a constant address"),
-            })
-            .collect();
-        out.sort();
-        out
-    }
-
-    #[test]
-    fn data_only_cold_functions_use_moves_with_them() {
-        let profile: BTreeSet<String> = ["hot".to_string()].into();
-        let split = split_module(&module_with_data(), &profile).unwrap();
-        validate(&split.primary);
-        validate(&split.cold);
-        assert_eq!(split.stats.cold_functions, 1, "`cold` moves");
-        assert_eq!(split.stats.cold_data, 13, "`cold only`, C1 and C2 move");
-        // The cold module writes its runs without the gaps between them filled: 11102..11130
-        // holds the primary's data, which may have changed by the time the cold module loads.
-        assert_eq!(data_of(&split.cold), [(11060, b"cold only".to_vec()), (11100, b"C1".to_vec()), (11130, b"C2".to_vec())]);
-        // The primary keeps what `hot` reads, what a kept segment points to, and what nothing
-        // reads; runs close together become one, with zeros between.
-        let first = [&11200u32.to_le_bytes()[..], &[0; 36], b"hot!"].concat();
-        assert_eq!(
-            data_of(&split.primary),
-            [(11000, first), (11110, b"kept".to_vec()), (11200, b"pointed".to_vec()), (11300, b"nobody".to_vec())]
-        );
     }
 
     #[test]

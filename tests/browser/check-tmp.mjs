@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const p = await b.newPage();
+let bad = '';
+p.on('pageerror', e => { bad = e.message; });
+await p.goto('http://localhost:8766/');
+await p.waitForTimeout(1500);
+const n = await p.locator('[data-testid="lesson-list"] li').count();
+console.log(bad || n !== 9 ? 'BAD ' + bad + ' ' + n : 'OK');
+await b.close();
