@@ -43,6 +43,9 @@ case "${COROLAB_PAGE_SPLIT:-split}" in
       wasm-opt -Oz --low-memory-unused "${features[@]}" "$module.primary" -o "$module"
       wasm-opt -Oz --low-memory-unused "${features[@]}" "$cold.tmp" -o "$cold"
       rm "$module.primary" "$cold.tmp"
+      # wasm-bindgen names each import with a hash, in the module and in its glue: short names.
+      glue=("$TRUNK_STAGING_DIR"/app-*.js)
+      "$split" shorten-imports "$module" "${glue[0]}"
       # The JavaScript wasm-bindgen writes, minified: Trunk's own minifier cannot read it.
       # (It sees the same object key twice, one snippet imported under two names; the last
       # wins, minified or not, so esbuild's warning about it is not shown.)

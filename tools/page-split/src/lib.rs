@@ -20,6 +20,7 @@
 //! page-split instrument IN OUT NAMES             OUT marks each function called (__hitN)
 //! page-split profile    NAMES HITS PROFILE       write the names of the functions HITS lists
 //! page-split split      IN PROFILE PRIMARY COLD  split IN by PROFILE
+//! page-split shorten-imports WASM JS             short names for the glue's imports
 //! ```
 //!
 //! A stale profile costs only size and a pause: a function it misses is cold, and loads with
@@ -196,6 +197,69 @@ pub fn split(input: &str, profile_path: &str, primary_path: &str, cold_path: &st
         stats.cold_functions, stats.functions, stats.cold_instructions, stats.instructions
     );
     Ok(())
+}
+
+/// The JavaScript module wasm-bindgen's glue gives the page's imports under, and the shorter
+/// name they get.
+const GLUE_MODULE: &str = "./app_bg.js";
+const SHORT_GLUE_MODULE: &str = "g";
+
+/// Gives the page module's imports from wasm-bindgen's glue short names, in the module in the
+/// file `wasm_path` and in the glue in `js_path`: wasm-bindgen names each import after its
+/// function and a 16-digit hash (`__wbg_setAttribute_2c6b9a8ba3c1f5a6`), which the module
+/// spells once and the glue once more, and which gzip cannot shrink.
+pub fn shorten_imports(wasm_path: &str, js_path: &str) -> Result<(), String> {
+    let wasm = std::fs::read(wasm_path).map_err(|e| format!("{wasm_path}: {e}"))?;
+    let js = std::fs::read_to_string(js_path).map_err(|e| format!("{js_path}: {e}"))?;
+    let (wasm, js, n) = shorten(&wasm, &js)?;
+    std::fs::write(wasm_path, wasm).map_err(|e| format!("{wasm_path}: {e}"))?;
+    std::fs::write(js_path, js).map_err(|e| format!("{js_path}: {e}"))?;
+    eprintln!("page-split: {n} imports renamed");
+    Ok(())
+}
+
+/// [`shorten_imports`] on the bytes: the module, the glue, and how many imports were renamed.
+/// Every name must appear exactly once in the glue, as the key of its function, and the glue
+/// module's name once, or nothing is renamed.
+pub fn shorten(wasm: &[u8], js: &str) -> Result<(Vec<u8>, String, usize), String> {
+    let mut module = parse(wasm)?;
+    let mut js = js.to_string();
+    let once = |js: &str, text: &str| js.matches(text).count() == 1;
+    if !once(&js, &format!("\"{GLUE_MODULE}\"")) {
+        return Err(format!("the glue does not name {GLUE_MODULE} exactly once"));
+    }
+    js = js.replacen(&format!("\"{GLUE_MODULE}\""), &format!("\"{SHORT_GLUE_MODULE}\""), 1);
+    let mut n = 0;
+    for import in module.imports.iter_mut().filter(|i| i.module == GLUE_MODULE) {
+        let short = format!("_{}", base36(n));
+        // A name followed by `:` or `(` is the key of its function in the glue's object.
+        let key = |name: &str| [format!("{name}:"), format!("{name}(")];
+        let [colon, paren] = key(&import.name);
+        let found = js.matches(&import.name).count();
+        if found != 1 || !(js.contains(&colon) || js.contains(&paren)) {
+            return Err(format!("the glue names the import {} {found} times, not once as a key", import.name));
+        }
+        let at = js.find(&import.name).expect("found once");
+        js.replace_range(at..at + import.name.len(), &short);
+        import.module = SHORT_GLUE_MODULE.to_string();
+        import.name = short;
+        n += 1;
+    }
+    Ok((module.emit_wasm(), js, n))
+}
+
+fn base36(mut n: usize) -> String {
+    let digits = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(digits[n % 36]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ASCII digits")
 }
 
 /// A module split in two.
@@ -650,6 +714,32 @@ mod tests {
         assert!(primary.exports.iter().any(|e| e.name == READY_GLOBAL));
         assert_eq!(primary.tables.iter().map(|t| t.initial).collect::<Vec<_>>(), [2]);
         assert_eq!(primary.funcs.iter_local().count(), 4, "`cold` is still there, as a stub");
+    }
+
+    #[test]
+    fn the_glue_imports_get_short_names_in_the_module_and_the_glue() {
+        let mut m = Module::default();
+        let ty = m.types.add(&[], &[]);
+        let (a, _) = m.add_import_func(GLUE_MODULE, "__wbg_body_5f971cbc6950ca4f", ty);
+        let (b, _) = m.add_import_func(GLUE_MODULE, "__wbg_title_02f65c8bcf97b6f0", ty);
+        let (c, _) = m.add_import_func("./snippets/x/inline0.js", "load", ty);
+        let mut run = FunctionBuilder::new(&mut m.types, &[], &[]);
+        run.func_body().call(a).call(b).call(c);
+        let run = run.finish(vec![], &mut m.funcs);
+        m.exports.add("run", run);
+        let js = r#"const import0 = { __wbg_body_5f971cbc6950ca4f: function(x) { return x.body; }, __wbg_title_02f65c8bcf97b6f0(x) { return x.title; } };
+return { "./app_bg.js": import0, "./snippets/x/inline0.js": import1 };"#;
+        let (wasm, glue, n) = shorten(&m.emit_wasm(), js).unwrap();
+        validate(&wasm);
+        assert_eq!(n, 2);
+        assert_eq!(glue, r#"const import0 = { _0: function(x) { return x.body; }, _1(x) { return x.title; } };
+return { "g": import0, "./snippets/x/inline0.js": import1 };"#);
+        let names: Vec<(String, String)> = parse(&wasm).unwrap().imports.iter().map(|i| (i.module.clone(), i.name.clone())).collect();
+        assert_eq!(names, [("g".to_string(), "_0".to_string()), ("g".to_string(), "_1".to_string()), ("./snippets/x/inline0.js".to_string(), "load".to_string())]);
+        // A name the glue spells twice is not a key alone: nothing is renamed.
+        let twice = js.replace("return x.body;", "return __wbg_body_5f971cbc6950ca4f;");
+        assert!(shorten(&m.emit_wasm(), &twice).is_err());
+        assert_eq!(base36(36 * 36 + 1), "101");
     }
 
     #[test]

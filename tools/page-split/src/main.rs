@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use page_split::{instrument, names, split, write_profile};
+use page_split::{instrument, names, shorten_imports, split, write_profile};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -11,7 +11,8 @@ fn main() -> ExitCode {
         ["instrument", input, output, names] => instrument(input, output, names),
         ["profile", names, hits, except, profile] => write_profile(names, hits, except, profile),
         ["split", input, profile, primary, cold] => split(input, profile, primary, cold),
-        _ => Err("usage: page-split names IN | instrument IN OUT NAMES | profile NAMES HITS EXCEPT PROFILE | split IN PROFILE PRIMARY COLD".to_string()),
+        ["shorten-imports", wasm, js] => shorten_imports(wasm, js),
+        _ => Err("usage: page-split names IN | instrument IN OUT NAMES | profile NAMES HITS EXCEPT PROFILE | split IN PROFILE PRIMARY COLD | shorten-imports WASM JS".to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
