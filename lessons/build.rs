@@ -103,7 +103,8 @@ fn main() {
             lesson.id,
             lesson.title,
             variant_ids.join(", "),
-            fingerprint(&w.bytes)
+            // The page checks a fetched content file against this.
+            engine::fnv::fnv1a(engine::fnv::START, &w.bytes)
         )
         .unwrap();
     }
@@ -118,11 +119,8 @@ fn main() {
 /// instead, and the crate's tests say why.
 fn precompile(folder: &str, variant: &str, text: &str, set: &[(String, String)]) -> (String, Vec<u8>) {
     let (declared, _) = engine::lang::params::params(text);
-    let pinned: Vec<(&str, ParamValue)> = set
-        .iter()
-        .filter(|(name, _)| name != "cores")
-        .filter_map(|(name, lit)| Some((name.as_str(), literal::literal(lit, &declared.iter().find(|p| p.name == *name)?.default)?)))
-        .collect();
+    let values = literal::pinned(set.iter().map(|(n, v)| (n.as_str(), v.as_str())), &declared);
+    let pinned: Vec<(&str, ParamValue)> = values.iter().filter(|(name, _)| name != "cores").map(|(n, v)| (n.as_str(), v.clone())).collect();
     // The variant's code shows the values it pins, so that what the learner reads is what
     // runs: the shared-pool variant says `bulkhead = false` even when the file, shared by
     // both variants, says `true`.
@@ -135,11 +133,6 @@ fn precompile(folder: &str, variant: &str, text: &str, set: &[(String, String)])
         }
     };
     (source, compiled)
-}
-
-/// FNV-1a of a lesson's content, which the page checks a fetched content file against.
-fn fingerprint(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
 }
 
 fn write_if_changed(path: &Path, bytes: &[u8]) {

@@ -21,6 +21,7 @@ pub mod compiler;
 pub mod decimal;
 mod enums;
 pub mod exception;
+pub mod fnv;
 mod format;
 pub mod job;
 pub mod lang;

@@ -233,15 +233,12 @@ pub struct Trace {
 impl Trace {
     /// A 64-bit FNV-1a hash of the whole trace, to compare runs cheaply.
     pub fn hash(&self) -> u64 {
-        let mut h: u64 = 0xcbf29ce484222325;
+        let mut h = crate::fnv::START;
         let mut line = String::new();
         for e in &self.events {
             line.clear();
             let _ = write!(line, "{:?}", e);
-            for b in line.bytes() {
-                h ^= b as u64;
-                h = h.wrapping_mul(0x100000001b3);
-            }
+            h = crate::fnv::fnv1a(h, line.as_bytes());
         }
         h
     }

@@ -11,6 +11,7 @@
 use std::sync::OnceLock;
 
 use engine::codec::Reader;
+use engine::fnv::{fnv1a, START};
 
 use crate::course::{Check, ChoiceData, Content, LessonData, Notice, QuestionData, Target, Value, VariantData};
 use crate::spec::check::{Agg, Cmp, StateWord, Stream};
@@ -18,11 +19,14 @@ use crate::spec::JobEvent;
 
 /// Where the page gets a content file it does not embed: a function from the lesson's folder
 /// to the file's bytes, `None` when it cannot. The first call wins.
-pub fn fetch_with(fetch: fn(&str) -> Option<Vec<u8>>) {
+pub fn fetch_with(fetch: Fetch) {
     let _ = FETCH.set(fetch);
 }
 
-static FETCH: OnceLock<fn(&str) -> Option<Vec<u8>>> = OnceLock::new();
+/// A function from a lesson's folder to its content file's bytes.
+pub type Fetch = fn(&str) -> Option<Vec<u8>>;
+
+static FETCH: OnceLock<Fetch> = OnceLock::new();
 
 /// Every lesson's folder and content file, as this build embeds them: what the page fetches.
 /// Empty in the page's own build, which embeds none.
@@ -34,7 +38,7 @@ pub fn files() -> Vec<(&'static str, &'static [u8])> {
 pub(crate) fn load(data: &LessonData) -> Option<Content> {
     let bytes: &'static [u8] = if data.content.is_empty() {
         let fetched = FETCH.get()?(data.folder)?;
-        if fingerprint(&fetched) != data.fingerprint {
+        if fnv1a(START, &fetched) != data.fingerprint {
             return None;
         }
         Box::leak(fetched.into_boxed_slice())
@@ -42,11 +46,6 @@ pub(crate) fn load(data: &LessonData) -> Option<Content> {
         data.content
     };
     read(bytes)
-}
-
-/// FNV-1a, as the build script computes it.
-fn fingerprint(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// Reads a content file; `None` for anything the build script did not write.
@@ -159,7 +158,7 @@ mod tests {
         assert_eq!(files.len(), crate::course::COURSE.len());
         for (data, (folder, bytes)) in crate::course::COURSE.iter().zip(files) {
             assert_eq!(data.folder, folder);
-            assert_eq!(fingerprint(bytes), data.fingerprint, "{folder}");
+            assert_eq!(fnv1a(START, bytes), data.fingerprint, "{folder}");
             let content = read(bytes).unwrap_or_else(|| panic!("{folder}: the content does not read"));
             let ids: Vec<&str> = content.variants.iter().map(|v| v.id).collect();
             assert_eq!(ids, data.variants, "{folder}: the index names the variants the content holds");

@@ -458,17 +458,7 @@ fn load(number: usize, spec: &LessonData) -> Option<Lesson> {
             Some(p) => p.params,
             None => params::params(vs.source).0,
         };
-        let fixed: Vec<(String, ParamValue)> = vs
-            .set
-            .iter()
-            .filter_map(|&(name, lit)| {
-                if name == "cores" {
-                    return Some((name.to_string(), literal(lit, &ParamValue::Int(0))?));
-                }
-                let p = declared.iter().find(|p| p.name == name)?;
-                Some((name.to_string(), literal(lit, &p.default)?))
-            })
-            .collect();
+        let fixed = literal::pinned(vs.set.iter().copied(), &declared);
         let mut lp: Vec<LessonParam> = Vec::new();
         if let Some((min, max, default, label)) = spec.cores {
             if !vs.set.iter().any(|(n, _)| *n == "cores") {
